@@ -1,0 +1,85 @@
+/**
+ * The one error catalogue of Verbund, shared by CLI and API: a stable `code`, a message,
+ * the HTTP status and the CLI exit code. `docs/errors.md` documents every code (a test
+ * checks it).
+ */
+
+/** Catalogue entry. */
+export interface ErrorSpec {
+  readonly status: number;
+  readonly exit: number;
+  readonly message: string;
+}
+
+/** Every error code Verbund reports. */
+export const errorCatalogue = {
+  INVALID_INPUT: { status: 400, exit: 2, message: 'The input is malformed.' },
+  INVALID_ESTATE: { status: 422, exit: 2, message: 'The estate would be invalid.' },
+  INVALID_DATE: { status: 400, exit: 2, message: 'A date is not a valid date or date-time.' },
+  NOT_FOUND: { status: 404, exit: 2, message: 'No such object.' },
+  UNKNOWN_PLAN: { status: 404, exit: 2, message: 'No such plan.' },
+  UNKNOWN_CHANGESET: { status: 404, exit: 2, message: 'No such change set.' },
+  INVALID_TRANSITION: { status: 409, exit: 2, message: 'That status change is not allowed.' },
+  CONFLICT: { status: 409, exit: 2, message: 'The change conflicts with stored data.' },
+  USAGE: { status: 400, exit: 2, message: 'The command was called wrongly.' },
+  INTERNAL: { status: 500, exit: 3, message: 'Internal error.' },
+} as const satisfies Record<string, ErrorSpec>;
+
+/** A code of the catalogue. */
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/**
+ * One thing wrong with the input, located as precisely as known: file and line/column
+ * (YAML, JSON) or row (CSV), change set, object id and field.
+ */
+export interface Problem {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly row?: number;
+  readonly changeset?: string;
+  readonly id?: string;
+  readonly field?: string;
+  /** Path inside the parsed input document; readers turn it into line and column. */
+  readonly path?: readonly (string | number)[];
+}
+
+/** An error with a catalogue code and every problem found (never only the first). */
+export class VerbundError extends Error {
+  readonly code: ErrorCode;
+  readonly problems: readonly Problem[];
+
+  constructor(code: ErrorCode, message?: string, problems: readonly Problem[] = []) {
+    super(message ?? errorCatalogue[code].message);
+    this.name = 'VerbundError';
+    this.code = code;
+    this.problems = problems;
+  }
+
+  /** HTTP status of this error. */
+  get status(): number {
+    return errorCatalogue[this.code].status;
+  }
+
+  /** CLI exit code of this error. */
+  get exit(): number {
+    return errorCatalogue[this.code].exit;
+  }
+}
+
+/** Formats a problem as one line: `file:line:col: [changeset] id.field: message`. */
+export function formatProblem(p: Problem): string {
+  let where = '';
+  if (p.file !== undefined) {
+    where += p.file;
+    if (p.line !== undefined) where += `:${p.line}${p.column !== undefined ? `:${p.column}` : ''}`;
+    if (p.row !== undefined) where += `: row ${p.row}`;
+    where += ': ';
+  }
+  if (p.changeset !== undefined) where += `change set ${p.changeset}: `;
+  if (p.id !== undefined) where += `${p.id}${p.field !== undefined ? `.${p.field}` : ''}: `;
+  else if (p.field !== undefined) where += `${p.field}: `;
+  return `${where}${p.message}`;
+}

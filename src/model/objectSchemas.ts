@@ -1,0 +1,190 @@
+/**
+ * Field schemas of every kind (BRIEF §2), as zod schemas. Unknown fields are errors: a typo
+ * in an estate file must not silently vanish.
+ */
+import { z } from 'zod';
+import { choiceValues } from './choices.js';
+import type { Kind } from './kinds.js';
+
+/** Object id: a slug of at most 64 characters. */
+export const idSchema = z
+  .string()
+  .max(64, 'an id has at most 64 characters')
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'an id is a slug: lower-case letters, digits, ".", "_", "-", starting with a letter or digit');
+
+const ref = idSchema;
+/** A list of references; a single id is accepted and read as a list of one. */
+const refList = z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(ref));
+const positive = z.number().positive();
+const nonNegative = z.number().nonnegative();
+/** An availability is a probability of being up, in (0, 1]. */
+export const availabilitySchema = z
+  .number()
+  .gt(0, 'availability must be greater than 0')
+  .lte(1, 'availability must be at most 1');
+
+/** A calendar date `YYYY-MM-DD`, or an annual one `--MM-DD` (ISO 8601 without year). */
+export const dayOrAnnualSchema = z
+  .string()
+  .regex(/^(\d{4}|-)-(\d{2})-(\d{2})$/, 'a date is YYYY-MM-DD, or --MM-DD for every year')
+  .refine((s) => isRealDay(s), 'not a real calendar date');
+
+function isRealDay(s: string): boolean {
+  const [y, m, d] = s.startsWith('--') ? [2000, Number(s.slice(2, 4)), Number(s.slice(5, 7))] : s.split('-').map(Number);
+  const date = new Date(Date.UTC(y!, m! - 1, d!));
+  return date.getUTCMonth() === m! - 1 && date.getUTCDate() === d!;
+}
+
+const base = {
+  id: idSchema,
+  name: z.string().min(1).max(200),
+  tags: z.array(z.string().min(1).max(64)).optional(),
+  notes: z.string().optional(),
+};
+
+const reliability = {
+  availability: availabilitySchema.optional(),
+  mtbf_h: positive.optional(),
+  mttr_h: nonNegative.optional(),
+};
+
+function reliabilityRule(v: { mtbf_h?: number | undefined; mttr_h?: number | undefined; availability?: number | undefined }, ctx: z.RefinementCtx): void {
+  if ((v.mtbf_h === undefined) !== (v.mttr_h === undefined)) {
+    ctx.addIssue({ code: 'custom', path: [v.mtbf_h === undefined ? 'mtbf_h' : 'mttr_h'], message: 'mtbf_h and mttr_h go together' });
+  }
+  if (v.availability !== undefined && v.mtbf_h !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['availability'], message: 'give availability or mtbf_h+mttr_h, not both' });
+  }
+}
+
+export const organizationSchema = z.strictObject({
+  ...base,
+  kind: z.literal('organization'),
+  type: z.enum(choiceValues('organizationType')),
+  ags: z.string().regex(/^\d{8}$/, 'an AGS (Amtlicher Gemeindeschlüssel) has 8 digits').optional(),
+  member_of: refList.optional(),
+  customer_of: refList.optional(),
+});
+
+export const siteSchema = z.strictObject({
+  ...base,
+  kind: z.literal('site'),
+  type: z.enum(choiceValues('siteType')),
+  organization: ref.optional(),
+  location: z
+    .strictObject({
+      lat: z.number().min(-90, 'latitude is in [-90, 90]').max(90, 'latitude is in [-90, 90]'),
+      lon: z.number().min(-180, 'longitude is in [-180, 180]').max(180, 'longitude is in [-180, 180]'),
+    })
+    .optional(),
+  address: z.string().optional(),
+  certification: z.string().optional(),
+  capacity: z.strictObject({ racks: nonNegative.optional(), power_kw: nonNegative.optional() }).optional(),
+});
+
+export const riskGroupSchema = z.strictObject({
+  ...base,
+  kind: z.literal('risk-group'),
+  type: z.enum(choiceValues('riskGroupType')),
+  /** Input only: members may be listed here; the store keeps them on the members. */
+  members: refList.optional(),
+  availability: availabilitySchema.optional(),
+});
+
+export const deviceSchema = z
+  .strictObject({
+    ...base,
+    kind: z.literal('device'),
+    site: ref,
+    role: z.enum(choiceValues('deviceRole')),
+    ...reliability,
+    capacity: z
+      .strictObject({
+        vcpu: nonNegative.optional(),
+        ram_gb: nonNegative.optional(),
+        storage_tb: nonNegative.optional(),
+        rack_units: nonNegative.optional(),
+        power_kw: nonNegative.optional(),
+      })
+      .optional(),
+    status: z.enum(choiceValues('deviceStatus')).optional(),
+    risk_groups: refList.optional(),
+  })
+  .superRefine(reliabilityRule);
+
+export const linkSchema = z
+  .strictObject({
+    ...base,
+    name: base.name.optional(),
+    kind: z.literal('link'),
+    a: ref,
+    b: ref,
+    type: z.enum(choiceValues('linkType')),
+    carrier: ref.optional(),
+    length_km: nonNegative.optional(),
+    capacity_gbps: nonNegative.optional(),
+    risk_groups: refList.optional(),
+    ...reliability,
+  })
+  .superRefine(reliabilityRule)
+  .superRefine((v, ctx) => {
+    if (v.a === v.b) ctx.addIssue({ code: 'custom', path: ['b'], message: `a link cannot connect ${v.a} to itself` });
+  });
+
+const dependencySchema = z.union([
+  ref,
+  z.strictObject({ application: ref, coupling: z.enum(choiceValues('coupling')).optional() }),
+]);
+
+export const applicationSchema = z.strictObject({
+  ...base,
+  kind: z.literal('application'),
+  category: z.string().optional(),
+  product: z.string().optional(),
+  version: z.string().optional(),
+  operator: ref.optional(),
+  instances: refList.optional(),
+  depends_on: z.array(dependencySchema).optional(),
+  status: z.enum(choiceValues('applicationStatus')).optional(),
+  target_availability: availabilitySchema.optional(),
+  size: z
+    .strictObject({ vcpu: nonNegative.optional(), ram_gb: nonNegative.optional(), storage_tb: nonNegative.optional() })
+    .optional(),
+  blackouts: z
+    .array(z.strictObject({ from: dayOrAnnualSchema, to: dayOrAnnualSchema, reason: z.string().optional() }))
+    .optional(),
+});
+
+export const usageSchema = z.strictObject({
+  ...base,
+  name: base.name.optional(),
+  kind: z.literal('usage'),
+  tenant: ref,
+  application: ref,
+  sites: refList,
+  users: z.number().int().nonnegative().optional(),
+});
+
+/** Schema of each kind. */
+export const objectSchemas = {
+  organization: organizationSchema,
+  site: siteSchema,
+  'risk-group': riskGroupSchema,
+  device: deviceSchema,
+  link: linkSchema,
+  application: applicationSchema,
+  usage: usageSchema,
+} as const satisfies Record<Kind, z.ZodType>;
+
+export type Organization = z.infer<typeof organizationSchema>;
+export type Site = z.infer<typeof siteSchema>;
+export type RiskGroup = z.infer<typeof riskGroupSchema>;
+export type Device = z.infer<typeof deviceSchema>;
+export type Link = z.infer<typeof linkSchema>;
+export type Application = z.infer<typeof applicationSchema>;
+export type Usage = z.infer<typeof usageSchema>;
+/** A dependency of an application: an id (loose) or an id with its coupling. */
+export type Dependency = z.infer<typeof dependencySchema>;
+
+/** Any estate object, validated. */
+export type EstateObject = Organization | Site | RiskGroup | Device | Link | Application | Usage;

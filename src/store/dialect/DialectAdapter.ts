@@ -1,0 +1,16 @@
+/**
+ * What differs between the SQL dialects, behind one interface.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../schema.js';
+
+/** A connected database of one dialect. */
+export interface DialectAdapter {
+  readonly name: 'sqlite' | 'postgres';
+  readonly db: Kysely<Database>;
+  /** Takes the timeline write lock inside a transaction. */
+  lock(tx: Transaction<Database>): Promise<void>;
+  /** How many bound parameters one statement may carry. */
+  readonly maxParameters: number;
+  close(): Promise<void>;
+}

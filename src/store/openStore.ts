@@ -1,0 +1,62 @@
+/**
+ * Opens the store named by the options or environment and brings its schema up to date.
+ */
+import { Migrator, type Kysely, type Transaction } from 'kysely';
+import { VerbundError } from '../model/errors.js';
+import type { DialectAdapter } from './dialect/DialectAdapter.js';
+import { openPostgres } from './dialect/postgresDialect.js';
+import { openSqlite } from './dialect/sqliteDialect.js';
+import { migrations } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+/** Where the store lives. */
+export interface StoreLocation {
+  /** SQLite file (default `./verbund.db`). */
+  readonly file?: string;
+  /** PostgreSQL URL; wins over `file`. */
+  readonly url?: string;
+}
+
+/** An open store. */
+export interface Store {
+  readonly dialect: DialectAdapter['name'];
+  readonly db: Kysely<Database>;
+  readonly maxParameters: number;
+  /** Runs `fn` in one transaction holding the timeline write lock. */
+  write<T>(fn: (tx: Transaction<Database>) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Resolves the location from options and the environment (`VERBUND_DATABASE_URL`, `VERBUND_DB`). */
+export function resolveLocation(opts: { db?: string | undefined }, env: NodeJS.ProcessEnv = process.env): StoreLocation {
+  if (opts.db) return /^postgres(ql)?:\/\//.test(opts.db) ? { url: opts.db } : { file: opts.db };
+  if (env.VERBUND_DATABASE_URL) return { url: env.VERBUND_DATABASE_URL };
+  return { file: env.VERBUND_DB || 'verbund.db' };
+}
+
+/** Opens the store and runs pending migrations (once, under the migrator's lock). */
+export async function openStore(location: StoreLocation): Promise<Store> {
+  const adapter = location.url ? openPostgres(location.url) : openSqlite(location.file ?? 'verbund.db');
+  try {
+    const result = await new Migrator({ db: adapter.db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
+    if (result.error) throw result.error;
+  } catch (e) {
+    await adapter.close();
+    throw new VerbundError('INTERNAL', `cannot open the database ${location.url ? redact(location.url) : location.file}: ${(e as Error).message}`);
+  }
+  return {
+    dialect: adapter.name,
+    db: adapter.db,
+    maxParameters: adapter.maxParameters,
+    write: (fn) =>
+      adapter.db.transaction().execute(async (tx) => {
+        await adapter.lock(tx);
+        return fn(tx);
+      }),
+    close: () => adapter.close(),
+  };
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
+}

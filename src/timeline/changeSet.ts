@@ -1,0 +1,81 @@
+/**
+ * Change sets: the only way the estate changes (BRIEF §3).
+ */
+import type { TimeKey } from './time.js';
+
+/** Status of a change set. `done` and `scheduled` form the baseline. */
+export type ChangeSetStatus = 'done' | 'scheduled' | 'proposed' | 'cancelled';
+
+/** Where a piece of input came from, so that problems can point at file, line and row. */
+export interface Origin {
+  readonly file?: string;
+  /** Path inside the parsed document (YAML/JSON), e.g. `['changesets', 2, 'changes', 0, 'update']`. */
+  readonly path?: readonly (string | number)[];
+  /** 1-based data row of a CSV file. */
+  readonly row?: number;
+}
+
+/** Creates an object (all fields). */
+export interface CreateChange {
+  readonly op: 'create';
+  readonly id: string;
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly origin?: Origin;
+}
+
+/** Updates some fields of an object (JSON merge patch: null removes a field, arrays are replaced). */
+export interface UpdateChange {
+  readonly op: 'update';
+  readonly id: string;
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly origin?: Origin;
+}
+
+/** Deletes an object. */
+export interface DeleteChange {
+  readonly op: 'delete';
+  readonly id: string;
+  readonly origin?: Origin;
+}
+
+/** One change of a change set. */
+export type Change = CreateChange | UpdateChange | DeleteChange;
+
+/** A change set as written by a user. */
+export interface ChangeSetInput {
+  readonly id: string;
+  readonly title: string;
+  /** As written: a date or a date-time with offset. */
+  readonly effective: string;
+  readonly status: ChangeSetStatus;
+  readonly plan?: string;
+  /** Who made the change in the world (free text); who recorded it is audit, kept apart. */
+  readonly author?: string;
+  readonly notes?: string;
+  readonly changes: readonly Change[];
+  readonly origin?: Origin;
+}
+
+/** A change set as the timeline orders it. */
+export interface ChangeSet extends ChangeSetInput {
+  /** Recording order: increases with every change set recorded. */
+  readonly seq: number;
+  readonly effectiveKey: TimeKey;
+  readonly recordedBy?: string;
+  readonly recordedAt?: string;
+}
+
+/** True for the change sets of the baseline (done and scheduled). */
+export function isBaseline(status: ChangeSetStatus): boolean {
+  return status === 'done' || status === 'scheduled';
+}
+
+/** Orders change sets as the timeline applies them: by effective instant, then recording order. */
+export function compareChangeSets(a: Pick<ChangeSet, 'effectiveKey' | 'seq'>, b: Pick<ChangeSet, 'effectiveKey' | 'seq'>): number {
+  return a.effectiveKey < b.effectiveKey ? -1 : a.effectiveKey > b.effectiveKey ? 1 : a.seq - b.seq;
+}
+
+/** True if the change set belongs to the view of the baseline overlaid with `plan`. */
+export function inView(cs: Pick<ChangeSet, 'status' | 'plan'>, plan: string | undefined): boolean {
+  return isBaseline(cs.status) || (plan !== undefined && cs.status === 'proposed' && cs.plan === plan);
+}

@@ -1,0 +1,42 @@
+/**
+ * Replays ordered change sets over an estate, validating after each one.
+ */
+import type { Problem } from '../model/errors.js';
+import { applyChangeSet, type VersionEvent } from './applyChangeSet.js';
+import { compareChangeSets, inView, type ChangeSet } from './changeSet.js';
+import { Estate } from './Estate.js';
+import type { TimeKey } from './time.js';
+
+/** Called after each change set with the versions it produced. */
+export type VersionSink = (cs: ChangeSet, versions: readonly VersionEvent[]) => void;
+
+/** Applies change sets in timeline order (they must already be sorted); collects every problem. */
+export function replay(estate: Estate, ordered: readonly ChangeSet[], sink?: VersionSink, onProgress?: (done: number) => void): Problem[] {
+  const problems: Problem[] = [];
+  let done = 0;
+  for (const cs of ordered) {
+    const r = applyChangeSet(estate, cs);
+    problems.push(...r.problems);
+    sink?.(cs, r.versions);
+    done += cs.changes.length;
+    onProgress?.(done);
+  }
+  return problems;
+}
+
+/** Sorts change sets into timeline order (effective, then recording order). */
+export function timelineOrder<T extends ChangeSet>(changeSets: readonly T[]): T[] {
+  return [...changeSets].sort(compareChangeSets);
+}
+
+/**
+ * The estate at `at` from a full list of change sets, computed by replay from nothing. The
+ * store answers the same question through its version index; this pure form is the
+ * reference the tests compare it with, and it serves plan overlays.
+ */
+export function estateAt(changeSets: readonly ChangeSet[], at: TimeKey, plan?: string): { estate: Estate; problems: Problem[] } {
+  const included = timelineOrder(changeSets.filter((cs) => inView(cs, plan) && cs.effectiveKey <= at));
+  const estate = new Estate();
+  const problems = replay(estate, included);
+  return { estate, problems };
+}
