@@ -25,7 +25,7 @@ export function replay(estate: Estate, ordered: readonly ChangeSet[], sink?: Ver
 }
 
 /** Sorts change sets into timeline order (effective, then recording order). */
-export function timelineOrder<T extends ChangeSet>(changeSets: readonly T[]): T[] {
+export function timelineOrder<T extends Pick<ChangeSet, 'effectiveKey' | 'seq'>>(changeSets: readonly T[]): T[] {
   return [...changeSets].sort(compareChangeSets);
 }
 

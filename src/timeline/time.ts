@@ -45,7 +45,7 @@ export function tryParseInstant(input: unknown): TimeKey | { error: string } {
 /** Parses a date or date-time; throws INVALID_DATE naming the field. */
 export function parseInstant(input: unknown, field = 'date'): TimeKey {
   const r = tryParseInstant(input);
-  if (typeof r !== 'string') throw new VerbundError('INVALID_DATE', `${field}: ${r.error}`, [{ code: 'INVALID_DATE', message: r.error, field }]);
+  if (typeof r !== 'string') throw new VerbundError('INVALID_DATE', `${field}: ${r.error}`);
   return r;
 }
 

@@ -1,0 +1,35 @@
+/** `verbund import PATH`: reads estate files and writes them as one transaction. */
+import { kindFromName } from '../../model/kinds.js';
+import { VerbundError } from '../../model/errors.js';
+import { readEstatePath, type ImportFormat } from '../../interop/readEstatePath.js';
+import { out, outJson, withService, type GlobalOptions } from '../context.js';
+import { progressBar } from '../progress.js';
+
+interface ImportOptions extends GlobalOptions {
+  format?: ImportFormat;
+  kind?: string;
+  effective?: string;
+  changeset?: string;
+}
+
+export async function run(opts: ImportOptions, path: string): Promise<void> {
+  const kind = opts.kind === undefined ? undefined : kindFromName(opts.kind);
+  if (opts.kind !== undefined && !kind) throw new VerbundError('USAGE', `unknown kind "${opts.kind}"`);
+  const started = performance.now();
+  const { doc, locate } = readEstatePath(path, { ...(opts.format && { format: opts.format }), ...(kind && { kind }) });
+  const total = doc.objects.length + doc.changesets.reduce((n, cs) => n + cs.changes.length, 0);
+  const bar = await progressBar(10_000, total);
+  await withService(opts, async (service) => {
+    try {
+      const result = await service.importDocument(doc, { effective: opts.effective, changeset: opts.changeset, ...(bar && { onProgress: bar }) });
+      bar?.stop();
+      const seconds = (performance.now() - started) / 1000;
+      if (opts.json) outJson({ changesets: result.added.map((c) => c.id), changes: total, objects: result.objects, seconds });
+      else out(`imported ${result.added.length} change set${result.added.length === 1 ? '' : 's'} with ${total} changes (${result.objects} objects now) in ${seconds.toFixed(2)} s`);
+    } catch (e) {
+      bar?.stop();
+      if (e instanceof VerbundError) throw new VerbundError(e.code, `${e.message}`, locate(e.problems));
+      throw e;
+    }
+  });
+}

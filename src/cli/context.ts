@@ -1,0 +1,47 @@
+/**
+ * What every command gets: the global options, the store and the service, opened lazily.
+ */
+import { userInfo } from 'node:os';
+import { openStore, resolveLocation, type Store } from '../store/openStore.js';
+import { EstateService } from '../service/EstateService.js';
+
+/** Global options of the CLI. */
+export interface GlobalOptions {
+  readonly db?: string;
+  readonly at?: string;
+  readonly plan?: string;
+  readonly json?: boolean;
+  readonly debug?: boolean;
+  readonly user?: string;
+}
+
+/** The acting user for the audit: --user, VERBUND_USER, or the login name. */
+export function actingUser(opts: GlobalOptions): string {
+  if (opts.user) return opts.user;
+  if (process.env.VERBUND_USER) return process.env.VERBUND_USER;
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Opens the store of the global options and runs `fn` with a service; always closes. */
+export async function withService<T>(opts: GlobalOptions, fn: (service: EstateService, store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(resolveLocation(opts));
+  try {
+    return await fn(new EstateService(store, actingUser(opts)), store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Writes a line to stdout. */
+export function out(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** Writes a value as JSON to stdout. */
+export function outJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}

@@ -1,0 +1,136 @@
+/**
+ * The `verbund` command line. Commands are declared here and their code is loaded only when
+ * run, so that a quick `show` does not pay for parsers it does not use.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { errorCatalogue, formatProblem, VerbundError } from '../model/errors.js';
+import type { GlobalOptions } from './context.js';
+
+/** Runs the CLI with `argv` (as process.argv); resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv as string[]);
+    return 0;
+  } catch (e) {
+    return reportError(e, program.opts<GlobalOptions>());
+  }
+}
+
+function buildProgram(): Command {
+  const program = new Command('verbund')
+    .description('One source of truth for shared municipal data centers, kept as a timeline.')
+    .version('0.1.0')
+    .option('--db <path>', 'SQLite file or postgres:// URL (default: $VERBUND_DATABASE_URL, $VERBUND_DB or ./verbund.db)')
+    .option('--at <date>', 'the date (YYYY-MM-DD) or date-time to look at (default: now)')
+    .option('--plan <plan>', 'overlay the proposed change sets of this plan')
+    .option('--json', 'print JSON for scripts')
+    .option('--user <name>', 'who records changes (default: $VERBUND_USER or the login name)')
+    .option('--debug', 'show stack traces of internal errors')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .showHelpAfterError();
+
+  const action =
+    (load: () => Promise<{ run: (opts: never, ...args: never[]) => Promise<void> }>) =>
+    async (...args: unknown[]): Promise<void> => {
+      const cmd = args[args.length - 1] as Command;
+      const positional = args.slice(0, -2);
+      const mod = await load();
+      // optsWithGlobals merges the command's own options over the global ones.
+      await mod.run({ ...cmd.optsWithGlobals<GlobalOptions>() } as never, ...(positional as never[]));
+    };
+
+  program.command('init').description('create (or migrate) the database').action(action(() => import('./commands/init.js')));
+
+  program
+    .command('import')
+    .description('import estate files (YAML, JSON, CSV; a file or a folder) as one transaction')
+    .argument('<path>', 'file or folder')
+    .addOption(new Option('--format <format>', 'input format (default: from the extension)').choices(['yaml', 'json', 'csv']))
+    .option('--kind <kind>', 'kind of the objects of a CSV file (default: from its name)')
+    .option('--effective <date>', 'effective date of the top-level objects (default: the file\'s initial.effective)')
+    .option('--changeset <id>', 'id of the change set the top-level objects form')
+    .action(action(() => import('./commands/import.js')));
+
+  program
+    .command('export')
+    .description('write the estate as a file: every change set, or with --at the estate at that date and what follows')
+    .addOption(new Option('--format <format>', 'output format').choices(['yaml', 'json']).default('yaml'))
+    .option('-o, --out <file>', 'write to a file instead of stdout')
+    .action(action(() => import('./commands/export.js')));
+
+  program
+    .command('show')
+    .description('list the objects of a kind, or show one object, at --at (and --plan)')
+    .argument('<kind>', 'organization, site, risk-group, device, link, application, usage (or plural)')
+    .argument('[id]', 'one object')
+    .action(action(() => import('./commands/show.js')));
+
+  program
+    .command('history')
+    .description('every version of one object, with change set, author and who recorded it')
+    .argument('<id>')
+    .action(action(() => import('./commands/history.js')));
+
+  program
+    .command('diff')
+    .description('what changed between two dates')
+    .requiredOption('--from <date>', 'start date')
+    .option('--to <date>', 'end date (default: now)')
+    .action(action(() => import('./commands/diff.js')));
+
+  const changeset = program.command('changeset').description('change sets of the timeline');
+  changeset
+    .command('list')
+    .description('every change set, in timeline order')
+    .action(action(() => import('./commands/changesetList.js')));
+  changeset
+    .command('add')
+    .description('add the change sets (and plans) of a file, as one transaction')
+    .argument('<file>')
+    .action(action(() => import('./commands/changesetAdd.js')));
+  changeset
+    .command('status')
+    .description('change the status of a change set (proposed → scheduled → done, or cancelled)')
+    .argument('<id>')
+    .addArgument(new Command().createArgument('<status>', 'new status').choices(['done', 'scheduled', 'proposed', 'cancelled']))
+    .action(action(() => import('./commands/changesetStatus.js')));
+
+  program
+    .command('demo')
+    .description('create a fresh database with the OWL-IT example and print a summary')
+    .action(action(() => import('./commands/demo.js')));
+
+  program
+    .command('generate')
+    .description('write a synthetic estate, deterministic from --seed')
+    .addOption(new Option('--preset <preset>', 'size').choices(['small', 'region', 'state']).default('small'))
+    .option('--seed <n>', 'random seed', '1')
+    .option('--scale <factor>', 'multiply the preset\'s counts')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'yaml']).default('json'))
+    .option('-o, --out <file>', 'write to a file instead of stdout')
+    .action(action(() => import('./commands/generate.js')));
+
+  return program;
+}
+
+function reportError(e: unknown, opts: GlobalOptions): number {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+    return errorCatalogue.USAGE.exit;
+  }
+  const err =
+    e instanceof VerbundError
+      ? e
+      : new VerbundError('INTERNAL', `internal error: ${(e as Error)?.message ?? String(e)}${opts.debug ? '' : ' (run with --debug for details)'}`);
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify({ error: { code: err.code, message: err.message, details: err.problems } }, null, 2)}\n`);
+  }
+  process.stderr.write(`verbund: ${err.message}\n`);
+  const shown = err.problems.slice(0, 200);
+  for (const p of shown) process.stderr.write(`  ${formatProblem(p)}\n`);
+  if (err.problems.length > shown.length) process.stderr.write(`  … and ${err.problems.length - shown.length} more (use --json for all)\n`);
+  if (opts.debug && !(e instanceof VerbundError)) process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+  return err.exit;
+}

@@ -1,0 +1,58 @@
+/**
+ * CSV import of one kind per file (header row = field names, dots for nested fields, `;`
+ * between list items). Cell types follow the kind's schema.
+ */
+import { parse } from 'csv-parse/sync';
+import type { Problem } from '../model/errors.js';
+import type { Kind } from '../model/kinds.js';
+import type { CreateChange } from '../timeline/changeSet.js';
+import { fieldTypeOf } from './fieldTypeOf.js';
+
+/** Parses a CSV file of objects of `kind`; every problem is reported with its row. */
+export function parseCsvText(text: string, file: string, kind: Kind): { objects: CreateChange[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const objects: CreateChange[] = [];
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: false }) as typeof records;
+  } catch (e) {
+    const err = e as Error & { lines?: number };
+    return { objects, problems: [{ code: 'INVALID_INPUT', message: `malformed CSV: ${err.message}`, file, ...(err.lines !== undefined && { row: err.lines }) }] };
+  }
+  for (const { record, info } of records) {
+    const row = info.lines;
+    const fields: Record<string, unknown> = { kind };
+    for (const [column, cell] of Object.entries(record)) {
+      if (cell === '') continue;
+      const path = column.split('.');
+      const type = fieldTypeOf(kind, path);
+      let value: unknown = cell;
+      if (type === 'unknown') {
+        problems.push({ code: 'INVALID_INPUT', message: `unknown column "${column}" for ${kind}`, file, row, field: column, ...(record.id && { id: record.id }) });
+        continue;
+      }
+      if (type === 'number') {
+        value = Number(cell.replace(',', '.'));
+        if (!Number.isFinite(value as number)) {
+          problems.push({ code: 'INVALID_INPUT', message: `"${cell}" is not a number`, file, row, field: column, ...(record.id && { id: record.id }) });
+          continue;
+        }
+      } else if (type === 'list') {
+        value = cell.split(';').map((s) => s.trim()).filter(Boolean);
+      }
+      setPath(fields, path, value);
+    }
+    if (typeof fields.id !== 'string') {
+      problems.push({ code: 'INVALID_INPUT', message: 'the row has no id', file, row, field: 'id' });
+      continue;
+    }
+    objects.push({ op: 'create', id: fields.id, fields, origin: { file, row } });
+  }
+  return { objects, problems };
+}
+
+function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let node = target;
+  for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  node[path[path.length - 1]!] = value;
+}

@@ -1,0 +1,86 @@
+/**
+ * Parses the text of a YAML or JSON estate file. JSON takes the fast path (JSON.parse); the
+ * YAML parser, which keeps source positions, runs only when a problem must be located.
+ */
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Problem } from '../model/errors.js';
+import type { EstateDocument } from './estateDocument.js';
+import { toEstateDocument } from './toEstateDocument.js';
+
+/** Finds line and column of a path inside one file. */
+export type Locator = (path: readonly (string | number)[]) => { line: number; column: number } | undefined;
+
+/** A parsed file: its document, its problems, and a locator for later problems. */
+export interface ParsedText {
+  readonly doc: EstateDocument;
+  readonly problems: Problem[];
+  readonly locate: Locator;
+}
+
+/** Parses `text` of `file` as YAML or JSON. */
+export function parseEstateText(text: string, file: string, format: 'yaml' | 'json'): ParsedText {
+  const binary = findBinary(text);
+  if (binary !== undefined) {
+    return { doc: { objects: [], plans: [], changesets: [] }, problems: [{ code: 'INVALID_INPUT', message: `not a ${format.toUpperCase()} text file (binary data at character ${binary})`, file }], locate: () => undefined };
+  }
+  if (format === 'json') {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      const message = (e as Error).message;
+      const pos = /position (\d+)/.exec(message);
+      // Node 20 does not always say where: the YAML parser (JSON is YAML) can.
+      const yamlError = pos ? undefined : yamlLocator(text).document.errors[0]?.linePos?.[0];
+      const where = pos ? lineColumn(text, Number(pos[1])) : yamlError ? { line: yamlError.line, column: yamlError.col } : {};
+      const short = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
+      return { doc: { objects: [], plans: [], changesets: [] }, problems: [{ code: 'INVALID_INPUT', message: `malformed JSON: ${short}`, file, ...where }], locate: () => undefined };
+    }
+    const { doc, problems } = toEstateDocument(value, file);
+    let yamlLocate: Locator | undefined;
+    return { doc, problems, locate: (path) => (yamlLocate ??= yamlLocator(text).locate)(path) };
+  }
+  const { document, locate } = yamlLocator(text);
+  if (document.errors.length) {
+    const problems = document.errors.map((err): Problem => ({
+      code: 'INVALID_INPUT',
+      message: `malformed YAML: ${err.message.split('\n')[0]}`,
+      file,
+      ...(err.linePos && { line: err.linePos[0].line, column: err.linePos[0].col }),
+    }));
+    return { doc: { objects: [], plans: [], changesets: [] }, problems, locate };
+  }
+  const { doc, problems } = toEstateDocument(document.toJS({ maxAliasCount: 1000 }), file);
+  return { doc, problems, locate };
+}
+
+function yamlLocator(text: string): { document: Document; locate: Locator } {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
+  const locate: Locator = (path) => {
+    // Walk as deep as the document goes: a missing field is reported at its object.
+    for (let n = path.length; n >= 0; n--) {
+      const node = document.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) {
+        const pos = lineCounter.linePos(node.range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+    return undefined;
+  };
+  return { document, locate };
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) (line++, (last = i));
+  return { line, column: offset - last };
+}
+
+/** Index of the first NUL or replacement character (undecodable bytes) in the first 64 KiB. */
+function findBinary(text: string): number | undefined {
+  const head = text.length > 65536 ? text.slice(0, 65536) : text;
+  const i = head.search(/[\u0000\uFFFD]/);
+  return i >= 0 ? i : undefined;
+}

@@ -1,0 +1,98 @@
+/**
+ * Reads estate files from a path: one file, or a folder whose YAML, JSON and CSV files are
+ * merged (sorted by path). Problems come back located (file, line, column or row).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { VerbundError, type Problem } from '../model/errors.js';
+import { kindFromName, type Kind } from '../model/kinds.js';
+import type { EstateDocument, InitialMeta } from './estateDocument.js';
+import { parseCsvText } from './parseCsvText.js';
+import { parseEstateText, type Locator } from './parseEstateText.js';
+
+/** Input formats an import understands. */
+export type ImportFormat = 'yaml' | 'json' | 'csv';
+
+/** Options of reading. */
+export interface ReadOptions {
+  /** Force a format instead of taking it from the extension. */
+  readonly format?: ImportFormat;
+  /** Kind of CSV files (else taken from the file name). */
+  readonly kind?: Kind;
+}
+
+/** Files read, with their locators, to place problems found later (by the timeline). */
+export interface ReadResult {
+  readonly doc: EstateDocument;
+  readonly locate: (problems: readonly Problem[]) => Problem[];
+}
+
+/** Reads `path`; throws INVALID_INPUT with every located problem of every file. */
+export function readEstatePath(path: string, opts: ReadOptions = {}): ReadResult {
+  let files: string[];
+  try {
+    files = statSync(path).isDirectory() ? listFiles(path) : [path];
+  } catch {
+    throw new VerbundError('INVALID_INPUT', `${path}: no such file or folder`, [{ code: 'INVALID_INPUT', message: 'no such file or folder', file: path }]);
+  }
+  if (files.length === 0) throw new VerbundError('INVALID_INPUT', `${path}: no .yaml, .yml, .json or .csv files`);
+  const doc: EstateDocument = { objects: [], plans: [], changesets: [] };
+  const locators = new Map<string, Locator>();
+  const problems: Problem[] = [];
+  let initial: InitialMeta | undefined;
+  for (const file of files) {
+    const shown = file;
+    const format = opts.format ?? formatOf(file);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      problems.push({ code: 'INVALID_INPUT', message: `cannot read: ${(e as Error).message}`, file: shown });
+      continue;
+    }
+    if (format === 'csv') {
+      const kind = opts.kind ?? kindFromName(basename(file, extname(file)));
+      if (!kind) {
+        problems.push({ code: 'INVALID_INPUT', message: 'cannot tell the kind of this CSV file: name it sites.csv, devices.csv, links.csv, usages.csv … or give --kind', file: shown });
+        continue;
+      }
+      const r = parseCsvText(text, shown, kind);
+      problems.push(...r.problems);
+      doc.objects.push(...r.objects);
+      continue;
+    }
+    const parsed = parseEstateText(text, shown, format);
+    locators.set(shown, parsed.locate);
+    problems.push(...parsed.problems);
+    doc.objects.push(...parsed.doc.objects);
+    doc.plans.push(...parsed.doc.plans);
+    doc.changesets.push(...parsed.doc.changesets);
+    if (parsed.doc.initial) {
+      if (initial) problems.push({ code: 'INVALID_INPUT', message: `a second initial: section (the first is in ${initial.origin?.file})`, file: shown, path: ['initial'] });
+      initial = parsed.doc.initial;
+    }
+  }
+  const locate = (list: readonly Problem[]): Problem[] =>
+    list.map((p) => {
+      if (p.line !== undefined || !p.file || !p.path) return p;
+      const pos = locators.get(p.file)?.(p.path);
+      return pos ? { ...p, ...pos } : p;
+    });
+  if (problems.length) throw new VerbundError('INVALID_INPUT', `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${path}; nothing was written`, locate(problems));
+  return { doc: initial ? { ...doc, initial } : doc, locate };
+}
+
+function formatOf(file: string): ImportFormat {
+  const ext = extname(file).toLowerCase();
+  return ext === '.json' ? 'json' : ext === '.csv' ? 'csv' : 'yaml';
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(full));
+    else if (/\.(ya?ml|json|csv)$/i.test(entry.name)) out.push(full);
+  }
+  return out;
+}

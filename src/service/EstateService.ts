@@ -1,0 +1,192 @@
+/**
+ * The use cases of the estate and its timeline: the only API the CLI and the server call.
+ */
+import { VerbundError, type Problem } from '../model/errors.js';
+import { isKind, kinds, type Kind } from '../model/kinds.js';
+import { listChangeSetHeaders, loadChanges, type ChangeSetHeader } from '../store/changeSetRepository.js';
+import type { Store } from '../store/openStore.js';
+import { listPlans, type Plan } from '../store/planRepository.js';
+import { readHistory, readObjectAt, type VersionRow } from '../store/versionRepository.js';
+import type { ChangeSet, ChangeSetInput, ChangeSetStatus } from '../timeline/changeSet.js';
+import type { Estate, StoredObject } from '../timeline/Estate.js';
+import { BEGINNING_OF_TIME, nowKey, parseInstant, type TimeKey } from '../timeline/time.js';
+import type { EstateDocument } from '../interop/estateDocument.js';
+import { readView, requirePlan } from './readView.js';
+import { writeTimeline, type WriteOptions, type WriteResult } from './writeTimeline.js';
+
+/** Which view of the timeline to read: an instant, and optionally a plan overlaid. */
+export interface ViewOptions {
+  /** Date or date-time as the user wrote it; default now. */
+  readonly at?: string | undefined;
+  readonly plan?: string | undefined;
+}
+
+/** One field that differs between two dates. */
+export interface FieldDiff {
+  readonly field: string;
+  readonly from: unknown;
+  readonly to: unknown;
+}
+
+/** What changed between two instants. */
+export interface EstateDiff {
+  readonly from: TimeKey;
+  readonly to: TimeKey;
+  readonly changesets: ChangeSetHeader[];
+  readonly added: StoredObject[];
+  readonly removed: StoredObject[];
+  readonly changed: { id: string; kind: Kind; fields: FieldDiff[] }[];
+}
+
+/** Options of an import. */
+export interface ImportOptions extends Pick<WriteOptions, 'onProgress'> {
+  /** Effective instant of the initial change set (overrides the file's). */
+  readonly effective?: string | undefined;
+  /** Id of the initial change set (overrides the file's). */
+  readonly changeset?: string | undefined;
+}
+
+/** Use cases over one store, on behalf of one user. */
+export class EstateService {
+  constructor(
+    readonly store: Store,
+    readonly user: string,
+  ) {}
+
+  /** Writes a document as one transaction: plans, the initial change set, the change sets. */
+  async importDocument(doc: EstateDocument, opts: ImportOptions = {}): Promise<WriteResult> {
+    const add: ChangeSetInput[] = [];
+    if (doc.objects.length) {
+      const initial = doc.initial ?? {};
+      add.push({
+        id: opts.changeset ?? initial.id ?? 'initial',
+        title: initial.title ?? 'Initial estate',
+        effective: opts.effective ?? initial.effective ?? BEGINNING_OF_TIME,
+        status: 'done',
+        ...(initial.author !== undefined && { author: initial.author }),
+        ...(initial.notes !== undefined && { notes: initial.notes }),
+        changes: doc.objects,
+        ...(initial.origin && { origin: initial.origin }),
+      });
+    }
+    add.push(...doc.changesets);
+    return writeTimeline(this.store, { plans: doc.plans, add }, { user: this.user, ...(opts.onProgress && { onProgress: opts.onProgress }) });
+  }
+
+  /** Adds change sets (and plans) as one transaction. */
+  addChangeSets(doc: Pick<EstateDocument, 'plans' | 'changesets'>): Promise<WriteResult> {
+    return writeTimeline(this.store, { plans: doc.plans, add: doc.changesets }, { user: this.user });
+  }
+
+  /** Changes the status of change sets (accept, mark done, cancel) as one transaction. */
+  setStatus(changes: readonly { id: string; to: ChangeSetStatus }[]): Promise<WriteResult> {
+    return writeTimeline(this.store, { status: changes }, { user: this.user });
+  }
+
+  /** The instant of a view: parsed `at`, default now. */
+  instant(at: string | undefined): TimeKey {
+    return at === undefined ? nowKey() : parseInstant(at, 'at');
+  }
+
+  /** The whole estate of a view, with problems of a broken plan. */
+  async estate(view: ViewOptions = {}): Promise<{ at: TimeKey; estate: Estate; problems: Problem[] }> {
+    const at = this.instant(view.at);
+    const headers = await listChangeSetHeaders(this.store.db);
+    if (view.plan !== undefined) requirePlan((await listPlans(this.store.db)).map((p) => p.id), view.plan);
+    const r = await readView(this.store.db, headers, at, view.plan);
+    return { at, ...r };
+  }
+
+  /** Objects of one kind (or all kinds) in a view, sorted by id. */
+  async list(kind: Kind | undefined, view: ViewOptions = {}): Promise<StoredObject[]> {
+    const { estate } = await this.estate(view);
+    return [...estate.values()].filter((o) => kind === undefined || o.kind === kind).sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
+  /** One object in a view; NOT_FOUND if it does not exist then. */
+  async get(id: string, view: ViewOptions = {}): Promise<StoredObject> {
+    const at = this.instant(view.at);
+    // The baseline answers from the version index alone: one indexed row, no estate load.
+    const o = view.plan === undefined ? await readObjectAt(this.store.db, id, at) : (await this.estate(view)).estate.get(id);
+    if (!o) throw new VerbundError('NOT_FOUND', `no object "${id}" at ${at.slice(0, 10)}${view.plan ? ` in plan ${view.plan}` : ''}`);
+    return o;
+  }
+
+  /** Every baseline version of one object, plus the proposed changes of plans that touch it. */
+  async history(id: string): Promise<{ versions: VersionRow[]; proposed: { changeset: ChangeSetHeader; op: string }[] }> {
+    const versions = await readHistory(this.store.db, id);
+    const headers = await listChangeSetHeaders(this.store.db);
+    const proposedSets = headers.filter((h) => h.status === 'proposed');
+    const changes = await loadChanges(this.store.db, proposedSets.map((h) => h.seq));
+    const proposed = proposedSets.flatMap((h) => (changes.get(h.seq) ?? []).filter((c) => c.id === id).map((c) => ({ changeset: h, op: c.op })));
+    if (!versions.length && !proposed.length) throw new VerbundError('NOT_FOUND', `no object "${id}" in the history`);
+    return { versions, proposed };
+  }
+
+  /** What changed between two instants of a view. */
+  async diff(fromAt: string, toAt: string, plan?: string): Promise<EstateDiff> {
+    const a = await this.estate({ at: fromAt, plan });
+    const b = await this.estate({ at: toAt, plan });
+    const headers = await listChangeSetHeaders(this.store.db);
+    const changesets = headers
+      .filter((h) => h.effectiveKey > a.at && h.effectiveKey <= b.at && (h.status === 'done' || h.status === 'scheduled' || (plan !== undefined && h.status === 'proposed' && h.plan === plan)))
+      .sort((x, y) => (x.effectiveKey < y.effectiveKey ? -1 : x.effectiveKey > y.effectiveKey ? 1 : x.seq - y.seq));
+    const added: StoredObject[] = [];
+    const removed: StoredObject[] = [];
+    const changed: EstateDiff['changed'] = [];
+    for (const o of b.estate.values()) {
+      const old = a.estate.get(o.id);
+      if (!old) added.push(o);
+      else {
+        const fields = diffFields(old, o);
+        if (fields.length) changed.push({ id: o.id, kind: o.kind, fields });
+      }
+    }
+    for (const o of a.estate.values()) if (!b.estate.has(o.id)) removed.push(o);
+    const byId = (x: { id: string }, y: { id: string }): number => (x.id < y.id ? -1 : 1);
+    return { from: a.at, to: b.at, changesets, added: added.sort(byId), removed: removed.sort(byId), changed: changed.sort(byId) };
+  }
+
+  /** Change set headers in recording order. */
+  changeSets(): Promise<ChangeSetHeader[]> {
+    return listChangeSetHeaders(this.store.db);
+  }
+
+  /** Full change sets (with changes) in recording order. */
+  async changeSetsWithChanges(): Promise<ChangeSet[]> {
+    const headers = await listChangeSetHeaders(this.store.db);
+    const changes = await loadChanges(this.store.db, headers.map((h) => h.seq));
+    return headers.map((h) => ({ ...h, changes: changes.get(h.seq) ?? [] }));
+  }
+
+  /** Every plan. */
+  plans(): Promise<Plan[]> {
+    return listPlans(this.store.db);
+  }
+
+  /** Counts per kind at an instant, and the timeline's extent. */
+  async summary(view: ViewOptions = {}): Promise<{ at: TimeKey; counts: Record<Kind, number>; changesets: Record<ChangeSetStatus, number>; plans: number; first?: TimeKey; last?: TimeKey }> {
+    const { at, estate } = await this.estate(view);
+    const counts = Object.fromEntries(kinds.map((k) => [k, 0])) as Record<Kind, number>;
+    for (const o of estate.values()) counts[o.kind]++;
+    const headers = await listChangeSetHeaders(this.store.db);
+    const changesets: Record<ChangeSetStatus, number> = { done: 0, scheduled: 0, proposed: 0, cancelled: 0 };
+    for (const h of headers) changesets[h.status]++;
+    const keys = headers.map((h) => h.effectiveKey).filter((k) => k !== BEGINNING_OF_TIME).sort();
+    return { at, counts, changesets, plans: (await listPlans(this.store.db)).length, ...(keys.length && { first: keys[0]!, last: keys[keys.length - 1]! }) };
+  }
+
+  /** Checks a kind name. */
+  static kind(name: string): Kind {
+    if (!isKind(name)) throw new VerbundError('USAGE', `unknown kind "${name}"; kinds are ${kinds.join(', ')}`);
+    return name;
+  }
+}
+
+function diffFields(a: Record<string, unknown>, b: Record<string, unknown>): FieldDiff[] {
+  const out: FieldDiff[] = [];
+  for (const field of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (JSON.stringify(a[field]) !== JSON.stringify(b[field])) out.push({ field, from: a[field], to: b[field] });
+  }
+  return out;
+}

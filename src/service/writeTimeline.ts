@@ -1,0 +1,160 @@
+/**
+ * The one write path of the timeline: add plans and change sets, change statuses. In one
+ * transaction under the write lock it validates the baseline from the earliest instant the
+ * mutation affects, rebuilds the version index from there, validates the plans touched, and
+ * writes — or writes nothing and lists every problem.
+ */
+import { VerbundError, type Problem } from '../model/errors.js';
+import { insertChangeSets, listChangeSetHeaders, nextSeq, updateStatus, type ChangeSetHeader } from '../store/changeSetRepository.js';
+import type { Store } from '../store/openStore.js';
+import { insertPlans, listPlans } from '../store/planRepository.js';
+import { rebuildVersionsFrom, VersionRowBuilder } from '../store/versionRepository.js';
+import { isBaseline, type ChangeSet, type ChangeSetInput, type ChangeSetStatus } from '../timeline/changeSet.js';
+import { END_OF_TIME, nowKey, tryParseInstant } from '../timeline/time.js';
+import { replayFrom } from './readView.js';
+
+/** A new plan. */
+export interface PlanInput {
+  readonly id: string;
+  readonly title?: string;
+  readonly notes?: string;
+  readonly origin?: ChangeSetInput['origin'];
+}
+
+/** What one write does. */
+export interface TimelineMutation {
+  readonly plans?: readonly PlanInput[];
+  readonly add?: readonly ChangeSetInput[];
+  readonly status?: readonly { readonly id: string; readonly to: ChangeSetStatus }[];
+}
+
+/** Who writes, and how to show progress. */
+export interface WriteOptions {
+  readonly user: string;
+  readonly onProgress?: (phase: 'validate' | 'write', done: number, total: number) => void;
+}
+
+/** What was written. */
+export interface WriteResult {
+  readonly added: readonly ChangeSetHeader[];
+  readonly objects: number;
+}
+
+const transitions: Readonly<Record<ChangeSetStatus, readonly ChangeSetStatus[]>> = {
+  proposed: ['scheduled', 'done', 'cancelled'],
+  scheduled: ['done', 'cancelled'],
+  done: [],
+  cancelled: [],
+};
+
+/** Applies a mutation of the timeline as one transaction; throws with every problem. */
+export async function writeTimeline(store: Store, m: TimelineMutation, opts: WriteOptions): Promise<WriteResult> {
+  return store.write(async (tx) => {
+    const at = nowKey();
+    const headers = await listChangeSetHeaders(tx);
+    const planIds = new Set((await listPlans(tx)).map((p) => p.id));
+    const problems: Problem[] = [];
+
+    for (const p of m.plans ?? []) {
+      if (planIds.has(p.id)) problems.push({ code: 'CONFLICT', message: `plan "${p.id}" already exists`, field: 'plans', id: p.id, ...originOf(p.origin) });
+      planIds.add(p.id);
+    }
+
+    const byId = new Map(headers.map((h) => [h.id, h]));
+    let seq = await nextSeq(tx);
+    const added: ChangeSet[] = [];
+    for (const cs of m.add ?? []) {
+      const where = { changeset: cs.id, ...originOf(cs.origin) };
+      if (byId.has(cs.id)) problems.push({ code: 'CONFLICT', message: `change set "${cs.id}" already exists`, ...where, field: 'id' });
+      const key = tryParseInstant(cs.effective);
+      if (typeof key !== 'string') problems.push({ code: 'INVALID_DATE', message: key.error, ...where, field: 'effective', ...pathTo(cs.origin, 'effective') });
+      if (cs.status === 'proposed' && cs.plan === undefined) {
+        problems.push({ code: 'INVALID_INPUT', message: 'a proposed change set belongs to a plan: give `plan`', ...where, field: 'plan' });
+      }
+      if (cs.plan !== undefined && !planIds.has(cs.plan)) {
+        problems.push({ code: 'UNKNOWN_PLAN', message: `unknown plan "${cs.plan}"; declare it under plans:`, ...where, field: 'plan', ...pathTo(cs.origin, 'plan') });
+      }
+      const full: ChangeSet = { ...cs, seq: seq++, effectiveKey: typeof key === 'string' ? key : END_OF_TIME };
+      byId.set(cs.id, { ...full, revision: 1 });
+      added.push(full);
+    }
+
+    const statusChanges: { header: ChangeSetHeader; to: ChangeSetStatus }[] = [];
+    for (const s of m.status ?? []) {
+      const h = byId.get(s.id);
+      if (!h) {
+        problems.push({ code: 'UNKNOWN_CHANGESET', message: `no change set "${s.id}"`, changeset: s.id });
+        continue;
+      }
+      if (h.status === s.to) continue;
+      if (!transitions[h.status].includes(s.to)) {
+        problems.push({ code: 'INVALID_TRANSITION', message: `a ${h.status} change set cannot become ${s.to}`, changeset: s.id, field: 'status' });
+        continue;
+      }
+      statusChanges.push({ header: h, to: s.to });
+      byId.set(h.id, { ...h, status: s.to });
+    }
+    // Header problems do not stop here: the changes are still validated, so that one run
+    // lists every problem of the input.
+
+    // The earliest instant whose baseline changes: everything from there is replayed.
+    const baselineTouched = [
+      ...added.filter((cs) => isBaseline(cs.status)),
+      ...statusChanges.filter((s) => isBaseline(s.header.status) !== isBaseline(s.to)).map((s) => s.header),
+    ];
+    const all = [...byId.values()].map((h) => added.find((a) => a.seq === h.seq && a.id === h.id) ?? h);
+    const builder = new VersionRowBuilder();
+    const total = added.reduce((n, cs) => n + cs.changes.length, 0);
+    let objects = 0;
+    let from: string | undefined;
+    if (baselineTouched.length) {
+      from = baselineTouched.reduce((min, h) => (h.effectiveKey < min ? h.effectiveKey : min), END_OF_TIME);
+      const view = await replayFrom(
+        tx,
+        all.filter((h) => isBaseline(h.status)),
+        from,
+        END_OF_TIME,
+        (cs, versions) => builder.add(cs, versions),
+        (done) => opts.onProgress?.('validate', Math.min(done, total), total),
+      );
+      objects = view.estate.size;
+      problems.push(...view.problems);
+    }
+    if (problems.length) throw failure(problems);
+
+    await insertPlans(tx, m.plans ?? [], opts.user, at);
+    await insertChangeSets(tx, added, opts.user, at, store.maxParameters);
+    for (const s of statusChanges) await updateStatus(tx, s.header.seq, s.header.status, s.to, opts.user, at);
+    if (from !== undefined) {
+      opts.onProgress?.('write', 0, builder.rows.length);
+      await rebuildVersionsFrom(tx, from, builder, store.maxParameters);
+      opts.onProgress?.('write', builder.rows.length, builder.rows.length);
+    }
+
+    // Every plan the mutation touched must still give a valid estate.
+    const plans = new Set<string>();
+    for (const cs of added) if (cs.status === 'proposed' && cs.plan) plans.add(cs.plan);
+    for (const s of statusChanges) if (s.to === 'proposed' && s.header.plan) plans.add(s.header.plan);
+    for (const plan of plans) {
+      const sets = all.filter((h) => isBaseline(h.status) || (h.status === 'proposed' && h.plan === plan));
+      const start = sets.filter((h) => h.status === 'proposed').reduce((min, h) => (h.effectiveKey < min ? h.effectiveKey : min), END_OF_TIME);
+      const view = await replayFrom(tx, sets, start, END_OF_TIME);
+      if (view.problems.length) throw failure(view.problems.map((p) => ({ ...p, message: `in plan ${plan}: ${p.message}` })));
+    }
+
+    return { added: added.map((cs) => ({ ...cs, revision: 1, recordedBy: opts.user, recordedAt: at })), objects };
+  });
+}
+
+function failure(problems: Problem[]): VerbundError {
+  const code = problems.every((p) => p.code === problems[0]!.code) ? problems[0]!.code : 'INVALID_ESTATE';
+  return new VerbundError(code, `${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written`, problems);
+}
+
+function originOf(origin: ChangeSetInput['origin']): Partial<Problem> {
+  return origin ? { ...(origin.file !== undefined && { file: origin.file }), ...(origin.path && { path: origin.path }), ...(origin.row !== undefined && { row: origin.row }) } : {};
+}
+
+function pathTo(origin: ChangeSetInput['origin'], field: string): Partial<Problem> {
+  return origin?.path ? { path: [...origin.path, field] } : {};
+}

@@ -1,0 +1,134 @@
+/**
+ * The version index of the baseline: each object's versions with [valid_from, valid_to).
+ * Reading the estate at T is one indexed range query, never a replay of history.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Kind } from '../model/kinds.js';
+import type { VersionEvent } from '../timeline/applyChangeSet.js';
+import type { ChangeSet } from '../timeline/changeSet.js';
+import type { StoredObject } from '../timeline/Estate.js';
+import { END_OF_TIME, type TimeKey } from '../timeline/time.js';
+import { insertChunked } from './insertChunked.js';
+import type { Database, ObjectVersionTable } from './schema.js';
+
+/** Objects alive at `at` (optionally of one kind), in id order. */
+export async function readObjectsAt(db: Kysely<Database>, at: TimeKey, kind?: Kind): Promise<StoredObject[]> {
+  let q = db
+    .selectFrom('object_version')
+    .select('data')
+    .where('valid_to', '>', at)
+    .where('valid_from', '<=', at)
+    .where('op', '<>', 'delete');
+  if (kind) q = q.where('kind', '=', kind);
+  const rows = await q.orderBy('object_id').execute();
+  return rows.map((r) => JSON.parse(r.data!) as StoredObject);
+}
+
+/** Objects alive just before `at`: the state a replay from `at` starts from. */
+export async function readObjectsBefore(db: Kysely<Database>, at: TimeKey): Promise<StoredObject[]> {
+  const rows = await db
+    .selectFrom('object_version')
+    .select('data')
+    .where('valid_to', '>=', at)
+    .where('valid_from', '<', at)
+    .where('op', '<>', 'delete')
+    .execute();
+  return rows.map((r) => JSON.parse(r.data!) as StoredObject);
+}
+
+/** One object at `at`, or undefined. */
+export async function readObjectAt(db: Kysely<Database>, id: string, at: TimeKey): Promise<StoredObject | undefined> {
+  const r = await db
+    .selectFrom('object_version')
+    .select(['data', 'op'])
+    .where('object_id', '=', id)
+    .where('valid_from', '<=', at)
+    .where('valid_to', '>', at)
+    .executeTakeFirst();
+  return r && r.op !== 'delete' ? (JSON.parse(r.data!) as StoredObject) : undefined;
+}
+
+/** One row of an object's history, joined with its change set. */
+export interface VersionRow {
+  readonly changesetSeq: number;
+  readonly changeset: string;
+  readonly title: string;
+  readonly status: string;
+  readonly author: string | null;
+  readonly recordedBy: string;
+  readonly recordedAt: string;
+  readonly op: 'create' | 'update' | 'delete';
+  readonly validFrom: TimeKey;
+  readonly validTo: TimeKey;
+  readonly object?: StoredObject;
+}
+
+/** Every baseline version of an object, oldest first. */
+export async function readHistory(db: Kysely<Database>, id: string): Promise<VersionRow[]> {
+  const rows = await db
+    .selectFrom('object_version as v')
+    .innerJoin('changeset as c', 'c.seq', 'v.changeset_seq')
+    .select(['v.changeset_seq', 'c.id', 'c.title', 'c.status', 'c.author', 'c.recorded_by', 'c.recorded_at', 'v.op', 'v.valid_from', 'v.valid_to', 'v.data'])
+    .where('v.object_id', '=', id)
+    .orderBy('v.valid_from')
+    .orderBy('v.changeset_seq')
+    .execute();
+  return rows.map((r) => ({
+    changesetSeq: Number(r.changeset_seq),
+    changeset: r.id,
+    title: r.title,
+    status: r.status,
+    author: r.author,
+    recordedBy: r.recorded_by,
+    recordedAt: r.recorded_at,
+    op: r.op,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    ...(r.data !== null && { object: JSON.parse(r.data) as StoredObject }),
+  }));
+}
+
+/**
+ * Collects version events of a replay into rows, chaining each object's valid_to to the
+ * next version's valid_from.
+ */
+export class VersionRowBuilder {
+  readonly rows: ObjectVersionTable[] = [];
+  private readonly last = new Map<string, ObjectVersionTable>();
+
+  add(cs: Pick<ChangeSet, 'seq' | 'effectiveKey'>, versions: readonly VersionEvent[]): void {
+    for (const v of versions) {
+      const row: ObjectVersionTable = {
+        object_id: v.id,
+        changeset_seq: cs.seq,
+        kind: v.kind,
+        op: v.op,
+        valid_from: cs.effectiveKey,
+        valid_to: END_OF_TIME,
+        name: v.object ? ((v.object.name as string | undefined) ?? null) : null,
+        data: v.object ? JSON.stringify(v.object) : null,
+      };
+      const prev = this.last.get(v.id);
+      if (prev) prev.valid_to = cs.effectiveKey;
+      this.last.set(v.id, row);
+      this.rows.push(row);
+    }
+  }
+}
+
+/**
+ * Replaces the index from `from` on: drops versions starting at or after `from`, reopens the
+ * versions alive just before it, inserts the new rows, then closes each reopened version at
+ * its object's first new version (one statement, not one per object).
+ */
+export async function rebuildVersionsFrom(db: Kysely<Database>, from: TimeKey, built: VersionRowBuilder, maxParameters: number): Promise<void> {
+  await db.deleteFrom('object_version').where('valid_from', '>=', from).execute();
+  await db.updateTable('object_version').set({ valid_to: END_OF_TIME }).where('valid_to', '>=', from).execute();
+  await insertChunked(db, 'object_version', built.rows, maxParameters);
+  await sql`
+    update object_version set valid_to = (
+      select min(n.valid_from) from object_version n
+      where n.object_id = object_version.object_id and n.valid_from >= ${from})
+    where valid_from < ${from} and valid_to = ${END_OF_TIME}
+      and exists (select 1 from object_version n where n.object_id = object_version.object_id and n.valid_from >= ${from})`.execute(db);
+}
