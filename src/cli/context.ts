@@ -36,12 +36,22 @@ export async function withService<T>(opts: GlobalOptions, fn: (service: EstateSe
   }
 }
 
+/** Where the CLI prints; tests swap it to capture output without touching process streams. */
+export const io = {
+  stdout: (s: string): void => {
+    process.stdout.write(s);
+  },
+  stderr: (s: string): void => {
+    process.stderr.write(s);
+  },
+};
+
 /** Writes a line to stdout. */
 export function out(line = ''): void {
-  process.stdout.write(`${line}\n`);
+  io.stdout(`${line}\n`);
 }
 
 /** Writes a value as JSON to stdout. */
 export function outJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  io.stdout(`${JSON.stringify(value, null, 2)}\n`);
 }

@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { errorCatalogue, formatProblem, VerbundError } from '../model/errors.js';
-import type { GlobalOptions } from './context.js';
+import { io, type GlobalOptions } from './context.js';
 
 /** Runs the CLI with `argv` (as process.argv); resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -28,7 +28,7 @@ function buildProgram(): Command {
     .option('--user <name>', 'who records changes (default: $VERBUND_USER or the login name)')
     .option('--debug', 'show stack traces of internal errors')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .configureOutput({ writeErr: (s) => io.stderr(s), writeOut: (s) => io.stdout(s) })
     .showHelpAfterError();
 
   const action =
@@ -125,12 +125,12 @@ function reportError(e: unknown, opts: GlobalOptions): number {
       ? e
       : new VerbundError('INTERNAL', `internal error: ${(e as Error)?.message ?? String(e)}${opts.debug ? '' : ' (run with --debug for details)'}`);
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ error: { code: err.code, message: err.message, details: err.problems } }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ error: { code: err.code, message: err.message, details: err.problems } }, null, 2)}\n`);
   }
-  process.stderr.write(`verbund: ${err.message}\n`);
+  io.stderr(`verbund: ${err.message}\n`);
   const shown = err.problems.slice(0, 200);
-  for (const p of shown) process.stderr.write(`  ${formatProblem(p)}\n`);
-  if (err.problems.length > shown.length) process.stderr.write(`  … and ${err.problems.length - shown.length} more (use --json for all)\n`);
-  if (opts.debug && !(e instanceof VerbundError)) process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+  for (const p of shown) io.stderr(`  ${formatProblem(p)}\n`);
+  if (err.problems.length > shown.length) io.stderr(`  … and ${err.problems.length - shown.length} more (use --json for all)\n`);
+  if (opts.debug && !(e instanceof VerbundError)) io.stderr(`${(e as Error)?.stack ?? ''}\n`);
   return err.exit;
 }

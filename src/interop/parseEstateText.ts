@@ -2,7 +2,7 @@
  * Parses the text of a YAML or JSON estate file. JSON takes the fast path (JSON.parse); the
  * YAML parser, which keeps source positions, runs only when a problem must be located.
  */
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Problem } from '../model/errors.js';
 import type { EstateDocument } from './estateDocument.js';
 import { toEstateDocument } from './toEstateDocument.js';
@@ -58,8 +58,19 @@ function yamlLocator(text: string): { document: Document; locate: Locator } {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
   const locate: Locator = (path) => {
-    // Walk as deep as the document goes: a missing field is reported at its object.
+    // Walk as deep as the document goes: a missing field is reported at its object, a
+    // present one at its key.
     for (let n = path.length; n >= 0; n--) {
+      if (n > 0) {
+        const parent = document.getIn(path.slice(0, n - 1), true);
+        if (isMap(parent)) {
+          const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(path[n - 1]));
+          if (pair && isNode(pair.key) && pair.key.range) {
+            const pos = lineCounter.linePos(pair.key.range[0]);
+            return { line: pos.line, column: pos.col };
+          }
+        }
+      }
       const node = document.getIn(path.slice(0, n), true);
       if (isNode(node) && node.range) {
         const pos = lineCounter.linePos(node.range[0]);

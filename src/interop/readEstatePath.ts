@@ -24,10 +24,15 @@ export interface ReadOptions {
 /** Files read, with their locators, to place problems found later (by the timeline). */
 export interface ReadResult {
   readonly doc: EstateDocument;
+  /**
+   * Problems of reading (syntax, structure, cells). The document holds what could be read,
+   * so that validation can still list the problems of the rest in the same run.
+   */
+  readonly problems: Problem[];
   readonly locate: (problems: readonly Problem[]) => Problem[];
 }
 
-/** Reads `path`; throws INVALID_INPUT with every located problem of every file. */
+/** Reads `path`; every problem of every file comes back located, none is thrown. */
 export function readEstatePath(path: string, opts: ReadOptions = {}): ReadResult {
   let files: string[];
   try {
@@ -72,14 +77,19 @@ export function readEstatePath(path: string, opts: ReadOptions = {}): ReadResult
       initial = parsed.doc.initial;
     }
   }
+  const order = new Map(files.map((f, i) => [f, i]));
   const locate = (list: readonly Problem[]): Problem[] =>
-    list.map((p) => {
-      if (p.line !== undefined || !p.file || !p.path) return p;
-      const pos = locators.get(p.file)?.(p.path);
-      return pos ? { ...p, ...pos } : p;
-    });
-  if (problems.length) throw new VerbundError('INVALID_INPUT', `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${path}; nothing was written`, locate(problems));
-  return { doc: initial ? { ...doc, initial } : doc, locate };
+    list
+      .map((p) => {
+        if (p.line !== undefined || !p.file || !p.path) return p;
+        const pos = locators.get(p.file)?.(p.path);
+        return pos ? { ...p, ...pos } : p;
+      })
+      // Reading order: by file, then line or row; problems without a place first.
+      .map((p, i) => ({ p, i }))
+      .sort((a, b) => (order.get(a.p.file ?? '') ?? -1) - (order.get(b.p.file ?? '') ?? -1) || (a.p.line ?? a.p.row ?? 0) - (b.p.line ?? b.p.row ?? 0) || a.i - b.i)
+      .map(({ p }) => p);
+  return { doc: initial ? { ...doc, initial } : doc, problems: locate(problems), locate };
 }
 
 function formatOf(file: string): ImportFormat {

@@ -54,7 +54,7 @@ export class EstateService {
   ) {}
 
   /** Writes a document as one transaction: plans, the initial change set, the change sets. */
-  async importDocument(doc: EstateDocument, opts: ImportOptions = {}): Promise<WriteResult> {
+  async importDocument(doc: EstateDocument, opts: ImportOptions = {}, problems: readonly Problem[] = []): Promise<WriteResult> {
     const add: ChangeSetInput[] = [];
     if (doc.objects.length) {
       const initial = doc.initial ?? {};
@@ -70,12 +70,12 @@ export class EstateService {
       });
     }
     add.push(...doc.changesets);
-    return writeTimeline(this.store, { plans: doc.plans, add }, { user: this.user, ...(opts.onProgress && { onProgress: opts.onProgress }) });
+    return writeTimeline(this.store, { plans: doc.plans, add, problems }, { user: this.user, ...(opts.onProgress && { onProgress: opts.onProgress }) });
   }
 
   /** Adds change sets (and plans) as one transaction. */
-  addChangeSets(doc: Pick<EstateDocument, 'plans' | 'changesets'>): Promise<WriteResult> {
-    return writeTimeline(this.store, { plans: doc.plans, add: doc.changesets }, { user: this.user });
+  addChangeSets(doc: Pick<EstateDocument, 'plans' | 'changesets'>, problems: readonly Problem[] = []): Promise<WriteResult> {
+    return writeTimeline(this.store, { plans: doc.plans, add: doc.changesets, problems }, { user: this.user });
   }
 
   /** Changes the status of change sets (accept, mark done, cancel) as one transaction. */

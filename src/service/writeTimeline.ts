@@ -26,6 +26,8 @@ export interface TimelineMutation {
   readonly plans?: readonly PlanInput[];
   readonly add?: readonly ChangeSetInput[];
   readonly status?: readonly { readonly id: string; readonly to: ChangeSetStatus }[];
+  /** Problems already found in the input (by a reader): reported with the rest, and nothing is written. */
+  readonly problems?: readonly Problem[];
 }
 
 /** Who writes, and how to show progress. */
@@ -53,7 +55,7 @@ export async function writeTimeline(store: Store, m: TimelineMutation, opts: Wri
     const at = nowKey();
     const headers = await listChangeSetHeaders(tx);
     const planIds = new Set((await listPlans(tx)).map((p) => p.id));
-    const problems: Problem[] = [];
+    const problems: Problem[] = [...(m.problems ?? [])];
 
     for (const p of m.plans ?? []) {
       if (planIds.has(p.id)) problems.push({ code: 'CONFLICT', message: `plan "${p.id}" already exists`, field: 'plans', id: p.id, ...originOf(p.origin) });

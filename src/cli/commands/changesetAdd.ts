@@ -4,13 +4,13 @@ import { readEstatePath } from '../../interop/readEstatePath.js';
 import { out, outJson, withService, type GlobalOptions } from '../context.js';
 
 export async function run(opts: GlobalOptions, file: string): Promise<void> {
-  const { doc, locate } = readEstatePath(file);
+  const { doc, problems, locate } = readEstatePath(file);
   if (doc.objects.length) {
     throw new VerbundError('INVALID_INPUT', `${file}: top-level objects belong to \`verbund import\`; here write them as create changes of a change set under changesets:`);
   }
   await withService(opts, async (service) => {
     try {
-      const r = await service.addChangeSets(doc);
+      const r = await service.addChangeSets(doc, problems);
       if (opts.json) outJson({ changesets: r.added.map((c) => c.id) });
       else out(`added ${r.added.map((c) => c.id).join(', ') || 'no change sets'}${doc.plans.length ? ` and plans ${doc.plans.map((p) => p.id).join(', ')}` : ''}`);
     } catch (e) {

@@ -14,9 +14,9 @@ export async function run(opts: GlobalOptions): Promise<void> {
   // Fresh means fresh: the demo owns this file.
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
   const example = join(packageRoot(), 'examples', 'owl-it');
-  const { doc } = readEstatePath(example);
+  const { doc, problems } = readEstatePath(example);
   await withService({ ...opts, db: file }, async (service) => {
-    await service.importDocument(doc);
+    await service.importDocument(doc, {}, problems);
     const s = await service.summary({ at: opts.at, plan: opts.plan });
     if (opts.json) return outJson({ db: file, ...s });
     out(`Verbund demo: the OWL-IT example in ${file}`);

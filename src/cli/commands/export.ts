@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { fullDocument, snapshotDocument } from '../../interop/toFileDocument.js';
-import { withService, type GlobalOptions } from '../context.js';
+import { io, withService, type GlobalOptions } from '../context.js';
 
 interface ExportOptions extends GlobalOptions {
   format: 'yaml' | 'json';
@@ -18,5 +18,5 @@ export async function run(opts: ExportOptions): Promise<void> {
   });
   const text = opts.format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
   if (opts.out) writeFileSync(opts.out, text);
-  else process.stdout.write(text);
+  else io.stdout(text);
 }

@@ -16,12 +16,12 @@ export async function run(opts: ImportOptions, path: string): Promise<void> {
   const kind = opts.kind === undefined ? undefined : kindFromName(opts.kind);
   if (opts.kind !== undefined && !kind) throw new VerbundError('USAGE', `unknown kind "${opts.kind}"`);
   const started = performance.now();
-  const { doc, locate } = readEstatePath(path, { ...(opts.format && { format: opts.format }), ...(kind && { kind }) });
+  const { doc, problems, locate } = readEstatePath(path, { ...(opts.format && { format: opts.format }), ...(kind && { kind }) });
   const total = doc.objects.length + doc.changesets.reduce((n, cs) => n + cs.changes.length, 0);
   const bar = await progressBar(10_000, total);
   await withService(opts, async (service) => {
     try {
-      const result = await service.importDocument(doc, { effective: opts.effective, changeset: opts.changeset, ...(bar && { onProgress: bar }) });
+      const result = await service.importDocument(doc, { effective: opts.effective, changeset: opts.changeset, ...(bar && { onProgress: bar }) }, problems);
       bar?.stop();
       const seconds = (performance.now() - started) / 1000;
       if (opts.json) outJson({ changesets: result.added.map((c) => c.id), changes: total, objects: result.objects, seconds });

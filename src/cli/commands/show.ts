@@ -4,7 +4,7 @@ import { VerbundError } from '../../model/errors.js';
 import { kindFromName, kinds, type Kind } from '../../model/kinds.js';
 import type { StoredObject } from '../../timeline/Estate.js';
 import { displayInstant } from '../../timeline/time.js';
-import { out, outJson, withService, type GlobalOptions } from '../context.js';
+import { io, out, outJson, withService, type GlobalOptions } from '../context.js';
 import { table } from '../table.js';
 
 /** The columns a person wants first, per kind. */
@@ -27,12 +27,12 @@ export async function run(opts: GlobalOptions, kindName: string, id?: string): P
       const o = await service.get(id, view);
       if (o.kind !== kind) throw new VerbundError('NOT_FOUND', `"${id}" is a ${o.kind}, not a ${kind}`);
       if (opts.json) outJson(o);
-      else process.stdout.write(stringify(o, { lineWidth: 0 }));
+      else io.stdout(stringify(o, { lineWidth: 0 }));
       return;
     }
     const { at, estate, problems } = await service.estate(view);
     const list = [...estate.ofKind(kind)].sort((a, b) => (a.id < b.id ? -1 : 1));
-    for (const p of problems) process.stderr.write(`warning: plan ${opts.plan}: ${p.message}\n`);
+    for (const p of problems) io.stderr(`warning: plan ${opts.plan}: ${p.message}\n`);
     if (opts.json) return outJson(list);
     out(`${list.length} ${kind}${list.length === 1 ? '' : 's'} at ${displayInstant(at)}${opts.plan ? ` (plan ${opts.plan})` : ''}`);
     if (list.length) out(table(columns[kind], list.map((o) => columns[kind].map((c) => present(o, c)))));
