@@ -61,7 +61,8 @@ export const organizationSchema = z.strictObject({
   ...base,
   kind: z.literal('organization'),
   type: z.enum(choiceValues('organizationType')),
-  ags: z.string().regex(/^\d{8}$/, 'an AGS (Amtlicher Gemeindeschlüssel) has 8 digits').optional(),
+  // The official key (AGS): 8 digits for a municipality, 5 for a district, 2 or 3 above.
+  ags: z.string().regex(/^(\d{2}|\d{3}|\d{5}|\d{8})$/, 'an AGS (Amtlicher Gemeindeschlüssel) has 8 digits (municipality), 5 (district), 3 or 2').optional(),
   member_of: refList.optional(),
   customer_of: refList.optional(),
 });
