@@ -22,6 +22,7 @@ export interface Datacenter {
   routers: string[];
   firewalls: string[];
   cores: string[];
+  /** Storage fabrics A and B, then the backup network's two switches. */
   san: string[];
   tors: string[];
   clusters: string[];
@@ -37,6 +38,10 @@ export interface Datacenter {
 }
 
 const HOSTS_PER_RACK = 20;
+/** Routers, firewalls, core switches, SAN and backup switches: two of each. */
+const FIXED_DEVICES = 10;
+/** Storage and backup links a host may have beyond its two ToR links. */
+const MAX_EXTRA_LINKS = 4;
 
 /** Creates the data-center sites (no devices yet) and the internet site they connect to. */
 export function placeDatacenters(rng: Random, net: NetBuilder, orgs: Organizations, associationCount: number, centre: LatLon): { datacenters: Datacenter[]; internet: SiteDoc } {
@@ -53,7 +58,8 @@ export function placeDatacenters(rng: Random, net: NetBuilder, orgs: Organizatio
   for (let i = 1; i <= associationCount; i++) {
     const t = rng.next() * 2 * Math.PI;
     const at = i === 1 ? primaryAt : offset(primaryAt, 40 * Math.cos(t), 30 * Math.sin(t));
-    make(`rz-zv-${i}`, `Rechenzentrum ${i === 1 ? 'Nord' : 'Süd'} des Zweckverbands`.replace(/ Nord| Süd/, associationCount === 1 ? '' : (m) => m), orgs.association, at, i === 1 ? 'EN 50600 VK 3' : 'EN 50600 VK 2', i === 1);
+    const name = associationCount === 1 ? 'Rechenzentrum des Zweckverbands' : `Rechenzentrum ${i} des Zweckverbands`;
+    make(`rz-zv-${i}`, name, orgs.association, at, i === 1 ? 'EN 50600 VK 3' : 'EN 50600 VK 2', i === 1);
   }
   for (const p of orgs.providers) {
     make(`rz-${p.org.id}`, `Rechenzentrum ${p.short}`, p.org, scatter(rng, p.centre, 8), rng.chance(0.5) ? 'EN 50600 VK 2' : 'ISO 27001 auf Basis IT-Grundschutz', false, p);
@@ -65,15 +71,15 @@ export function placeDatacenters(rng: Random, net: NetBuilder, orgs: Organizatio
 
 /**
  * Fills the data centers with `deviceBudget` devices, wires them, connects them to the
- * ring, the internet and each other, then adds storage-network links until the estate has
- * `linkTarget` links (as far as two extra links per host allow).
+ * ring, the internet and each other, then adds storage and backup links until the estate has
+ * `linkTarget` links (as far as four extra links per host allow).
  */
 export function equipDatacenters(rng: Random, net: NetBuilder, dcs: readonly Datacenter[], deviceBudget: number, linkTarget: number, backbone: Backbone, internet: SiteDoc, carriers: readonly string[]): void {
   const [fibreCarrier, leasedCarrier] = carriers as [string, string];
   const budgets = apportion(
-    Math.max(deviceBudget, dcs.length * 14),
+    Math.max(deviceBudget, dcs.length * (FIXED_DEVICES + 6)),
     dcs.map((dc) => (dc.provider ? 2 : dc.primary ? 4 : 2.5)),
-    14,
+    FIXED_DEVICES + 6,
   );
   const hosts: { dc: Datacenter; id: string }[] = [];
 
@@ -88,15 +94,18 @@ export function equipDatacenters(rng: Random, net: NetBuilder, dcs: readonly Dat
     dc.routers.push(dev('r1', 'router', 'Core-Router 1', core), dev('r2', 'router', 'Core-Router 2', core));
     dc.firewalls.push(dev('fw1', 'firewall', 'Firewall 1', core), dev('fw2', 'firewall', 'Firewall 2', core));
     dc.cores.push(dev('core1', 'switch', 'Core-Switch 1', core), dev('core2', 'switch', 'Core-Switch 2', core));
-    dc.san.push(dev('san1', 'switch', 'SAN-Fabric A'), dev('san2', 'switch', 'SAN-Fabric B'));
+    dc.san.push(dev('san1', 'switch', 'SAN-Fabric A'), dev('san2', 'switch', 'SAN-Fabric B'), dev('bk1', 'switch', 'Backup-Switch 1'), dev('bk2', 'switch', 'Backup-Switch 2'));
     wire(dc.routers[0]!, dc.routers[1]!, 100);
     for (const r of dc.routers) for (const f of dc.firewalls) wire(r, f, 40);
     wire(dc.firewalls[0]!, dc.firewalls[1]!, 40);
     for (const f of dc.firewalls) for (const c of dc.cores) wire(f, c, 40);
     wire(dc.cores[0]!, dc.cores[1]!, 100);
+    // Storage and backup switches hang off the core too (management, backup traffic), so
+    // none of them is ever an island even when no host uses it.
+    for (let k = 0; k < 4; k++) wire(dc.cores[k % 2]!, dc.san[k]!, 10);
 
     // Hosts fill what is left of the budget after the fixed core and two ToRs per rack.
-    const free = budgets[i]! - 8;
+    const free = budgets[i]! - FIXED_DEVICES;
     const racks = Math.max(1, Math.round(free / (HOSTS_PER_RACK + 2)));
     const hostCount = Math.max(4, free - 2 * racks);
     const clusters = Math.max(2, Math.round(hostCount * 0.06));
@@ -165,14 +174,14 @@ export function equipDatacenters(rng: Random, net: NetBuilder, dcs: readonly Dat
     }
   }
 
-  // Storage-network links (to SAN fabric A, then B) are the slack that meets the link target.
-  const extra = Math.min(2 * hosts.length, Math.max(0, linkTarget - net.links.length));
+  // Storage and backup links (fabric A, B, backup 1, 2) are the slack that meets the link target.
+  const extra = Math.min(MAX_EXTRA_LINKS * hosts.length, Math.max(0, linkTarget - net.links.length));
   const each = Math.floor(extra / hosts.length);
   const more = new Set(rng.shuffle(hosts.map((_, i) => i)).slice(0, extra - each * hosts.length));
   hosts.forEach((h, i) => {
     const n = each + (more.has(i) ? 1 : 0);
     for (let k = 0; k < n; k++) {
-      const l = net.intra(h.dc.site, h.id, h.dc.san[k]!, 'fibre', 32);
+      const l = net.intra(h.dc.site, h.id, h.dc.san[k]!, 'fibre', k < 2 ? 32 : 10);
       h.dc.hostLinks.get(h.id)!.push(l.id);
     }
   });

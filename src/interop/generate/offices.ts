@@ -22,16 +22,16 @@ interface OfficeType {
 
 const municipalOffices: readonly OfficeType[] = [
   { key: 'kita', name: 'Kita', weight: 16, switches: [1, 1], server: 0 },
-  { key: 'grundschule', name: 'Grundschule', weight: 13, switches: [1, 3], server: 0.15 },
-  { key: 'feuerwache', name: 'Feuerwache', weight: 9, switches: [1, 2], server: 0.1 },
+  { key: 'grundschule', name: 'Grundschule', weight: 13, switches: [1, 2], server: 0.1 },
+  { key: 'feuerwache', name: 'Feuerwache', weight: 9, switches: [1, 1], server: 0.1 },
   { key: 'sporthalle', name: 'Sporthalle', weight: 6, switches: [1, 1], server: 0 },
-  { key: 'buergerbuero', name: 'Bürgerbüro', weight: 5, switches: [1, 2], server: 0 },
+  { key: 'buergerbuero', name: 'Bürgerbüro', weight: 5, switches: [1, 1], server: 0 },
   { key: 'bauhof', name: 'Bauhof', weight: 4, switches: [1, 2], server: 0.05 },
-  { key: 'gesamtschule', name: 'Gesamtschule', weight: 4, switches: [2, 4], server: 0.3 },
-  { key: 'gymnasium', name: 'Gymnasium', weight: 3, switches: [2, 4], server: 0.3 },
-  { key: 'bibliothek', name: 'Stadtbibliothek', weight: 3, switches: [1, 2], server: 0 },
+  { key: 'gesamtschule', name: 'Gesamtschule', weight: 4, switches: [2, 3], server: 0.3 },
+  { key: 'gymnasium', name: 'Gymnasium', weight: 3, switches: [2, 3], server: 0.3 },
+  { key: 'bibliothek', name: 'Stadtbibliothek', weight: 3, switches: [1, 1], server: 0 },
   { key: 'jugendzentrum', name: 'Jugendzentrum', weight: 3, switches: [1, 1], server: 0 },
-  { key: 'klaeranlage', name: 'Kläranlage', weight: 3, switches: [1, 2], server: 0.2 },
+  { key: 'klaeranlage', name: 'Kläranlage', weight: 3, switches: [1, 1], server: 0.2 },
   { key: 'friedhof', name: 'Friedhofsverwaltung', weight: 2, switches: [1, 1], server: 0 },
   { key: 'hallenbad', name: 'Hallenbad', weight: 2, switches: [1, 1], server: 0 },
   { key: 'sozialamt', name: 'Sozialamt', weight: 2, switches: [1, 2], server: 0 },
@@ -110,8 +110,19 @@ export function cityNodesFor(tenant: Tenant, offices: number): number {
 /** Chain lengths: most spurs are short, a few run through several sites. */
 const chainLengths = [1, 1, 1, 1, 2, 2, 2, 3, 3, 4, 5];
 
-/** Builds the offices of every tenant; `counts[i]` offices (hub included) for `orgs.tenants[i]`. */
-export function buildOffices(rng: Random, net: NetBuilder, orgs: Organizations, backbone: Backbone, counts: readonly number[], carriers: readonly string[]): OfficeNetwork {
+/**
+ * Builds the offices of every tenant: `counts[i]` offices (hub included) and `cityNodes[i]`
+ * city nodes for `orgs.tenants[i]`.
+ */
+export function buildOffices(
+  rng: Random,
+  net: NetBuilder,
+  orgs: Organizations,
+  backbone: Backbone,
+  counts: readonly number[],
+  cityNodeCounts: readonly number[],
+  carriers: readonly string[],
+): OfficeNetwork {
   const out: OfficeNetwork = { offices: [], byTenant: new Map(), hubs: new Map(), chains: [], hubUplinks: [], spursAtNode: new Map(), byCarrier: new Map(), cityNodes: [] };
   const [fibreCarrier, leasedCarrier, cityCarrier] = carriers as [string, string, string];
 
@@ -198,7 +209,7 @@ export function buildOffices(rng: Random, net: NetBuilder, orgs: Organizations, 
 
     // Large towns run their own aggregation ring: hub → city nodes → back to the district ring.
     let previous: AttachPoint = attach[0]!;
-    const cityNodes = cityNodesFor(tenant, count);
+    const cityNodes = cityNodeCounts[ti]!;
     for (let i = 1; i <= cityNodes; i++) {
       const t = (2 * Math.PI * i) / cityNodes;
       const site = net.addSite({

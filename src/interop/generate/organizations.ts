@@ -114,16 +114,19 @@ export function buildOrganizations(rng: Random, shape: Shape, ids: IdRegistry): 
   const groups: Group[] = [];
   // Providers are chosen once all groups exist (they serve sectors); until then, a hole.
   const unassigned = undefined as unknown as Provider;
-  const kreisCodes = new Map<number, number>(); // next code per Regierungsbezirk
-  const nextKreis = (rb: number, base: number): string => {
-    const k = kreisCodes.get(rb) ?? base;
-    kreisCodes.set(rb, k + 1);
+  // Kreis codes per Regierungsbezirk as in real AGS: district-free cities from 11, Kreise from 51.
+  const kreisCodes = new Map<string, number>();
+  const nextKreis = (rb: number, base: 11 | 51): string => {
+    const key = `${rb}/${base}`;
+    const k = kreisCodes.get(key) ?? base;
+    kreisCodes.set(key, k + 1);
     return pad(k % 100, 2);
   };
 
   districts.forEach((d, i) => {
     const rb = 1 + Math.floor((i * regions) / districts.length);
-    const kreis = nextKreis(rb * 10, 51);
+    const kreis = nextKreis(rb, 51);
+    d.org.ags = `${LAND}${rb}${kreis}`; // a Kreis has the 5-digit key its municipalities' AGS start with
     const group: Group = { id: d.org.id, name: d.name, provider: unassigned, tenants: [], location: d.centre, weight: 0 };
     groups.push(group);
     const count = perDistrict[i]!;
@@ -151,18 +154,19 @@ export function buildOrganizations(rng: Random, shape: Shape, ids: IdRegistry): 
     }
     // The Kreishaus stands in the district's largest town (the Kreisstadt).
     const seat = members.reduce((a, b) => (b.population > a.population ? b : a));
-    tenants.push({
+    const administration: Tenant = {
       org: d.org,
       kind: 'district',
       name: d.name,
       location: offset(seat.location, rng.range(-1, 1), rng.range(-1, 1)),
       population: 0,
+      // A Kreis administration has about as many sites as a mid-sized town.
       weight: 15_000 ** 0.75,
       district: d,
       group,
-    });
-    tenants.push(...members);
-    group.tenants.push(tenants[tenants.length - members.length - 1]!, ...members);
+    };
+    tenants.push(administration, ...members);
+    group.tenants.push(administration, ...members);
   });
 
   // District-free cities sit between districts and form their own application group.
@@ -175,7 +179,7 @@ export function buildOrganizations(rng: Random, shape: Shape, ids: IdRegistry): 
     const id = ids.unique(`stadt-${slugify(name)}`);
     const group: Group = { id, name: `Stadt ${name}`, provider: unassigned, tenants: [], location: d.centre, weight: 0 };
     const tenant: Tenant = {
-      org: { id, name: `Stadt ${name}`, type: 'municipality', ags: `${LAND}${rb}${nextKreis(rb * 10, 11)}000`, member_of: [association.id] },
+      org: { id, name: `Stadt ${name}`, type: 'municipality', ags: `${LAND}${rb}${nextKreis(rb, 11)}000`, member_of: [association.id] },
       kind: 'city',
       name: `Stadt ${name}`,
       location: offset(d.centre, 0.75 * d.radiusKm * Math.cos(t), 0.75 * d.radiusKm * Math.sin(t)),
@@ -203,9 +207,10 @@ export function buildOrganizations(rng: Random, shape: Shape, ids: IdRegistry): 
     const wind = providerCount === 1 ? 'Mitte' : windOf(bearing(centre, where));
     const base = `krz-${slugify(wind)}`;
     const id = ids.unique(base);
-    const short = `KRZ ${wind}${id.slice(base.length).replace('-', ' ')}`;
+    const suffix = id.slice(base.length).replace('-', ' ');
+    const short = `KRZ ${wind}${suffix}`;
     const provider: Provider = {
-      org: { id, name: `Kommunales Rechenzentrum ${wind}`, type: 'provider', member_of: [association.id] },
+      org: { id, name: `Kommunales Rechenzentrum ${wind}${suffix}`, type: 'provider', member_of: [association.id] },
       short,
       groups: mine,
       centre: where,

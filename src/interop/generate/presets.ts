@@ -42,8 +42,8 @@ const presets: Readonly<Record<Preset, Shape>> = {
     associationDatacenters: 1,
     ringNodesPerDistrict: 4,
     sites: 40,
-    devices: 120,
-    links: 190,
+    devices: 180,
+    links: 300,
     riskGroups: 14,
     applications: 22,
     usages: 60,
@@ -81,7 +81,7 @@ const presets: Readonly<Record<Preset, Shape>> = {
     applications: 1_000,
     usages: 50_000,
     changeSets: 50,
-    area: { lat: 51.45, lon: 7.6, radiusEastKm: 125, radiusNorthKm: 110 },
+    area: { lat: 51.45, lon: 7.75, radiusEastKm: 115, radiusNorthKm: 100 },
   },
 };
 

@@ -1,16 +1,17 @@
 /**
  * The plain JSON shape of an estate file (docs/file-format.md) as the generator writes it.
  * These are output types only: the import validates files against the model schemas, so
- * the generator keeps to the subset of fields it fills.
+ * the generator keeps to the subset of fields it fills. Type aliases rather than
+ * interfaces, so that objects pass wherever plain records are expected (change fields).
  */
 
 /** Fields every object has. */
-interface Base {
+type Base = {
   id: string;
   name?: string;
   tags?: string[];
   notes?: string;
-}
+};
 
 export type OrganizationType = 'operator' | 'provider' | 'municipality' | 'district' | 'association' | 'carrier' | 'vendor';
 export type SiteType = 'datacenter' | 'office' | 'node' | 'exchange' | 'internet';
@@ -19,21 +20,21 @@ export type LinkType = 'fibre' | 'copper' | 'radio' | 'leased-line' | 'vpn' | 'v
 export type RiskGroupType = 'duct' | 'trench' | 'bridge' | 'building' | 'power' | 'carrier' | 'other';
 export type ApplicationStatus = 'planned' | 'legacy' | 'migrating' | 'migrated' | 'joint' | 'retired';
 
-export interface OrganizationDoc extends Base {
+export type OrganizationDoc = Base & {
   kind?: 'organization';
   name: string;
   type: OrganizationType;
   ags?: string;
   member_of?: string[];
   customer_of?: string[];
-}
+};
 
-export interface LatLon {
+export type LatLon = {
   lat: number;
   lon: number;
-}
+};
 
-export interface SiteDoc extends Base {
+export type SiteDoc = Base & {
   kind?: 'site';
   name: string;
   type: SiteType;
@@ -42,17 +43,17 @@ export interface SiteDoc extends Base {
   address?: string;
   certification?: string;
   capacity?: { racks?: number; power_kw?: number };
-}
+};
 
-export interface RiskGroupDoc extends Base {
+export type RiskGroupDoc = Base & {
   kind?: 'risk-group';
   name: string;
   type: RiskGroupType;
   members?: string[];
   availability?: number;
-}
+};
 
-export interface DeviceDoc extends Base {
+export type DeviceDoc = Base & {
   kind?: 'device';
   name: string;
   site: string;
@@ -63,9 +64,9 @@ export interface DeviceDoc extends Base {
   capacity?: { vcpu?: number; ram_gb?: number; storage_tb?: number; rack_units?: number; power_kw?: number };
   status?: 'active' | 'planned' | 'retired';
   risk_groups?: string[];
-}
+};
 
-export interface LinkDoc extends Base {
+export type LinkDoc = Base & {
   kind?: 'link';
   a: string;
   b: string;
@@ -75,18 +76,18 @@ export interface LinkDoc extends Base {
   capacity_gbps?: number;
   risk_groups?: string[];
   availability?: number;
-}
+};
 
 /** A dependency: an application id (loose) or the id with its coupling. */
 export type DependencyDoc = string | { application: string; coupling?: 'tight' | 'loose' };
 
-export interface BlackoutDoc {
+export type BlackoutDoc = {
   from: string;
   to: string;
   reason?: string;
-}
+};
 
-export interface ApplicationDoc extends Base {
+export type ApplicationDoc = Base & {
   kind?: 'application';
   name: string;
   category?: string;
@@ -99,15 +100,15 @@ export interface ApplicationDoc extends Base {
   target_availability?: number;
   size?: { vcpu?: number; ram_gb?: number; storage_tb?: number };
   blackouts?: BlackoutDoc[];
-}
+};
 
-export interface UsageDoc extends Base {
+export type UsageDoc = Base & {
   kind?: 'usage';
   tenant: string;
   application: string;
   sites: string[];
   users?: number;
-}
+};
 
 /** Any object as written in a file. */
 export type ObjectDoc = OrganizationDoc | SiteDoc | RiskGroupDoc | DeviceDoc | LinkDoc | ApplicationDoc | UsageDoc;
@@ -118,7 +119,7 @@ export type ChangeDoc =
   | { update: { id: string } & Record<string, unknown> }
   | { delete: string };
 
-export interface ChangeSetDoc {
+export type ChangeSetDoc = {
   id: string;
   title: string;
   effective: string;
@@ -127,16 +128,16 @@ export interface ChangeSetDoc {
   author?: string;
   notes?: string;
   changes: ChangeDoc[];
-}
+};
 
-export interface PlanDoc {
+export type PlanDoc = {
   id: string;
   title: string;
   notes?: string;
-}
+};
 
 /** The whole file: `JSON.stringify` of it is a valid estate file. */
-export interface EstateFileDocument {
+export type EstateFileDocument = {
   version: 1;
   initial: { id: string; title: string; effective: string; author?: string };
   organizations: OrganizationDoc[];
@@ -148,4 +149,4 @@ export interface EstateFileDocument {
   usages: UsageDoc[];
   plans: PlanDoc[];
   changesets: ChangeSetDoc[];
-}
+};

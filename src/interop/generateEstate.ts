@@ -1,0 +1,83 @@
+/**
+ * A deterministic synthetic estate: the municipal IT of an invented German Land, shaped
+ * like the real thing (districts, ~400 municipalities, providers merging into an
+ * association, rings and spurs, data centers, Fachverfahren with dependencies, usages, a
+ * timeline of the migration and a plan), for tests, demos and benchmarks at any size
+ * without real data.
+ *
+ * Phases run in a fixed order, each with its own random stream (`Random.fork`), and each
+ * meets its share of the target counts exactly where the structure allows:
+ * organizations → network (sites, devices, links) → risk groups → applications → usages →
+ * timeline.
+ */
+import { buildApplications } from './generate/applications.js';
+import { IdRegistry } from './generate/names.js';
+import { Progress } from './generate/netBuilder.js';
+import { buildNetwork } from './generate/network.js';
+import { buildOrganizations } from './generate/organizations.js';
+import { shapeOf, type Preset } from './generate/presets.js';
+import { buildRiskGroups } from './generate/riskGroups.js';
+import { buildTimeline, INITIAL_DATE } from './generate/timeline.js';
+import type { EstateFileDocument } from './generate/types.js';
+import { buildUsages } from './generate/usages.js';
+import { Random } from './random.js';
+
+export type { EstateFileDocument } from './generate/types.js';
+export type { Preset } from './generate/presets.js';
+
+/** What to generate. */
+export interface GenerateOptions {
+  /** Same seed, same options ⇒ byte-identical `JSON.stringify` output. */
+  seed: number;
+  /**
+   * Size: `small` (a few hundred objects, for tests), `region` (a twentieth of a Land,
+   * ~12,000 objects; the default) or `state` (~400 municipalities, 20,000 sites, 60,000
+   * devices, 100,000 links, 5,000 risk groups, 1,000 applications, 50,000 usages, 50
+   * change sets).
+   */
+  preset?: Preset;
+  /** Multiplies the preset's counts (municipalities, sites, devices, …); default 1. */
+  scale?: number;
+}
+
+/**
+ * Generates an estate file document. `JSON.stringify` of the result is a valid estate file
+ * (docs/file-format.md): the top-level objects form the initial change set, and every
+ * change set applies without problems on top of the ones before it (baseline in order,
+ * then the plan's proposals).
+ *
+ * @param onProgress called now and then with the number of objects generated so far.
+ */
+export function generateEstate(opts: GenerateOptions, onProgress?: (objects: number) => void): EstateFileDocument {
+  const shape = shapeOf(opts.preset ?? 'region', opts.scale ?? 1);
+  const rng = new Random(opts.seed, 'verbund-estate');
+  const ids = new IdRegistry();
+  const progress = new Progress(onProgress);
+
+  const orgs = buildOrganizations(rng.fork('organizations'), shape, ids);
+  progress.add(orgs.docs.length);
+  const network = buildNetwork(rng.fork('network'), shape, orgs, ids, progress);
+  const riskGroups = buildRiskGroups(rng.fork('risk-groups'), network, orgs, shape.riskGroups, ids);
+  progress.add(riskGroups.length);
+  const apps = buildApplications(rng.fork('applications'), orgs, network.datacenters, shape.applications, ids);
+  progress.add(apps.docs.length);
+  const usages = buildUsages(rng.fork('usages'), orgs, apps, network.offices, shape.usages, ids);
+  progress.add(usages.length);
+  const { plans, changesets } = buildTimeline(rng.fork('timeline'), ids, { orgs, network, apps, usages, changeSets: shape.changeSets });
+  progress.add(changesets.reduce((s, cs) => s + cs.changes.length, 0));
+  progress.finish();
+
+  return {
+    version: 1,
+    initial: { id: 'initial', title: 'Bestand bei Gründung des Zweckverbands (synthetisch)', effective: INITIAL_DATE },
+    organizations: orgs.docs,
+    sites: network.sites,
+    risk_groups: riskGroups,
+    devices: network.devices,
+    links: network.links,
+    applications: apps.docs,
+    usages,
+    plans,
+    changesets,
+  };
+}
