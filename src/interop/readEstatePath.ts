@@ -9,6 +9,7 @@ import { kindFromName, type Kind } from '../model/kinds.js';
 import type { EstateDocument, InitialMeta } from './estateDocument.js';
 import { parseCsvText } from './parseCsvText.js';
 import { parseEstateText, type Locator } from './parseEstateText.js';
+import { append } from '../util/append.js';
 
 /** Input formats an import understands. */
 export type ImportFormat = 'yaml' | 'json' | 'csv';
@@ -62,16 +63,16 @@ export function readEstatePath(path: string, opts: ReadOptions = {}): ReadResult
         continue;
       }
       const r = parseCsvText(text, shown, kind);
-      problems.push(...r.problems);
-      doc.objects.push(...r.objects);
+      append(problems, r.problems);
+      append(doc.objects, r.objects);
       continue;
     }
     const parsed = parseEstateText(text, shown, format);
     locators.set(shown, parsed.locate);
-    problems.push(...parsed.problems);
-    doc.objects.push(...parsed.doc.objects);
-    doc.plans.push(...parsed.doc.plans);
-    doc.changesets.push(...parsed.doc.changesets);
+    append(problems, parsed.problems);
+    append(doc.objects, parsed.doc.objects);
+    append(doc.plans, parsed.doc.plans);
+    append(doc.changesets, parsed.doc.changesets);
     if (parsed.doc.initial) {
       if (initial) problems.push({ code: 'INVALID_INPUT', message: `a second initial: section (the first is in ${initial.origin?.file})`, file: shown, path: ['initial'] });
       initial = parsed.doc.initial;

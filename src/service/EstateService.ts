@@ -13,6 +13,7 @@ import { BEGINNING_OF_TIME, nowKey, parseInstant, type TimeKey } from '../timeli
 import type { EstateDocument } from '../interop/estateDocument.js';
 import { readView, requirePlan } from './readView.js';
 import { writeTimeline, type WriteOptions, type WriteResult } from './writeTimeline.js';
+import { append } from '../util/append.js';
 
 /** Which view of the timeline to read: an instant, and optionally a plan overlaid. */
 export interface ViewOptions {
@@ -69,7 +70,7 @@ export class EstateService {
         ...(initial.origin && { origin: initial.origin }),
       });
     }
-    add.push(...doc.changesets);
+    append(add, doc.changesets);
     return writeTimeline(this.store, { plans: doc.plans, add, problems }, { user: this.user, ...(opts.onProgress && { onProgress: opts.onProgress }) });
   }
 

@@ -12,6 +12,7 @@ import { rebuildVersionsFrom, VersionRowBuilder } from '../store/versionReposito
 import { isBaseline, type ChangeSet, type ChangeSetInput, type ChangeSetStatus } from '../timeline/changeSet.js';
 import { END_OF_TIME, nowKey, tryParseInstant } from '../timeline/time.js';
 import { replayFrom } from './readView.js';
+import { append } from '../util/append.js';
 
 /** A new plan. */
 export interface PlanInput {
@@ -120,16 +121,16 @@ export async function writeTimeline(store: Store, m: TimelineMutation, opts: Wri
         (done) => opts.onProgress?.('validate', Math.min(done, total), total),
       );
       objects = view.estate.size;
-      problems.push(...view.problems);
+      append(problems, view.problems);
     }
     if (problems.length) throw failure(problems);
 
     await insertPlans(tx, m.plans ?? [], opts.user, at);
-    await insertChangeSets(tx, added, opts.user, at, store.maxParameters);
+    await insertChangeSets(tx, added, opts.user, at, store.insert);
     for (const s of statusChanges) await updateStatus(tx, s.header.seq, s.header.status, s.to, opts.user, at);
     if (from !== undefined) {
       opts.onProgress?.('write', 0, builder.rows.length);
-      await rebuildVersionsFrom(tx, from, builder, store.maxParameters);
+      await rebuildVersionsFrom(tx, from, builder, store.insert);
       opts.onProgress?.('write', builder.rows.length, builder.rows.length);
     }
 

@@ -3,7 +3,7 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { Change, ChangeSet, ChangeSetStatus } from '../timeline/changeSet.js';
-import { insertChunked } from './insertChunked.js';
+import type { BulkInsert } from './insertChunked.js';
 import type { ChangeSetTable, ChangeTable, Database } from './schema.js';
 
 /** A change set header with its audit fields, without its changes. */
@@ -55,8 +55,8 @@ function toChange(r: Selectable<ChangeTable>): Change {
 }
 
 /** Appends change sets (with their seq already assigned) and their changes. */
-export async function insertChangeSets(db: Kysely<Database>, sets: readonly ChangeSet[], by: string, at: string, maxParameters: number): Promise<void> {
-  await insertChunked(
+export async function insertChangeSets(db: Kysely<Database>, sets: readonly ChangeSet[], by: string, at: string, insert: BulkInsert): Promise<void> {
+  await insert(
     db,
     'changeset',
     sets.map((cs) => ({
@@ -73,13 +73,11 @@ export async function insertChangeSets(db: Kysely<Database>, sets: readonly Chan
       recorded_at: at,
       revision: 1,
     })),
-    maxParameters,
   );
-  await insertChunked(
+  await insert(
     db,
     'changeset_event',
     sets.map((cs) => ({ changeset_seq: cs.seq, at, by, from_status: null, to_status: cs.status })),
-    maxParameters,
   );
   const changes = sets.flatMap((cs) =>
     cs.changes.map((c, idx) => ({
@@ -90,7 +88,7 @@ export async function insertChangeSets(db: Kysely<Database>, sets: readonly Chan
       data: c.op === 'delete' ? null : JSON.stringify(c.fields),
     })),
   );
-  await insertChunked(db, 'change', changes, maxParameters);
+  await insert(db, 'change', changes);
 }
 
 /** Records a status transition (the header row changes; the event log only grows). */

@@ -23,3 +23,6 @@ export async function insertChunked<T extends keyof Database>(
       .execute();
   }
 }
+
+/** Inserts many rows into a table inside the current transaction. */
+export type BulkInsert = <T extends keyof Database>(db: Kysely<Database>, table: T, rows: readonly Insertable<Database[T]>[]) => Promise<void>;

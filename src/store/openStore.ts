@@ -4,6 +4,7 @@
 import { Migrator, type Kysely, type Transaction } from 'kysely';
 import { VerbundError } from '../model/errors.js';
 import type { DialectAdapter } from './dialect/DialectAdapter.js';
+import type { BulkInsert } from './insertChunked.js';
 import { openPostgres } from './dialect/postgresDialect.js';
 import { openSqlite } from './dialect/sqliteDialect.js';
 import { migrations } from './migrations/index.js';
@@ -21,7 +22,8 @@ export interface StoreLocation {
 export interface Store {
   readonly dialect: DialectAdapter['name'];
   readonly db: Kysely<Database>;
-  readonly maxParameters: number;
+  /** Inserts many rows fast, inside the caller's transaction. */
+  readonly insert: BulkInsert;
   /** Runs `fn` in one transaction holding the timeline write lock. */
   write<T>(fn: (tx: Transaction<Database>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -47,7 +49,7 @@ export async function openStore(location: StoreLocation): Promise<Store> {
   return {
     dialect: adapter.name,
     db: adapter.db,
-    maxParameters: adapter.maxParameters,
+    insert: adapter.insert,
     write: (fn) =>
       adapter.db.transaction().execute(async (tx) => {
         await adapter.lock(tx);

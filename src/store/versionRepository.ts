@@ -8,7 +8,7 @@ import type { VersionEvent } from '../timeline/applyChangeSet.js';
 import type { ChangeSet } from '../timeline/changeSet.js';
 import type { StoredObject } from '../timeline/Estate.js';
 import { END_OF_TIME, type TimeKey } from '../timeline/time.js';
-import { insertChunked } from './insertChunked.js';
+import type { BulkInsert } from './insertChunked.js';
 import type { Database, ObjectVersionTable } from './schema.js';
 
 /** Objects alive at `at` (optionally of one kind), in id order. */
@@ -121,10 +121,10 @@ export class VersionRowBuilder {
  * versions alive just before it, inserts the new rows, then closes each reopened version at
  * its object's first new version (one statement, not one per object).
  */
-export async function rebuildVersionsFrom(db: Kysely<Database>, from: TimeKey, built: VersionRowBuilder, maxParameters: number): Promise<void> {
+export async function rebuildVersionsFrom(db: Kysely<Database>, from: TimeKey, built: VersionRowBuilder, insert: BulkInsert): Promise<void> {
   await db.deleteFrom('object_version').where('valid_from', '>=', from).execute();
   await db.updateTable('object_version').set({ valid_to: END_OF_TIME }).where('valid_to', '>=', from).execute();
-  await insertChunked(db, 'object_version', built.rows, maxParameters);
+  await insert(db, 'object_version', built.rows);
   await sql`
     update object_version set valid_to = (
       select min(n.valid_from) from object_version n

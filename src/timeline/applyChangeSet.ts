@@ -157,6 +157,22 @@ type Reporter = (origin: Origin | undefined, id: string | undefined, field: stri
 
 /** Checks the rules that span objects, for the objects a change set touched. */
 function validateTouched(estate: Estate, touched: Map<string, Touch>, deleted: Map<string, Origin | undefined>, report: Reporter): void {
+  // Per site, once per change set: a big data center has thousands of devices, and asking
+  // for each of them would make validation quadratic.
+  const siteFacts = new Map<string, { devices: string[]; linkEnds: string[] }>();
+  const factsOf = (site: string): { devices: string[]; linkEnds: string[] } => {
+    let f = siteFacts.get(site);
+    if (!f) {
+      f = { devices: [], linkEnds: [] };
+      for (const id of estate.referrersOf(site)) {
+        const o = estate.get(id);
+        if (o?.kind === 'device' && o.site === site) f.devices.push(id);
+        else if (o?.kind === 'link' && (o.a === site || o.b === site)) f.linkEnds.push(id);
+      }
+      siteFacts.set(site, f);
+    }
+    return f;
+  };
   for (const [id, t] of touched) {
     const o = estate.get(id);
     if (!o) continue;
@@ -167,16 +183,15 @@ function validateTouched(estate: Estate, touched: Map<string, Touch>, deleted: M
       } else if (!r.kinds.includes(target.kind)) {
         report(t.origin, id, r.field, `"${r.target}" is a ${target.kind}, expected a ${r.kinds.join(' or ')}`);
       } else if (o.kind === 'link' && target.kind === 'site') {
-        const devices = devicesAt(estate, target.id);
+        const devices = factsOf(target.id).devices;
         if (devices.length) {
           report(t.origin, id, r.field, `link ends at site "${target.id}", which has devices (${devices.slice(0, 3).join(', ')}${devices.length > 3 ? ', …' : ''}): connect one of them`);
         }
       }
     }
-    if (o.kind === 'device') {
-      for (const l of estate.referrersOf(o.site)) {
-        const link = estate.get(l);
-        if (link?.kind === 'link' && (link.a === o.site || link.b === o.site) && !touched.has(l)) {
+    if (o.kind === 'device' && estate.has(o.site)) {
+      for (const l of factsOf(o.site).linkEnds) {
+        if (!touched.has(l)) {
           report(t.origin, id, 'site', `site "${o.site}" is a link end (link "${l}"); a site with devices cannot be one: connect the link to a device`);
         }
       }
@@ -190,11 +205,4 @@ function validateTouched(estate: Estate, touched: Map<string, Touch>, deleted: M
       report(origin, id, undefined, `cannot delete "${id}": still referenced by ${o.kind} "${by}" (${[...new Set(fields)].join(', ')})`);
     }
   }
-}
-
-function devicesAt(estate: Estate, site: string): string[] {
-  return estate.referrersOf(site).filter((id) => {
-    const o = estate.get(id);
-    return o?.kind === 'device' && o.site === site;
-  });
 }

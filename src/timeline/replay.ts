@@ -6,6 +6,7 @@ import { applyChangeSet, type VersionEvent } from './applyChangeSet.js';
 import { compareChangeSets, inView, type ChangeSet } from './changeSet.js';
 import { Estate } from './Estate.js';
 import type { TimeKey } from './time.js';
+import { append } from '../util/append.js';
 
 /** Called after each change set with the versions it produced. */
 export type VersionSink = (cs: ChangeSet, versions: readonly VersionEvent[]) => void;
@@ -16,7 +17,7 @@ export function replay(estate: Estate, ordered: readonly ChangeSet[], sink?: Ver
   let done = 0;
   for (const cs of ordered) {
     const r = applyChangeSet(estate, cs);
-    problems.push(...r.problems);
+    append(problems, r.problems);
     sink?.(cs, r.versions);
     done += cs.changes.length;
     onProgress?.(done);

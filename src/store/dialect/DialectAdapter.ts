@@ -2,6 +2,7 @@
  * What differs between the SQL dialects, behind one interface.
  */
 import type { Kysely, Transaction } from 'kysely';
+import type { BulkInsert } from '../insertChunked.js';
 import type { Database } from '../schema.js';
 
 /** A connected database of one dialect. */
@@ -10,7 +11,7 @@ export interface DialectAdapter {
   readonly db: Kysely<Database>;
   /** Takes the timeline write lock inside a transaction. */
   lock(tx: Transaction<Database>): Promise<void>;
-  /** How many bound parameters one statement may carry. */
-  readonly maxParameters: number;
+  /** Inserts many rows fast (inside the caller's transaction). */
+  readonly insert: BulkInsert;
   close(): Promise<void>;
 }

@@ -3,6 +3,7 @@
  */
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { BulkInsert } from '../insertChunked.js';
 import type { Database as Schema } from '../schema.js';
 import type { DialectAdapter } from './DialectAdapter.js';
 
@@ -24,9 +25,46 @@ export function openSqlite(file: string): DialectAdapter {
     lock: async (tx) => {
       await sql`update meta set value = value where key = 'lock'`.execute(tx);
     },
-    maxParameters: 30000,
+    insert: nativeInsert(native),
     close: async () => {
       await db.destroy();
     },
+  };
+}
+
+/**
+ * Bulk insert through better-sqlite3's prepared statements: the same connection (so the
+ * same transaction) as Kysely's, without compiling a query per chunk. Several times faster
+ * for the hundreds of thousands of rows of a big import.
+ */
+function nativeInsert(native: Database.Database): BulkInsert {
+  const ROWS = 64;
+  const cache = new Map<string, Database.Statement>();
+  const statement = (table: string, columns: readonly string[], rows: number): Database.Statement => {
+    const key = `${table}:${columns.join(',')}:${rows}`;
+    let st = cache.get(key);
+    if (!st) {
+      const one = `(${columns.map(() => '?').join(',')})`;
+      st = native.prepare(`insert into "${table}" (${columns.map((c) => `"${c}"`).join(',')}) values ${Array(rows).fill(one).join(',')}`);
+      cache.set(key, st);
+    }
+    return st;
+  };
+  return async (_tx, table, rows) => {
+    if (rows.length === 0) return;
+    const columns = Object.keys(rows[0] as object);
+    const values = (r: object): unknown[] => columns.map((c) => (r as Record<string, unknown>)[c] ?? null);
+    let i = 0;
+    const full = statement(table, columns, ROWS);
+    for (; i + ROWS <= rows.length; i += ROWS) {
+      const args: unknown[] = [];
+      for (let k = i; k < i + ROWS; k++) for (const v of values(rows[k] as object)) args.push(v);
+      full.run(args);
+    }
+    if (i < rows.length) {
+      const args: unknown[] = [];
+      for (let k = i; k < rows.length; k++) for (const v of values(rows[k] as object)) args.push(v);
+      statement(table, columns, rows.length - i).run(args);
+    }
   };
 }

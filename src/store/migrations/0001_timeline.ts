@@ -51,7 +51,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('data', 'text')
     .addPrimaryKeyConstraint('change_pk', ['changeset_seq', 'idx'])
     .execute();
-  await db.schema.createIndex('change_object').on('change').column('object_id').execute();
   await db.schema
     .createTable('object_version')
     .addColumn('object_id', 'text', (c) => c.notNull())
@@ -66,7 +65,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   // Reading the estate at T: valid_to > T selects the live rows cheaply for recent T.
   await db.schema.createIndex('object_version_at').on('object_version').columns(['valid_to', 'valid_from']).execute();
-  await db.schema.createIndex('object_version_kind_at').on('object_version').columns(['kind', 'valid_to', 'valid_from']).execute();
   await sql`insert into meta (key, value) values ('lock', '0')`.execute(db);
 }
 
