@@ -12,7 +12,7 @@ import type { Estate, StoredObject } from '../timeline/Estate.js';
 import { BEGINNING_OF_TIME, nowKey, parseInstant, type TimeKey } from '../timeline/time.js';
 import type { EstateDocument } from '../interop/estateDocument.js';
 import { readView, requirePlan } from './readView.js';
-import { writeTimeline, type WriteOptions, type WriteResult } from './writeTimeline.js';
+import type { TimelineMutation, WriteOptions, WriteResult } from './writeTimeline.js';
 import { append } from '../util/append.js';
 
 /** Which view of the timeline to read: an instant, and optionally a plan overlaid. */
@@ -71,17 +71,23 @@ export class EstateService {
       });
     }
     append(add, doc.changesets);
-    return writeTimeline(this.store, { plans: doc.plans, add, problems }, { user: this.user, ...(opts.onProgress && { onProgress: opts.onProgress }) });
+    return this.write({ plans: doc.plans, add, problems }, { user: this.user, ...(opts.onProgress && { onProgress: opts.onProgress }) });
   }
 
   /** Adds change sets (and plans) as one transaction. */
   addChangeSets(doc: Pick<EstateDocument, 'plans' | 'changesets'>, problems: readonly Problem[] = []): Promise<WriteResult> {
-    return writeTimeline(this.store, { plans: doc.plans, add: doc.changesets, problems }, { user: this.user });
+    return this.write({ plans: doc.plans, add: doc.changesets, problems }, { user: this.user });
   }
 
   /** Changes the status of change sets (accept, mark done, cancel) as one transaction. */
   setStatus(changes: readonly { id: string; to: ChangeSetStatus }[]): Promise<WriteResult> {
-    return writeTimeline(this.store, { status: changes }, { user: this.user });
+    return this.write({ status: changes }, { user: this.user });
+  }
+
+  /** Writes through the timeline's one write path, loaded on first write. */
+  private async write(m: TimelineMutation, opts: WriteOptions): Promise<WriteResult> {
+    const { writeTimeline } = await import('./writeTimeline.js');
+    return writeTimeline(this.store, m, opts);
   }
 
   /** The instant of a view: parsed `at`, default now. */

@@ -8,9 +8,9 @@ import { VerbundError, type Problem } from '../model/errors.js';
 import { loadChanges, type ChangeSetHeader } from '../store/changeSetRepository.js';
 import type { Database } from '../store/schema.js';
 import { readObjectsAt, readObjectsBefore } from '../store/versionRepository.js';
-import { isBaseline, type ChangeSet } from '../timeline/changeSet.js';
+import { isBaseline, timelineOrder, type ChangeSet } from '../timeline/changeSet.js';
 import { Estate } from '../timeline/Estate.js';
-import { replay, timelineOrder, type VersionSink } from '../timeline/replay.js';
+import type { VersionSink } from '../timeline/replay.js';
 import type { TimeKey } from '../timeline/time.js';
 
 /** An estate of a view, with the problems the view has (a plan can be broken by a later baseline change). */
@@ -51,6 +51,8 @@ export async function replayFrom(
   const stored = selected.filter((h) => !('changes' in h)).map((h) => h.seq);
   const changes = await loadChanges(db, stored);
   const full = selected.map((h): ChangeSet => ('changes' in h ? (h as ChangeSet) : { ...h, changes: changes.get(h.seq) ?? [] }));
+  // The validator is loaded on first replay only: reading the baseline never needs it.
+  const { replay } = await import('../timeline/replay.js');
   const problems = replay(estate, full, sink, onProgress);
   return { estate, problems };
 }

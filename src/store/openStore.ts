@@ -1,12 +1,10 @@
 /**
  * Opens the store named by the options or environment and brings its schema up to date.
  */
-import { Migrator, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { VerbundError } from '../model/errors.js';
 import type { DialectAdapter } from './dialect/DialectAdapter.js';
 import type { BulkInsert } from './insertChunked.js';
-import { openPostgres } from './dialect/postgresDialect.js';
-import { openSqlite } from './dialect/sqliteDialect.js';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
 
@@ -38,10 +36,16 @@ export function resolveLocation(opts: { db?: string | undefined }, env: NodeJS.P
 
 /** Opens the store and runs pending migrations (once, under the migrator's lock). */
 export async function openStore(location: StoreLocation): Promise<Store> {
-  const adapter = location.url ? openPostgres(location.url) : openSqlite(location.file ?? 'verbund.db');
+  // Each driver is loaded only when used: the embedded default never loads pg.
+  const adapter = location.url
+    ? (await import('./dialect/postgresDialect.js')).openPostgres(location.url)
+    : (await import('./dialect/sqliteDialect.js')).openSqlite(location.file ?? 'verbund.db');
   try {
-    const result = await new Migrator({ db: adapter.db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
-    if (result.error) throw result.error;
+    if (!(await isCurrent(adapter))) {
+      const { Migrator } = await import('kysely');
+      const result = await new Migrator({ db: adapter.db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
+      if (result.error) throw result.error;
+    }
   } catch (e) {
     await adapter.close();
     throw new VerbundError('INTERNAL', `cannot open the database ${location.url ? redact(location.url) : location.file}: ${(e as Error).message}`);
@@ -61,4 +65,18 @@ export async function openStore(location: StoreLocation): Promise<Store> {
 
 function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
+}
+
+/**
+ * True if every migration has run. Checked with one query so that a quick command does not
+ * load and run the migrator (which takes its lock) on every start.
+ */
+async function isCurrent(adapter: DialectAdapter): Promise<boolean> {
+  const latest = Object.keys(migrations).sort().pop()!;
+  try {
+    const r = await sql<{ name: string }>`select max(name) as name from kysely_migration`.execute(adapter.db);
+    return r.rows[0]?.name === latest;
+  } catch {
+    return false; // no migration table yet
+  }
 }

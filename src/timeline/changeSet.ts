@@ -79,3 +79,8 @@ export function compareChangeSets(a: Pick<ChangeSet, 'effectiveKey' | 'seq'>, b:
 export function inView(cs: Pick<ChangeSet, 'status' | 'plan'>, plan: string | undefined): boolean {
   return isBaseline(cs.status) || (plan !== undefined && cs.status === 'proposed' && cs.plan === plan);
 }
+
+/** Sorts change sets into timeline order (effective, then recording order). */
+export function timelineOrder<T extends Pick<ChangeSet, 'effectiveKey' | 'seq'>>(changeSets: readonly T[]): T[] {
+  return [...changeSets].sort(compareChangeSets);
+}

@@ -3,7 +3,7 @@
  */
 import type { Problem } from '../model/errors.js';
 import { applyChangeSet, type VersionEvent } from './applyChangeSet.js';
-import { compareChangeSets, inView, type ChangeSet } from './changeSet.js';
+import { inView, timelineOrder, type ChangeSet } from './changeSet.js';
 import { Estate } from './Estate.js';
 import type { TimeKey } from './time.js';
 import { append } from '../util/append.js';
@@ -25,10 +25,6 @@ export function replay(estate: Estate, ordered: readonly ChangeSet[], sink?: Ver
   return problems;
 }
 
-/** Sorts change sets into timeline order (effective, then recording order). */
-export function timelineOrder<T extends Pick<ChangeSet, 'effectiveKey' | 'seq'>>(changeSets: readonly T[]): T[] {
-  return [...changeSets].sort(compareChangeSets);
-}
 
 /**
  * The estate at `at` from a full list of change sets, computed by replay from nothing. The

@@ -1,10 +1,10 @@
 /** `verbund show KIND [ID]`: a table of the objects of a kind, or one object, at a date. */
-import { stringify } from 'yaml';
 import { VerbundError } from '../../model/errors.js';
 import { kindFromName, kinds, type Kind } from '../../model/kinds.js';
 import type { StoredObject } from '../../timeline/Estate.js';
 import { displayInstant } from '../../timeline/time.js';
 import { io, out, outJson, withService, type GlobalOptions } from '../context.js';
+import { printObject } from '../printObject.js';
 import { table } from '../table.js';
 
 /** The columns a person wants first, per kind. */
@@ -27,7 +27,7 @@ export async function run(opts: GlobalOptions, kindName: string, id?: string): P
       const o = await service.get(id, view);
       if (o.kind !== kind) throw new VerbundError('NOT_FOUND', `"${id}" is a ${o.kind}, not a ${kind}`);
       if (opts.json) outJson(o);
-      else io.stdout(stringify(o, { lineWidth: 0 }));
+      else io.stdout(printObject(o));
       return;
     }
     const { at, estate, problems } = await service.estate(view);

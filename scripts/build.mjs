@@ -1,0 +1,21 @@
+// Builds the CLI into dist/: one ES module per command, shared chunks split out, so that a
+// command loads only the code it runs (a quick `show` does not load the validator, the YAML
+// parser or the PostgreSQL driver). Native and driver packages stay external.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+rmSync('dist', { recursive: true, force: true });
+await build({
+  entryPoints: { main: 'src/cli/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  external: ['better-sqlite3', 'pg'],
+  // Bundled CommonJS packages (commander, cli-progress) call require().
+  banner: { js: "import { createRequire as __verbundRequire } from 'node:module'; const require = __verbundRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
