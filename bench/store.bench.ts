@@ -38,7 +38,7 @@ const read = readEstatePath(file);
 const parseS = seconds(t);
 const objects = read.doc.objects.length;
 const changes = objects + read.doc.changesets.reduce((n, cs) => n + cs.changes.length, 0);
-console.log(`parsed in ${parseS.toFixed(2)} s: ${objects} objects, ${changes} changes, ${read.doc.changesets.length} change sets`);
+console.log(`parsed in ${parseS.toFixed(2)} s (in this process, for information): ${objects} objects, ${changes} changes, ${read.doc.changesets.length} change sets`);
 
 interface Row {
   dialect: string;
@@ -50,13 +50,13 @@ interface Row {
 const rows: Row[] = [];
 
 async function run(dialect: string, location: StoreLocation, dbArg: string): Promise<void> {
+  // The whole import as a user runs it: a fresh process, reading and validation included.
+  let t0 = process.hrtime.bigint();
+  const imported = spawnSync(process.execPath, [join(root, 'bin/verbund.js'), '--db', dbArg, 'import', file], { encoding: 'utf8' });
+  if (imported.status !== 0) throw new Error(`import failed: ${imported.stderr}`);
+  const importS = seconds(t0);
   const store = await openStore(location);
   const service = new EstateService(store, 'bench');
-  // The whole import as a user runs it, reading included.
-  let t0 = process.hrtime.bigint();
-  const again = readEstatePath(file);
-  await service.importDocument(again.doc, {}, again.problems);
-  const importS = seconds(t0);
   const at = '2026-01-01';
   const reads: number[] = [];
   let size = 0;
@@ -108,7 +108,7 @@ for (let i = 0; i < 10; i++) {
 console.log('');
 console.log('| measure | goal | ' + rows.map((r) => r.dialect).join(' | ') + ' |');
 console.log('|---|---|' + rows.map(() => '---|').join(''));
-console.log(`| import (objects+changes/s, reading included) | ≥ 50,000 | ${rows.map((r) => Math.round(r.rate).toLocaleString('en')).join(' | ')} |`);
+console.log(`| import (changes/s: objects + changes of change sets; process, reading and validation included) | ≥ 50,000 | ${rows.map((r) => Math.round(r.rate).toLocaleString('en')).join(' | ')} |`);
 console.log(`| import time (s) | — | ${rows.map((r) => r.importS.toFixed(2)).join(' | ')} |`);
 console.log(`| whole estate at a date into memory (s) | < 3 | ${rows.map((r) => r.readS.toFixed(2)).join(' | ')} |`);
 console.log(`| show one object, process start included (ms, median of 10) | < 50 | ${rows.map((r) => r.showMs.toFixed(0)).join(' | ')} |`);

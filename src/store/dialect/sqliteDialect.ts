@@ -12,6 +12,8 @@ export function openSqlite(file: string): DialectAdapter {
   const native = new Database(file);
   // WAL lets readers run beside a writer; synchronous=FULL makes every acknowledged commit
   // survive a crash or power loss, not only a killed process.
+  // Rows carry JSON of a few hundred bytes: bigger pages mean fewer b-tree splits.
+  native.pragma('page_size = 8192');
   native.pragma('journal_mode = WAL');
   native.pragma('synchronous = FULL');
   native.pragma('foreign_keys = ON');
