@@ -2,14 +2,24 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { cli } from './helpers/cli.js';
+import { dialects } from './helpers/dialects.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'verbund-cli-'));
 const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
 
-describe('cli', () => {
-  const db = join(tmp, 'mini.db');
+// The same commands against both stores: the file default and PostgreSQL by URL.
+for (const dialect of dialects) describe(`cli (${dialect.name})`, async () => {
+  const available = await dialect.available();
+  if (!available) return void test('PostgreSQL not reachable', { skip: true }, () => undefined);
+  const fresh = await dialect.fresh();
+  // The CLI opens its own connection from the URL.
+  await fresh.store.close();
+  const db = fresh.url;
+  after(async () => {
+    if (dialect.name === 'postgres') await fresh.cleanup().catch(() => undefined);
+  });
 
   test('import, show at dates, table and JSON', async () => {
     const r = await cli('--db', db, 'import', fixture('mini.yaml'), '--user', 'anna');

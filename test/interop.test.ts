@@ -139,3 +139,18 @@ describe('export and import', () => {
     }
   });
 });
+
+describe('documentation', () => {
+  test('the full example of docs/file-format.md is examples/minimal/estate.yaml and imports cleanly', async () => {
+    const docText = readFileSync(join(import.meta.dirname, '..', 'docs', 'file-format.md'), 'utf8');
+    const file = join(import.meta.dirname, '..', 'examples', 'minimal', 'estate.yaml');
+    assert.ok(docText.includes(readFileSync(file, 'utf8')), 'the doc shows the file as it is');
+    const target = db();
+    const r = await cli('--db', target, 'import', file);
+    assert.equal(r.code, 0, r.stderr);
+    const fin = JSON.parse((await cli('--db', target, 'show', 'application', 'finanzwesen', '--at', '2027-06-05T04:00Z', '--plan', 'cluster-b', '--json')).stdout);
+    assert.deepEqual(fin.instances, ['dc-cluster-a', 'dc-cluster-b']);
+    const south = JSON.parse((await cli('--db', target, 'show', 'link', 'link-south', '--json')).stdout);
+    assert.deepEqual(south.risk_groups, ['trench-south']);
+  });
+});
