@@ -5,11 +5,13 @@
 /** Reports progress of one phase. */
 export type ProgressReporter = ((phase: string, done: number, total: number) => void) & { stop(): void };
 
-/** A reporter that draws a bar when stderr is a TTY and the job has at least `threshold` items. */
-export async function progressBar(threshold: number, total: number): Promise<ProgressReporter | undefined> {
-  if (!process.stderr.isTTY || total < threshold) return undefined;
-  const { SingleBar, Presets } = await import('cli-progress');
-  const bar = new SingleBar({ stream: process.stderr, format: '{phase} [{bar}] {percentage}% | {value}/{total}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
+/** A reporter that draws a bar when `stream` is a TTY and the job has at least `threshold` items. */
+export async function progressBar(threshold: number, total: number, stream: NodeJS.WriteStream = process.stderr): Promise<ProgressReporter | undefined> {
+  if (!stream.isTTY || total < threshold) return undefined;
+  const mod = await import('cli-progress');
+  // A CommonJS package: its exports arrive as the default export when bundled.
+  const { SingleBar, Presets } = (mod as unknown as { default?: typeof mod }).default ?? mod;
+  const bar = new SingleBar({ stream, format: '{phase} [{bar}] {percentage}% | {value}/{total}', hideCursor: true, clearOnComplete: true, fps: 10 }, Presets.shades_classic);
   let current = '';
   const report = ((phase: string, done: number, max: number) => {
     if (phase !== current) {

@@ -16,7 +16,7 @@ export function replay(estate: Estate, ordered: readonly ChangeSet[], sink?: Ver
   const problems: Problem[] = [];
   let done = 0;
   for (const cs of ordered) {
-    const r = applyChangeSet(estate, cs);
+    const r = applyChangeSet(estate, cs, onProgress && ((n) => onProgress(done + n)));
     append(problems, r.problems);
     sink?.(cs, r.versions);
     done += cs.changes.length;
