@@ -13,6 +13,7 @@ import { isBaseline, type ChangeSet, type ChangeSetInput, type ChangeSetStatus }
 import { END_OF_TIME, nowKey, tryParseInstant } from '../timeline/time.js';
 import { replayFrom } from './readView.js';
 import { append } from '../util/append.js';
+import { mark } from '../util/timing.js';
 
 /** A new plan. */
 export interface PlanInput {
@@ -53,6 +54,7 @@ const transitions: Readonly<Record<ChangeSetStatus, readonly ChangeSetStatus[]>>
 /** Applies a mutation of the timeline as one transaction; throws with every problem. */
 export async function writeTimeline(store: Store, m: TimelineMutation, opts: WriteOptions): Promise<WriteResult> {
   return store.write(async (tx) => {
+    mark('lock');
     const at = nowKey();
     const headers = await listChangeSetHeaders(tx);
     const planIds = new Set((await listPlans(tx)).map((p) => p.id));
@@ -125,13 +127,16 @@ export async function writeTimeline(store: Store, m: TimelineMutation, opts: Wri
     }
     if (problems.length) throw failure(problems);
 
+    mark('validate');
     await insertPlans(tx, m.plans ?? [], opts.user, at);
     await insertChangeSets(tx, added, opts.user, at, store.insert);
+    mark('write change sets');
     for (const s of statusChanges) await updateStatus(tx, s.header.seq, s.header.status, s.to, opts.user, at);
     if (from !== undefined) {
       opts.onProgress?.('write', 0, builder.rows.length);
       await rebuildVersionsFrom(tx, from, builder, store.insert);
       opts.onProgress?.('write', builder.rows.length, builder.rows.length);
+      mark('write versions');
     }
 
     // Every plan the mutation touched must still give a valid estate.

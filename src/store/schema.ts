@@ -60,7 +60,6 @@ export interface ObjectVersionTable {
   op: 'create' | 'update' | 'delete';
   valid_from: string;
   valid_to: string;
-  name: string | null;
   data: string | null;
 }
 

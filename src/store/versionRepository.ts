@@ -105,7 +105,6 @@ export class VersionRowBuilder {
         op: v.op,
         valid_from: cs.effectiveKey,
         valid_to: END_OF_TIME,
-        name: v.object ? ((v.object.name as string | undefined) ?? null) : null,
         data: v.object ? JSON.stringify(v.object) : null,
       };
       const prev = this.last.get(v.id);

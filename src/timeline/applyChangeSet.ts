@@ -53,22 +53,26 @@ export function applyChangeSet(estate: Estate, cs: ChangeSetInput, onProgress?: 
       ...(path !== undefined && { path }),
     });
   };
-  const touch = (id: string, origin: Origin | undefined): void => {
+  const touch = (id: string, origin: Origin | undefined, before: StoredObject | undefined = estate.get(id)): void => {
     const t = touched.get(id);
     if (t) t.origin = origin;
-    else touched.set(id, { before: estate.get(id), origin });
+    else touched.set(id, { before, origin });
   };
 
-  const put = (change: Change, raw: Record<string, unknown>): void => {
-    const { members, ...rest } = raw;
-    const result = validateObject(rest.kind === 'risk-group' ? rest : raw);
+  const put = (change: Change, raw: Record<string, unknown>, before: StoredObject | undefined): void => {
+    let fields = raw;
+    let members: unknown;
+    if (raw.kind === 'risk-group' && 'members' in raw) {
+      ({ members, ...fields } = raw);
+    }
+    const result = validateObject(fields);
     if (!result.ok) {
       for (const p of result.problems) report(change.origin, change.id, p.field, p.message);
       return;
     }
-    touch(change.id, change.origin);
+    touch(change.id, change.origin, before);
     estate.set(result.value);
-    if (rest.kind === 'risk-group' && members !== undefined) memberships.push({ group: change.id, members, origin: change.origin });
+    if (members !== undefined) memberships.push({ group: change.id, members, origin: change.origin });
   };
 
   let done = 0;
@@ -85,7 +89,7 @@ export function applyChangeSet(estate: Estate, cs: ChangeSetInput, onProgress?: 
         report(change.origin, change.id, 'kind', 'kind is missing');
         continue;
       }
-      put(change, { ...change.fields, id: change.id });
+      put(change, { ...change.fields, id: change.id }, undefined);
     } else if (change.op === 'update') {
       if (!existing) {
         report(change.origin, change.id, undefined, `update of "${change.id}", which does not exist at this date`);
@@ -99,7 +103,7 @@ export function applyChangeSet(estate: Estate, cs: ChangeSetInput, onProgress?: 
         report(change.origin, change.id, 'id', 'an id cannot change; delete and create instead');
         continue;
       }
-      put(change, mergePatch(existing, change.fields) as Record<string, unknown>);
+      put(change, mergePatch(existing, change.fields) as Record<string, unknown>, existing);
     } else {
       if (!existing) {
         report(change.origin, change.id, undefined, `delete of "${change.id}", which does not exist at this date`);

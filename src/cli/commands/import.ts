@@ -4,6 +4,7 @@ import { VerbundError } from '../../model/errors.js';
 import { readEstatePath, type ImportFormat } from '../../interop/readEstatePath.js';
 import { out, outJson, withService, type GlobalOptions } from '../context.js';
 import { progressBar } from '../progress.js';
+import { mark } from '../../util/timing.js';
 
 interface ImportOptions extends GlobalOptions {
   format?: ImportFormat;
@@ -17,11 +18,13 @@ export async function run(opts: ImportOptions, path: string): Promise<void> {
   if (opts.kind !== undefined && !kind) throw new VerbundError('USAGE', `unknown kind "${opts.kind}"`);
   const started = performance.now();
   const { doc, problems, locate } = readEstatePath(path, { ...(opts.format && { format: opts.format }), ...(kind && { kind }) });
+  mark('read');
   const total = doc.objects.length + doc.changesets.reduce((n, cs) => n + cs.changes.length, 0);
   const bar = await progressBar(10_000, total);
   await withService(opts, async (service) => {
     try {
       const result = await service.importDocument(doc, { effective: opts.effective, changeset: opts.changeset, ...(bar && { onProgress: bar }) }, problems);
+      mark('commit');
       bar?.stop();
       const seconds = (performance.now() - started) / 1000;
       if (opts.json) outJson({ changesets: result.added.map((c) => c.id), changes: total, objects: result.objects, seconds });

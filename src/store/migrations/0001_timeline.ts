@@ -59,7 +59,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('op', 'text', (c) => c.notNull())
     .addColumn('valid_from', 'text', (c) => c.notNull())
     .addColumn('valid_to', 'text', (c) => c.notNull())
-    .addColumn('name', 'text')
     .addColumn('data', 'text')
     .addPrimaryKeyConstraint('object_version_pk', ['object_id', 'changeset_seq'])
     .execute();
