@@ -7,7 +7,7 @@ import { fileKeyOfKind, kinds } from '../model/kinds.js';
 import type { Plan } from '../store/planRepository.js';
 import type { Change, ChangeSet } from '../timeline/changeSet.js';
 import type { StoredObject } from '../timeline/Estate.js';
-import { BEGINNING_OF_TIME, displayInstant, type TimeKey } from '../timeline/time.js';
+import { BEGINNING_OF_TIME, displayInstant, formatInstant, type TimeKey } from '../timeline/time.js';
 
 /** The plain document written to a file. */
 export type FileDocument = Record<string, unknown>;
@@ -61,7 +61,7 @@ export function fullDocument(changeSets: readonly ChangeSet[], plans: readonly P
     doc.initial = {
       id: first.id,
       title: first.title,
-      effective: first.effectiveKey === BEGINNING_OF_TIME ? displayInstant(first.effectiveKey) : first.effective,
+      effective: first.effectiveKey === BEGINNING_OF_TIME ? formatInstant(first.effectiveKey) : first.effective,
       ...(first.author !== undefined && { author: first.author }),
       ...(first.notes !== undefined && { notes: first.notes }),
     };
@@ -78,7 +78,7 @@ export function snapshotDocument(at: TimeKey, objects: Iterable<StoredObject>, l
   const sorted = [...objects].sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || (a.id < b.id ? -1 : 1));
   const doc: FileDocument = {
     version: 1,
-    initial: { id: `snapshot-${displayInstant(at).replace(/[^0-9a-z]/gi, '').toLowerCase()}`, title: `Estate at ${displayInstant(at)}`, effective: displayInstant(at) },
+    initial: { id: `snapshot-${formatInstant(at).replace(/[^0-9a-z]/gi, '').toLowerCase()}`, title: `Estate at ${displayInstant(at)}`, effective: formatInstant(at) },
     ...grouped(sorted),
   };
   if (plans.length) doc.plans = plansOut(plans);

@@ -54,9 +54,16 @@ export function nowKey(): TimeKey {
   return new Date().toISOString();
 }
 
-/** Shows a key as a date when it is midnight UTC, else as the full ISO date-time. */
-export function displayInstant(key: TimeKey): string {
+/** Writes a key back as input would give it: a date when it is midnight UTC, else ISO. */
+export function formatInstant(key: TimeKey): string {
   return key.endsWith('T00:00:00.000Z') ? key.slice(0, 10) : key;
+}
+
+/** Shows a key to people: a date when it is midnight UTC, else `YYYY-MM-DD HH:MM UTC`. */
+export function displayInstant(key: TimeKey): string {
+  if (key.endsWith('T00:00:00.000Z')) return key.slice(0, 10);
+  const seconds = key.slice(16, 23) === ':00.000' ? '' : key.slice(16, 19);
+  return `${key.slice(0, 10)} ${key.slice(11, 16)}${seconds} UTC`;
 }
 
 function validDay(y: number, m: number, d: number): boolean {
