@@ -107,6 +107,18 @@ describe('applyChangeSet', () => {
     assert.deepEqual(fixed.problems, []);
   });
 
+  test('unknown kinds and wrong types are refused with the field named', () => {
+    const { problems } = applied(base(), [
+      create({ id: 'm1', kind: 'moon', name: 'M' }),
+      create({ id: 'l7', kind: 'link', a: 'r1', b: 'c1', type: 'fibre', length_km: 'long' }),
+      create({ id: 'u7', kind: 'usage', tenant: 'krz', application: 'fin', sites: ['office'], users: 2.5 }),
+    ]);
+    assert.equal(problems.length, 3, problems.join('\n'));
+    assert.match(problems[0]!, /^m1\.kind: unknown kind "moon"; kinds are organization, site/);
+    assert.match(problems[1]!, /^l7\.length_km: .*expected number/);
+    assert.match(problems[2]!, /^u7\.users: .*int/i);
+  });
+
   test('update of a missing object, kind change and unknown fields are refused', () => {
     const { problems } = applied(base(), [update('nothing', { name: 'x' }), update('fin', { kind: 'site' }), update('fin', { colour: 'red' })]);
     assert.equal(problems.length, 3);

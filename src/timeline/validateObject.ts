@@ -23,21 +23,30 @@ export function validateObject(raw: Record<string, unknown>): { ok: true; value:
   }
   const result = objectSchemas[kind].safeParse(raw);
   if (result.success) return { ok: true, value: result.data as StoredObject };
-  return { ok: false, problems: issuesToProblems(result.error.issues) };
+  return { ok: false, problems: issuesToProblems(result.error.issues, raw) };
 }
 
-/** Turns zod issues into field problems, one per unknown key. */
-export function issuesToProblems(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
+/** Turns zod issues into field problems, one per unknown key; `input` tells missing from wrong. */
+export function issuesToProblems(issues: readonly z.core.$ZodIssue[], input: unknown): FieldProblem[] {
   const out: FieldProblem[] = [];
   for (const issue of issues) {
     const path = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) out.push({ field: [...path, key].join('.'), message: `unknown field "${key}"` });
-    } else if (issue.code === 'invalid_type' && issue.input === undefined) {
+    } else if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
       out.push({ field: path.join('.'), message: `${path[path.length - 1] ?? 'value'} is required` });
     } else {
       out.push({ field: path.length ? path.join('.') : undefined, message: issue.message } as FieldProblem);
     }
   }
   return out;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
 }
