@@ -1,0 +1,23 @@
+/**
+ * The resilience engine: an estate projected onto a typed-array graph, and free functions
+ * over it. Every analysis takes the graph and an options object; failures are masks.
+ */
+export { buildCsr, type CsrGraph } from './CsrGraph.js';
+export { emptyMask, masksOf, type FailureMask, type MaskOptions } from './FailureMask.js';
+export { groupBy, groupPairs, type Groups } from './groupBy.js';
+export {
+  buildProjection,
+  resolveElement,
+  DEVICE_NODE,
+  SITE_NODE,
+  type ElementRef,
+  type ObjectSource,
+  type Projection,
+  type ProjectionOptions,
+} from './projection.js';
+export { failElements, markElement, type FailedElements } from './failElements.js';
+export { connectedComponents, componentMembers, type ConnectedComponents } from './connectedComponents.js';
+export { biconnectedComponents, articulationPoints, bridges, type BiconnectedComponents } from './biconnectedComponents.js';
+export { twoEdgeConnectedComponents, type TwoEdgeOptions } from './twoEdgeConnectedComponents.js';
+export { blockCutTree, type BlockCutTree } from './blockCutTree.js';
+export { networkReport, componentNodeIds, type NetworkReport, type NetworkReportOptions } from './networkReport.js';
