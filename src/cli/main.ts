@@ -45,9 +45,9 @@ function buildProgram(): Command {
 
   program
     .command('import')
-    .description('import estate files (YAML, JSON, CSV; a file or a folder) as one transaction')
+    .description('import estate files (YAML, JSON, CSV; a file or a folder) or a raw network (GraphML, SNDlib) as one transaction')
     .argument('<path>', 'file or folder')
-    .addOption(new Option('--format <format>', 'input format (default: from the extension)').choices(['yaml', 'json', 'csv']))
+    .addOption(new Option('--format <format>', 'input format (default: from the extension; .graphml is GraphML; SNDlib needs --format sndlib)').choices(['yaml', 'json', 'csv', 'graphml', 'sndlib']))
     .option('--kind <kind>', 'kind of the objects of a CSV file (default: from its name)')
     .option('--effective <date>', 'effective date of the top-level objects (default: the file\'s initial.effective)')
     .option('--changeset <id>', 'id of the change set the top-level objects form')

@@ -1,6 +1,7 @@
 /**
  * Reads estate files from a path: one file, or a folder whose YAML, JSON and CSV files are
- * merged (sorted by path). Problems come back located (file, line, column or row).
+ * merged (sorted by path); or one raw network file (GraphML, SNDlib). Problems come back
+ * located (file, line, column or row).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
@@ -9,10 +10,12 @@ import { kindFromName, type Kind } from '../model/kinds.js';
 import type { EstateDocument, InitialMeta } from './estateDocument.js';
 import { parseCsvText } from './parseCsvText.js';
 import { parseEstateText, type Locator } from './parseEstateText.js';
+import { readGraphml } from './readGraphml.js';
+import { readSndlib } from './readSndlib.js';
 import { append } from '../util/append.js';
 
 /** Input formats an import understands. */
-export type ImportFormat = 'yaml' | 'json' | 'csv';
+export type ImportFormat = 'yaml' | 'json' | 'csv' | 'graphml' | 'sndlib';
 
 /** Options of reading. */
 export interface ReadOptions {
@@ -31,6 +34,8 @@ export interface ReadResult {
    */
   readonly problems: Problem[];
   readonly locate: (problems: readonly Problem[]) => Problem[];
+  /** Things a raw network reader skipped on purpose (e.g. a self-loop): to show, not fatal. */
+  readonly warnings?: readonly Problem[];
 }
 
 /** Reads `path`; every problem of every file comes back located, none is thrown. */
@@ -41,6 +46,12 @@ export function readEstatePath(path: string, opts: ReadOptions = {}): ReadResult
   } catch {
     throw new VerbundError('INVALID_INPUT', `${path}: no such file or folder`, [{ code: 'INVALID_INPUT', message: 'no such file or folder', file: path }]);
   }
+  // A raw network is one file: GraphML by its extension, SNDlib only when asked for.
+  const chosen = opts.format ?? (files.length === 1 && extname(path).toLowerCase() === '.graphml' ? 'graphml' : undefined);
+  if (chosen === 'graphml' || chosen === 'sndlib') {
+    if (files.length !== 1 || files[0] !== path) throw new VerbundError('USAGE', `${path}: --format ${chosen} reads one file, not a folder`);
+    return readRawNetwork(path, chosen);
+  }
   if (files.length === 0) throw new VerbundError('INVALID_INPUT', `${path}: no .yaml, .yml, .json or .csv files`);
   const doc: EstateDocument = { objects: [], plans: [], changesets: [] };
   const locators = new Map<string, Locator>();
@@ -48,7 +59,7 @@ export function readEstatePath(path: string, opts: ReadOptions = {}): ReadResult
   let initial: InitialMeta | undefined;
   for (const file of files) {
     const shown = file;
-    const format = opts.format ?? formatOf(file);
+    const format = chosen ?? formatOf(file);
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -93,7 +104,26 @@ export function readEstatePath(path: string, opts: ReadOptions = {}): ReadResult
   return { doc: initial ? { ...doc, initial } : doc, problems: locate(problems), locate };
 }
 
-function formatOf(file: string): ImportFormat {
+/** One GraphML or SNDlib file: sites and links as top-level objects, located by line. */
+function readRawNetwork(file: string, format: 'graphml' | 'sndlib'): ReadResult {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    return { doc: { objects: [], plans: [], changesets: [] }, problems: [{ code: 'INVALID_INPUT', message: `cannot read: ${(e as Error).message}`, file }], locate: (list) => [...list] };
+  }
+  const r = format === 'graphml' ? readGraphml(bytes, file) : readSndlib(bytes, file);
+  const locate = (list: readonly Problem[]): Problem[] =>
+    list.map((p) => {
+      if (p.line !== undefined || p.file !== file || !p.path) return p;
+      const pos = r.locate(p.path);
+      return pos ? { ...p, ...pos } : p;
+    });
+  const byLine = (list: readonly Problem[]): Problem[] => [...list].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { doc: r.doc, problems: byLine(r.problems), locate, warnings: byLine(r.warnings) };
+}
+
+function formatOf(file: string): 'yaml' | 'json' | 'csv' {
   const ext = extname(file).toLowerCase();
   return ext === '.json' ? 'json' : ext === '.csv' ? 'csv' : 'yaml';
 }

@@ -1,8 +1,8 @@
 /** `verbund import PATH`: reads estate files and writes them as one transaction. */
 import { kindFromName } from '../../model/kinds.js';
-import { VerbundError } from '../../model/errors.js';
+import { formatProblem, VerbundError } from '../../model/errors.js';
 import { readEstatePath, type ImportFormat } from '../../interop/readEstatePath.js';
-import { out, outJson, withService, type GlobalOptions } from '../context.js';
+import { io, out, outJson, withService, type GlobalOptions } from '../context.js';
 import { progressBar } from '../progress.js';
 import { mark } from '../../util/timing.js';
 
@@ -17,8 +17,10 @@ export async function run(opts: ImportOptions, path: string): Promise<void> {
   const kind = opts.kind === undefined ? undefined : kindFromName(opts.kind);
   if (opts.kind !== undefined && !kind) throw new VerbundError('USAGE', `unknown kind "${opts.kind}"`);
   const started = performance.now();
-  const { doc, problems, locate } = readEstatePath(path, { ...(opts.format && { format: opts.format }), ...(kind && { kind }) });
+  const { doc, problems, locate, warnings = [] } = readEstatePath(path, { ...(opts.format && { format: opts.format }), ...(kind && { kind }) });
   mark('read');
+  // Skipped on purpose (e.g. a self-loop of a raw network): said on stderr, not an error.
+  for (const w of warnings) io.stderr(`verbund: warning: ${formatProblem(w)}\n`);
   const total = doc.objects.length + doc.changesets.reduce((n, cs) => n + cs.changes.length, 0);
   const bar = await progressBar(10_000, total);
   await withService(opts, async (service) => {
@@ -27,7 +29,7 @@ export async function run(opts: ImportOptions, path: string): Promise<void> {
       mark('commit');
       bar?.stop();
       const seconds = (performance.now() - started) / 1000;
-      if (opts.json) outJson({ changesets: result.added.map((c) => c.id), changes: total, objects: result.objects, seconds });
+      if (opts.json) outJson({ changesets: result.added.map((c) => c.id), changes: total, objects: result.objects, seconds, ...(warnings.length && { warnings: warnings.map(({ code: _, ...w }) => w) }) });
       else out(`imported ${result.added.length} change set${result.added.length === 1 ? '' : 's'} with ${total} changes (${result.objects} objects now) in ${seconds.toFixed(2)} s`);
     } catch (e) {
       bar?.stop();
