@@ -1,14 +1,16 @@
 /**
- * A small, strict XML reader for the network files Verbund imports (GraphML, SNDlib XML).
+ * Reads the XML network files Verbund imports (GraphML, SNDlib XML) into a small element tree.
  *
- * Why not a dependency: these files use plain elements, attributes, text, comments and the
- * five predefined entities, and every element must carry its line so that a problem found
- * later (an edge to an unknown node, a duplicate id) points into the file. The reader checks
- * well-formedness (matching tags, quoted attributes, no duplicate attributes, known entities,
- * one root) and refuses a DOCTYPE with an internal subset, so no entity expansion can blow up.
- * It does not validate against a schema and keeps namespace prefixes out of element names.
+ * The well-formedness checking is saxes's (the SAX parser jsdom uses); this module only builds
+ * the tree, gives every element its line and column so that a problem found later (an edge to
+ * an unknown node, a duplicate id) points into the file, and turns saxes's first error into an
+ * {@link XmlSyntaxError} that points at the start of the offending markup. Namespace prefixes
+ * are kept out of element and attribute names (`xmlns` declarations keep theirs). A DOCTYPE with
+ * an internal subset is refused: saxes would not expand its entities anyway, and saying so is
+ * clearer than the "unknown entity" that would follow.
  */
 import { TextDecoder } from 'node:util';
+import { SaxesParser } from 'saxes';
 
 /** One element: local name (namespace prefix removed), attributes, children and direct text. */
 export interface XmlElement {
@@ -36,161 +38,103 @@ export class XmlSyntaxError extends Error {
   }
 }
 
-const NAME = /[A-Za-z_:\u00C0-\uFFFF][-A-Za-z0-9_.:\u00B7\u00C0-\uFFFF]*/y;
-const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
 /** Parses `text` into its root element; throws {@link XmlSyntaxError} with line and column. */
 export function parseXml(text: string): XmlElement {
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const where = (offset: number): { line: number; column: number } => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
+  const parser = new SaxesParser({ xmlns: false });
+  const stack: Node[] = [];
+  const qnames: string[] = []; // prefixed names of the open elements, for messages
+  let root: Node | undefined;
+  let closed = { qname: '', line: 0 }; // the element saxes closed last (a mismatch is reported after it)
+
+  // saxes knows the line of its read position and where that line starts; an offset on an
+  // earlier line (a start tag whose name ends at a line break) is counted back from there.
+  const locate = (offset: number): { line: number; column: number } => {
+    let line = parser.line;
+    let start = parser.position - parser.columnIndex;
+    if (offset < start) {
+      line -= text.slice(offset, start).match(/\r\n?|\n/g)?.length ?? 0;
+      for (start = offset; start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r'; ) start--;
     }
-    return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
+    return { line, column: offset - start + 1 };
   };
   const fail = (message: string, offset: number): never => {
-    const { line, column } = where(offset);
+    const { line, column } = locate(offset);
     throw new XmlSyntaxError(message, line, column);
   };
-  const decode = (raw: string, offset: number): string => {
-    if (raw.indexOf('&') < 0) return raw;
-    return raw.replace(/&([^;&\s<]*);?/g, (match, ref: string, at: number) => {
-      if (!match.endsWith(';')) return fail(`"&" must start an entity such as &amp; (found "${match.slice(0, 12)}")`, offset + at);
-      if (ref.startsWith('#')) {
-        const code = ref[1] === 'x' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
-        const digits = ref[1] === 'x' ? /^#x[0-9a-fA-F]+$/ : /^#[0-9]+$/;
-        if (!digits.test(ref) || !(code > 0 && code <= 0x10ffff)) return fail(`invalid character reference "&${ref};"`, offset + at);
-        return String.fromCodePoint(code);
-      }
-      const value = ENTITIES[ref];
-      if (value === undefined) return fail(`unknown entity "&${ref};"`, offset + at);
-      return value;
-    });
-  };
+  const last = (s: string): number => text.lastIndexOf(s, parser.position - 1);
+  // The name in the end tag saxes has just read (it stops at the ">").
+  const endTag = (): string => text.slice(last('</') + 2, parser.position - 1).trim();
 
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  // Open elements with their qualified names (for matching end tags).
-  const stack: Node[] = [];
-  const qnames: string[] = [];
-  let root: Node | undefined;
-  const n = text.length;
-
-  while (pos < n) {
-    const lt = text.indexOf('<', pos);
-    const end = lt < 0 ? n : lt;
-    if (end > pos) {
-      const raw = text.slice(pos, end);
-      const top = stack[stack.length - 1];
-      const blank = !/\S/.test(raw);
-      if (top) {
-        if (!blank) top.text += decode(raw, pos);
-      } else if (!blank) fail('text outside the root element', pos + raw.search(/\S/));
-      if (raw.includes(']]>')) fail('"]]>" is not allowed in text', pos + raw.indexOf(']]>'));
+  parser.on('opentagstart', (tag) => {
+    const at = last('<');
+    // saxes reports a second root only after this handler; say which the first one was.
+    if (root && !stack.length) fail(`a second root element <${tag.name}> (the first is <${root.name}>, line ${root.line})`, at);
+    const el: Node = { name: localName(tag.name), attrs: {}, children: NO_CHILDREN, text: '', ...locate(at) };
+    const parent = stack[stack.length - 1];
+    if (parent) (parent.children === NO_CHILDREN ? (parent.children = []) : parent.children).push(el);
+    else root = el;
+    stack.push(el);
+    qnames.push(tag.name);
+  });
+  parser.on('attribute', ({ name, value }) => {
+    const attrs = stack[stack.length - 1]!.attrs;
+    const key = name.startsWith('xmlns') ? name : localName(name);
+    // Checked here rather than left to saxes because prefixes are dropped (a and y:a collide)
+    // and because here the attribute's place is known: its name just before the opening quote.
+    if (Object.hasOwn(attrs, key)) {
+      const quote = text.lastIndexOf(text[parser.position - 1]!, parser.position - 2);
+      fail(`duplicate attribute ${name} in <${qnames[qnames.length - 1]}>`, text.lastIndexOf(name, quote));
     }
-    if (lt < 0) break;
-    pos = lt;
-    if (text.startsWith('<!--', pos)) {
-      const close = text.indexOf('-->', pos + 4);
-      if (close < 0) fail('unclosed comment', pos);
-      pos = close + 3;
-    } else if (text.startsWith('<![CDATA[', pos)) {
-      const close = text.indexOf(']]>', pos + 9);
-      if (close < 0) fail('unclosed CDATA section', pos);
-      const top = stack[stack.length - 1];
-      if (!top) fail('CDATA outside the root element', pos);
-      top!.text += text.slice(pos + 9, close);
-      pos = close + 3;
-    } else if (text.startsWith('<?', pos)) {
-      const close = text.indexOf('?>', pos + 2);
-      if (close < 0) fail('unclosed processing instruction', pos);
-      if (/^<\?xml\s/i.test(text.slice(pos, pos + 6)) && pos !== (text.charCodeAt(0) === 0xfeff ? 1 : 0)) fail('the XML declaration must come first', pos);
-      pos = close + 2;
-    } else if (text.startsWith('<!DOCTYPE', pos)) {
-      if (root || stack.length) fail('DOCTYPE after the root element', pos);
-      const close = text.indexOf('>', pos);
-      if (close < 0) fail('unclosed DOCTYPE', pos);
-      if (text.slice(pos, close).includes('[')) fail('a DOCTYPE with an internal subset is not supported', pos);
-      pos = close + 1;
-    } else if (text.startsWith('</', pos)) {
-      NAME.lastIndex = pos + 2;
-      const m = NAME.exec(text);
-      if (!m) fail('malformed end tag', pos);
-      const name = m![0];
-      let p = pos + 2 + name.length;
-      while (p < n && isSpace(text.charCodeAt(p))) p++;
-      if (text[p] !== '>') fail(`malformed end tag </${name}`, p);
-      const top = stack.pop();
-      const open = qnames.pop();
-      if (!top) fail(`end tag </${name}> without a start tag`, pos);
-      if (open !== name) fail(`end tag </${name}> does not match <${open}> (line ${top!.line})`, pos);
-      pos = p + 1;
-    } else {
-      const start = pos;
-      NAME.lastIndex = pos + 1;
-      const m = NAME.exec(text);
-      if (!m) fail('"<" must start a tag (write &lt; in text)', pos);
-      const qname = m![0];
-      let p = pos + 1 + qname.length;
-      const attrs: Record<string, string> = {};
-      let selfClosing = false;
-      for (;;) {
-        const before = p;
-        while (p < n && isSpace(text.charCodeAt(p))) p++;
-        if (p >= n) fail(`unclosed start tag <${qname}>`, start);
-        if (text[p] === '>') {
-          p++;
-          break;
-        }
-        if (text[p] === '/' && text[p + 1] === '>') {
-          p += 2;
-          selfClosing = true;
-          break;
-        }
-        if (p === before) fail(`expected whitespace, ">" or "/>" in <${qname}>`, p);
-        NAME.lastIndex = p;
-        const a = NAME.exec(text);
-        if (!a) fail(`malformed attribute in <${qname}>`, p);
-        const attr = a![0];
-        const attrAt = p;
-        p += attr.length;
-        while (p < n && isSpace(text.charCodeAt(p))) p++;
-        if (text[p] !== '=') fail(`attribute ${attr} of <${qname}> has no value`, p);
-        p++;
-        while (p < n && isSpace(text.charCodeAt(p))) p++;
-        const quote = text[p];
-        if (quote !== '"' && quote !== "'") fail(`the value of attribute ${attr} must be quoted`, p);
-        const close = text.indexOf(quote!, p + 1);
-        if (close < 0) fail(`unclosed value of attribute ${attr}`, p);
-        const raw = text.slice(p + 1, close);
-        if (raw.includes('<')) fail(`"<" inside the value of attribute ${attr}`, p + 1 + raw.indexOf('<'));
-        const key = attr.startsWith('xmlns') ? attr : localName(attr);
-        if (Object.prototype.hasOwnProperty.call(attrs, key)) fail(`duplicate attribute ${attr} in <${qname}>`, attrAt);
-        // Attribute values normalise white space characters to spaces (XML 1.0 §3.3.3).
-        const value = decode(raw, p + 1);
-        attrs[key] = /[\t\n\r]/.test(value) ? value.replace(/[\t\n\r]/g, ' ') : value;
-        p = close + 1;
+    attrs[key] = value;
+  });
+  parser.on('text', (t) => {
+    const top = stack[stack.length - 1];
+    if (top && /\S/.test(t)) top.text += t;
+  });
+  parser.on('cdata', (t) => {
+    stack[stack.length - 1]!.text += t; // saxes has already refused CDATA outside the root
+  });
+  parser.on('closetag', (tag) => {
+    closed = { qname: tag.name, line: stack.pop()!.line };
+    qnames.pop();
+  });
+  parser.on('doctype', (doctype) => {
+    if (doctype.replace(/"[^"]*"|'[^']*'/g, '').includes('[')) fail('a DOCTYPE with an internal subset is not supported', last('<!DOCTYPE'));
+  });
+  parser.on('error', (e) => {
+    // An "&" that starts no reference sends saxes looking for ";" past the markup that follows,
+    // so whatever it reports later (often "unclosed tag" at the end) is really about that "&".
+    const amp = bareAmpersand(text, parser.position);
+    if (amp >= 0) fail(`"&" must start an entity such as &amp; (found "${/^&[^;&\s<>"']*;?/.exec(text.slice(amp, amp + 40))![0].slice(0, 12)}")`, amp);
+    const message = e.message.replace(/^\d+:\d+: /, ''); // saxes puts its position first
+    const top = stack[stack.length - 1];
+    switch (message) {
+      case 'unexpected close tag.':
+        return fail(`end tag </${endTag()}> does not match <${closed.qname}> (line ${closed.line})`, last('</'));
+      case 'disallowed character in tag name': // (no period) the character right after "<"
+        return fail('"<" must start a tag (write &lt; in text)', last('<'));
+      case 'undefined entity.':
+      case 'disallowed character in entity name.':
+        return fail(`unknown entity "${text.slice(last('&'), parser.position)}"`, last('&'));
+      case 'malformed character entity.':
+        return fail(`invalid character reference "${text.slice(last('&'), parser.position)}"`, last('&'));
+      case 'unquoted attribute value.': {
+        const attr = /([^\s=]+)\s*=\s*$/.exec(text.slice(last('<'), parser.position - 1))?.[1];
+        return fail(`the value of attribute ${attr} must be quoted`, parser.position - 1);
       }
-      const { line, column } = where(start);
-      const el: Node = { name: localName(qname), attrs, children: NO_CHILDREN, text: '', line, column };
-      const parent = stack[stack.length - 1];
-      if (parent) (parent.children === NO_CHILDREN ? (parent.children = []) : parent.children).push(el);
-      else if (root) fail(`a second root element <${qname}> (the first is <${root.name}>, line ${root.line})`, start);
-      else root = el;
-      if (!selfClosing) {
-        stack.push(el);
-        qnames.push(qname);
+      case 'text data outside of root node.': {
+        const run = text.lastIndexOf('>', parser.position - 2) + 1;
+        return fail('text outside the root element', run + text.slice(run, parser.position).search(/\S|$/));
       }
-      pos = p;
+      case 'document must contain a root element.':
+        return fail('no root element', text.length);
     }
-  }
-  const open = stack[stack.length - 1];
-  if (open) fail(`<${qnames[qnames.length - 1]}> (line ${open.line}) is never closed`, n);
-  if (!root) fail('no root element', n);
+    if (message.startsWith('unmatched closing tag: ')) fail(`end tag </${endTag()}> without a start tag`, last('</'));
+    // At the end saxes names the innermost open element; an unfinished start tag counts as one.
+    if ((message.startsWith('unclosed tag: ') || message === 'unexpected end.') && top) fail(`<${qnames[qnames.length - 1]}> (line ${top.line}) is never closed`, text.length);
+    fail(message.replace(/\.$/, ''), Math.max(parser.position - 1, 0));
+  });
+  parser.write(text).close();
   return root!;
 }
 
@@ -213,8 +157,15 @@ function localName(qname: string): string {
   return colon < 0 ? qname : qname.slice(colon + 1);
 }
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
+// Comments, CDATA, processing instructions and DOCTYPE (where "&" is literal), or an "&" that
+// is not followed by something reference-like up to a ";".
+const AMP_OR_LITERAL = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?]]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|&(?!#\d+;|#x[\da-fA-F]+;|[^\s&;<>"']+;)/g;
+
+/** The offset of the first "&" before `end` that starts no reference, or -1. */
+function bareAmpersand(text: string, end: number): number {
+  AMP_OR_LITERAL.lastIndex = 0;
+  for (let m; (m = AMP_OR_LITERAL.exec(text)) && m.index < end; ) if (m[0] === '&') return m.index;
+  return -1;
 }
 
 /** The first child element named `name`. */
