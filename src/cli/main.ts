@@ -8,16 +8,22 @@ import { io, type GlobalOptions } from './context.js';
 
 /** Runs the CLI with `argv` (as process.argv); resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
+  // `verbund check | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.once('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+  const outcome = { code: 0 };
+  const program = buildProgram(outcome);
   try {
     await program.parseAsync(argv as string[]);
-    return 0;
+    return outcome.code;
   } catch (e) {
     return reportError(e, program.opts<GlobalOptions>());
   }
 }
 
-function buildProgram(): Command {
+function buildProgram(outcome: { code: number }): Command {
   const program = new Command('verbund')
     .description('One source of truth for shared municipal data centers, kept as a timeline.')
     .version('0.1.0')
@@ -32,13 +38,14 @@ function buildProgram(): Command {
     .showHelpAfterError();
 
   const action =
-    (load: () => Promise<{ run: (opts: never, ...args: never[]) => Promise<void> }>) =>
+    (load: () => Promise<{ run: (opts: never, ...args: never[]) => Promise<number | void> }>) =>
     async (...args: unknown[]): Promise<void> => {
       const cmd = args[args.length - 1] as Command;
       const positional = args.slice(0, -2);
       const mod = await load();
       // optsWithGlobals merges the command's own options over the global ones.
-      await mod.run({ ...cmd.optsWithGlobals<GlobalOptions>() } as never, ...(positional as never[]));
+      // A command may answer with an exit code of its own (check: 1 when a service fails).
+      outcome.code = (await mod.run({ ...cmd.optsWithGlobals<GlobalOptions>() } as never, ...(positional as never[]))) ?? 0;
     };
 
   program.command('init').description('create (or migrate) the database').action(action(() => import('./commands/init.js')));
@@ -96,6 +103,41 @@ function buildProgram(): Command {
     .argument('<id>')
     .addArgument(new Command().createArgument('<status>', 'new status').choices(['done', 'scheduled', 'proposed', 'cancelled']))
     .action(action(() => import('./commands/changesetStatus.js')));
+
+  program
+    .command('check')
+    .description('verdict per service (survives every single failure?) and the SPOF report; exit 1 if a service fails')
+    .action(action(() => import('./commands/check.js')));
+
+  program
+    .command('what-if')
+    .description('what goes down, and what loses its redundancy, when these elements fail together')
+    .requiredOption('--fail <ids...>', 'devices, links, sites or risk groups (several, or comma-separated)')
+    .action(action(() => import('./commands/whatIf.js')));
+
+  program
+    .command('paths')
+    .description('two independent paths (no shared link, device, site or risk group) between two ends, or why none exist')
+    .argument('<from>', 'a site (where its users attach), a device, or an application (its instances)')
+    .argument('<to>', 'an application, a site or a device')
+    .option('--time-limit <seconds>', 'give up with "unknown" after this long', '10')
+    .action(action(() => import('./commands/paths.js')));
+
+  program
+    .command('availability')
+    .description('per service: availability, downtime minutes/year, dominant cut sets, target met?')
+    .option('--tenant <id>', 'only the services of this tenant')
+    .option('--application <id>', 'only the services of this application')
+    .option('--site <id>', 'only the services at this site')
+    .addOption(new Option('--max-order <n>', 'largest cut-set order').choices(['1', '2', '3']).default('3'))
+    .option('--monte-carlo <n>', 'cross-check with N Monte Carlo samples (importance sampling)')
+    .action(action(() => import('./commands/availability.js')));
+
+  const timeline = program.command('timeline').description('the timeline as a whole');
+  timeline
+    .command('check')
+    .description('the verdicts at every date where the estate (or the --plan overlay) changes; exit 1 if any date loses one')
+    .action(action(() => import('./commands/timelineCheck.js')));
 
   program
     .command('demo')

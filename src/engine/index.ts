@@ -21,3 +21,9 @@ export { biconnectedComponents, articulationPoints, bridges, type BiconnectedCom
 export { twoEdgeConnectedComponents, type TwoEdgeOptions } from './twoEdgeConnectedComponents.js';
 export { blockCutTree, type BlockCutTree } from './blockCutTree.js';
 export { networkReport, componentNodeIds, type NetworkReport, type NetworkReportOptions } from './networkReport.js';
+export { buildServices, serviceUp, type ServiceModel } from './services.js';
+export { analyzeSurvivability, type Survivability, type ServiceSurvivability, type Spof, type FailureElement, type ElementKind } from './survivability.js';
+export { whatIf, type WhatIfResult, type WhatIfOptions } from './whatIf.js';
+export { disjointPaths, nodeLinkDisjointPaths, pathsJson, type DisjointPathsResult, type NodeLinkDisjointResult, type PathsJson, type Path } from './disjointPaths.js';
+export { analyzeAvailability, type AvailabilityReport, type ServiceAvailability, type CutSet } from './availability.js';
+export { elementAvailabilities } from './elementAvailability.js';

@@ -1,0 +1,95 @@
+/**
+ * What-if (BRIEF §4, issue part 4): a set of elements fails at once → the services it takes
+ * down, the services that stay up but lose their redundancy, and the components left.
+ */
+import { connectedComponents } from './connectedComponents.js';
+import { failElements } from './failElements.js';
+import type { FailureMask } from './FailureMask.js';
+import { componentNodeIds } from './networkReport.js';
+import type { Projection } from './projection.js';
+import { serviceUp, type ServiceModel } from './services.js';
+import { analyzeSurvivability, exposedServices, type Survivability } from './survivability.js';
+
+/** Options of {@link whatIf}. */
+export interface WhatIfOptions {
+  /**
+   * The survivability of the same projection and services with nothing failed, if already
+   * computed (`analyzeSurvivability(p, m)`): saves one full analysis.
+   */
+  baseline?: Survivability | undefined;
+  /**
+   * `false` skips `degraded` (left empty): then the what-if is one mask, one component
+   * pass and one up test per service, with no survivability analysis.
+   */
+  degraded?: boolean | undefined;
+  /** `false` skips `components` (left empty); building the id lists costs a sort. */
+  components?: boolean | undefined;
+}
+
+/** The result of {@link whatIf}. Service lists are ascending service indices. */
+export interface WhatIfResult {
+  /** Ids that fail nothing in this graph (unknown, another kind, or omitted). */
+  readonly unresolved: readonly string[];
+  /** The failure mask of the resolved ids. */
+  readonly failed: FailureMask;
+  /** Up with nothing failed, down under the failure set. */
+  readonly down: readonly number[];
+  /**
+   * Up under the failure set and surviving every single failure with nothing failed, but
+   * under the failure set some single further element (other than the service's own site)
+   * breaks it: it lost its redundancy.
+   */
+  readonly degraded: readonly number[];
+  /** The node ids of each component left (largest first, each sorted); for raw networks. */
+  readonly components: readonly (readonly string[])[];
+  /**
+   * The survivability under the failure set, for the services that could be degraded
+   * (`analysed`), when `degraded` was computed and there were any.
+   */
+  readonly under?: Survivability | undefined;
+}
+
+/**
+ * Fails the elements `failedIds` (devices, links, sites, risk groups) together.
+ *
+ * @param p the projection.
+ * @param m the services over `p`.
+ * @param failedIds element ids; the ones that resolve to nothing come back in `unresolved`.
+ */
+export function whatIf(p: Projection, m: ServiceModel, failedIds: Iterable<string>, options: WhatIfOptions = {}): WhatIfResult {
+  const { mask, unresolved } = failElements(p, failedIds);
+  const cc = connectedComponents(p, { failed: mask });
+  const wantDegraded = options.degraded !== false;
+  const baseline = options.baseline ?? (wantDegraded ? analyzeSurvivability(p, m) : undefined);
+  let upBefore: (s: number) => boolean;
+  if (baseline) upBefore = (s) => baseline.services[s]!.upAtBaseline;
+  else {
+    const before = connectedComponents(p).component;
+    upBefore = (s) => serviceUp(m, s, before);
+  }
+  const down: number[] = [];
+  const upAfter = new Uint8Array(m.count);
+  for (let s = 0; s < m.count; s++) {
+    upAfter[s] = serviceUp(m, s, cc.component) ? 1 : 0;
+    if (!upAfter[s] && upBefore(s)) down.push(s);
+  }
+  const degraded: number[] = [];
+  let under: Survivability | undefined;
+  if (wantDegraded && baseline) {
+    // Only surviving services whose footprint the failure touches can lose their
+    // redundancy; the analysis under F looks at just those that are still up.
+    const exposed = Array.from(exposedServices(baseline, mask)).filter((s) => upAfter[s]);
+    if (exposed.length > 0) {
+      under = analyzeSurvivability(p, m, { failed: mask, services: exposed });
+      for (const s of exposed) if (!under.services[s]!.survives) degraded.push(s);
+    }
+  }
+  return {
+    unresolved,
+    failed: mask,
+    down,
+    degraded,
+    components: options.components === false ? [] : componentNodeIds(p, cc),
+    under,
+  };
+}

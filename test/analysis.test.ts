@@ -1,0 +1,134 @@
+/**
+ * The analyses as users call them: `check`, `what-if` and `timeline check` on the OWL-IT
+ * example and on a raw network, with every JSON answer validated against its documented
+ * schema (docs/schemas).
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { cli } from './helpers/cli.js';
+
+const root = join(import.meta.dirname, '..');
+const tmp = mkdtempSync(join(tmpdir(), 'verbund-analysis-'));
+const ajv = new Ajv2020.default({ allErrors: true, strict: false });
+for (const f of readdirSync(join(root, 'docs', 'schemas'))) ajv.addSchema(JSON.parse(readFileSync(join(root, 'docs', 'schemas', f), 'utf8')));
+
+function valid(schema: string, value: unknown): void {
+  const validate = ajv.getSchema(`https://verbund.invalid/schemas/${schema}.schema.json`)!;
+  assert.ok(validate(value), `${schema}: ${ajv.errorsText(validate.errors)}`);
+}
+
+async function json(...args: string[]): Promise<{ code: number; body: any }> {
+  const r = await cli(...args, '--json');
+  assert.ok(r.stdout.length > 0, r.stderr);
+  return { code: r.code, body: JSON.parse(r.stdout) };
+}
+
+describe('analyses on the OWL-IT example', () => {
+  const db = join(tmp, 'owl.db');
+  before(async () => {
+    const r = await cli('--db', db, 'import', join(root, 'examples', 'owl-it'));
+    assert.equal(r.code, 0, r.stderr);
+  });
+
+  test('check finds the weak spots the example was built with, and exits 1', async () => {
+    const { code, body } = await json('--db', db, 'check', '--at', '2026-11-27');
+    valid('check', body);
+    assert.equal(code, 1);
+    const spof = (id: string) => body.spofs.find((s: { element: string }) => s.element === id);
+    assert.equal(spof('duct-lemgo-nord').breaks.length, 84);
+    assert.equal(spof('duct-lemgo-nord').tenants.reduce((n: number, t: { users: number }) => n + t.users, 0), 7410);
+    assert.equal(spof('power-pb-umspannwerk').breaks.length, 42);
+    assert.equal(spof('lemgo-dc').breaks.length, body.summary.services);
+    for (const id of ['luegde-rathaus-ar-1', 'rt-blomberg', 'node-blomberg']) assert.deepEqual(new Set(spof(id).breaks.map((b: { tenant: string }) => b.tenant)), new Set(['luegde']));
+    assert.equal(spof('trench-detmolder-str'), undefined, 'one trench alone is no SPOF: the other line remains');
+  });
+
+  test('what-if of a trench: nothing down, services on one line lose their redundancy', async () => {
+    const { body } = await json('--db', db, 'what-if', '--fail', 'trench-detmolder-str', '--at', '2026-11-27');
+    valid('what-if', body);
+    assert.equal(body.down.length, 0);
+    assert.deepEqual(body.unresolved, []);
+  });
+
+  test('what-if of the duct: Paderborn is cut off, grouped by tenant and application', async () => {
+    const { body } = await json('--db', db, 'what-if', '--fail', 'duct-lemgo-nord,nonexistent', '--at', '2026-11-27');
+    valid('what-if', body);
+    assert.equal(body.down.length, 84);
+    assert.deepEqual(body.unresolved, ['nonexistent']);
+    assert.ok(body.byTenant.some((t: { tenant: string; down: number }) => t.tenant === 'paderborn' && t.down > 0));
+    assert.ok(body.components.length >= 2);
+  });
+
+  test('timeline check reports every date and the change sets that cost redundancy', async () => {
+    const { body } = await json('--db', db, 'timeline', 'check');
+    valid('timeline-check', body);
+    const list = JSON.parse((await cli('--db', db, 'changeset', 'list', '--json')).stdout) as { effectiveKey: string; status: string }[];
+    const dates = new Set(list.filter((c) => c.status === 'done' || c.status === 'scheduled').map((c) => c.effectiveKey));
+    assert.deepEqual(new Set(body.steps.map((s: { at: string }) => s.at)), dates);
+    for (const s of body.steps) assert.equal(s.surviving + s.failing, s.services);
+    const withPlan = await json('--db', db, 'timeline', 'check', '--plan', 'zweite-hauseinfuehrung');
+    valid('timeline-check', withPlan.body);
+    assert.ok(withPlan.body.steps.some((s: { changesets: { status: string }[] }) => s.changesets.some((c) => c.status === 'proposed')));
+  });
+});
+
+describe('analyses on a raw network', () => {
+  test('check of an imported Topology Zoo network reports the whole network and exits 0', async () => {
+    const db = join(tmp, 'dfn.db');
+    assert.equal((await cli('--db', db, 'import', join(root, 'test', 'fixtures', 'topologyzoo', 'Dfn.graphml'))).code, 0);
+    const { code, body } = await json('--db', db, 'check');
+    valid('check', body);
+    assert.equal(code, 0);
+    assert.equal(body.summary.services, 0);
+    assert.equal(body.network.nodes, 58);
+    assert.equal(body.network.links, 87);
+    assert.ok(body.network.articulationPoints.length > 0);
+    const cut = body.network.articulationPoints[0];
+    const w = await json('--db', db, 'what-if', '--fail', cut);
+    valid('what-if', w.body);
+    assert.ok(w.body.components.length >= 2, 'failing an articulation point splits the network');
+  });
+});
+
+describe('availability', () => {
+  test('per service figures with dominant cut sets and a Monte Carlo interval', async () => {
+    const db = join(tmp, 'owl-av.db');
+    assert.equal((await cli('--db', db, 'import', join(root, 'examples', 'owl-it'))).code, 0);
+    const { code, body } = await json('--db', db, 'availability', '--at', '2026-11-27', '--tenant', 'altenbeken', '--monte-carlo', '20000');
+    valid('availability', body);
+    assert.equal(code, 0);
+    assert.ok(body.services.length > 0);
+    for (const s of body.services) {
+      assert.equal(s.tenant, 'altenbeken');
+      assert.ok(s.availability > 0.99 && s.availability < 1);
+      assert.ok(s.cutSets.some((c: { elements: string[] }) => c.elements.includes('duct-lemgo-nord')), 'the shared duct is a cut set');
+      assert.ok(s.monteCarlo.low <= s.unavailability * 1.2 && s.monteCarlo.high >= s.unavailability * 0.8, 'Monte Carlo agrees roughly');
+    }
+  });
+});
+
+describe('paths', () => {
+  test('the Paderborn town hall has no independent paths to finance: both lines share the Lemgo duct', async () => {
+    const db = join(tmp, 'owl-paths.db');
+    assert.equal((await cli('--db', db, 'import', join(root, 'examples', 'owl-it'))).code, 0);
+    const none = await json('--db', db, 'paths', 'pb-rathaus', 'finanzwesen', '--at', '2026-11-27');
+    valid('paths', none.body);
+    assert.equal(none.code, 1);
+    assert.equal(none.body.status, 'none');
+    assert.ok(none.body.reason.elements.some((e: { id: string }) => e.id === 'duct-lemgo-nord'));
+    assert.equal(none.body.nodeLinkDisjoint.status, 'found', 'device- and link-disjoint paths exist: the two fibre lines');
+    const found = await json('--db', db, 'paths', 'blomberg-rathaus', 'finanzwesen-lippe', '--at', '2026-11-27');
+    valid('paths', found.body);
+    assert.equal(found.code, 0);
+    assert.equal(found.body.paths.length, 2);
+    const [a, b] = found.body.paths as { links: string[]; nodes: string[] }[];
+    assert.equal(a!.links.filter((l) => b!.links.includes(l)).length, 0, 'no shared link');
+    const bad = await cli('--db', db, 'paths', 'duct-lemgo-nord', 'finanzwesen');
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /is a risk-group; give a device, a site or an application/);
+  });
+});
