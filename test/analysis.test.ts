@@ -52,6 +52,12 @@ describe('analyses on the OWL-IT example', () => {
     valid('what-if', body);
     assert.equal(body.down.length, 0);
     assert.deepEqual(body.unresolved, []);
+    // Paderborn's services now hang on line B alone: its routers newly break them.
+    assert.ok(body.degraded.length > 0);
+    const pb = body.degraded.find((d: { usage: string; site: string }) => d.usage === 'u-paderborn-finanzwesen' && d.site === 'pb-rathaus');
+    assert.ok(pb, 'the Paderborn town hall lost redundancy');
+    assert.ok(pb.newBreakers.length > 0);
+    assert.ok(!pb.newBreakers.some((e: { id: string }) => e.id === 'trench-detmolder-str'));
   });
 
   test('what-if of the duct: Paderborn is cut off, grouped by tenant and application', async () => {
@@ -70,6 +76,10 @@ describe('analyses on the OWL-IT example', () => {
     const dates = new Set(list.filter((c) => c.status === 'done' || c.status === 'scheduled').map((c) => c.effectiveKey));
     assert.deepEqual(new Set(body.steps.map((s: { at: string }) => s.at)), dates);
     for (const s of body.steps) assert.equal(s.surviving + s.failing, s.services);
+    // Line A alone (2018-09-29) made Altenbeken depend on one Paderborn router; line B (2019-02-23) fixed it.
+    const step = (at: string) => body.steps.find((s: { at: string }) => s.at.startsWith(at));
+    assert.ok(step('2018-09-29').weakened.some((w: { tenant: string }) => w.tenant === 'altenbeken'));
+    assert.ok(step('2019-02-23').strengthened.some((w: { tenant: string }) => w.tenant === 'altenbeken'));
     const withPlan = await json('--db', db, 'timeline', 'check', '--plan', 'zweite-hauseinfuehrung');
     valid('timeline-check', withPlan.body);
     assert.ok(withPlan.body.steps.some((s: { changesets: { status: string }[] }) => s.changesets.some((c) => c.status === 'proposed')));

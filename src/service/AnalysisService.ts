@@ -50,7 +50,7 @@ export interface WhatIfReport {
   readonly failed: string[];
   readonly unresolved: string[];
   readonly down: ServiceRef[];
-  readonly degraded: ServiceRef[];
+  readonly degraded: (ServiceRef & { newBreakers: ElementRefOut[] })[];
   readonly byTenant: { tenant: string; down: number; degraded: number; users: number }[];
   readonly byApplication: { application: string; down: number; degraded: number; users: number }[];
   readonly components: string[][];
@@ -65,6 +65,10 @@ export interface TimelineCheckStep {
   readonly failing: number;
   readonly lost: (ServiceRef & { breakers: ElementRefOut[] })[];
   readonly regained: ServiceRef[];
+  /** Services that some element now breaks that did not before (whether or not they survived). */
+  readonly weakened: (ServiceRef & { newBreakers: ElementRefOut[] })[];
+  /** Services that elements no longer break. */
+  readonly strengthened: (ServiceRef & { clearedBreakers: ElementRefOut[] })[];
   readonly added: number;
   readonly removed: number;
 }
@@ -216,9 +220,20 @@ export class AnalysisService {
   async whatIf(ids: readonly string[], view: ViewOptions = {}): Promise<WhatIfReport> {
     if (ids.length === 0) throw new VerbundError('USAGE', 'name at least one element to fail (--fail ID)');
     const snap = await this.snapshot(view);
-    const r = whatIf(snap.projection, snap.services, ids, { baseline: survivabilityOf(snap) });
+    const baseline = survivabilityOf(snap);
+    const r = whatIf(snap.projection, snap.services, ids, { baseline, degraded: false });
     const down = r.down.map((s) => serviceRef(snap, s));
-    const degraded = r.degraded.map((s) => serviceRef(snap, s));
+    // Degraded: still up, but some element now breaks it that did not before — it lost
+    // redundancy. (Not only "survived before": with one data center nothing survives a
+    // site failure, and losing the second fibre line must still show.)
+    const downSet = new Set(r.down);
+    const stillUp: number[] = [];
+    for (let s = 0; s < snap.services.count; s++) if (baseline.services[s]!.upAtBaseline && !downSet.has(s)) stillUp.push(s);
+    const under = stillUp.length ? analyzeSurvivability(snap.projection, snap.services, { failed: r.failed, services: stillUp }) : undefined;
+    const degraded = stillUp.flatMap((s) => {
+      const newBreakers = addedBreakers(baseline.services[s]!.breakers, under!.services[s]!.breakers);
+      return newBreakers.length ? [{ ...serviceRef(snap, s), newBreakers }] : [];
+    });
     const tally = (key: (x: ServiceRef) => string) => {
       const rows = new Map<string, { down: number; degraded: number; users: number }>();
       for (const [list, field] of [[down, 'down'], [degraded, 'degraded']] as const) {
@@ -293,23 +308,29 @@ export class AnalysisService {
     const headers = await listChangeSetHeaders(this.estates.store.db);
     const steps: TimelineCheckStep[] = [];
     const problems: Problem[] = [];
-    let previous = new Map<string, { survives: boolean }>();
+    let previous = new Map<string, { survives: boolean; breakers: readonly FailureElement[] }>();
     for await (const step of walkTimeline(this.estates.store.db, headers, plan)) {
       for (const p of step.problems) problems.push(p);
       const { projection, services: m } = project(step.estate);
       const snap = { projection, services: m } as Snapshot;
       const surv = analyzeSurvivability(projection, m);
-      const current = new Map<string, { survives: boolean }>();
+      const current = new Map<string, { survives: boolean; breakers: readonly FailureElement[] }>();
       const lost: TimelineCheckStep['lost'] = [];
       const regained: ServiceRef[] = [];
+      const weakened: TimelineCheckStep['weakened'] = [];
+      const strengthened: TimelineCheckStep['strengthened'] = [];
       let added = 0;
       surv.services.forEach((v, s) => {
         const key = `${m.usage[s]}@${projection.siteIds[m.site[s]!] ?? ''}`;
-        current.set(key, { survives: v.survives });
+        current.set(key, { survives: v.survives, breakers: v.breakers });
         const before = previous.get(key);
-        if (!before) added++;
-        else if (before.survives && !v.survives) lost.push({ ...serviceRef(snap, s), breakers: v.breakers.map(elementOut) });
+        if (!before) return void added++;
+        if (before.survives && !v.survives) lost.push({ ...serviceRef(snap, s), breakers: v.breakers.map(elementOut) });
         else if (!before.survives && v.survives) regained.push(serviceRef(snap, s));
+        const newBreakers = addedBreakers(before.breakers, v.breakers);
+        if (newBreakers.length) weakened.push({ ...serviceRef(snap, s), newBreakers });
+        const clearedBreakers = addedBreakers(v.breakers, before.breakers);
+        if (clearedBreakers.length) strengthened.push({ ...serviceRef(snap, s), clearedBreakers });
       });
       let removed = 0;
       for (const key of previous.keys()) if (!current.has(key)) removed++;
@@ -322,6 +343,8 @@ export class AnalysisService {
         failing: m.count - surviving,
         lost,
         regained,
+        weakened,
+        strengthened,
         added,
         removed,
       });
@@ -340,6 +363,12 @@ export function survivabilityOf(snap: Snapshot): Survivability {
 export function serviceRef(snap: Pick<Snapshot, 'projection' | 'services'>, s: number): ServiceRef {
   const m = snap.services;
   return { usage: m.usage[s]!, tenant: m.tenant[s]!, application: m.application[s]!, site: snap.projection.siteIds[m.site[s]!] ?? '', users: m.users[s]! };
+}
+
+/** The breakers in `after` that are not in `before` (by id), as ids and kinds. */
+function addedBreakers(before: readonly FailureElement[], after: readonly FailureElement[]): ElementRefOut[] {
+  const had = new Set(before.map((e) => e.id));
+  return after.filter((e) => !had.has(e.id)).map(elementOut);
 }
 
 function elementOut(e: FailureElement): ElementRefOut {

@@ -8,7 +8,8 @@ export async function run(opts: GlobalOptions): Promise<number> {
   return withService(opts, async (service) => {
     const r = await new AnalysisService(service).timelineCheck(opts.plan);
     for (const p of r.problems) io.stderr(`verbund: warning: ${p.changeset ? `change set ${p.changeset}: ` : ''}${p.id ? `${p.id}: ` : ''}${p.message}\n`);
-    const lost = r.steps.some((s) => s.lost.length > 0);
+    // A date that costs any service redundancy (a new single point of failure) fails the check.
+    const lost = r.steps.some((s) => s.lost.length > 0 || s.weakened.length > 0);
     if (opts.json) {
       outJson(r);
       return lost ? 1 : 0;
@@ -16,15 +17,26 @@ export async function run(opts: GlobalOptions): Promise<number> {
     out(`timeline check${r.plan ? ` with plan ${r.plan}` : ' of the baseline'}: ${r.steps.length} dates`);
     out(
       table(
-        ['date', 'change sets', 'services', 'surviving', 'lost', 'regained'],
-        r.steps.map((s) => [displayInstant(s.at), s.changesets.map((c) => (c.status === 'proposed' ? `${c.id} (proposed)` : c.id)).join(', '), s.services, s.surviving, s.lost.length || '', s.regained.length || '']),
+        ['date', 'change sets', 'services', 'surviving', 'lost', 'regained', 'weakened', 'strengthened'],
+        r.steps.map((s) => [
+          displayInstant(s.at),
+          s.changesets.map((c) => (c.status === 'proposed' ? `${c.id} (proposed)` : c.id)).join(', '),
+          s.services,
+          s.surviving,
+          s.lost.length || '',
+          s.regained.length || '',
+          s.weakened.length || '',
+          s.strengthened.length || '',
+        ]),
       ),
     );
-    for (const s of r.steps.filter((x) => x.lost.length)) {
+    out('');
+    out('lost/regained: services that stop/start surviving every single failure; weakened/strengthened: services that an element now breaks / no longer breaks.');
+    for (const s of r.steps.filter((x) => x.lost.length || x.weakened.length)) {
       out('');
-      out(`${displayInstant(s.at)}: ${s.changesets.map((c) => c.id).join(', ')} cost ${s.lost.length} service${s.lost.length === 1 ? '' : 's'} their redundancy:`);
-      out(table(['usage', 'site', 'tenant', 'broken by'], s.lost.slice(0, 20).map((x) => [x.usage, x.site, x.tenant, x.breakers.slice(0, 4).map((b) => b.id).join(', ')])));
-      if (s.lost.length > 20) out(`… and ${s.lost.length - 20} more (--json for all)`);
+      out(`${displayInstant(s.at)}: ${s.changesets.map((c) => c.id).join(', ')} weakens ${s.weakened.length} service${s.weakened.length === 1 ? '' : 's'}:`);
+      out(table(['usage', 'site', 'tenant', 'now also broken by'], s.weakened.slice(0, 20).map((x) => [x.usage, x.site, x.tenant, x.newBreakers.slice(0, 4).map((b) => b.id).join(', ')])));
+      if (s.weakened.length > 20) out(`… and ${s.weakened.length - 20} more (--json for all)`);
     }
     return lost ? 1 : 0;
   });

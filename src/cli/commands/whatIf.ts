@@ -15,7 +15,7 @@ export async function run(opts: WhatIfOptions): Promise<void> {
     for (const u of r.unresolved) io.stderr(`verbund: warning: "${u}" is no device, link, site or risk group at this date; ignored\n`);
     if (opts.json) return outJson(r);
     out(`what if ${r.failed.filter((x) => !r.unresolved.includes(x)).join(', ')} fail at ${displayInstant(r.at)}${r.plan ? ` (plan ${r.plan})` : ''}:`);
-    out(`${r.down.length} services down (${r.down.reduce((n, x) => n + x.users, 0)} users), ${r.degraded.length} degraded (up, but no longer surviving every single failure)`);
+    out(`${r.down.length} services down (${r.down.reduce((n, x) => n + x.users, 0)} users), ${r.degraded.length} degraded (still up, but now broken by a single further element that did not break them before)`);
     if (r.byTenant.length) {
       out('');
       out('by tenant:');
@@ -28,6 +28,12 @@ export async function run(opts: WhatIfOptions): Promise<void> {
       out('');
       out('down:');
       out(table(['usage', 'site', 'tenant', 'application', 'users'], r.down.map((x) => [x.usage, x.site, x.tenant, x.application, x.users])));
+    }
+    if (r.degraded.length) {
+      out('');
+      out('degraded:');
+      out(table(['usage', 'site', 'tenant', 'application', 'now also broken by'], r.degraded.slice(0, 30).map((x) => [x.usage, x.site, x.tenant, x.application, x.newBreakers.slice(0, 4).map((b) => b.id).join(', ')])));
+      if (r.degraded.length > 30) out(`… and ${r.degraded.length - 30} more (--json for all)`);
     }
     out('');
     out(`components left: ${r.components.length}${r.components.length > 1 ? ` (sizes ${r.components.slice(0, 6).map((c) => c.length).join(', ')}${r.components.length > 6 ? ', …' : ''})` : ''}`);
