@@ -3,8 +3,8 @@
  * minimal cut sets against brute force, the rare-event estimate against exact enumeration,
  * Monte Carlo intervals against exact values, hand-drawn cases and the OWL-IT example.
  */
+import { generatedEstate, owlAt } from './helpers/estates.js';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { analyzeAvailability, MINUTES_PER_YEAR, wilsonInterval, type AvailabilityReport } from '../src/engine/availability.js';
@@ -19,13 +19,7 @@ import { markElement } from '../src/engine/failElements.js';
 import { emptyMask } from '../src/engine/FailureMask.js';
 import { buildProjection, type Projection } from '../src/engine/projection.js';
 import { buildServices, serviceUp, type ServiceModel } from '../src/engine/services.js';
-import { generateEstate } from '../src/interop/generateEstate.js';
-import { readEstatePath } from '../src/interop/readEstatePath.js';
-import { toEstateDocument } from '../src/interop/toEstateDocument.js';
-import type { ChangeSet } from '../src/timeline/changeSet.js';
 import { Estate, type StoredObject } from '../src/timeline/Estate.js';
-import { estateAt } from '../src/timeline/replay.js';
-import { END_OF_TIME, parseInstant } from '../src/timeline/time.js';
 import { oracleIsUp, oracleServices, type OracleService } from './helpers/serviceOracle.js';
 
 type Obj = Record<string, unknown> & { kind: string; id: string };
@@ -519,17 +513,6 @@ describe('against brute force on random small estates', () => {
 // ---------------------------------------------------------------------------------------
 // OWL-IT and a generated region
 
-/** The OWL-IT example at a date, read and replayed as an import does. */
-function owlAt(date: string): Estate {
-  const read = readEstatePath(join(import.meta.dirname, '..', 'examples', 'owl-it'));
-  assert.deepEqual(read.problems, []);
-  const init = read.doc.initial!;
-  const initial = { id: init.id ?? 'initial', title: 'initial', effective: init.effective!, status: 'done' as const, changes: read.doc.objects };
-  const sets: ChangeSet[] = [initial, ...read.doc.changesets].map((cs, seq) => ({ ...cs, seq, effectiveKey: parseInstant(cs.effective) }));
-  const { estate, problems } = estateAt(sets, parseInstant(date));
-  assert.deepEqual(problems, []);
-  return estate;
-}
 
 describe('the OWL-IT example at 2026-11-27', () => {
   const estate = owlAt('2026-11-27');
@@ -588,11 +571,7 @@ describe('the OWL-IT example at 2026-11-27', () => {
 
 describe('a generated region (the region preset)', () => {
   test('a sample of services: order-1 cut sets equal the single failures that break them', (t) => {
-    const doc = generateEstate({ seed: 7, preset: 'region' });
-    const read = toEstateDocument(JSON.parse(JSON.stringify(doc)), 'region.json');
-    const initial = { id: doc.initial.id, title: 'initial', effective: doc.initial.effective, status: 'done' as const, changes: read.doc.objects };
-    const sets: ChangeSet[] = [initial, ...read.doc.changesets].map((cs, seq) => ({ ...cs, seq, effectiveKey: parseInstant(cs.effective) }));
-    const { estate } = estateAt(sets, END_OF_TIME);
+    const estate = generatedEstate({ seed: 7, preset: 'region' });
     const p = buildProjection(estate);
     const m = buildServices(p, estate);
     const sample = Array.from({ length: 12 }, (_, i) => Math.floor((i * m.count) / 12));

@@ -4,8 +4,8 @@
  * none exist. Hand-drawn cases, the OWL-IT example, and a brute-force oracle on random
  * small graphs.
  */
+import { generatedEstate, owlChangeSets } from './helpers/estates.js';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { disjointPaths, nodeLinkDisjointPaths, pathsJson, type DisjointPathsResult, type NodeLinkDisjointResult, type Path } from '../src/engine/disjointPaths.js';
@@ -13,13 +13,9 @@ import { connectedComponents } from '../src/engine/connectedComponents.js';
 import { failElements } from '../src/engine/failElements.js';
 import { buildProjection, type Projection } from '../src/engine/projection.js';
 import { buildServices } from '../src/engine/services.js';
-import { generateEstate } from '../src/interop/generateEstate.js';
-import { readEstatePath } from '../src/interop/readEstatePath.js';
-import { toEstateDocument } from '../src/interop/toEstateDocument.js';
-import type { ChangeSet } from '../src/timeline/changeSet.js';
 import type { StoredObject } from '../src/timeline/Estate.js';
 import { estateAt } from '../src/timeline/replay.js';
-import { END_OF_TIME, parseInstant } from '../src/timeline/time.js';
+import { parseInstant } from '../src/timeline/time.js';
 import { independentMasks, independentPair, oracleCut, oraclePair, oracleWorld, refKey, type OracleWorld } from './helpers/pathsOracle.js';
 
 // ---------------------------------------------------------------------------------------
@@ -467,9 +463,7 @@ describe('independent paths: brute-force oracle on random small estates', () => 
 // ---------------------------------------------------------------------------------------
 
 describe('independent paths in the OWL-IT example', () => {
-  const read = readEstatePath(join(import.meta.dirname, '..', 'examples', 'owl-it'));
-  const initial = { id: read.doc.initial?.id ?? 'initial', title: 'initial', effective: read.doc.initial?.effective ?? '2017-01-01', status: 'done' as const, changes: read.doc.objects };
-  const sets: ChangeSet[] = [initial, ...read.doc.changesets].map((cs, seq) => ({ ...cs, seq, effectiveKey: parseInstant(cs.effective) }));
+  const sets = owlChangeSets();
 
   /** The attach points of (usage, site) and the instances of its application, at a date. */
   function query(at: string, usage: string, site: string, plan?: string) {
@@ -489,16 +483,13 @@ describe('independent paths in the OWL-IT example', () => {
     const { p, from, to } = query('2026-11-27', 'u-paderborn-finanzwesen', 'pb-rathaus');
     assert.deepEqual(from.map((v) => p.nodeIds[v]), ['pb-rathaus-ar-1', 'pb-rathaus-ar-2']);
     assert.deepEqual(to.map((v) => p.nodeIds[v]), ['lem-vmc-a', 'lem-vmc-b']);
-    const t0 = performance.now();
     const r = disjointPaths(p, from, to);
-    const ms = performance.now() - t0;
     const j = pathsJson(p, r);
     assert.equal(j.status, 'none');
     assert.equal(j.reason?.kind, 'cut');
     // The README: both lines enter Lemgo through duct-lemgo-nord, and rt-pb-nord and
     // rt-pb-west (the only routers of the town hall's two lines) hang on one substation feed.
     assert.deepEqual(reasonIds(j), ['duct-lemgo-nord', 'power-pb-umspannwerk']);
-    assert.ok(ms < 1000, `${ms} ms`);
     // Device- and link-disjoint paths exist: survivable as a network, not SRLG-disjoint.
     const plain = pathsJson(p, nodeLinkDisjointPaths(p, from, to));
     assert.equal(plain.status, 'found');
@@ -522,12 +513,8 @@ describe('independent paths in the OWL-IT example', () => {
 });
 
 describe('independent paths on the generated region estate', () => {
-  test('every service of the region preset: found pairs independent, each cut element disconnects, fast', () => {
-    const doc = generateEstate({ seed: 7, preset: 'region' });
-    const read = toEstateDocument(JSON.parse(JSON.stringify(doc)), 'region.json');
-    const initial = { id: doc.initial.id, title: 'initial', effective: doc.initial.effective, status: 'done' as const, changes: read.doc.objects };
-    const sets: ChangeSet[] = [initial, ...read.doc.changesets].map((cs, seq) => ({ ...cs, seq, effectiveKey: parseInstant(cs.effective) }));
-    const { estate } = estateAt(sets, END_OF_TIME);
+  test('every service of the region preset: found pairs independent, each cut element disconnects', (t) => {
+    const estate = generatedEstate({ seed: 7, preset: 'region' });
     const p = buildProjection(estate);
     const m = buildServices(p, estate);
     const seen: Record<string, number> = {};
@@ -552,6 +539,6 @@ describe('independent paths on the generated region estate', () => {
     }
     const ms = performance.now() - t0;
     assert.ok((seen.found ?? 0) > 0 && (seen.cut ?? 0) > 0, JSON.stringify(seen));
-    assert.ok(ms < 20_000, `${ms} ms`);
+    t.diagnostic(`${Math.round(ms)} ms`);
   });
 });
