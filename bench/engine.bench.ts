@@ -24,6 +24,9 @@ import { buildCsr } from '../src/engine/CsrGraph.js';
 import { failElements } from '../src/engine/failElements.js';
 import { networkReport } from '../src/engine/networkReport.js';
 import { buildProjection } from '../src/engine/projection.js';
+import { buildServices } from '../src/engine/services.js';
+import { analyzeSurvivability } from '../src/engine/survivability.js';
+import { whatIf } from '../src/engine/whatIf.js';
 import { generateEstate } from '../src/interop/generateEstate.js';
 import { toEstateDocument } from '../src/interop/toEstateDocument.js';
 import type { ChangeSet } from '../src/timeline/changeSet.js';
@@ -261,3 +264,70 @@ function benchState(): void {
 }
 
 await main();
+
+// ---------------------------------------------------------------------------------------------
+// Survivability and what-if on the `state` preset (appended section).
+//
+// The full single-failure analysis — every device, link, site and risk group against every
+// service, with the SPOF list — timed cold (first call in the process, as the CLI runs it)
+// and warm; then what-ifs of single risk groups given the baseline analysis, as the service
+// layer calls them: down + components only, with `degraded`, and with `weakened`.
+// Goals (issue 3): analysis < 30 s and < 4 GB; a what-if of one risk group < 100 ms.
+// BENCH_STATE=0 skips this section too.
+// ---------------------------------------------------------------------------------------------
+if (process.env.BENCH_STATE !== '0') benchSurvivability();
+
+function benchSurvivability(): void {
+  console.log('\n## survivability and what-if on the state preset (seed 1)');
+  const doc = generateEstate({ seed: 1, preset: 'state' });
+  const read = toEstateDocument(JSON.parse(JSON.stringify(doc)), 'state.json');
+  const initial = { id: doc.initial.id, title: 'initial', effective: doc.initial.effective, status: 'done' as const, changes: read.doc.objects };
+  const sets: ChangeSet[] = [initial, ...read.doc.changesets].map((cs, seq) => ({ ...cs, seq, effectiveKey: parseInstant(cs.effective) }));
+  const { estate } = estateAt(sets, END_OF_TIME);
+  const p = buildProjection(estate);
+  let t = performance.now();
+  const m = buildServices(p, estate);
+  const servicesMs = performance.now() - t;
+  const elements = p.nodeCount + p.edgeCount + p.siteIds.length + p.riskGroupIds.length;
+  console.log(`${m.count} services, ${elements} failure elements (${p.nodeCount} nodes, ${p.edgeCount} links, ${p.siteIds.length} sites, ${p.riskGroupIds.length} risk groups); buildServices ${fmt(servicesMs)} ms`);
+
+  let peakRss = process.memoryUsage().rss;
+  t = performance.now();
+  const first = analyzeSurvivability(p, m);
+  const coldMs = performance.now() - t;
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const warm = time(() => analyzeSurvivability(p, m), 3);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const r = warm.result;
+  const surviving = r.services.filter((s) => s.survives).length;
+  const up = r.services.filter((s) => s.upAtBaseline).length;
+  console.log(
+    `analyzeSurvivability: first ${fmt(coldMs)} ms, then median ${fmt(warm.ms)} ms (goal < 30000 ms); rss peak ${(peakRss / 2 ** 20).toFixed(0)} MiB (goal < 4096); ` +
+      `${up} up, ${surviving} surviving, ${r.spofs.length} SPOF elements`,
+  );
+  const s = first.stats;
+  console.log(
+    `  work: ${s.nodeChecks} node and ${s.linkChecks} link checks (candidates, of ${m.count} × ${p.nodeCount + p.edgeCount} pairs); ` +
+      `${s.multiPasses} local passes for sites and risk groups (${s.multiSkipped} skipped as irrelevant, ${s.fullPasses} full), ${s.expanded} slots scanned, ${s.multiChecks} service checks`,
+  );
+
+  const groups = p.riskGroupIds.filter((_, i) => i % Math.max(1, Math.floor(p.riskGroupIds.length / 500)) === 0);
+  const quantiles = (xs: number[]): string => {
+    const q = [...xs].sort((x, y) => x - y);
+    const at = (f: number) => q[Math.min(q.length - 1, Math.floor(f * q.length))]!;
+    return `median ${fmt(at(0.5))} ms, p90 ${fmt(at(0.9))} ms, max ${fmt(q[q.length - 1]!)} ms`;
+  };
+  const timeWhatIf = (options: Parameters<typeof whatIf>[3]): number[] => {
+    for (const id of groups.slice(0, 10)) whatIf(p, m, [id], { ...options, baseline: r });
+    return groups.map((id) => {
+      const s0 = performance.now();
+      whatIf(p, m, [id], { ...options, baseline: r });
+      return performance.now() - s0;
+    });
+  };
+  console.log(`what-if of one risk group given the baseline analysis, ${groups.length} groups (goal < 100 ms):`);
+  console.log(`  down only:                 ${quantiles(timeWhatIf({ degraded: false, components: false }))}`);
+  console.log(`  down + components:         ${quantiles(timeWhatIf({ degraded: false }))}`);
+  console.log(`  down + degraded:           ${quantiles(timeWhatIf({ components: false }))}`);
+  console.log(`  down + degraded + weakened: ${quantiles(timeWhatIf({ components: false, weakened: true }))}`);
+}

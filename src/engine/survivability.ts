@@ -7,22 +7,32 @@
  *
  * 1. **Single nodes** (devices, and sites with one node): only a service's own attach
  *    points and instances, and the articulation points on the block-cut-tree paths from one
- *    of its attach points to one instance of each application it needs, can break it. For a
- *    candidate cut vertex v, the piece of G − v that holds a node x is read off the rooted
- *    block-cut tree in O(log degree): the child subtree of v that holds x, or v's parent.
- * 2. **Single links**: likewise with bridges on the bridge tree (the tree of
- *    2-edge-connected components joined by bridges): a bridge splits its tree into the
- *    subtree below it and the rest.
+ *    of its attach points p0 to one instance of each application it needs, can break it.
+ *    For a candidate cut vertex v, the piece of G − v that holds a node x is read off the
+ *    rooted block-cut tree in O(log degree): the child subtree of v that holds x, or v's
+ *    parent. Cost per service: its terminals times (their number + the path lengths).
+ * 2. **Single links**: likewise with the bridges on the bridge tree (2-edge-connected
+ *    components joined by bridges): a bridge splits its tree into the subtree below it and
+ *    the rest.
  * 3. **Multi-element failures** (sites with several nodes, risk groups): one component pass
- *    per failure, made local: searches start at the nodes next to the failure and run in
- *    turns until at most one of them per component is still growing. The ones that stopped
- *    are the pieces cut off; the one still growing is the main piece, left unexplored. Only
- *    services attached in the failure or a cut-off piece, or needing an application whose
- *    instances all left the main piece, are evaluated. When the searches grow past a budget
- *    the pass falls back to a full component pass, so the worst case is one linear pass.
+ *    per failure, made local, and skipped when it cannot matter:
+ *    - *Skipped* unless the failure holds p0, an instance on a walked path or a cut vertex
+ *      on it, a bridge on it, or two elements of one block on it (a block of more than one
+ *      edge is 2-connected: one element inside cannot cut it) for some service.
+ *    - *Local*: searches start at the surviving neighbours of the failure and take turns;
+ *      a search that reaches a node whose path to its component's root in a fixed
+ *      breadth-first spanning forest avoids the failure has reached the main piece and
+ *      stops. When at most one group of searches per component is still growing, the
+ *      exhausted ones are the pieces cut off and the rest is the main piece, left
+ *      unexplored. Past a budget (half the graph) the pass becomes a full component pass,
+ *      so the worst case is one linear pass per failure.
+ *    - Only services attached in the failure or in a piece cut off, or needing an
+ *      application whose instances all left the main piece, are evaluated.
  *
  * With `failed`, everything runs on G − F: "up at baseline" then means "up under F", and
- * the breakers are the elements that break a service on top of F (what-if "degraded").
+ * the breakers are the elements that break a service on top of F (the what-if's
+ * "degraded"). `exposedServices` tells which services a further failure can affect at all
+ * (their footprint in the block-cut tree), so a what-if re-analyses only those.
  */
 import { biconnectedComponents } from './biconnectedComponents.js';
 import { blockCutTree } from './blockCutTree.js';
@@ -170,13 +180,17 @@ function rootForest(count: number, offsets: Int32Array, targets: Int32Array, slo
     }
   }
   // Children grouped by parent, in entry-time order.
-  const from: number[] = [];
-  const to: number[] = [];
+  const from = new Int32Array(count);
+  const to = new Int32Array(count);
+  let pairs = 0;
   for (let i = 0; i < count; i++) {
     const u = order[i]!;
-    if (parent[u]! >= 0) (from.push(parent[u]!), to.push(u));
+    if (parent[u]! >= 0) {
+      from[pairs] = parent[u]!;
+      to[pairs++] = u;
+    }
   }
-  return { parent, parentEdge, depth, tin, tout, children: groupPairs(from, to, count) };
+  return { parent, parentEdge, depth, tin, tout, children: groupPairs(from.subarray(0, pairs), to.subarray(0, pairs), count) };
 }
 
 /** A growable list of (a, b) integer pairs. */
@@ -401,8 +415,8 @@ export function analyzeSurvivability(p: Projection, m: ServiceModel, options?: S
       const q = attach.members[k]!;
       const c = comp0[q]!;
       if (c < 0 || !allNeedsIn(s, c)) continue;
-      if (C >= 0 && c !== C) split = true;
-      C = c;
+      if (C < 0) C = c;
+      else if (c !== C) split = true;
       good[goodCount++] = q;
     }
     if (goodCount === 0) continue;
@@ -541,32 +555,40 @@ export function analyzeSurvivability(p: Projection, m: ServiceModel, options?: S
   const multi = multiElementAnalysis(p, m, F, comp0, compCount, upBase, analysed, relevant, options?.tuning);
 
   // ---- Assembly -----------------------------------------------------------------------------
+  // Objects only for elements that break something and services that something breaks:
+  // most of the 10^5 elements of a large estate break nothing.
   const spofs: Spof[] = [];
-  const breakers: FailureElement[][] = Array.from({ length: S }, () => []);
-  const add = (element: FailureElement, breaks: readonly number[]): void => {
+  const breakers: (FailureElement[] | undefined)[] = new Array<FailureElement[] | undefined>(S);
+  const add = (kind: ElementKind, index: number, id: string, breaks: readonly number[]): void => {
     if (breaks.length === 0) return;
+    const element: FailureElement = { id, kind, index };
     spofs.push({ element, breaks });
-    for (const s of breaks) breakers[s]!.push(element);
+    for (const s of breaks) (breakers[s] ??= []).push(element);
   };
-  const slice = (g: Groups, i: number, skipSite = -1): number[] => {
+  const NONE: readonly number[] = [];
+  const slice = (g: Groups, i: number, skipSite = -1): readonly number[] => {
+    const from = g.offsets[i]!;
+    const to = g.offsets[i + 1]!;
+    if (from === to) return NONE;
     const out: number[] = [];
-    for (let k = g.offsets[i]!; k < g.offsets[i + 1]!; k++) {
+    for (let k = from; k < to; k++) {
       const s = g.members[k]!;
       if (m.site[s] !== skipSite) out.push(s);
     }
     return out;
   };
-  for (let v = 0; v < n; v++) if (p.nodeKind[v] === DEVICE_NODE) add({ id: p.nodeIds[v]!, kind: 'device', index: v }, slice(nodeBreaks, v));
-  for (let e = 0; e < p.edgeCount; e++) add({ id: p.edgeIds[e]!, kind: 'link', index: e }, slice(edgeBreaks, e));
-  const fromEffect = (effect: Effect, skipSite: number): number[] =>
-    effect.kind === 'node' ? slice(nodeBreaks, effect.index, skipSite) : effect.kind === 'edge' ? slice(edgeBreaks, effect.index, skipSite) : effect.kind === 'pass' ? effect.breaks : [];
-  for (let t = 0; t < p.siteIds.length; t++) add({ id: p.siteIds[t]!, kind: 'site', index: t }, fromEffect(multi.site(t), t));
-  for (let g = 0; g < p.riskGroupIds.length; g++) add({ id: p.riskGroupIds[g]!, kind: 'risk-group', index: g }, fromEffect(multi.riskGroup(g), -1));
+  for (let v = 0; v < n; v++) if (p.nodeKind[v] === DEVICE_NODE) add('device', v, p.nodeIds[v]!, slice(nodeBreaks, v));
+  for (let e = 0; e < p.edgeCount; e++) add('link', e, p.edgeIds[e]!, slice(edgeBreaks, e));
+  const fromEffect = (effect: Effect, skipSite: number): readonly number[] =>
+    effect.kind === 'node' ? slice(nodeBreaks, effect.index, skipSite) : effect.kind === 'edge' ? slice(edgeBreaks, effect.index, skipSite) : effect.kind === 'pass' ? effect.breaks : NONE;
+  for (let t = 0; t < p.siteIds.length; t++) add('site', t, p.siteIds[t]!, fromEffect(multi.site(t), t));
+  for (let g = 0; g < p.riskGroupIds.length; g++) add('risk-group', g, p.riskGroupIds[g]!, fromEffect(multi.riskGroup(g), -1));
 
-  const services: ServiceSurvivability[] = [];
+  const services: ServiceSurvivability[] = new Array<ServiceSurvivability>(S);
+  const noBreakers: readonly FailureElement[] = Object.freeze([]);
   for (let s = 0; s < S; s++) {
-    const list = breakers[s]!;
-    services.push({ upAtBaseline: upBase[s] === 1, analysed: analysed[s] === 1, survives: analysed[s] === 1 && upBase[s] === 1 && list.length === 0, breakers: list });
+    const list = breakers[s] ?? noBreakers;
+    services[s] = { upAtBaseline: upBase[s] === 1, analysed: analysed[s] === 1, survives: analysed[s] === 1 && upBase[s] === 1 && list.length === 0, breakers: list };
   }
   const result: Survivability = {
     services,
@@ -582,12 +604,12 @@ export function analyzeSurvivability(p: Projection, m: ServiceModel, options?: S
     },
   };
 
-  // The footprint of each surviving service, for `exposedServices`: the blocks of G − F
+  // The footprint of each service that is up, for `exposedServices`: the blocks of G − F
   // between its good attach points and the instances they use (the Steiner subtree of
   // these terminals in the block-cut tree). Every simple path between two terminals runs
   // inside it, so a further failure that holds none of its nodes and edges changes nothing
   // for the service, whatever else fails with it.
-  footprints.set(result, (more: MaskLike): Int32Array => {
+  footprints.set(result, (more: MaskLike, survivingOnly: boolean): Int32Array => {
     const markBlock = new Uint8Array(B);
     const markNode = new Uint8Array(n);
     const moreNodes = more.nodes;
@@ -626,7 +648,7 @@ export function analyzeSurvivability(p: Projection, m: ServiceModel, options?: S
     };
     const out: number[] = [];
     for (let s = 0; s < S; s++) {
-      if (!services[s]!.survives) continue;
+      if (survivingOnly ? !services[s]!.survives : !(analysed[s] && upBase[s])) continue;
       let hit = false;
       for (let k = attach.offsets[s]!; k < attach.offsets[s + 1]! && !hit; k++) {
         const r = attach.members[k]!;
@@ -660,23 +682,28 @@ export interface MaskLike {
   readonly edges?: Uint8Array | undefined;
 }
 
-const footprints = new WeakMap<Survivability, (more: MaskLike) => Int32Array>();
+const footprints = new WeakMap<Survivability, (more: MaskLike, survivingOnly: boolean) => Int32Array>();
 
 /**
- * The services of `result` that survive and that further failures `more` (on top of the
- * analysis' own `failed`) could affect: their footprint — the blocks between their attach
- * points and the instances they use — holds a node or edge of `more`. Any other surviving
- * service stays up, with the same verdict, under `more` plus any single element, so only
- * these can be degraded by `more`. O(nodes + edges) plus a tree walk per terminal.
+ * The analysed services of `result` that are up and that further failures `more` (on top
+ * of the analysis' own `failed`) could affect: their footprint — the blocks between their
+ * attach points and the instances they use — holds a node or edge of `more`. Any other
+ * such service stays up under `more`, and `more` plus any single element breaks it
+ * exactly when that element alone does: its verdict and breakers do not change. So only
+ * these can go down, be degraded or gain breakers. O(nodes + edges) plus a tree walk per
+ * attach point and instance of each service looked at.
+ *
+ * @param options `survivingOnly`: look only at services that survive (for "degraded").
  *
  * For a result that did not come from `analyzeSurvivability` in this thread (e.g. a
- * structured clone), every surviving service is returned.
+ * structured clone), every service it would look at is returned.
  */
-export function exposedServices(result: Survivability, more: MaskLike): Int32Array {
+export function exposedServices(result: Survivability, more: MaskLike, options: { survivingOnly?: boolean } = {}): Int32Array {
+  const survivingOnly = options.survivingOnly === true;
   const f = footprints.get(result);
-  if (f) return f(more);
+  if (f) return f(more, survivingOnly);
   const out: number[] = [];
-  result.services.forEach((s, i) => s.survives && out.push(i));
+  result.services.forEach((s, i) => (survivingOnly ? s.survives : s.analysed && s.upAtBaseline) && out.push(i));
   return Int32Array.from(out);
 }
 
@@ -684,7 +711,7 @@ export function exposedServices(result: Survivability, more: MaskLike): Int32Arr
  * What a multi-element failure amounts to on top of F: nothing new, one node, one edge
  * (reuse the single-failure results), or a component pass with the services it breaks.
  */
-type Effect = { kind: 'none' } | { kind: 'node'; index: number } | { kind: 'edge'; index: number } | { kind: 'pass'; breaks: number[] };
+type Effect = { kind: 'none' } | { kind: 'node'; index: number } | { kind: 'edge'; index: number } | { kind: 'pass'; breaks: readonly number[] };
 
 /**
  * Local component passes for sites and risk groups (part 3 of the module comment). Shares
@@ -1165,13 +1192,17 @@ function spanningForest(p: Projection, F: { nodes: Uint8Array; edges: Uint8Array
     }
   }
   // Entry and exit times of a depth-first walk over the tree: children grouped by parent.
-  const from: number[] = [];
-  const to: number[] = [];
+  const from = new Int32Array(tail);
+  const to = new Int32Array(tail);
+  let pairs = 0;
   for (let i = 0; i < tail; i++) {
     const v = order[i]!;
-    if (parent[v]! >= 0) (from.push(parent[v]!), to.push(v));
+    if (parent[v]! >= 0) {
+      from[pairs] = parent[v]!;
+      to[pairs++] = v;
+    }
   }
-  const children = groupPairs(from, to, n);
+  const children = groupPairs(from.subarray(0, pairs), to.subarray(0, pairs), n);
   const tin = new Int32Array(n).fill(-1);
   const tout = new Int32Array(n).fill(-1);
   const stack = new Int32Array(n);
