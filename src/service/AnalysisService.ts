@@ -221,19 +221,12 @@ export class AnalysisService {
     if (ids.length === 0) throw new VerbundError('USAGE', 'name at least one element to fail (--fail ID)');
     const snap = await this.snapshot(view);
     const baseline = survivabilityOf(snap);
-    const r = whatIf(snap.projection, snap.services, ids, { baseline, degraded: false });
-    const down = r.down.map((s) => serviceRef(snap, s));
     // Degraded: still up, but some element now breaks it that did not before — it lost
-    // redundancy. (Not only "survived before": with one data center nothing survives a
-    // site failure, and losing the second fibre line must still show.)
-    const downSet = new Set(r.down);
-    const stillUp: number[] = [];
-    for (let s = 0; s < snap.services.count; s++) if (baseline.services[s]!.upAtBaseline && !downSet.has(s)) stillUp.push(s);
-    const under = stillUp.length ? analyzeSurvivability(snap.projection, snap.services, { failed: r.failed, services: stillUp }) : undefined;
-    const degraded = stillUp.flatMap((s) => {
-      const newBreakers = addedBreakers(baseline.services[s]!.breakers, under!.services[s]!.breakers);
-      return newBreakers.length ? [{ ...serviceRef(snap, s), newBreakers }] : [];
-    });
+    // redundancy (the engine's `weakened`). Not only "survived before": with one data
+    // center nothing survives a site failure, and losing the second fibre line must show.
+    const r = whatIf(snap.projection, snap.services, ids, { baseline, weakened: true });
+    const down = r.down.map((s) => serviceRef(snap, s));
+    const degraded = r.weakened.map((s) => ({ ...serviceRef(snap, s), newBreakers: addedBreakers(baseline.services[s]!.breakers, r.under!.services[s]!.breakers) }));
     const tally = (key: (x: ServiceRef) => string) => {
       const rows = new Map<string, { down: number; degraded: number; users: number }>();
       for (const [list, field] of [[down, 'down'], [degraded, 'degraded']] as const) {
