@@ -2,14 +2,14 @@
  * The synthetic estate generator: reproducible, valid under the timeline's own rules, and
  * of the advertised size.
  */
+import { changeSetsOf } from './helpers/estates.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateEstate, type EstateFileDocument } from '../src/interop/generateEstate.js';
 import { toEstateDocument } from '../src/interop/toEstateDocument.js';
 import type { Problem } from '../src/model/errors.js';
-import type { ChangeSet } from '../src/timeline/changeSet.js';
 import { estateAt } from '../src/timeline/replay.js';
-import { END_OF_TIME, parseInstant } from '../src/timeline/time.js';
+import { END_OF_TIME } from '../src/timeline/time.js';
 
 const groups = {
   organizations: 'organization',
@@ -30,8 +30,7 @@ type Group = keyof typeof groups;
 function replayDocument(doc: EstateFileDocument): Problem[] {
   const read = toEstateDocument(JSON.parse(JSON.stringify(doc)), 'generated.json');
   assert.deepEqual(read.problems, []);
-  const initial = { id: doc.initial.id, title: 'initial', effective: doc.initial.effective, status: 'done' as const, changes: read.doc.objects };
-  const sets: ChangeSet[] = [initial, ...read.doc.changesets].map((cs, seq) => ({ ...cs, seq, effectiveKey: parseInstant(cs.effective) }));
+  const sets = changeSetsOf({ ...read.doc, initial: doc.initial });
   const plan = read.doc.plans[0]?.id;
   return [...estateAt(sets, END_OF_TIME).problems, ...(plan ? estateAt(sets, END_OF_TIME, plan).problems : [])];
 }
@@ -82,19 +81,28 @@ test('small estates are valid for many seeds and scales', () => {
   }
 });
 
+/** Asserts a document's sizes are within ±5 % of the targets. */
+function assertSizes(doc: EstateFileDocument, targets: Record<string, number>): void {
+  const actual: Record<string, number> = {
+    municipalities: doc.organizations.filter((o) => o.type === 'municipality').length,
+    sites: doc.sites.length,
+    devices: doc.devices.length,
+    links: doc.links.length,
+    'risk groups': doc.risk_groups.length,
+    applications: doc.applications.length,
+    usages: doc.usages.length,
+    'change sets': doc.changesets.length,
+  };
+  for (const [what, expected] of Object.entries(targets)) {
+    assert.ok(Math.abs(actual[what]! - expected) <= 0.05 * expected, `${what}: ${actual[what]}, expected ${expected} ± 5 %`);
+  }
+}
+
 test('the region preset is a valid estate of about a twentieth of a Land', () => {
   const doc = generateEstate({ seed: 7, preset: 'region' });
   const problems = replayDocument(doc);
   assert.equal(problems.length, 0, describe(problems));
-  const near = (actual: number, expected: number, what: string): void =>
-    assert.ok(Math.abs(actual - expected) <= 0.05 * expected, `${what}: ${actual}, expected ${expected} ± 5 %`);
-  near(doc.organizations.filter((o) => o.type === 'municipality').length, 20, 'municipalities');
-  near(doc.sites.length, 1_000, 'sites');
-  near(doc.devices.length, 3_000, 'devices');
-  near(doc.links.length, 5_000, 'links');
-  near(doc.risk_groups.length, 250, 'risk groups');
-  near(doc.applications.length, 50, 'applications');
-  near(doc.usages.length, 2_500, 'usages');
+  assertSizes(doc, { municipalities: 20, sites: 1_000, devices: 3_000, links: 5_000, 'risk groups': 250, applications: 50, usages: 2_500 });
 });
 
 test('ids are slugs, unique over every object and change set', () => {
@@ -114,16 +122,7 @@ test('ids are slugs, unique over every object and change set', () => {
 
 test('the state preset has the advertised size (±5 %)', () => {
   const doc = state();
-  const near = (actual: number, expected: number, what: string): void =>
-    assert.ok(Math.abs(actual - expected) <= 0.05 * expected, `${what}: ${actual}, expected ${expected} ± 5 %`);
-  near(doc.organizations.filter((o) => o.type === 'municipality').length, 400, 'municipalities');
-  near(doc.sites.length, 20_000, 'sites');
-  near(doc.devices.length, 60_000, 'devices');
-  near(doc.links.length, 100_000, 'links');
-  near(doc.risk_groups.length, 5_000, 'risk groups');
-  near(doc.applications.length, 1_000, 'applications');
-  near(doc.usages.length, 50_000, 'usages');
-  near(doc.changesets.length, 50, 'change sets');
+  assertSizes(doc, { municipalities: 400, sites: 20_000, devices: 60_000, links: 100_000, 'risk groups': 5_000, applications: 1_000, usages: 50_000, 'change sets': 50 });
 });
 
 test('every site lies in Germany', () => {
