@@ -6,13 +6,15 @@ import { Command, CommanderError, Option } from 'commander';
 import { errorCatalogue, formatProblem, VerbundError } from '../model/errors.js';
 import { io, type GlobalOptions } from './context.js';
 
+// `verbund check | head` closes the pipe early: that is the reader's choice, not an error.
+// Registered once per process, not per run (tests run the CLI many times in one process).
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 /** Runs the CLI with `argv` (as process.argv); resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
-  // `verbund check | head` closes the pipe early: that is the reader's choice, not an error.
-  process.stdout.once('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-    throw e;
-  });
   const outcome = { code: 0 };
   const program = buildProgram(outcome);
   try {

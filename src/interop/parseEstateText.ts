@@ -4,7 +4,7 @@
  */
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Problem } from '../model/errors.js';
-import type { EstateDocument } from './estateDocument.js';
+import { emptyDocument, type EstateDocument } from './estateDocument.js';
 import { toEstateDocument } from './toEstateDocument.js';
 
 /** Finds line and column of a path inside one file. */
@@ -21,7 +21,7 @@ export interface ParsedText {
 export function parseEstateText(text: string, file: string, format: 'yaml' | 'json'): ParsedText {
   const binary = findBinary(text);
   if (binary !== undefined) {
-    return { doc: { objects: [], plans: [], changesets: [] }, problems: [{ code: 'INVALID_INPUT', message: `not a ${format.toUpperCase()} text file (binary data at character ${binary})`, file }], locate: () => undefined };
+    return { doc: emptyDocument(), problems: [{ code: 'INVALID_INPUT', message: `not a ${format.toUpperCase()} text file (binary data at character ${binary})`, file }], locate: () => undefined };
   }
   if (format === 'json') {
     let value: unknown;
@@ -34,7 +34,7 @@ export function parseEstateText(text: string, file: string, format: 'yaml' | 'js
       const yamlError = pos ? undefined : yamlLocator(text).document.errors[0]?.linePos?.[0];
       const where = pos ? lineColumn(text, Number(pos[1])) : yamlError ? { line: yamlError.line, column: yamlError.col } : {};
       const short = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
-      return { doc: { objects: [], plans: [], changesets: [] }, problems: [{ code: 'INVALID_INPUT', message: `malformed JSON: ${short}`, file, ...where }], locate: () => undefined };
+      return { doc: emptyDocument(), problems: [{ code: 'INVALID_INPUT', message: `malformed JSON: ${short}`, file, ...where }], locate: () => undefined };
     }
     const { doc, problems } = toEstateDocument(value, file);
     let yamlLocate: Locator | undefined;
@@ -48,7 +48,7 @@ export function parseEstateText(text: string, file: string, format: 'yaml' | 'js
       file,
       ...(err.linePos && { line: err.linePos[0].line, column: err.linePos[0].col }),
     }));
-    return { doc: { objects: [], plans: [], changesets: [] }, problems, locate };
+    return { doc: emptyDocument(), problems, locate };
   }
   const { doc, problems } = toEstateDocument(document.toJS({ maxAliasCount: 1000 }), file);
   return { doc, problems, locate };

@@ -2,7 +2,7 @@
  * The use cases of the estate and its timeline: the only API the CLI and the server call.
  */
 import { VerbundError, type Problem } from '../model/errors.js';
-import { isKind, kinds, type Kind } from '../model/kinds.js';
+import { kinds, type Kind } from '../model/kinds.js';
 import { listChangeSetHeaders, loadChanges, type ChangeSetHeader } from '../store/changeSetRepository.js';
 import type { Store } from '../store/openStore.js';
 import { listPlans, type Plan } from '../store/planRepository.js';
@@ -181,12 +181,6 @@ export class EstateService {
     for (const h of headers) changesets[h.status]++;
     const keys = headers.map((h) => h.effectiveKey).filter((k) => k !== BEGINNING_OF_TIME).sort();
     return { at, counts, changesets, plans: (await listPlans(this.store.db)).length, ...(keys.length && { first: keys[0]!, last: keys[keys.length - 1]! }) };
-  }
-
-  /** Checks a kind name. */
-  static kind(name: string): Kind {
-    if (!isKind(name)) throw new VerbundError('USAGE', `unknown kind "${name}"; kinds are ${kinds.join(', ')}`);
-    return name;
   }
 }
 

@@ -3,7 +3,6 @@
  * Reading the estate at T is one indexed range query, never a replay of history.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Kind } from '../model/kinds.js';
 import type { VersionEvent } from '../timeline/applyChangeSet.js';
 import type { ChangeSet } from '../timeline/changeSet.js';
 import type { StoredObject } from '../timeline/Estate.js';
@@ -11,15 +10,14 @@ import { END_OF_TIME, type TimeKey } from '../timeline/time.js';
 import type { BulkInsert } from './insertChunked.js';
 import type { Database, ObjectVersionTable } from './schema.js';
 
-/** Objects alive at `at` (optionally of one kind), in id order. */
-export async function readObjectsAt(db: Kysely<Database>, at: TimeKey, kind?: Kind): Promise<StoredObject[]> {
-  let q = db
+/** Objects alive at `at`, in id order. */
+export async function readObjectsAt(db: Kysely<Database>, at: TimeKey): Promise<StoredObject[]> {
+  const q = db
     .selectFrom('object_version')
     .select('data')
     .where('valid_to', '>', at)
     .where('valid_from', '<=', at)
     .where('op', '<>', 'delete');
-  if (kind) q = q.where('kind', '=', kind);
   const rows = await q.orderBy('object_id').execute();
   return rows.map((r) => JSON.parse(r.data!) as StoredObject);
 }
