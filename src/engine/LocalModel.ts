@@ -1,0 +1,317 @@
+/**
+ * The local model of one service for the availability analysis (see availability.ts): the
+ * service restricted to its relevant region, with per-element failure counters, the
+ * breadth-first up/down check, witness path sets and the cache of surviving path sets.
+ */
+import type { CsrGraph } from './CsrGraph.js';
+import { groupPairs, type Groups } from './groupBy.js';
+
+/** Element kind of the local model: a device. */
+export const DEVICE = 0;
+/** Element kind of the local model: a link. */
+export const LINK = 1;
+/** Element kind of the local model: a risk group. */
+export const GROUP = 2;
+
+/**
+ * One service restricted to its relevant region, with failure counters: the object every
+ * check, enumeration and sample runs on.
+ */
+export class LocalModel {
+  readonly g: CsrGraph;
+  /** Local node → global node; local edge → global edge. */
+  readonly nodes: Int32Array;
+  readonly edges: Int32Array;
+  /** Local attach nodes. */
+  readonly attach: Int32Array;
+  /** Local node → slots of the needed applications it holds an instance of. */
+  readonly nodeSlots: Groups;
+  readonly needCount: number;
+  /** Per element: kind, index in the projection (node, edge or risk group), unavailability. */
+  readonly elemKind: Uint8Array;
+  readonly elemIndex: Int32Array;
+  readonly elemU: Float64Array;
+  /** Element → its local nodes and edges; local node or edge → the elements that fail it. */
+  readonly elemNodes: Groups;
+  readonly elemEdges: Groups;
+  readonly nodeElems: Groups;
+  readonly edgeElems: Groups;
+  /** Number of elements each local node and edge is failed by right now. */
+  readonly nodeDown: Uint16Array;
+  readonly edgeDown: Uint16Array;
+  private readonly seen: Int32Array;
+  private readonly parentNode: Int32Array;
+  private readonly parentEdge: Int32Array;
+  private readonly queue: Int32Array;
+  private readonly slotSeen: Int32Array;
+  private readonly slotAt: Int32Array;
+  private readonly wNode: Int32Array;
+  private readonly wEdge: Int32Array;
+  private readonly wElem: Int32Array;
+  private epoch = 0;
+  private bfsEpoch = 0;
+  /** Elements failed right now (through {@link fail}, not yet restored). */
+  private failedNow = 0;
+  /**
+   * Path sets seen to survive, each as the list of elements that hit it: a failure set that
+   * hits none of them leaves that path set up, so no search is needed.
+   */
+  private readonly cacheLists: Int32Array[] = [];
+  private cacheNext = 0;
+  private readonly cacheCapacity: number;
+  /** Words per element in `cacheBits`: one bit per cache entry. */
+  private readonly cacheWords: number;
+  /** Element e hits cache entry i iff bit i of `cacheBits[e * cacheWords ..]` is set. */
+  private readonly cacheBits: Uint32Array;
+  /** Bit i set iff cache entry i holds a path set. */
+  private readonly cacheValid: Uint32Array;
+  /** Breadth-first passes run, and checks the cache answered (for the complexity figures). */
+  searches = 0;
+  cacheHits = 0;
+
+  constructor(args: {
+    g: CsrGraph;
+    nodes: Int32Array;
+    edges: Int32Array;
+    attach: Int32Array;
+    nodeSlots: Groups;
+    needCount: number;
+    elemKind: Uint8Array;
+    elemIndex: Int32Array;
+    elemU: Float64Array;
+    elemNodes: Groups;
+    elemEdges: Groups;
+  }) {
+    this.g = args.g;
+    this.nodes = args.nodes;
+    this.edges = args.edges;
+    this.attach = args.attach;
+    this.nodeSlots = args.nodeSlots;
+    this.needCount = args.needCount;
+    this.elemKind = args.elemKind;
+    this.elemIndex = args.elemIndex;
+    this.elemU = args.elemU;
+    this.elemNodes = args.elemNodes;
+    this.elemEdges = args.elemEdges;
+    const n = this.g.nodeCount;
+    const m = this.g.edgeCount;
+    const k = this.elemKind.length;
+    this.nodeElems = invertGroups(this.elemNodes, n);
+    this.edgeElems = invertGroups(this.elemEdges, m);
+    this.nodeDown = new Uint16Array(n);
+    this.edgeDown = new Uint16Array(m);
+    this.seen = new Int32Array(n);
+    this.parentNode = new Int32Array(n);
+    this.parentEdge = new Int32Array(n);
+    this.queue = new Int32Array(n);
+    this.slotSeen = new Int32Array(this.needCount);
+    this.slotAt = new Int32Array(this.needCount);
+    this.wNode = new Int32Array(n);
+    this.wEdge = new Int32Array(m);
+    this.wElem = new Int32Array(k);
+    this.cacheCapacity = CACHE_SIZE;
+    this.cacheWords = CACHE_SIZE / 32;
+    this.cacheBits = new Uint32Array(k * this.cacheWords);
+    this.cacheValid = new Uint32Array(this.cacheWords);
+  }
+
+  /** Number of failure elements. */
+  get elementCount(): number {
+    return this.elemKind.length;
+  }
+
+  /** Fails element `e` (counted: failing twice needs restoring twice). */
+  fail(e: number): void {
+    this.failedNow++;
+    const { elemNodes: en, elemEdges: ee } = this;
+    for (let i = en.offsets[e]!; i < en.offsets[e + 1]!; i++) this.nodeDown[en.members[i]!]!++;
+    for (let i = ee.offsets[e]!; i < ee.offsets[e + 1]!; i++) this.edgeDown[ee.members[i]!]!++;
+  }
+
+  /** Undoes one {@link fail} of element `e`. */
+  restore(e: number): void {
+    this.failedNow--;
+    const { elemNodes: en, elemEdges: ee } = this;
+    for (let i = en.offsets[e]!; i < en.offsets[e + 1]!; i++) this.nodeDown[en.members[i]!]!--;
+    for (let i = ee.offsets[e]!; i < ee.offsets[e + 1]!; i++) this.edgeDown[ee.members[i]!]!--;
+  }
+
+  /**
+   * Whether the service is up under the current failures: one breadth-first pass from the
+   * surviving attach points, stopping as soon as one reaches an instance of every needed
+   * application. Returns the attach node of success (local), or -1 if down.
+   */
+  private search(): number {
+    const { offsets, neighbours, incidentEdges } = this.g;
+    const { nodeDown, edgeDown, seen, queue, parentNode, parentEdge, slotSeen, slotAt, nodeSlots, needCount } = this;
+    const epoch = ++this.epoch;
+    for (let k = 0; k < this.attach.length; k++) {
+      const a = this.attach[k]!;
+      if (nodeDown[a] || seen[a] === epoch) continue;
+      const bfs = ++this.bfsEpoch;
+      let found = 0;
+      seen[a] = epoch;
+      parentNode[a] = -1;
+      parentEdge[a] = -1;
+      let head = 0;
+      let tail = 0;
+      queue[tail++] = a;
+      while (head < tail) {
+        const v = queue[head++]!;
+        for (let i = nodeSlots.offsets[v]!; i < nodeSlots.offsets[v + 1]!; i++) {
+          const s = nodeSlots.members[i]!;
+          if (slotSeen[s] === bfs) continue;
+          slotSeen[s] = bfs;
+          slotAt[s] = v;
+          found++;
+        }
+        if (found === needCount) return a;
+        for (let i = offsets[v]!; i < offsets[v + 1]!; i++) {
+          const w = neighbours[i]!;
+          if (seen[w] === epoch || nodeDown[w] || edgeDown[incidentEdges[i]!]) continue;
+          seen[w] = epoch;
+          parentNode[w] = v;
+          parentEdge[w] = incidentEdges[i]!;
+          queue[tail++] = w;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** True if the service is up under the current failures (one search, no cache). */
+  up(): boolean {
+    this.searches++;
+    return this.search() >= 0;
+  }
+
+  /**
+   * True if the service is up when the elements `set[0 .. length - 1]` fail (on top of any
+   * failed now). Answers from the cache of surviving path sets when nothing else is failed
+   * and one of them avoids the set; otherwise one search, whose witness joins the cache if
+   * the service is up.
+   */
+  check(set: ArrayLike<number>, length = set.length): boolean {
+    return this.cachedUp(set, length) || this.searchUp(set, length);
+  }
+
+  /**
+   * True if nothing is failed now and a cached surviving path set avoids
+   * `set[0 .. length - 1]`, so that the service is up when that set fails. False means
+   * "unknown", not "down".
+   */
+  cachedUp(set: ArrayLike<number>, length = set.length): boolean {
+    return this.cached(set, length) >= 0;
+  }
+
+  /** {@link check} without the cache: one search; its witness joins the cache if up. */
+  searchUp(set: ArrayLike<number>, length = set.length): boolean {
+    for (let j = 0; j < length; j++) this.fail(set[j]!);
+    const w = this.witness();
+    for (let j = 0; j < length; j++) this.restore(set[j]!);
+    return w !== null;
+  }
+
+  /**
+   * A surviving path set (its hitting elements, ascending) when the elements of `set` fail
+   * on top of the current failures, or null if the service is then down: from the cache if
+   * nothing else is failed and a cached path set avoids `set`, else from one search.
+   */
+  witnessUnder(set: readonly number[]): Int32Array | null {
+    const i = this.cached(set, set.length);
+    if (i >= 0) return this.cacheLists[i]!;
+    for (const e of set) this.fail(e);
+    const w = this.witness();
+    for (const e of set) this.restore(e);
+    return w;
+  }
+
+  /**
+   * Index of a cached path set that no element of `set` hits, or -1: per word of entries,
+   * the union of the elements' hit bits, and the first valid entry outside it.
+   */
+  private cached(set: ArrayLike<number>, length: number): number {
+    if (this.failedNow !== 0) return -1;
+    const { cacheBits: bits, cacheWords: words, cacheValid: valid } = this;
+    for (let w = 0; w < words; w++) {
+      let hit = 0;
+      for (let j = 0; j < length; j++) hit |= bits[set[j]! * words + w]!;
+      const free = valid[w]! & ~hit;
+      if (free !== 0) {
+        this.cacheHits++;
+        return w * 32 + 31 - Math.clz32(free & -free);
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The elements that hit a path set surviving the current failures (ascending), or null if
+   * the service is down. Every cut set that contains the current failures and is minimal
+   * beyond them contains one of these elements. The path set joins the cache.
+   */
+  witness(): Int32Array | null {
+    this.searches++;
+    const a = this.search();
+    if (a < 0) return null;
+    const epoch = this.epoch;
+    const { wNode, wEdge, wElem, parentNode, parentEdge, slotAt, nodeElems, edgeElems } = this;
+    const out: number[] = [];
+    const addElems = (g: Groups, x: number): void => {
+      for (let i = g.offsets[x]!; i < g.offsets[x + 1]!; i++) {
+        const e = g.members[i]!;
+        if (wElem[e] === epoch) continue;
+        wElem[e] = epoch;
+        out.push(e);
+      }
+    };
+    wNode[a] = epoch;
+    addElems(nodeElems, a);
+    for (let s = 0; s < this.needCount; s++) {
+      let v = slotAt[s]!;
+      while (wNode[v] !== epoch) {
+        wNode[v] = epoch;
+        addElems(nodeElems, v);
+        const e = parentEdge[v]!;
+        if (wEdge[e] !== epoch) {
+          wEdge[e] = epoch;
+          addElems(edgeElems, e);
+        }
+        v = parentNode[v]!;
+      }
+    }
+    const w = Int32Array.from(out).sort();
+    this.remember(w);
+    return w;
+  }
+
+  /** Adds a surviving path set (its hitting elements) to the cache, replacing the oldest. */
+  private remember(elements: Int32Array): void {
+    const { cacheBits: bits, cacheWords: words } = this;
+    const slot = this.cacheNext;
+    this.cacheNext = (slot + 1) % this.cacheCapacity;
+    const w = slot >> 5;
+    const bit = 1 << (slot & 31);
+    const old = this.cacheLists[slot];
+    if (old) for (let i = 0; i < old.length; i++) bits[old[i]! * words + w]! &= ~bit;
+    this.cacheLists[slot] = elements;
+    this.cacheValid[w]! |= bit;
+    for (let i = 0; i < elements.length; i++) bits[elements[i]! * words + w]! |= bit;
+  }
+}
+
+/** Surviving path sets kept per local model (a multiple of 32). */
+const CACHE_SIZE = 256;
+
+/**
+ * The inverse relation of CSR groups: member → the groups holding it.
+ *
+ * @param g the groups.
+ * @param count the number of members (the group count of the result).
+ */
+export function invertGroups(g: Groups, count: number): Groups {
+  const member: number[] = [];
+  const group: number[] = [];
+  for (let k = 0; k + 1 < g.offsets.length; k++) for (let i = g.offsets[k]!; i < g.offsets[k + 1]!; i++) (member.push(g.members[i]!), group.push(k));
+  return groupPairs(member, group, count);
+}
