@@ -14,7 +14,9 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  external: ['better-sqlite3', 'pg'],
+  // highs loads its .wasm from beside its own module, so it cannot be bundled.
+  // swagger-ui serves its static files from its own package folder (__dirname).
+  external: ['better-sqlite3', 'pg', 'highs', '@fastify/swagger-ui'],
   // Bundled CommonJS packages (commander, cli-progress) call require().
   banner: { js: "import { createRequire as __verbundRequire } from 'node:module'; const require = __verbundRequire(import.meta.url);" },
   logLevel: 'warning',

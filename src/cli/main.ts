@@ -141,6 +141,55 @@ function buildProgram(outcome: { code: number }): Command {
     .description('the verdicts at every date where the estate (or the --plan overlay) changes; exit 1 if any date loses one')
     .action(action(() => import('./commands/timelineCheck.js')));
 
+  const plan = program.command('plan').description('migration plans: waves of a data-center move, joint operation');
+  plan
+    .command('waves')
+    .description('plan the move of a site\'s applications to another site in dated waves; writes a proposed plan')
+    .requiredOption('--name <plan>', 'id of the plan to write')
+    .requiredOption('--from <site>', 'source site')
+    .requiredOption('--to <site>', 'target site')
+    .requiredOption('--start <date>', 'first possible cut-over date')
+    .option('--end <date>', 'last possible cut-over date (default: start + 2 years)')
+    .option('--days <weekdays>', 'allowed cut-over weekdays, comma-separated (mon … sun)', 'sat')
+    .option('--max-apps <n>', 'applications per wave')
+    .option('--max-vcpu <n>', 'vCPU per wave')
+    .option('--target-devices <ids>', 'devices that receive every instance (default: the target site\'s devices of each instance\'s role)')
+    .option('--title <text>', 'title of the plan')
+    .addOption(new Option('--solver <solver>', 'mip: optimal (or the gap at the time limit); greedy: fast, no guarantee').choices(['mip', 'greedy']).default('mip'))
+    .option('--time-limit <seconds>', 'time limit of the MIP solver', '60')
+    .option('--dry-run', 'print the plan without writing it')
+    .action(action(() => import('./commands/planWaves.js')));
+  plan
+    .command('show')
+    .description('the waves of a plan: date, applications, size, split dependencies, verdict after each')
+    .argument('<plan>')
+    .action(action(() => import('./commands/planShow.js')));
+  plan
+    .command('accept')
+    .description('schedule every proposed change set of a plan (proposed → scheduled)')
+    .argument('<plan>')
+    .action(action(() => import('./commands/planAccept.js')));
+  plan
+    .command('drop')
+    .description('cancel every proposed change set of a plan')
+    .argument('<plan>')
+    .action(action(() => import('./commands/planDrop.js')));
+  plan
+    .command('joint')
+    .description('joint-operation candidates (same product, separate instances for different providers) and what consolidating them frees; --apply writes a proposed plan')
+    .option('--apply <plan>', 'write a proposed plan that consolidates one candidate')
+    .option('--product <product>', 'the candidate to apply (its product)')
+    .option('--keep <application>', 'the application that stays (default: the one serving most users)')
+    .option('--effective <date>', 'date of the consolidation (default: the first day of next month)')
+    .action(action(() => import('./commands/planJoint.js')));
+
+  program
+    .command('progress')
+    .description('per date, applications by status (legacy, migrating, migrated, joint, planned, retired), with and without --plan')
+    .option('--from <date>', 'first date (default: the first change)')
+    .option('--to <date>', 'last date (default: the last change)')
+    .action(action(() => import('./commands/progress.js')));
+
   program
     .command('demo')
     .description('create a fresh database with the OWL-IT example and print a summary')

@@ -20,6 +20,7 @@ export const errorCatalogue = {
   UNKNOWN_PLAN: { status: 404, exit: 2, message: 'No such plan.' },
   UNKNOWN_CHANGESET: { status: 404, exit: 2, message: 'No such change set.' },
   INVALID_TRANSITION: { status: 409, exit: 2, message: 'That status change is not allowed.' },
+  PLAN_INFEASIBLE: { status: 422, exit: 2, message: 'No plan satisfies the constraints.' },
   CONFLICT: { status: 409, exit: 2, message: 'The change conflicts with stored data.' },
   USAGE: { status: 400, exit: 2, message: 'The command was called wrongly.' },
   INTERNAL: { status: 500, exit: 3, message: 'Internal error.' },

@@ -1,0 +1,35 @@
+/** `verbund plan show PLAN`: the waves of a plan with size, split dependencies and verdicts. */
+import { planReport, type PlanReport } from '../../service/planReport.js';
+import { out, outJson, withService, type GlobalOptions } from '../context.js';
+import { table } from '../table.js';
+
+export async function run(opts: GlobalOptions, name: string): Promise<void> {
+  await withService(opts, async (service) => {
+    const r = await planReport(service, name);
+    if (opts.json) return outJson(r);
+    printPlanReport(r);
+  });
+}
+
+/** Prints a plan report as a table (shared with `plan waves`). */
+export function printPlanReport(r: PlanReport): void {
+  out(`${r.plan.id}: ${r.plan.title}`);
+  if (r.plan.notes) out(r.plan.notes);
+  out('');
+  out(
+    table(
+      ['date', 'change set', 'status', 'applications', 'vCPU', 'split deps', 'surviving', 'lost', 'weakened'],
+      r.steps.map((s) => [
+        s.date,
+        s.changeset,
+        s.status,
+        s.applications.join(', '),
+        s.size.vcpu,
+        s.splits.length,
+        s.verdict ? `${s.verdict.surviving}/${s.verdict.services}` : '-',
+        s.verdict?.lost ?? '-',
+        s.verdict?.weakened ?? '-',
+      ]),
+    ),
+  );
+}

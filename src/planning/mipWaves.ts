@@ -1,0 +1,146 @@
+/**
+ * Solves the wave problem exactly with the HiGHS MIP solver (the `highs` package, a
+ * WebAssembly build), in two lexicographic stages (see waveModel.ts). Each stage starts from
+ * the best known schedule, so the result is never worse than that start; with a time limit
+ * the gap between the schedule and the proven bound is reported.
+ */
+import { compareObjectives, objectiveOf, type WaveAssignment, type WaveObjective, type WaveProblem } from './WaveProblem.js';
+import { assignmentOf, buildWaveModel, columnsOf, type WaveStage } from './waveModel.js';
+
+/** How one stage ended. */
+export interface StageOutcome {
+  readonly stage: 1 | 2;
+  /** `bound`: proven optimal without the solver (the start meets a lower bound). */
+  readonly status: 'optimal' | 'bound' | 'time-limit' | 'infeasible';
+  /** Relative gap between the schedule and the proven bound (0 when optimal). */
+  readonly gap: number;
+  readonly seconds: number;
+}
+
+/** The MIP's answer. */
+export interface MipResult {
+  readonly assignment: WaveAssignment | null;
+  readonly objective: WaveObjective | null;
+  readonly stages: StageOutcome[];
+  /** Every stage optimal. */
+  readonly optimal: boolean;
+}
+
+/** Progress of the solver, for a progress bar: stage, seconds, gap (Infinity before an incumbent). */
+export type MipProgress = (stage: 1 | 2, seconds: number, gap: number) => void;
+
+/** Options of {@link mipWaves}. */
+export interface MipOptions {
+  /** Total seconds for both stages. */
+  readonly timeLimit: number;
+  /** A feasible schedule to start from (the greedy one). */
+  readonly start?: WaveAssignment | null;
+  readonly onProgress?: MipProgress;
+}
+
+type HighsLoader = (typeof import('highs'))['default'];
+type HighsRuntime = Awaited<ReturnType<HighsLoader>>;
+let runtime: Promise<HighsRuntime> | undefined;
+
+/** Loads the WebAssembly solver once per process. */
+function highs(): Promise<HighsRuntime> {
+  // A CommonJS package: under Node's ESM loader its loader function is the default export.
+  runtime ??= import('highs').then((m) => (m as unknown as { default: HighsLoader }).default());
+  return runtime;
+}
+
+/** Solves the problem: fewest waves, then earliest end, then fewest split days. */
+export async function mipWaves(p: WaveProblem, opts: MipOptions): Promise<MipResult> {
+  const solver = await highs();
+  const began = Date.now();
+  const left = (): number => Math.max(0.5, opts.timeLimit - (Date.now() - began) / 1000);
+  const stages: StageOutcome[] = [];
+  let best = opts.start ?? null;
+
+  if (p.groups.length === 0) return { assignment: new Int32Array(0), objective: objectiveOf(p, new Int32Array(0)), stages, optimal: true };
+
+  // Stage 1 is skipped when the start already meets the lower bound of waves and end.
+  const lb = stageOneBound(p);
+  const startObj = best ? objectiveOf(p, best) : null;
+  if (startObj && startObj.waves === lb.waves && startObj.endDay === lb.endDay) {
+    stages.push({ stage: 1, status: 'bound', gap: 0, seconds: 0 });
+  } else {
+    const r = solveStage(solver, p, { stage: 1 }, best, left() / 2, opts.onProgress);
+    stages.push(r.outcome);
+    if (r.assignment && (!best || compareObjectives(objectiveOf(p, r.assignment), objectiveOf(p, best)) < 0)) best = r.assignment;
+  }
+  if (!best) return { assignment: null, objective: null, stages, optimal: stages.every((s) => s.status === 'optimal' || s.status === 'bound') };
+
+  const o1 = objectiveOf(p, best);
+  if (o1.splitDays === 0 || p.splits.length === 0) {
+    stages.push({ stage: 2, status: 'bound', gap: 0, seconds: 0 });
+  } else {
+    const stage: WaveStage = { stage: 2, maxWaves: o1.waves, maxEnd: o1.endDay - p.days[0]! };
+    const r = solveStage(solver, p, stage, best, left(), opts.onProgress);
+    stages.push(r.outcome);
+    if (r.assignment && compareObjectives(objectiveOf(p, r.assignment), o1) < 0) best = r.assignment;
+  }
+  return { assignment: best, objective: objectiveOf(p, best), stages, optimal: stages.every((s) => s.status === 'optimal' || s.status === 'bound') };
+}
+
+/** Lower bounds of stage 1: waves from the totals and limits, end from the waves and blackouts. */
+export function stageOneBound(p: WaveProblem): { waves: number; endDay: number } {
+  let apps = 0;
+  let vcpu = 0;
+  let latestFirst = -Infinity;
+  for (const g of p.groups) {
+    apps += g.apps.length;
+    vcpu += g.size.vcpu;
+    const first = g.allowed.indexOf(1);
+    latestFirst = Math.max(latestFirst, first < 0 ? Infinity : p.days[first]!);
+  }
+  const waves = Math.max(p.groups.length ? 1 : 0, Math.ceil(apps / p.maxApps), Math.ceil(vcpu / p.maxVcpu));
+  const nth = waves > 0 ? (p.days[waves - 1] ?? Infinity) : -1;
+  return { waves, endDay: Math.max(nth, latestFirst) };
+}
+
+function solveStage(
+  solver: HighsRuntime,
+  p: WaveProblem,
+  stage: WaveStage,
+  start: WaveAssignment | null,
+  seconds: number,
+  onProgress: MipProgress | undefined,
+): { outcome: StageOutcome; assignment: WaveAssignment | null } {
+  const m = buildWaveModel(p, stage);
+  const began = Date.now();
+  return solver.withModel((model) => {
+    model.options.set({ output_flag: false, time_limit: seconds, mip_rel_gap: 1e-6 });
+    model.passModel({
+      numCols: m.cols.numCols,
+      numRows: m.numRows,
+      offset: m.offset,
+      colCost: m.colCost,
+      colLower: m.colLower,
+      colUpper: m.colUpper,
+      rowLower: m.rowLower,
+      rowUpper: m.rowUpper,
+      matrix: m.matrix,
+      integrality: m.integrality as unknown as Int32Array,
+    });
+    if (start) model.setSolution({ colValue: columnsOf(p, m.cols, start) });
+    const callbacks = onProgress
+      ? {
+          [solver.constants.callbackType.mipLogging]: (ev: { data: { running_time?: number; mip_gap?: number } }): undefined => {
+            onProgress(stage.stage, ev.data.running_time ?? 0, ev.data.mip_gap ?? Infinity);
+            return undefined;
+          },
+        }
+      : undefined;
+    const run = model.run(callbacks as never);
+    const status = run.modelStatus;
+    const codes = solver.constants.modelStatus;
+    const elapsed = (Date.now() - began) / 1000;
+    const stageNo = stage.stage;
+    if (status === codes.infeasible) return { outcome: { stage: stageNo, status: 'infeasible' as const, gap: Infinity, seconds: elapsed }, assignment: null };
+    const hasSolution = Number(model.info.get('primal_solution_status')) === 2;
+    const assignment = hasSolution ? assignmentOf(m.cols, model.getSolution().colValue) : null;
+    const gap = status === codes.optimal ? 0 : Number(model.info.get('mip_gap'));
+    return { outcome: { stage: stageNo, status: status === codes.optimal ? ('optimal' as const) : ('time-limit' as const), gap: Number.isFinite(gap) ? gap : Infinity, seconds: elapsed }, assignment };
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * Joint operation as use cases: list the candidates of a view, and write the consolidation
+ * of one of them as a proposed plan that the timeline check then verifies.
+ */
+import { VerbundError } from '../model/errors.js';
+import { idSchema } from '../model/objectSchemas.js';
+import { consolidation, jointCandidates as findCandidates, productKey, type JointCandidate } from '../planning/jointCandidates.js';
+import { jointChanges } from '../planning/jointChanges.js';
+import { displayInstant, formatInstant, nowKey, parseInstant, type TimeKey } from '../timeline/time.js';
+import type { EstateService, ViewOptions } from './EstateService.js';
+
+/** The candidates of one view. */
+export interface JointCandidatesReport {
+  readonly at: TimeKey;
+  readonly plan: string | null;
+  readonly candidates: JointCandidate[];
+}
+
+/** What to consolidate, and where to write it. */
+export interface ApplyJointOptions {
+  /** Id of the new plan. */
+  readonly plan: string;
+  /** The candidate's product; may be left out when there is exactly one candidate. */
+  readonly product?: string | undefined;
+  /** The application that stays; default the candidate's suggestion (most users). */
+  readonly keep?: string | undefined;
+  /** Date or date-time of the consolidation; default the first day of next month (UTC). */
+  readonly effective?: string | undefined;
+  /** Title of the plan; default `Joint operation: PRODUCT`. */
+  readonly title?: string | undefined;
+}
+
+/** What {@link applyJoint} wrote. */
+export interface ApplyJointResult {
+  readonly plan: { readonly id: string; readonly title: string };
+  readonly changeset: { readonly id: string; readonly title: string; readonly effective: string; readonly changes: number };
+  readonly candidate: JointCandidate;
+  readonly usages: string[];
+  readonly dependents: string[];
+}
+
+/** Joint-operation candidates of a view (baseline or plan) at an instant. */
+export async function jointCandidates(service: EstateService, view: ViewOptions = {}): Promise<JointCandidatesReport> {
+  const { at, estate } = await service.estate(view);
+  return { at, plan: view.plan ?? null, candidates: findCandidates(estate) };
+}
+
+/**
+ * Writes one proposed change set in a new plan that consolidates a candidate of the
+ * baseline at the effective date (see {@link jointChanges} for what it changes). Refuses,
+ * writing nothing, when the plan id is invalid or taken, the product is no candidate then,
+ * or `keep` is not one of its applications.
+ */
+export async function applyJoint(service: EstateService, opts: ApplyJointOptions): Promise<ApplyJointResult> {
+  if (!idSchema.safeParse(opts.plan).success) throw new VerbundError('INVALID_INPUT', `"${opts.plan}" is no valid plan id: a slug of lower-case letters, digits, ".", "_" and "-", at most 64 characters`);
+  if ((await service.plans()).some((p) => p.id === opts.plan)) throw new VerbundError('CONFLICT', `plan "${opts.plan}" already exists; choose another name`);
+  const effective = opts.effective ?? firstOfNextMonth(nowKey());
+  const at = parseInstant(effective, 'effective');
+  const { estate } = await service.estate({ at: effective });
+  const found = pick(findCandidates(estate), opts.product, at);
+  const keep = opts.keep ?? found.keep;
+  if (!found.applications.some((a) => a.id === keep)) {
+    throw new VerbundError('INVALID_INPUT', `"${keep}" is not an application of the ${found.product} candidate; its applications are ${found.applications.map((a) => a.id).join(', ')}`);
+  }
+  const candidate = keep === found.keep ? found : consolidation(estate, found.applications, keep);
+  const { changes, usages, dependents } = jointChanges(estate, candidate);
+  const title = opts.title ?? `Joint operation: ${candidate.product}`;
+  const csTitle = `${candidate.product}: ${keep} serves every tenant; ${candidate.frees.applications.join(', ')} retired`;
+  const id = `cs-${at.slice(0, 10)}-${opts.plan}`.slice(0, 64).replace(/[-._]+$/, '');
+  const f = candidate.frees;
+  const notes = `${usages.length} usages move to ${keep}; frees ${f.size.vcpu} vCPU, ${f.size.ram_gb} GB RAM, ${f.size.storage_tb} TB storage${f.instances.length ? ` and the instances ${f.instances.join(', ')}` : ''}.${candidate.note ? ` Check first: ${candidate.note}.` : ''}`;
+  await service.addChangeSets({
+    plans: [{ id: opts.plan, title, notes: `Consolidates ${candidate.applications.map((a) => a.id).join(', ')} (${candidate.product}) onto ${keep}.` }],
+    changesets: [{ id, title: csTitle, effective, status: 'proposed', plan: opts.plan, notes, changes }],
+  });
+  return { plan: { id: opts.plan, title }, changeset: { id, title: csTitle, effective: formatInstant(at), changes: changes.length }, candidate, usages, dependents };
+}
+
+/** The candidate of `product`, or the only one when no product is given. */
+function pick(candidates: readonly JointCandidate[], product: string | undefined, at: TimeKey): JointCandidate {
+  const list = candidates.map((c) => `"${c.product}"`).join(', ') || 'none';
+  if (product === undefined) {
+    if (candidates.length === 1) return candidates[0]!;
+    throw new VerbundError('USAGE', `choose the candidate to consolidate with a product; candidates at ${displayInstant(at)}: ${list}`);
+  }
+  const found = candidates.find((c) => productKey(c.product) === productKey(product));
+  if (!found) throw new VerbundError('NOT_FOUND', `no joint-operation candidate for product "${product}" at ${displayInstant(at)}; candidates: ${list}`);
+  return found;
+}
+
+/** The first day of the month after `at`, as a date. */
+function firstOfNextMonth(at: TimeKey): string {
+  const d = new Date(at);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
+}

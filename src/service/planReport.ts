@@ -1,0 +1,124 @@
+/**
+ * A plan as the timeline holds it: per change set (wave) the date, the applications it
+ * touches, their size, the dependencies that span sites after it, and the survivability
+ * verdict of the estate after it. Derived from the stored change sets alone, so it also
+ * describes hand-written or edited plans. Accepting and dropping move all of a plan's
+ * proposed change sets at once.
+ */
+import { VerbundError } from '../model/errors.js';
+import type { Application, Device } from '../model/objectSchemas.js';
+import { dependencyTarget } from '../planning/moveScope.js';
+import { listChangeSetHeaders } from '../store/changeSetRepository.js';
+import type { Plan } from '../store/planRepository.js';
+import type { ChangeSetStatus } from '../timeline/changeSet.js';
+import type { Estate } from '../timeline/Estate.js';
+import { formatInstant } from '../timeline/time.js';
+import { AnalysisService } from './AnalysisService.js';
+import type { EstateService } from './EstateService.js';
+import { walkTimeline } from './walkTimeline.js';
+
+/** One change set of a plan, with what it does. */
+export interface PlanStep {
+  readonly changeset: string;
+  readonly title: string;
+  readonly date: string;
+  readonly status: ChangeSetStatus;
+  readonly applications: string[];
+  readonly size: { vcpu: number; ram_gb: number; storage_tb: number };
+  /** Dependencies of the plan's applications whose two ends share no site after this step. */
+  readonly splits: { from: string; to: string; coupling: 'tight' | 'loose' }[];
+  /** Survivability after this step (null for a cancelled change set). */
+  readonly verdict: { services: number; surviving: number; failing: number; lost: number; weakened: number; regained: number } | null;
+}
+
+/** The result of `plan show`. */
+export interface PlanReport {
+  readonly plan: Plan;
+  readonly steps: PlanStep[];
+  readonly problems: readonly unknown[];
+}
+
+/** Describes a plan step by step. */
+export async function planReport(service: EstateService, name: string): Promise<PlanReport> {
+  const plan = await requirePlan(service, name);
+  const all = (await service.changeSetsWithChanges()).filter((c) => c.plan === name);
+  const touched = new Set(all.flatMap((c) => c.changes.filter((ch) => ch.op === 'update' || ch.op === 'create').map((ch) => ch.id)));
+  const check = await new AnalysisService(service).timelineCheck(name);
+  const verdictOf = new Map<string, PlanStep['verdict']>();
+  for (const s of check.steps) {
+    for (const c of s.changesets) verdictOf.set(c.id, { services: s.services, surviving: s.surviving, failing: s.failing, lost: s.lost.length, weakened: s.weakened.length, regained: s.regained.length });
+  }
+  const ids = new Set(all.map((c) => c.id));
+  const after = new Map<string, Pick<PlanStep, 'applications' | 'size' | 'splits'>>();
+  const headers = await listChangeSetHeaders(service.store.db);
+  for await (const step of walkTimeline(service.store.db, headers, name)) {
+    for (const h of step.changesets) {
+      if (!ids.has(h.id)) continue;
+      const cs = all.find((c) => c.id === h.id)!;
+      // An update that only marks an application `migrating` announces a later wave; it moves nothing now.
+      const moves = cs.changes.filter((ch) => !(ch.op === 'update' && Object.keys(ch.fields).length === 1 && ch.fields.status === 'migrating'));
+      const apps = [...new Set(moves.map((ch) => ch.id))].filter((id) => step.estate.get(id)?.kind === 'application').sort();
+      after.set(h.id, { applications: apps, size: sizeOf(step.estate, apps), splits: splitDependencies(step.estate, touched) });
+    }
+  }
+  const steps: PlanStep[] = all
+    .sort((a, b) => (a.effectiveKey < b.effectiveKey ? -1 : a.effectiveKey > b.effectiveKey ? 1 : a.seq - b.seq))
+    .map((c) => {
+      const a = after.get(c.id);
+      return {
+        changeset: c.id,
+        title: c.title,
+        date: formatInstant(c.effectiveKey),
+        status: c.status,
+        applications: a?.applications ?? [],
+        size: a?.size ?? { vcpu: 0, ram_gb: 0, storage_tb: 0 },
+        splits: a?.splits ?? [],
+        verdict: verdictOf.get(c.id) ?? null,
+      };
+    });
+  return { plan, steps, problems: check.problems };
+}
+
+/** Moves every proposed change set of a plan to `to` (scheduled: accept; cancelled: drop) in one transaction. */
+export async function setPlanStatus(service: EstateService, name: string, to: 'scheduled' | 'cancelled'): Promise<string[]> {
+  await requirePlan(service, name);
+  const proposed = (await service.changeSets()).filter((h) => h.plan === name && h.status === 'proposed').map((h) => h.id);
+  if (!proposed.length) throw new VerbundError('INVALID_TRANSITION', `plan "${name}" has no proposed change sets left to ${to === 'scheduled' ? 'accept' : 'drop'}`);
+  await service.setStatus(proposed.map((id) => ({ id, to })));
+  return proposed;
+}
+
+async function requirePlan(service: EstateService, name: string): Promise<Plan> {
+  const plan = (await service.plans()).find((p) => p.id === name);
+  if (!plan) throw new VerbundError('UNKNOWN_PLAN', `no plan "${name}"`);
+  return plan;
+}
+
+function sizeOf(estate: Estate, apps: readonly string[]): PlanStep['size'] {
+  const size = { vcpu: 0, ram_gb: 0, storage_tb: 0 };
+  for (const id of apps) {
+    const a = estate.get(id) as Application;
+    for (const d of ['vcpu', 'ram_gb', 'storage_tb'] as const) size[d] += a.size?.[d] ?? 0;
+  }
+  return size;
+}
+
+/** Dependencies from or to `apps` whose two applications run on no common site. */
+export function splitDependencies(estate: Estate, apps: ReadonlySet<string>): PlanStep['splits'] {
+  const sitesOf = (id: string): Set<string> => {
+    const a = estate.get(id) as Application | undefined;
+    return new Set((a?.instances ?? []).map((i) => (estate.get(i) as Device | undefined)?.site).filter((s): s is string => s !== undefined));
+  };
+  const out: PlanStep['splits'] = [];
+  for (const a of estate.ofKind('application')) {
+    if (a.status === 'retired') continue;
+    for (const d of a.depends_on ?? []) {
+      const { application, coupling } = dependencyTarget(d);
+      if (!apps.has(a.id) && !apps.has(application)) continue;
+      const x = sitesOf(a.id);
+      const y = sitesOf(application);
+      if (x.size && y.size && ![...x].some((s) => y.has(s))) out.push({ from: a.id, to: application, coupling });
+    }
+  }
+  return out;
+}
