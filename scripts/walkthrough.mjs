@@ -46,6 +46,14 @@ const parts = [
   run(['--db', db, 'availability', '--at', '2026-11-27', '--tenant', 'paderborn', '--monte-carlo', '20000']),
   '## The verdicts along the timeline',
   run(['--db', db, 'timeline', 'check', '--plan', 'zweite-hauseinfuehrung'], { head: 40 }),
+  '## Planning the move in waves',
+  'How the 2018/19 move of the Paderborn data center could have been planned: Saturdays from 8 December 2018, at most three applications and 96 vCPU per wave. The finance group must wait for the end of year-end closing:',
+  run(['--db', db, 'plan', 'waves', '--name', 'move-2018', '--from', 'paderborn-dc', '--to', 'lemgo-dc', '--start', '2018-12-08', '--days', 'sat', '--max-apps', '3', '--max-vcpu', '96']),
+  'Two applications per wave cannot work, and Verbund says why:',
+  run(['--db', db, 'plan', 'waves', '--name', 'too-small', '--from', 'paderborn-dc', '--to', 'lemgo-dc', '--start', '2018-12-08', '--max-apps', '2']),
+  '## Joint operation and progress',
+  run(['--db', db, 'plan', 'joint', '--at', '2026-11-27']),
+  run(['--db', db, 'progress', '--plan', 'joint-finance', '--from', '2019-01-01']),
 ];
 
 function spofs() {
