@@ -108,6 +108,17 @@ describe('wave planner', () => {
     }
   });
 
+  test('property: the local search keeps plans valid and never makes them worse', () => {
+    for (const seed of [11, 12, 13]) {
+      const input = waveInstance({ apps: 150, seed, waves: 6 });
+      const { problem } = buildWaveProblem(input);
+      const raw = greedyWaves(problem, { improve: false }).assignment!;
+      const improved = greedyWaves(problem).assignment!;
+      assert.deepEqual(violations(input, scheduleOf(input, improved)), [], `seed ${seed}`);
+      assert.ok(compareScores(score(input, scheduleOf(input, improved)), score(input, scheduleOf(input, raw))) <= 0, `seed ${seed}`);
+    }
+  });
+
   test('the validator catches broken plans (it can fail)', () => {
     const input = waveInstance({ apps: 40, seed: 7, waves: 4 });
     const { problem } = buildWaveProblem(input);

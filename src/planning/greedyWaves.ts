@@ -4,7 +4,10 @@
  * limits and the target's capacity allow, taking first the groups that would otherwise slip
  * past the projected end (a blackout ahead), then those most tied to what has already moved
  * (fewer split dependencies), then the largest (first-fit decreasing packs waves tightly).
+ * A local search (improveWaves.ts) then empties waves, advances the last one and moves
+ * single groups while the split days fall.
  */
+import { improveWaves } from './improveWaves.js';
 import { appCount, sizeDimensions, type WaveAssignment, type WaveProblem } from './WaveProblem.js';
 
 /** A greedy schedule, or the groups it could not place within the horizon. */
@@ -14,8 +17,8 @@ export interface GreedyResult {
   readonly unplaced: readonly number[];
 }
 
-/** Schedules every group into waves greedily; linear in days × groups per wave × candidates. */
-export function greedyWaves(p: WaveProblem): GreedyResult {
+/** Schedules every group into waves greedily, then improves the schedule unless `improve` is false. */
+export function greedyWaves(p: WaveProblem, { improve = true }: { improve?: boolean } = {}): GreedyResult {
   const G = p.groups.length;
   const D = p.days.length;
   const assignment = new Int32Array(G).fill(-1);
@@ -71,7 +74,7 @@ export function greedyWaves(p: WaveProblem): GreedyResult {
   }
   const unplaced: number[] = [];
   for (let g = 0; g < G; g++) if (assignment[g] === -1) unplaced.push(g);
-  return unplaced.length ? { assignment: null, unplaced } : { assignment, unplaced };
+  return unplaced.length ? { assignment: null, unplaced } : { assignment: improve ? improveWaves(p, assignment) : assignment, unplaced };
 }
 
 /** Per group, its split neighbours (other groups) with the edge weights. */

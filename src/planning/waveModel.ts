@@ -98,6 +98,7 @@ export function buildWaveModel(p: WaveProblem, stage: WaveStage): WaveModel {
   const perDay = Array.from({ length: D }, () => ({ cols: [] as number[], groups: [] as number[] }));
   x.forEach((g, gi) => g.days.forEach((k, i) => (perDay[k]!.cols.push(g.cols[i]!), perDay[k]!.groups.push(gi))));
 
+  const disaggregate = x.reduce((n, g) => n + g.cols.length, 0) <= 20_000;
   const rows = new RowBuilder();
   for (const g of x) rows.add(g.cols, g.cols.map(() => 1), 1, 1);
   for (let k = 0; k < D; k++) {
@@ -108,13 +109,17 @@ export function buildWaveModel(p: WaveProblem, stage: WaveStage): WaveModel {
       rows.add(idx, [1, ...(k > 0 ? [-1] : []), ...groups.map((gi) => -p.groups[gi]!.size[d])], 0, 0);
     }
     if (!members.length) continue;
-    // x[g,k] ≤ y[k] one by one: much tighter than one aggregated row, so the LP bounds the waves well.
-    for (const col of members) rows.add([col, y + k], [1, -1], -Infinity, 0);
+    // x[g,k] ≤ y[k] one by one is the tighter LP, but doubles the rows; on large models the
+    // root LP would not finish in a minute, and the wave limits below give the same bound on Σy.
+    if (disaggregate) for (const col of members) rows.add([col, y + k], [1, -1], -Infinity, 0);
+    else rows.add([...members, y + k], [...members.map(() => 1), -members.length], -Infinity, 0);
     if (Number.isFinite(p.maxApps)) rows.add([...members, y + k], [...groups.map((gi) => p.groups[gi]!.apps.length), -p.maxApps], -Infinity, 0);
     if (Number.isFinite(p.maxVcpu)) rows.add([...members, y + k], [...groups.map((gi) => p.groups[gi]!.size.vcpu), -p.maxVcpu], -Infinity, 0);
     rows.add([e, y + k], [1, -off[k]!], 0, Infinity);
   }
   x.forEach((g, gi) => rows.add([t + gi, ...g.cols], [1, ...g.days.map((k) => -off[k]!)], 0, 0));
+  // e ≥ t[g]: implied by the rows above for integer x, but it lifts the LP's bound on the end.
+  x.forEach((_, gi) => rows.add([e, t + gi], [1, -1], 0, Infinity));
   inner.forEach((edge, j) => {
     rows.add([s + j, t + edge.a, t + edge.b], [1, -1, 1], 0, Infinity);
     rows.add([s + j, t + edge.a, t + edge.b], [1, 1, -1], 0, Infinity);
