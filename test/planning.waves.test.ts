@@ -170,6 +170,16 @@ for (const dialect of dialects) {
       const after = JSON.parse((await cli('--db', owl.url, 'show', 'application', 'finanzwesen', '--at', '2019-02-02', '--plan', 'move-2018', '--json')).stdout);
       assert.deepEqual(after.instances, ['lem-dbc-a', 'lem-dbc-b', 'lem-vmc-a', 'lem-vmc-b']);
       assert.equal(after.status, 'migrated');
+      // Every application of the plan: after its wave, no instance on the source, at least one on the target.
+      const devices = JSON.parse((await cli('--db', owl.url, 'show', 'device', '--at', '2019-02-02', '--json')).stdout) as { id: string; site: string }[];
+      const siteOf = new Map(devices.map((d) => [d.id, d.site]));
+      const apps = JSON.parse((await cli('--db', owl.url, 'show', 'application', '--at', '2019-02-02', '--plan', 'move-2018', '--json')).stdout) as { id: string; instances?: string[] }[];
+      const moved = plan.waves.flatMap((w: { applications: string[] }) => w.applications);
+      assert.equal(moved.length, 6);
+      for (const id of moved) {
+        const sites = (apps.find((a) => a.id === id)!.instances ?? []).map((i) => siteOf.get(i));
+        assert.ok(!sites.includes('paderborn-dc') && sites.includes('lemgo-dc'), `${id}: ${sites.join(', ')}`);
+      }
       const before = JSON.parse((await cli('--db', owl.url, 'show', 'application', 'finanzwesen', '--at', '2019-02-02', '--json')).stdout);
       assert.deepEqual(before.instances, ['pbdc-vmc-1', 'pbdc-vmc-2'], 'the baseline is untouched');
     });
