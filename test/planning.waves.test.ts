@@ -213,6 +213,9 @@ for (const dialect of dialects) {
       assert.equal(r.code, 2);
       assert.match(r.stderr, /move group \{datenbank-gkd, finanzwesen, personal-gkd\} .* has 3 applications; a wave takes at most 2 \(--max-apps\)/);
       assert.equal((await cli('--db', owl.url, 'plan', 'show', 'too-small')).code, 2);
+      const badName = await cli('--db', owl.url, ...args, '--name', 'Move 2018');
+      assert.equal(badName.code, 2);
+      assert.match(badName.stderr, /--name: "Move 2018" is no valid plan id/);
     });
   });
 }

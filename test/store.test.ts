@@ -152,6 +152,15 @@ for (const dialect of dialects) {
         await assert.rejects(service.estate({ plan: 'nope' }), (e: VerbundError) => e.code === 'UNKNOWN_PLAN');
       });
 
+      test('plan and change set ids are slugs, whoever writes them', async () => {
+        const before = (await service.changeSets()).length;
+        await assert.rejects(
+          service.addChangeSets({ plans: [{ id: 'Bad Plan' }], changesets: [{ id: 'Bad Id', title: 'x', effective: '2018-01-01', status: 'proposed', plan: 'Bad Plan', changes: [] }] }),
+          (e: VerbundError) => e.problems.some((p) => p.field === 'plans' && /no valid plan id/.test(p.message)) && e.problems.some((p) => p.changeset === 'Bad Id' && /no valid change set id/.test(p.message)),
+        );
+        assert.equal((await service.changeSets()).length, before, 'nothing written');
+      });
+
       test('history lists every version with change set, author and recorder; status changes are audited', async () => {
         await service.addChangeSets({
           plans: [],

@@ -4,7 +4,7 @@
  * every query, diff, export and the timeline check see it; show, accept and drop plans.
  */
 import { VerbundError } from '../model/errors.js';
-import type { Application } from '../model/objectSchemas.js';
+import { idSchema, type Application } from '../model/objectSchemas.js';
 import { buildWaveProblem, type CapacityStep } from '../planning/buildWaveProblem.js';
 import { dateOf, dayOf, parseWeekdays } from '../planning/calendar.js';
 import type { MipProgress, StageOutcome } from '../planning/mipWaves.js';
@@ -75,6 +75,8 @@ export async function planWaves(service: EstateService, o: WavePlanOptions): Pro
   for (const [name, v] of [['--max-apps', o.maxApps], ['--max-vcpu', o.maxVcpu]] as const) {
     if (v !== undefined && !(Number.isFinite(v) && v > 0)) throw new VerbundError('USAGE', `${name} must be a positive number`);
   }
+  // Checked before solving (the write would refuse it, after a minute of MIP): the wave ids append `-wave-N`.
+  if (!idSchema.safeParse(o.name).success || o.name.length > 56) throw new VerbundError('INVALID_INPUT', `--name: "${o.name}" is no valid plan id: a slug of lower-case letters, digits, ".", "_" and "-", at most 56 characters`);
   if (!o.dryRun && (await service.plans()).some((p) => p.id === o.name)) throw new VerbundError('CONFLICT', `a plan "${o.name}" exists already; choose another --name or drop it`);
   const { estate } = await service.estate({ at: start });
   for (const site of [o.from, o.to]) {

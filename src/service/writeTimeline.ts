@@ -4,6 +4,7 @@
  * mutation affects, rebuilds the version index from there, validates the plans touched, and
  * writes — or writes nothing and lists every problem.
  */
+import { idSchema } from '../model/objectSchemas.js';
 import { VerbundError, type Problem } from '../model/errors.js';
 import { insertChangeSets, listChangeSetHeaders, nextSeq, updateStatus, type ChangeSetHeader } from '../store/changeSetRepository.js';
 import type { Store } from '../store/openStore.js';
@@ -14,6 +15,8 @@ import { END_OF_TIME, nowKey, tryParseInstant } from '../timeline/time.js';
 import { replayFrom } from './readView.js';
 import { append } from '../util/append.js';
 import { mark } from '../util/timing.js';
+
+const ID_RULE = 'a slug of lower-case letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64 characters';
 
 /** A new plan. */
 export interface PlanInput {
@@ -61,6 +64,7 @@ export async function writeTimeline(store: Store, m: TimelineMutation, opts: Wri
     const problems: Problem[] = [...(m.problems ?? [])];
 
     for (const p of m.plans ?? []) {
+      if (!idSchema.safeParse(p.id).success) problems.push({ code: 'INVALID_INPUT', message: `"${p.id}" is no valid plan id: ${ID_RULE}`, field: 'plans', id: p.id, ...originOf(p.origin) });
       if (planIds.has(p.id)) problems.push({ code: 'CONFLICT', message: `plan "${p.id}" already exists`, field: 'plans', id: p.id, ...originOf(p.origin) });
       planIds.add(p.id);
     }
@@ -71,6 +75,7 @@ export async function writeTimeline(store: Store, m: TimelineMutation, opts: Wri
     for (const cs of m.add ?? []) {
       const where = { changeset: cs.id, ...originOf(cs.origin) };
       if (byId.has(cs.id)) problems.push({ code: 'CONFLICT', message: `change set "${cs.id}" already exists`, ...where, field: 'id' });
+      if (!idSchema.safeParse(cs.id).success) problems.push({ code: 'INVALID_INPUT', message: `"${cs.id}" is no valid change set id: ${ID_RULE}`, ...where, field: 'id' });
       const key = tryParseInstant(cs.effective);
       if (typeof key !== 'string') problems.push({ code: 'INVALID_DATE', message: key.error, ...where, field: 'effective', ...pathTo(cs.origin, 'effective') });
       if (cs.status === 'proposed' && cs.plan === undefined) {
