@@ -12,7 +12,7 @@
 import { buildWaveProblem } from '../src/planning/buildWaveProblem.js';
 import { dateOf } from '../src/planning/calendar.js';
 import { greedyWaves } from '../src/planning/greedyWaves.js';
-import { mipWaves } from '../src/planning/mipWaves.js';
+import { describeStage, mipWaves } from '../src/planning/mipWaves.js';
 import { objectiveOf, type WaveObjective } from '../src/planning/WaveProblem.js';
 import { waveInstance } from '../test/helpers/waveInstances.js';
 
@@ -45,7 +45,7 @@ for (const n of sizes) {
     t = performance.now();
     const mip = await mipWaves(problem, { timeLimit, start: greedy.assignment });
     const mipMs = performance.now() - t;
-    const stages = mip.stages.map((s) => `${s.stage}: ${s.status}${s.status === 'time-limit' ? ` gap ${(s.gap * 100).toFixed(1)} %` : ''} (${s.seconds.toFixed(1)} s)`).join('; ');
+    const stages = mip.stages.map((s) => `${describeStage(s)} (${s.seconds.toFixed(1)} s)`).join('; ');
     mipCell = [ms(mipMs), fmt(mip.objective), stages];
   }
   rows.push([String(n), String(problem.groups.length), String(problem.days.length), String(problem.splits.length), ms(buildMs), ms(greedyMs), fmt(greedyObj), ...mipCell]);

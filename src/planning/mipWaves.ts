@@ -26,6 +26,19 @@ export interface MipResult {
   readonly optimal: boolean;
 }
 
+/** A stage's outcome in words: `stage 2: gap 4.2 %`, `stage 1: optimal`, `stage 1: no bound yet`. */
+export function describeStage(s: StageOutcome): string {
+  const what =
+    s.status === 'time-limit'
+      ? Number.isFinite(s.gap)
+        ? `gap ${(s.gap * 100).toFixed(1)} %`
+        : 'no bound yet'
+      : s.status === 'bound'
+        ? 'optimal (meets the lower bound)'
+        : s.status;
+  return `stage ${s.stage}: ${what}`;
+}
+
 /** Progress of the solver, for a progress bar: stage, seconds, gap (Infinity before an incumbent). */
 export type MipProgress = (stage: 1 | 2, seconds: number, gap: number) => void;
 

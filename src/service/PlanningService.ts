@@ -7,7 +7,7 @@ import { VerbundError } from '../model/errors.js';
 import { idSchema, type Application } from '../model/objectSchemas.js';
 import { buildWaveProblem, type CapacityStep } from '../planning/buildWaveProblem.js';
 import { dateOf, dayOf, parseWeekdays } from '../planning/calendar.js';
-import type { MipProgress, StageOutcome } from '../planning/mipWaves.js';
+import { describeStage, type MipProgress, type StageOutcome } from '../planning/mipWaves.js';
 import { freeCapacity, moveScope, type Receivers } from '../planning/moveScope.js';
 import { solveWaves } from '../planning/solveWaves.js';
 import { listChangeSetHeaders } from '../store/changeSetRepository.js';
@@ -105,7 +105,7 @@ export async function planWaves(service: EstateService, o: WavePlanOptions): Pro
   });
   const changesets = waveChangeSets(o, waves, scope.instancesAfter, estate.ofKind('application'));
   const fmt = (x: { waves: number; endDay: number; splitDays: number } | null) => x && { waves: x.waves, end: x.endDay >= 0 ? dateOf(x.endDay) : null, splitDays: x.splitDays };
-  const notes = `Planned by verbund plan waves (${solution.solver}${solution.optimal ? ', optimal' : solution.stages.length ? `, gap ${solution.stages.map((s) => `${(s.gap * 100).toFixed(1)} %`).join(' / ')}` : ''}): ${o.from} → ${o.to}, ${waves.length} waves, ${solution.objective.splitDays} split application-days.`;
+  const notes = `Planned by verbund plan waves (${solution.solver}${solution.optimal ? ', optimal' : solution.stages.length ? `, ${solution.stages.map(describeStage).join(', ')}` : ''}): ${o.from} → ${o.to}, ${waves.length} waves, ${solution.objective.splitDays} split application-days.`;
   if (!o.dryRun) await service.addChangeSets({ plans: [{ id: o.name, title: o.title ?? `Move ${o.from} → ${o.to}`, notes }], changesets });
   return {
     plan: o.name,

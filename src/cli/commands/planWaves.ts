@@ -5,6 +5,7 @@ import { io, out, outJson, withService, type GlobalOptions } from '../context.js
 import { table } from '../table.js';
 import { printPlanReport } from './planShow.js';
 import { planReport } from '../../service/planReport.js';
+import { describeStage } from '../../planning/mipWaves.js';
 
 interface PlanWavesOptions extends GlobalOptions {
   name: string;
@@ -70,7 +71,7 @@ function printSolution(r: WavePlanResult): void {
       ? 'greedy (no optimality guarantee)'
       : r.optimal
         ? 'MIP, optimal'
-        : `MIP, time limit reached: gap ${r.stages.map((s) => `stage ${s.stage} ${(s.gap * 100).toFixed(1)} %`).join(', ')}`;
+        : `MIP, time limit reached: ${r.stages.map(describeStage).join(', ')}`;
   out(`plan ${r.plan}: move ${r.from} → ${r.to}, ${r.groups} move groups in ${r.objective.waves} waves from ${r.waves[0]?.date ?? '-'} to ${r.objective.end ?? '-'} (${how})`);
   out(`split dependencies: ${r.objective.splitDays} application-days${r.greedy ? `; greedy: ${r.greedy.waves} waves to ${r.greedy.end}, ${r.greedy.splitDays} application-days` : ''}`);
   for (const w of r.warnings) io.stderr(`verbund: warning: ${w}\n`);
