@@ -33,6 +33,8 @@ describe('progress of a stream of status changes', () => {
     assert.deepEqual(points[1]!.applications, { legacy: ['b'], migrating: [], migrated: ['a'], joint: [], planned: [], retired: [] });
     assert.deepEqual(points[1]!.changesets, ['cs-2023-01-01']);
     assert.deepEqual(points[2]!.counts, { legacy: 0, migrating: 0, migrated: 1, joint: 0, planned: 0, retired: 0 });
+    assert.deepEqual([points[1]!.done, points[1]!.pending], [1, 1], 'the burn-up: a migrated, b still legacy');
+    assert.deepEqual([points[2]!.done, points[2]!.pending], [1, 0], 'b deleted: nothing pending');
   });
 
   test('--from opens the series with the state then; --to ends it', () => {

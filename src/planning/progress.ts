@@ -28,6 +28,9 @@ export interface ProgressPoint {
   readonly applications: Record<ProgressStatus, string[]>;
   /** Change sets of this instant that changed a status (none for a point that only opens `from`). */
   readonly changesets: string[];
+  /** The burn-up: done = migrated + joint; pending = legacy + migrating + planned (retired counts in neither). */
+  readonly done: number;
+  readonly pending: number;
 }
 
 /**
@@ -83,5 +86,5 @@ function snapshot(current: ReadonlyMap<string, ProgressStatus>, at: TimeKey, cha
   for (const [id, status] of current) applications[status].push(id);
   const counts = {} as Record<ProgressStatus, number>;
   for (const s of progressStatuses) counts[s] = applications[s].sort().length;
-  return { at, counts, applications, changesets };
+  return { at, counts, applications, changesets, done: counts.migrated + counts.joint, pending: counts.legacy + counts.migrating + counts.planned };
 }
