@@ -1,20 +1,27 @@
 /**
  * Local search on a feasible wave schedule, in the order of the objective: empty whole waves
  * by moving their groups into other waves (fewer waves), move the last wave to an earlier
- * free day (earlier end), then move single groups between existing waves while that lowers
- * the split days. Every move keeps the schedule feasible, so the result is never worse.
+ * free day (earlier end), then move single groups between existing waves, and exchange
+ * pairs of groups between full waves, while that lowers the split days. Every move keeps the
+ * schedule feasible, so the result is never worse.
  */
 import { adjacency } from './greedyWaves.js';
 import { appCount, sizeDimensions, type SizeDimension, type WaveAssignment, type WaveProblem } from './WaveProblem.js';
 
-/** Improves `a` in place, for at most `maxPasses` passes or until a pass changes nothing. */
-export function improveWaves(p: WaveProblem, a: WaveAssignment, maxPasses = 8): WaveAssignment {
+/**
+ * Improves `a` in place, for at most `maxPasses` passes or until a pass changes nothing.
+ * Swaps are bounded by a count of evaluated pairs (`swapBudget`), not by time, so the
+ * result is the same on every machine.
+ */
+export function improveWaves(p: WaveProblem, a: WaveAssignment, { maxPasses = 8, swapBudget = 1_500_000 } = {}): WaveAssignment {
   const s = new Schedule(p, a);
+  const budget = { left: swapBudget };
   let again = true;
   for (let pass = 0; again && pass < maxPasses; pass++) {
     again = s.eliminateWaves();
     again = s.advanceLastWave() || again;
     again = s.reduceSplits() || again;
+    again = s.swapSplits(budget) || again;
   }
   return a;
 }
@@ -173,5 +180,58 @@ class Schedule {
       improved = true;
     }
     return improved;
+  }
+
+  /**
+   * Exchanges two groups of different waves while the split days fall: when waves are full
+   * (the usual case under --max-apps), no single group can move, but a pair can.
+   */
+  swapSplits(budget: { left: number }): boolean {
+    let improved = false;
+    const days = this.p.days;
+    const used = this.usedDays();
+    for (let g = 0; g < this.p.groups.length && budget.left > 0; g++) {
+      const from = this.a[g]!;
+      search: for (const to of used) {
+        if (to === from || !this.p.groups[g]!.allowed[to]) continue;
+        const dg = this.splitDelta(g, to);
+        budget.left -= this.neighbours[g]!.length + 1;
+        if (dg >= 0) continue;
+        for (const h of this.members[to]!) {
+          if (--budget.left <= 0) break search;
+          if (!this.p.groups[h]!.allowed[from]) continue;
+          // The pair's own edge keeps its length; the two one-sided deltas each counted it as closed.
+          const mutual = this.neighbours[g]!.reduce((w, [n, x]) => (n === h ? w + x : w), 0);
+          const delta = dg + this.splitDelta(h, from) + 2 * mutual * Math.abs(days[to]! - days[from]!);
+          if (delta >= -1e-9 || !this.canSwap(g, h)) continue;
+          this.move(g, to);
+          this.move(h, from);
+          improved = true;
+          break search;
+        }
+      }
+    }
+    return improved;
+  }
+
+  /** Whether groups g and h may exchange their days. */
+  private canSwap(g: number, h: number): boolean {
+    const [G, H] = [this.p.groups[g]!, this.p.groups[h]!];
+    const [A, B] = [this.a[g]!, this.a[h]!];
+    if (this.apps[A]! - appCount(G) + appCount(H) > this.p.maxApps || this.apps[B]! - appCount(H) + appCount(G) > this.p.maxApps) return false;
+    if (this.vcpu[A]! - G.size.vcpu + H.size.vcpu > this.p.maxVcpu + 1e-9 || this.vcpu[B]! - H.size.vcpu + G.size.vcpu > this.p.maxVcpu + 1e-9) return false;
+    // Between the two days, the group moving earlier adds and the one moving later removes.
+    const [lo, hi, earlier, later] = A < B ? [A, B, H, G] : [B, A, G, H];
+    for (const d of sizeDimensions) {
+      const m = this.moved[d];
+      const net = earlier.size[d] - later.size[d];
+      if (!m || net <= 0) continue;
+      let cum = 0;
+      for (let k = 0; k < hi; k++) {
+        cum += m[k]!;
+        if (k >= lo && cum + net > this.p.capacity[d][k]! + 1e-9) return false;
+      }
+    }
+    return true;
   }
 }
