@@ -137,14 +137,25 @@ function solveStage(
       integrality: m.integrality as unknown as Int32Array,
     });
     if (start) model.setSolution({ colValue: columnsOf(p, m.cols, start) });
-    const callbacks = onProgress
-      ? {
-          [solver.constants.callbackType.mipLogging]: (ev: { data: { running_time?: number; mip_gap?: number } }): undefined => {
-            onProgress(stage.stage, ev.data.running_time ?? 0, ev.data.mip_gap ?? Infinity);
-            return undefined;
-          },
-        }
-      : undefined;
+    // HiGHS checks its time_limit only now and then (not inside a long root LP of a large
+    // model), so every interruptible channel also stops the run at the wall-clock deadline.
+    const deadline = began + seconds * 1000;
+    const stop = (ev: { interrupt(): void }): undefined => {
+      if (Date.now() > deadline) ev.interrupt();
+      return undefined;
+    };
+    const types = solver.constants.callbackType;
+    const callbacks = {
+      [types.simplexInterrupt]: stop,
+      [types.ipmInterrupt]: stop,
+      [types.mipInterrupt]: stop,
+      ...(onProgress && {
+        [types.mipLogging]: (ev: { data: { running_time?: number; mip_gap?: number } }): undefined => {
+          onProgress(stage.stage, ev.data.running_time ?? 0, ev.data.mip_gap ?? Infinity);
+          return undefined;
+        },
+      }),
+    };
     const run = model.run(callbacks as never);
     const status = run.modelStatus;
     const codes = solver.constants.modelStatus;
