@@ -184,6 +184,20 @@ for (const dialect of dialects) {
       assert.deepEqual(before.instances, ['pbdc-vmc-1', 'pbdc-vmc-2'], 'the baseline is untouched');
     });
 
+    test('--target-devices maps source devices to target devices; unknown devices are named', async () => {
+      const mapped = await cli('--db', owl.url, ...args, '--name', 'mapped', '--dry-run', '--solver', 'greedy', '--target-devices', 'pbdc-vmc-1=lem-vmc-a,pbdc-vmc-2=lem-vmc-b');
+      assert.equal(mapped.code, 0, mapped.stderr);
+      const r = await cli('--db', owl.url, ...args, '--name', 'mapped-x', '--solver', 'greedy', '--target-devices', 'pbdc-vmc-1=lem-vmc-a,pbdc-vmc-2=lem-vmc-b');
+      assert.equal(r.code, 0, r.stderr);
+      const fin = JSON.parse((await cli('--db', owl.url, 'show', 'application', 'finanzwesen', '--at', '2019-06-01', '--plan', 'mapped-x', '--json')).stdout);
+      assert.deepEqual(fin.instances, ['lem-vmc-a', 'lem-vmc-b']);
+      assert.equal((await cli('--db', owl.url, 'plan', 'drop', 'mapped-x')).code, 0);
+      const bad = await cli('--db', owl.url, ...args, '--name', 'bad-map', '--target-devices', 'pbdc-vmc-1=nope,lem-vmc-a=lem-vmc-b');
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /"nope" is no device at lemgo-dc/);
+      assert.match(bad.stderr, /"lem-vmc-a" \(left of =\) is no device at paderborn-dc/);
+    });
+
     test('plan show and the timeline check report the verdict after each wave', async () => {
       const show = JSON.parse((await cli('--db', owl.url, 'plan', 'show', 'move-2018', '--json')).stdout);
       assertSchema('plan-show', show);

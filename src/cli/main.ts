@@ -153,7 +153,7 @@ function buildProgram(outcome: { code: number }): Command {
     .option('--days <weekdays>', 'allowed cut-over weekdays, comma-separated (mon … sun)', 'sat')
     .option('--max-apps <n>', 'applications per wave')
     .option('--max-vcpu <n>', 'vCPU per wave')
-    .option('--target-devices <ids>', 'devices that receive every instance (default: the target site\'s devices of each instance\'s role)')
+    .option('--target-devices <list>', 'DEVICE (receives every instance) or SOURCE=TARGET[+TARGET] (receives the instances on SOURCE), comma-separated; default: the target\'s devices of each instance\'s role')
     .option('--title <text>', 'title of the plan')
     .addOption(new Option('--solver <solver>', 'mip: optimal (or the gap at the time limit); greedy: fast, no guarantee').choices(['mip', 'greedy']).default('mip'))
     .option('--time-limit <seconds>', 'time limit of the MIP solver', '60')

@@ -13,8 +13,25 @@ import { sizeDimensions, type Size } from './WaveProblem.js';
 /** Which devices of the target receive instances. */
 export interface Receivers {
   readonly target: string;
-  /** Named devices that receive every instance; empty: by role. */
+  /** Named devices that receive every instance not mapped in `pairs`; empty: by role. */
   readonly devices: readonly string[];
+  /** Source device → the target devices that receive its instances. */
+  readonly pairs?: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * Reads `--target-devices` entries: `DEVICE` (receives every instance) or
+ * `SOURCE=TARGET[+TARGET…]` (receives the instances on that source device).
+ */
+export function parseReceivers(target: string, specs: readonly string[] = []): Receivers {
+  const devices: string[] = [];
+  const pairs = new Map<string, string[]>();
+  for (const spec of specs) {
+    const [from, to] = spec.split('=');
+    if (to === undefined) devices.push(from!.trim());
+    else pairs.set(from!.trim(), to.split('+').map((t) => t.trim()).filter(Boolean));
+  }
+  return { target, devices, pairs };
 }
 
 /** The move as the planner sees it. */
@@ -39,10 +56,14 @@ export function moveScope(estate: Estate, source: string, receivers: Receivers):
   const live = (d: Device): boolean => d.status !== 'retired';
   const targetDevices = [...estate.ofKind('device')].filter((d) => d.site === receivers.target && live(d));
   const problems: Problem[] = [];
-  for (const id of receivers.devices) {
-    const d = estate.get(id);
-    if (!d || d.kind !== 'device' || (d as Device).site !== receivers.target)
+  const pairs = receivers.pairs ?? new Map<string, readonly string[]>();
+  for (const id of [...receivers.devices, ...[...pairs.values()].flat()]) {
+    if (siteOf(id) !== receivers.target || estate.get(id)?.kind !== 'device')
       problems.push({ code: 'INVALID_INPUT', id, field: 'target-devices', message: `"${id}" is no device at ${receivers.target}` });
+  }
+  for (const [id, to] of pairs) {
+    if (siteOf(id) !== source || estate.get(id)?.kind !== 'device') problems.push({ code: 'INVALID_INPUT', id, field: 'target-devices', message: `"${id}" (left of =) is no device at ${source}` });
+    if (!to.length) problems.push({ code: 'INVALID_INPUT', id, field: 'target-devices', message: `"${id}=" names no target device` });
   }
   const apps = [...estate.ofKind('application')].filter((a) => a.status !== 'retired') as Application[];
   const moving: WaveApp[] = [];
@@ -59,11 +80,12 @@ export function moveScope(estate: Estate, source: string, receivers: Receivers):
     const after = instances.filter((i) => siteOf(i) !== source);
     for (const i of onSource) {
       const role = (estate.get(i) as Device).role;
-      const to = receivers.devices.length ? receivers.devices : targetDevices.filter((d) => d.role === role).map((d) => d.id);
+      const byRole = !pairs.has(i) && !receivers.devices.length;
+      const to = pairs.get(i) ?? (byRole ? targetDevices.filter((d) => d.role === role).map((d) => d.id) : receivers.devices);
       if (!to.length) {
         problems.push({ code: 'INVALID_INPUT', id: app.id, field: 'instances', message: `no ${role} at ${receivers.target} to receive ${app.id}'s instance on ${i}; name the receiving devices with --target-devices` });
       }
-      if (!receivers.devices.length) roles.add(role);
+      if (byRole) roles.add(role);
       for (const d of to) if (!after.includes(d)) after.push(d);
     }
     instancesAfter.set(app.id, after);
@@ -87,16 +109,17 @@ export function moveScope(estate: Estate, source: string, receivers: Receivers):
 
 /**
  * Free capacity of the receiving pool in an estate: the capacity of its live devices (named,
- * or the target's devices of the receiving roles) less the size of the applications that
+ * and the target's devices of the roles received by role) less the size of the applications that
  * already run there and do not move. A dimension no device declares is unlimited.
  */
 export function freeCapacity(estate: Estate, receivers: Receivers, roles: ReadonlySet<string>, moving: ReadonlySet<string>): Size {
   const pool = new Set<string>();
+  const named = new Set([...receivers.devices, ...[...(receivers.pairs?.values() ?? [])].flat()]);
   const total: Size = { vcpu: 0, ram_gb: 0, storage_tb: 0 };
   const declared = new Set<string>();
   for (const d of estate.ofKind('device')) {
     if (d.site !== receivers.target || d.status === 'retired') continue;
-    if (receivers.devices.length ? !receivers.devices.includes(d.id) : !roles.has(d.role)) continue;
+    if (!named.has(d.id) && !roles.has(d.role)) continue;
     pool.add(d.id);
     for (const dim of sizeDimensions) {
       const v = d.capacity?.[dim];

@@ -8,7 +8,7 @@ import { idSchema, type Application } from '../model/objectSchemas.js';
 import { buildWaveProblem, type CapacityStep } from '../planning/buildWaveProblem.js';
 import { dateOf, dayOf, parseWeekdays } from '../planning/calendar.js';
 import { describeStage, type MipProgress, type StageOutcome } from '../planning/mipWaves.js';
-import { freeCapacity, moveScope, type Receivers } from '../planning/moveScope.js';
+import { freeCapacity, moveScope, parseReceivers, type Receivers } from '../planning/moveScope.js';
 import { solveWaves } from '../planning/solveWaves.js';
 import { listChangeSetHeaders } from '../store/changeSetRepository.js';
 import type { ChangeSetInput } from '../timeline/changeSet.js';
@@ -27,6 +27,7 @@ export interface WavePlanOptions {
   readonly days?: string | undefined;
   readonly maxApps?: number | undefined;
   readonly maxVcpu?: number | undefined;
+  /** `DEVICE` (receives every instance) or `SOURCE=TARGET[+TARGET…]` entries; default by role. */
   readonly targetDevices?: readonly string[] | undefined;
   readonly title?: string | undefined;
   readonly solver?: 'mip' | 'greedy' | undefined;
@@ -82,7 +83,7 @@ export async function planWaves(service: EstateService, o: WavePlanOptions): Pro
   for (const site of [o.from, o.to]) {
     if (estate.get(site)?.kind !== 'site') throw new VerbundError('NOT_FOUND', `no site "${site}" at ${start}`);
   }
-  const receivers: Receivers = { target: o.to, devices: o.targetDevices ?? [] };
+  const receivers = parseReceivers(o.to, o.targetDevices);
   const scope = moveScope(estate, o.from, receivers);
   if (!scope.moving.length) throw new VerbundError('PLAN_INFEASIBLE', `no application runs on ${o.from} at ${start}: nothing to move`);
   const movingIds = new Set(scope.moving.map((a) => a.id));
