@@ -23,6 +23,13 @@ export const errorCatalogue = {
   PLAN_INFEASIBLE: { status: 422, exit: 2, message: 'No plan satisfies the constraints.' },
   CONFLICT: { status: 409, exit: 2, message: 'The change conflicts with stored data.' },
   USAGE: { status: 400, exit: 2, message: 'The command was called wrongly.' },
+  UNAUTHENTICATED: { status: 401, exit: 2, message: 'Sign in or give an API token.' },
+  FORBIDDEN: { status: 403, exit: 2, message: 'Your role does not allow this.' },
+  PRECONDITION_FAILED: { status: 412, exit: 2, message: 'The resource changed since you read it (If-Match is stale).' },
+  PAYLOAD_TOO_LARGE: { status: 413, exit: 2, message: 'The request body is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, exit: 2, message: 'Send the body as application/json.' },
+  RATE_LIMITED: { status: 429, exit: 2, message: 'Too many requests; try again later.' },
+  UNAVAILABLE: { status: 503, exit: 3, message: 'The server is shutting down; retry (on another instance).' },
   INTERNAL: { status: 500, exit: 3, message: 'Internal error.' },
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -12,6 +12,7 @@ import { analyzeAvailability, type ServiceAvailability } from '../engine/availab
 import { disjointPaths, nodeLinkDisjointPaths, pathsJson, type PathsJson } from '../engine/disjointPaths.js';
 import { networkReport, type NetworkReport } from '../engine/networkReport.js';
 import { listChangeSetHeaders, type ChangeSetHeader } from '../store/changeSetRepository.js';
+import { inView } from '../timeline/changeSet.js';
 import type { Estate } from '../timeline/Estate.js';
 import type { TimeKey } from '../timeline/time.js';
 import type { EstateService, ViewOptions } from './EstateService.js';
@@ -153,7 +154,8 @@ export interface Snapshot {
   readonly projection: Projection;
   readonly services: ServiceModel;
   readonly problems: Problem[];
-  survivability?: Survivability;
+  /** Results computed once per snapshot, shared by the snapshots of other instants with the same estate. */
+  readonly memo: { survivability?: Survivability };
 }
 
 /**
@@ -174,15 +176,22 @@ export class AnalysisService {
 
   constructor(readonly estates: EstateService) {}
 
-  /** The snapshot of a view; cached per (instant, plan, timeline version). */
+  /**
+   * The snapshot of a view; cached per (estate instant, plan, timeline version). The estate
+   * at T is the estate at the last instant <= T where the view changes: keyed by that, every
+   * "now" (a new instant on every request) and every date between two changes share one
+   * snapshot.
+   */
   async snapshot(view: ViewOptions = {}): Promise<Snapshot> {
     const at = this.estates.instant(view.at);
     const headers = await listChangeSetHeaders(this.estates.store.db);
-    const key = `${at}|${view.plan ?? ''}|${versionOf(headers)}`;
+    let last = '';
+    for (const h of headers) if (h.effectiveKey <= at && h.effectiveKey > last && inView(h, view.plan)) last = h.effectiveKey;
+    const key = `${last}|${view.plan ?? ''}|${versionOf(headers)}`;
     const hit = this.cache.get(key);
-    if (hit) return hit;
+    if (hit) return hit.at === at ? hit : { ...hit, at };
     const { estate, problems } = await this.estates.estate({ at, plan: view.plan });
-    const snap: Snapshot = { at, plan: view.plan ?? null, estate, problems, ...project(estate) };
+    const snap: Snapshot = { at, plan: view.plan ?? null, estate, problems, memo: {}, ...project(estate) };
     if (this.cache.size >= 8) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, snap);
     return snap;
@@ -349,7 +358,7 @@ export class AnalysisService {
 
 /** The survivability of a snapshot, computed once. */
 export function survivabilityOf(snap: Snapshot): Survivability {
-  return (snap.survivability ??= analyzeSurvivability(snap.projection, snap.services));
+  return (snap.memo.survivability ??= analyzeSurvivability(snap.projection, snap.services));
 }
 
 /** A service of a snapshot by id. */

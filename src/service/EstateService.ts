@@ -1,12 +1,14 @@
 /**
  * The use cases of the estate and its timeline: the only API the CLI and the server call.
  */
+import { sql } from 'kysely';
 import { VerbundError, type Problem } from '../model/errors.js';
 import { kinds, type Kind } from '../model/kinds.js';
 import { listChangeSetHeaders, loadChanges, type ChangeSetHeader } from '../store/changeSetRepository.js';
 import type { Store } from '../store/openStore.js';
 import { listPlans, type Plan } from '../store/planRepository.js';
 import { readHistory, readObjectAt, type VersionRow } from '../store/versionRepository.js';
+import { objectRevision, readObjectWithRevision } from '../store/revisionRepository.js';
 import type { ChangeSet, ChangeSetInput, ChangeSetStatus } from '../timeline/changeSet.js';
 import type { Estate, StoredObject } from '../timeline/Estate.js';
 import { BEGINNING_OF_TIME, nowKey, parseInstant, type TimeKey } from '../timeline/time.js';
@@ -74,13 +76,33 @@ export class EstateService {
     return this.write({ plans: doc.plans, add, problems }, { user: this.user, ...(opts.onProgress && { onProgress: opts.onProgress }) });
   }
 
-  /** Adds change sets (and plans) as one transaction. */
-  addChangeSets(doc: Pick<EstateDocument, 'plans' | 'changesets'>, problems: readonly Problem[] = []): Promise<WriteResult> {
-    return this.write({ plans: doc.plans, add: doc.changesets, problems }, { user: this.user });
+  /** Adds change sets (and plans) as one transaction; `expect`: objects that must still be at these revisions. */
+  addChangeSets(doc: Pick<EstateDocument, 'plans' | 'changesets'>, problems: readonly Problem[] = [], expect?: TimelineMutation['expect']): Promise<WriteResult> {
+    return this.write({ plans: doc.plans, add: doc.changesets, problems, ...(expect && { expect }) }, { user: this.user });
+  }
+
+  /** One object in a view with its revision (see {@link objectRevision}); NOT_FOUND as {@link get}. */
+  async getRevised(id: string, view: ViewOptions = {}): Promise<{ object: StoredObject; revision: number }> {
+    if (view.plan === undefined) {
+      const r = await readObjectWithRevision(this.store.db, id, this.instant(view.at));
+      if (r) return r;
+    }
+    // A plan view (or the NOT_FOUND message) goes the long way.
+    return { object: await this.get(id, view), revision: await this.objectRevision(id) };
+  }
+
+  /** Resolves if the database answers (readiness of a server). */
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.store.db);
+  }
+
+  /** The revision of an object: the recording number of the last change set that touched it (0: none). */
+  objectRevision(id: string): Promise<number> {
+    return objectRevision(this.store.db, id);
   }
 
   /** Changes the status of change sets (accept, mark done, cancel) as one transaction. */
-  setStatus(changes: readonly { id: string; to: ChangeSetStatus }[]): Promise<WriteResult> {
+  setStatus(changes: NonNullable<TimelineMutation['status']>): Promise<WriteResult> {
     return this.write({ status: changes }, { user: this.user });
   }
 

@@ -10,6 +10,7 @@ import { insertChangeSets, listChangeSetHeaders, nextSeq, updateStatus, type Cha
 import type { Store } from '../store/openStore.js';
 import { insertPlans, listPlans } from '../store/planRepository.js';
 import { rebuildVersionsFrom, VersionRowBuilder } from '../store/versionRepository.js';
+import { objectRevision } from '../store/revisionRepository.js';
 import { isBaseline, type ChangeSet, type ChangeSetInput, type ChangeSetStatus } from '../timeline/changeSet.js';
 import { END_OF_TIME, nowKey, tryParseInstant } from '../timeline/time.js';
 import { replayFrom } from './readView.js';
@@ -30,7 +31,10 @@ export interface PlanInput {
 export interface TimelineMutation {
   readonly plans?: readonly PlanInput[];
   readonly add?: readonly ChangeSetInput[];
-  readonly status?: readonly { readonly id: string; readonly to: ChangeSetStatus }[];
+  /** Status changes; with `revision`, only if the change set is still at that revision (If-Match). */
+  readonly status?: readonly { readonly id: string; readonly to: ChangeSetStatus; readonly revision?: number | undefined }[];
+  /** Objects that must still be at these revisions (If-Match of a per-object write). */
+  readonly expect?: readonly { readonly id: string; readonly revision: number }[];
   /** Problems already found in the input (by a reader): reported with the rest, and nothing is written. */
   readonly problems?: readonly Problem[];
 }
@@ -62,6 +66,10 @@ export async function writeTimeline(store: Store, m: TimelineMutation, opts: Wri
     const headers = await listChangeSetHeaders(tx);
     const planIds = new Set((await listPlans(tx)).map((p) => p.id));
     const problems: Problem[] = [...(m.problems ?? [])];
+    for (const e of m.expect ?? []) {
+      const revision = await objectRevision(tx, e.id);
+      if (revision !== e.revision) problems.push({ code: 'PRECONDITION_FAILED', message: `"${e.id}" is at revision ${revision}, not ${e.revision}`, id: e.id });
+    }
 
     for (const p of m.plans ?? []) {
       if (!idSchema.safeParse(p.id).success) problems.push({ code: 'INVALID_INPUT', message: `"${p.id}" is no valid plan id: ${ID_RULE}`, field: 'plans', id: p.id, ...originOf(p.origin) });
@@ -94,6 +102,11 @@ export async function writeTimeline(store: Store, m: TimelineMutation, opts: Wri
       const h = byId.get(s.id);
       if (!h) {
         problems.push({ code: 'UNKNOWN_CHANGESET', message: `no change set "${s.id}"`, changeset: s.id });
+        continue;
+      }
+      // Checked under the write lock: two writers holding the same revision cannot both win.
+      if (s.revision !== undefined && h.revision !== s.revision) {
+        problems.push({ code: 'PRECONDITION_FAILED', message: `change set "${s.id}" is at revision ${h.revision}, not ${s.revision}`, changeset: s.id });
         continue;
       }
       if (h.status === s.to) continue;

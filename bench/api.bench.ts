@@ -1,0 +1,126 @@
+/**
+ * API benchmark (`npm run bench:api`): `verbund serve` in its own process, autocannon in
+ * this one, side by side on this machine. On the OWL-IT example and the generated `state`
+ * preset: one object by id, a list of 100 devices, a what-if of one element, and a soak of
+ * 100 connections with zero errors allowed. Prints the figures beside the issue's goals.
+ *
+ * BENCH_SECONDS (default 10) per scenario, BENCH_SOAK (default 60) for the soak,
+ * BENCH_ESTATES (default "owl,state"), BENCH_DIALECT (sqlite, the default, or postgres:
+ * VERBUND_TEST_DATABASE_URL's server).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { generateEstate } from '../src/interop/generateEstate.js';
+import { readEstatePath } from '../src/interop/readEstatePath.js';
+import { toEstateDocument } from '../src/interop/toEstateDocument.js';
+import { AccountService } from '../src/service/AccountService.js';
+import { EstateService } from '../src/service/EstateService.js';
+import { openStore } from '../src/store/openStore.js';
+import { root, serveProcess } from './serveProcess.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const soak = Number(process.env.BENCH_SOAK ?? 60);
+const estates = (process.env.BENCH_ESTATES ?? 'owl,state').split(',');
+const dialect = process.env.BENCH_DIALECT ?? 'sqlite';
+const pgAdmin = process.env.VERBUND_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const created: string[] = [];
+const tmp = mkdtempSync(join(tmpdir(), 'verbund-api-bench-'));
+
+interface Scenario {
+  readonly name: string;
+  readonly goal: string;
+  readonly connections: number;
+  readonly duration: number;
+  readonly method?: 'GET' | 'POST';
+  readonly path: string;
+  readonly body?: string;
+  readonly check: (r: autocannon.Result) => boolean;
+}
+
+/** A fresh database: a SQLite file, or with BENCH_DIALECT=postgres a new PostgreSQL database (dropped at the end). */
+async function freshDatabase(name: string): Promise<string> {
+  if (dialect !== 'postgres') return join(tmp, `${name}.db`);
+  const admin = new pg.Client({ connectionString: pgAdmin });
+  await admin.connect();
+  const db = `verbund_api_bench_${name}_${process.pid}`;
+  await admin.query(`create database ${db}`);
+  await admin.end();
+  created.push(db);
+  const url = new URL(pgAdmin);
+  url.pathname = `/${db}`;
+  return url.toString();
+}
+
+async function dropDatabases(): Promise<void> {
+  if (!created.length) return;
+  const admin = new pg.Client({ connectionString: pgAdmin });
+  await admin.connect();
+  for (const db of created) await admin.query(`drop database if exists ${db} with (force)`);
+  await admin.end();
+}
+
+/** Imports an estate into a fresh database and creates a viewer with a token. */
+async function prepare(name: string): Promise<{ db: string; token: string; objectId: string; element: string }> {
+  const db = await freshDatabase(name);
+  const store = await openStore(db.startsWith('postgres') ? { url: db } : { file: db });
+  const doc = name === 'owl' ? readEstatePath(join(root, 'examples', 'owl-it')) : toEstateDocument(JSON.parse(JSON.stringify(generateEstate({ seed: 1, preset: 'state' }))), 'state.json');
+  const t = Date.now();
+  await new EstateService(store, 'bench').importDocument(doc.doc, {}, doc.problems);
+  console.log(`${name}: imported ${doc.doc.objects.length} objects in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  const accounts = new AccountService(store);
+  await accounts.addUser({ name: 'bench', role: 'viewer' });
+  const { token } = await accounts.createToken('bench');
+  const apps = doc.doc.objects.filter((o) => o.fields.kind === 'application');
+  const links = doc.doc.objects.filter((o) => o.fields.kind === 'link');
+  await store.close();
+  return { db, token, objectId: name === 'owl' ? 'finanzwesen' : apps[0]!.id, element: name === 'owl' ? 'duct-lemgo-nord' : links[0]!.id };
+}
+
+function run(url: string, token: string, s: Scenario): Promise<autocannon.Result> {
+  return autocannon({
+    url: `${url}${s.path}`,
+    method: s.method ?? 'GET',
+    connections: s.connections,
+    duration: s.duration,
+    headers: { authorization: `Bearer ${token}`, ...(s.body && { 'content-type': 'application/json' }) },
+    ...(s.body && { body: s.body }),
+  });
+}
+
+execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+console.log(`# verbund API benchmark (${dialect}) — node ${process.version}, ${new Date().toISOString()}, ${seconds} s per scenario, soak ${soak} s`);
+const rows: string[][] = [];
+try {
+  for (const name of estates) {
+    const { db, token, objectId, element } = await prepare(name);
+    const { url, child } = await serveProcess(db);
+    const scenarios: Scenario[] = [
+      { name: `GET /objects/${objectId}`, goal: '≥ 3,000 req/s, p99 < 20 ms', connections: 10, duration: seconds, path: `/api/v1/objects/${objectId}`, check: (r) => r.requests.average >= 3000 && r.latency.p99 < 20 },
+      { name: 'GET /devices?limit=100', goal: '≥ 1,000 req/s', connections: 10, duration: seconds, path: '/api/v1/devices?limit=100', check: (r) => r.requests.average >= 1000 },
+      ...(name === 'owl'
+        ? [{ name: `POST /what-if ${element}`, goal: '≥ 200 req/s', connections: 10, duration: seconds, method: 'POST' as const, path: '/api/v1/what-if', body: JSON.stringify({ fail: [element] }), check: (r: autocannon.Result) => r.requests.average >= 200 }]
+        : []),
+      { name: `soak: GET /objects/${objectId}, 100 connections`, goal: 'zero errors', connections: 100, duration: soak, path: `/api/v1/objects/${objectId}`, check: (r) => r.errors === 0 && r.non2xx === 0 && r.timeouts === 0 },
+    ];
+    // Warm up: the first request of a view builds its snapshot.
+    await run(url, token, { ...scenarios[0]!, duration: 1 });
+    await fetch(`${url}/api/v1/devices?limit=1`, { headers: { authorization: `Bearer ${token}` } });
+    for (const s of scenarios) {
+      const r = await run(url, token, s);
+      rows.push([name, s.name, s.connections.toString(), r.requests.average.toFixed(0), r.latency.p50.toFixed(1), r.latency.p99.toFixed(1), String(r.errors + r.non2xx + r.timeouts), s.goal, s.check(r) ? 'met' : 'MISSED']);
+      console.log(rows[rows.length - 1]!.join(' | '));
+    }
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+  await dropDatabases();
+}
+console.log('\n| estate | scenario | conn | req/s | p50 ms | p99 ms | errors | goal | |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);

@@ -1,0 +1,49 @@
+/**
+ * What every route gets: the services over one store. One AnalysisService per app, so that
+ * its snapshot cache serves every request on the same estate version.
+ */
+import type { FastifyRequest } from 'fastify';
+import { AccountService } from '../service/AccountService.js';
+import { AnalysisService, type Snapshot } from '../service/AnalysisService.js';
+import { EstateService, type ViewOptions } from '../service/EstateService.js';
+import { VerbundError } from '../model/errors.js';
+import { kinds, type Kind } from '../model/kinds.js';
+import type { Store } from '../store/openStore.js';
+import { principalOf } from './authorization.js';
+import { Metrics } from './Metrics.js';
+import { scopeOf, type Scope } from './tenantScope.js';
+
+/** The services of the API. */
+export class ApiContext {
+  /** Reads (the audit user of reads is never recorded). */
+  readonly estates: EstateService;
+  readonly analysis: AnalysisService;
+  readonly accounts: AccountService;
+  readonly metrics: Metrics;
+
+  constructor(readonly store: Store) {
+    this.estates = new EstateService(store, 'api');
+    this.analysis = new AnalysisService(this.estates);
+    this.accounts = new AccountService(store);
+    this.metrics = new Metrics(async () => {
+      // From the cached snapshot of now: a scrape costs no estate read while nothing changes.
+      const counts = Object.fromEntries(kinds.map((k) => [k, 0])) as Record<Kind, number>;
+      for (const o of (await this.analysis.snapshot({})).estate.values()) counts[o.kind]++;
+      return counts;
+    });
+  }
+
+  /** An estate service that records writes as the caller. */
+  writer(req: FastifyRequest): EstateService {
+    return new EstateService(this.store, principalOf(req).name);
+  }
+
+  /** The (cached) snapshot of a view and what the caller may see of it. */
+  async scoped(req: FastifyRequest, view: ViewOptions): Promise<{ snap: Snapshot; scope: Scope }> {
+    const principal = principalOf(req);
+    // Plans are the operator's drafts: for a tenant there are none (the same answer as for a plan that does not exist).
+    if (principal.role === 'tenant' && view.plan !== undefined) throw new VerbundError('UNKNOWN_PLAN', `no plan "${view.plan}"`);
+    const snap = await this.analysis.snapshot(view);
+    return { snap, scope: scopeOf(principal, snap.estate) };
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * Builds the Verbund HTTP API as a Fastify app. It never listens: `verbund serve` does, and
+ * tests call `app.inject()`.
+ */
+import Fastify, { type FastifyInstance, type FastifySchema, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Ajv from 'ajv';
+import { VerbundError } from '../model/errors.js';
+import type { Store } from '../store/openStore.js';
+import { ApiContext } from './ApiContext.js';
+import { registerAuthorization } from './authorization.js';
+import { errorBody, errorBodySchema, registerErrorHandling } from './errorHandling.js';
+import { analysisRoutes } from './routes/analyses.js';
+import { changeSetRoutes } from './routes/changesets.js';
+import { docsRoutes } from './routes/docs.js';
+import { estateFileRoutes } from './routes/estateFiles.js';
+import { healthRoutes } from './routes/health.js';
+import { metricsRoutes } from './routes/metrics.js';
+import { historyRoutes } from './routes/history.js';
+import { objectRoutes } from './routes/objects.js';
+import { objectWriteRoutes } from './routes/objectWrites.js';
+import { sessionRoutes } from './routes/session.js';
+import { tokenRoutes } from './routes/tokens.js';
+import { userRoutes } from './routes/users.js';
+import { planRoutes } from './routes/plans.js';
+
+/** What the app is built from. */
+export interface AppOptions {
+  readonly store: Store;
+  /** Fastify's logger option (pino); default off. */
+  readonly logger?: FastifyServerOptions['logger'];
+  /** Largest request body in bytes; default 10 MiB. */
+  readonly bodyLimit?: number;
+  /** Sign-in attempts per address and per user name in `loginWindowMs`; default 10. */
+  readonly loginLimit?: number;
+  readonly loginWindowMs?: number;
+  /** Trust X-Forwarded-* from a reverse proxy (for the client address and https). */
+  readonly trustProxy?: boolean;
+}
+
+/** Builds the app with every route; call `ready()` or `inject()` on it. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: opts.bodyLimit ?? 10 * 1024 * 1024,
+    trustProxy: opts.trustProxy ?? false,
+    exposeHeadRoutes: true,
+    // Answered by the hook below, in the error catalogue's shape.
+    return503OnClosing: false,
+    // Ids are case-sensitive slugs; a trailing slash is the same resource.
+    routerOptions: { ignoreTrailingSlash: true },
+    // A malformed URL (bad percent-encoding) fails in the router, before any hook: answer it
+    // in the catalogue's shape like every other error.
+    frameworkErrors: (error, _req, reply) => {
+      const e = new VerbundError('INVALID_INPUT', `malformed request: ${error.message}`);
+      // The reply is not typed by any route here: send the catalogue body as plain JSON.
+      void (reply as unknown as { code(n: number): { send(b: unknown): void } }).code(e.status).send(errorBody(e));
+    },
+  });
+  const ctx = new ApiContext(opts.store);
+
+  installValidation(app);
+  // While closing, in-flight requests finish and new ones (on kept-alive connections) are refused.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async () => {
+    if (closing) throw new VerbundError('UNAVAILABLE');
+  });
+  registerErrorHandling(app, (code) => ctx.metrics.error(code));
+  const decisions = registerAuthorization(app, ctx.accounts);
+  app.addHook('onRoute', (route) => {
+    // Every route documents the error body, and its role, in the OpenAPI document.
+    const schema = (route.schema ?? {}) as FastifySchema & { response?: Record<string, unknown>; description?: string };
+    const auth = route.config?.auth;
+    route.schema = {
+      ...schema,
+      response: { ...schema.response, '4xx': errorBodySchema, '5xx': errorBodySchema },
+      ...(auth !== 'public' && {
+        security: [{ bearer: [] }, { session: [] }],
+        description: `${schema.description ? `${schema.description}\n\n` : ''}Needs role **${auth}**${route.config?.tenant ? ' (tenants: scoped to their organization)' : ''}.`,
+      }),
+    };
+  });
+
+  // Served over plain http on 127.0.0.1 by default: upgrading the docs page's requests to
+  // https would break it. Behind a TLS proxy, the proxy sets HSTS and friends.
+  await app.register(helmet, { global: true, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Verbund API', version: '1', description: 'The estate, its timeline and its analyses. See docs/api.md.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API token (`verbund token create USER`).' },
+          session: { type: 'apiKey', in: 'cookie', name: 'verbund_session', description: 'A browser session (POST /api/v1/session); unsafe methods also need X-CSRF-Token.' },
+        },
+      },
+    },
+    // Publish each operation's authorization decision for clients (and the route × role test).
+    transformObject: (documents) => {
+      if (!('openapiObject' in documents)) return documents.swaggerObject;
+      const { openapiObject } = documents;
+      for (const [path, ops] of Object.entries(openapiObject.paths ?? {})) {
+        for (const [method, op] of Object.entries(ops as Record<string, Record<string, unknown>>)) {
+          const d = decisions.get(`${method.toUpperCase()} ${path}`);
+          if (d) op['x-verbund-auth'] = { role: d.auth, tenant: d.tenant };
+        }
+      }
+      return openapiObject;
+    },
+  });
+
+  metricsRoutes(app, ctx);
+  healthRoutes(app, ctx);
+  objectRoutes(app, ctx);
+  objectWriteRoutes(app, ctx);
+  historyRoutes(app, ctx);
+  changeSetRoutes(app, ctx);
+  estateFileRoutes(app, ctx);
+  analysisRoutes(app, ctx);
+  sessionRoutes(app, ctx, { max: opts.loginLimit ?? 10, windowMs: opts.loginWindowMs ?? 60_000 });
+  userRoutes(app, ctx);
+  tokenRoutes(app, ctx);
+  planRoutes(app, ctx);
+  await docsRoutes(app);
+  return app;
+}
+
+/**
+ * Two validators: query strings, parameters and headers are text and are coerced to the
+ * schema's types; bodies are JSON and are not (a number sent as a string is an error).
+ * Unknown fields are errors, never silently removed; every problem is listed.
+ */
+function installValidation(app: FastifyInstance): void {
+  const base = { allErrors: true, removeAdditional: false, useDefaults: true, strict: false } as const;
+  const coercing = new Ajv.default({ ...base, coerceTypes: 'array' });
+  const strict = new Ajv.default({ ...base, coerceTypes: false });
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
+}

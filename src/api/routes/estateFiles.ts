@@ -1,0 +1,64 @@
+/**
+ * Estate files over HTTP: export (the whole timeline, or the estate at a date and what
+ * follows) and import (a document with top-level objects, plans and change sets, as one
+ * transaction). Both travel in the request or the answer: the server never opens a path
+ * a client names.
+ */
+import type { FastifyInstance } from 'fastify';
+import { stringify } from 'yaml';
+import { fullDocument, snapshotDocument } from '../../interop/toFileDocument.js';
+import { toEstateDocument } from '../../interop/toEstateDocument.js';
+import type { ApiContext } from '../ApiContext.js';
+import { idParam, viewQuery } from '../schemas.js';
+import { requireRightsFor, unfile, unfiled } from './changesets.js';
+
+/** Registers GET /export and POST /import. */
+export function estateFileRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  app.get<{ Querystring: { at?: string; plan?: string; format: 'json' | 'yaml' } }>(
+    '/api/v1/export',
+    {
+      config: { auth: 'viewer' },
+      schema: {
+        tags: ['estate files'],
+        summary: 'The timeline as an estate file; with at (and plan), the estate then and what follows',
+        querystring: { type: 'object', additionalProperties: false, properties: { ...viewQuery, format: { type: 'string', enum: ['json', 'yaml'], default: 'json' } } },
+        produces: ['application/json', 'application/yaml'],
+        response: { 200: { description: 'An estate file (docs/file-format.md)', type: 'object', additionalProperties: true } },
+      },
+    },
+    async (req, reply) => {
+      const { at, plan, format } = req.query;
+      const [changeSets, plans] = await Promise.all([ctx.estates.changeSetsWithChanges(), ctx.estates.plans()]);
+      let doc;
+      if (at === undefined && plan === undefined) doc = fullDocument(changeSets, plans);
+      else {
+        const { at: key, estate } = await ctx.estates.estate({ at, plan });
+        doc = snapshotDocument(key, estate.values(), changeSets, plans);
+      }
+      if (format === 'json') return doc;
+      // Serialised here: the JSON serializer of the route does not apply to YAML.
+      return reply.type('application/yaml; charset=utf-8').serializer((x) => x as string).send(stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false }));
+    },
+  );
+
+  app.post<{ Body: Record<string, unknown>; Querystring: { effective?: string; changeset?: string } }>(
+    '/api/v1/import',
+    {
+      config: { auth: 'operator' },
+      schema: {
+        tags: ['estate files'],
+        summary: 'Import an estate document (JSON) as one transaction: all or nothing, every problem listed',
+        description: 'The body is an estate file as JSON (docs/file-format.md): top-level objects by section, plans, change sets.',
+        querystring: { type: 'object', additionalProperties: false, properties: { effective: viewQuery.at, changeset: idParam } },
+        body: { type: 'object', additionalProperties: true },
+        response: { 201: { type: 'object', required: ['changesets', 'objects'], properties: { changesets: { type: 'array', items: { type: 'string' } }, objects: { type: 'integer' } } } },
+      },
+    },
+    async (req, reply) => {
+      const { doc, problems } = toEstateDocument(req.body, 'body');
+      for (const cs of doc.changesets) requireRightsFor(req, cs.status);
+      const r = await unfiled(() => ctx.writer(req).importDocument(doc, { effective: req.query.effective, changeset: req.query.changeset }, problems.map(unfile)));
+      return reply.status(201).send({ changesets: r.added.map((c) => c.id), objects: r.objects });
+    },
+  );
+}

@@ -1,0 +1,167 @@
+/**
+ * Migration planning over HTTP, with the CLI's parameters (docs/cli.md, docs/planning.md):
+ * plans (list, show, accept, drop), wave planning, joint-operation candidates (and writing
+ * one as a plan) and progress. Reads need a viewer, writes a planner; plans concern the whole
+ * operator, so tenants get 404 as for any route not meant for them.
+ */
+import type { FastifyInstance } from 'fastify';
+import { VerbundError } from '../../model/errors.js';
+import { productKey } from '../../planning/jointCandidates.js';
+import { applyJoint, jointCandidates } from '../../service/jointOperation.js';
+import { planWaves } from '../../service/PlanningService.js';
+import { planReport, setPlanStatus } from '../../service/planReport.js';
+import { progressReport } from '../../service/progressReport.js';
+import type { ApiContext } from '../ApiContext.js';
+import { idParam, idParams, viewQuery } from '../schemas.js';
+
+/** The published result schemas live in docs/schemas; the routes pass the services' answers through whole. */
+const result = (file: string) => ({ type: 'object', additionalProperties: true, description: `As docs/schemas/${file}.` }) as const;
+
+const dateText = { type: 'string', maxLength: 40 } as const;
+const positive = { type: 'number', exclusiveMinimum: 0 } as const;
+
+interface WavesBody {
+  name: string;
+  from: string;
+  to: string;
+  start: string;
+  end?: string;
+  days?: string;
+  maxApps?: number;
+  maxVcpu?: number;
+  targetDevices?: string[];
+  title?: string;
+  solver?: 'mip' | 'greedy';
+  timeLimit?: number;
+  dryRun?: boolean;
+}
+
+/** Registers the planning routes. */
+export function planRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  app.get(
+    '/api/v1/plans',
+    {
+      config: { auth: 'viewer' },
+      schema: {
+        tags: ['plans'],
+        summary: 'The plans (what-if scenarios)',
+        response: {
+          200: {
+            type: 'object',
+            required: ['items'],
+            properties: { items: { type: 'array', items: { type: 'object', required: ['id', 'title'], properties: { id: { type: 'string' }, title: { type: 'string' }, notes: { type: 'string' }, createdBy: { type: 'string' }, createdAt: { type: 'string' } } } } },
+          },
+        },
+      },
+    },
+    async () => ({ items: await ctx.estates.plans() }),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/plans/:id',
+    { config: { auth: 'viewer' }, schema: { tags: ['plans'], summary: 'A plan step by step: date, applications, size, split dependencies, verdict (plan show)', params: idParams, response: { 200: result('plan-show.schema.json') } } },
+    async (req) => planReport(ctx.estates, req.params.id),
+  );
+
+  for (const [action, status] of [
+    ['accept', 'scheduled'],
+    ['drop', 'cancelled'],
+  ] as const) {
+    app.post<{ Params: { id: string } }>(
+      `/api/v1/plans/:id/${action}`,
+      {
+        config: { auth: 'planner' },
+        schema: {
+          tags: ['plans'],
+          summary: `Every proposed change set of the plan becomes ${status} (plan ${action})`,
+          params: idParams,
+          response: { 200: { type: 'object', required: ['plan', status], properties: { plan: { type: 'string' }, [status]: { type: 'array', items: { type: 'string' } } } } },
+        },
+      },
+      async (req) => ({ plan: req.params.id, [status]: await setPlanStatus(ctx.writer(req), req.params.id, status) }),
+    );
+  }
+
+  app.post<{ Body: WavesBody }>(
+    '/api/v1/plans/waves',
+    {
+      config: { auth: 'planner' },
+      schema: {
+        tags: ['plans'],
+        summary: 'Plan a data-center move in dated waves and write it as a proposed plan (plan waves)',
+        description: 'The MIP runs in the server process: `timeLimit` is at most 30 seconds here (default 10); use the CLI for longer runs.',
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'from', 'to', 'start'],
+          properties: {
+            name: idParam,
+            from: idParam,
+            to: idParam,
+            start: dateText,
+            end: dateText,
+            days: { type: 'string', maxLength: 40, description: 'Allowed weekdays: sat, fri,sat, mon-fri.' },
+            maxApps: positive,
+            maxVcpu: positive,
+            targetDevices: { type: 'array', maxItems: 1000, items: idParam },
+            title: { type: 'string', minLength: 1, maxLength: 200 },
+            solver: { type: 'string', enum: ['mip', 'greedy'] },
+            timeLimit: { type: 'number', exclusiveMinimum: 0, maximum: 30 },
+            dryRun: { type: 'boolean' },
+          },
+        },
+        response: { 200: result('plan-waves.schema.json') },
+      },
+    },
+    async (req) => planWaves(ctx.writer(req), { ...req.body, days: req.body.days ?? 'sat', timeLimit: req.body.timeLimit ?? 10 }),
+  );
+
+  app.get<{ Querystring: { at?: string; plan?: string; product?: string } }>(
+    '/api/v1/joint',
+    {
+      config: { auth: 'viewer' },
+      schema: {
+        tags: ['plans'],
+        summary: 'Joint-operation candidates (plan joint)',
+        querystring: { type: 'object', additionalProperties: false, properties: { ...viewQuery, product: { type: 'string', maxLength: 200 } } },
+        response: { 200: result('plan-joint.schema.json') },
+      },
+    },
+    async (req) => {
+      const r = await jointCandidates(ctx.estates, { at: req.query.at, plan: req.query.plan });
+      const { product } = req.query;
+      return product === undefined ? r : { ...r, candidates: r.candidates.filter((c) => productKey(c.product) === productKey(product)) };
+    },
+  );
+
+  app.post<{ Body: { plan: string; product?: string; keep?: string; effective?: string } }>(
+    '/api/v1/joint',
+    {
+      config: { auth: 'planner' },
+      schema: {
+        tags: ['plans'],
+        summary: 'Write the consolidation of a candidate as a new plan (plan joint --apply)',
+        body: { type: 'object', additionalProperties: false, required: ['plan'], properties: { plan: idParam, product: { type: 'string', maxLength: 200 }, keep: idParam, effective: dateText } },
+        response: { 201: result('plan-joint-apply.schema.json') },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await applyJoint(ctx.writer(req), req.body)),
+  );
+
+  app.get<{ Querystring: { from?: string; to?: string; plan?: string } }>(
+    '/api/v1/progress',
+    {
+      config: { auth: 'viewer' },
+      schema: {
+        tags: ['plans'],
+        summary: 'Applications by status at every date where they change, with a plan beside the baseline (progress)',
+        querystring: { type: 'object', additionalProperties: false, properties: { from: dateText, to: dateText, plan: viewQuery.plan } },
+        response: { 200: result('progress.schema.json') },
+      },
+    },
+    async (req) => {
+      if (req.query.from !== undefined && req.query.to !== undefined && req.query.from > req.query.to) throw new VerbundError('INVALID_INPUT', '"from" is after "to"');
+      return progressReport(ctx.estates, req.query);
+    },
+  );
+}

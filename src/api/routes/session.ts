@@ -1,0 +1,86 @@
+/**
+ * Browser sessions and the first admin: sign in (`POST /api/v1/session`, rate-limited per
+ * address and per user name), sign out, who am I, and the one-time setup.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { VerbundError } from '../../model/errors.js';
+import type { ApiContext } from '../ApiContext.js';
+import { principalOf, SESSION_COOKIE } from '../authorization.js';
+import { LoginThrottle } from '../LoginThrottle.js';
+
+/** A user as the API shows it. */
+export const principalSchema = {
+  type: 'object',
+  required: ['name', 'role', 'tenant'],
+  properties: { name: { type: 'string' }, role: { type: 'string', enum: ['viewer', 'planner', 'operator', 'admin', 'tenant'] }, tenant: { type: ['string', 'null'] } },
+} as const;
+
+const credentials = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'password'],
+  properties: { name: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 1024 } },
+} as const;
+
+/** Registers session, me and setup. */
+export function sessionRoutes(app: FastifyInstance, ctx: ApiContext, limit: { max: number; windowMs: number }): void {
+  const perUser = new LoginThrottle(limit.max, limit.windowMs);
+  const rateLimit = { max: limit.max, timeWindow: limit.windowMs, errorResponseBuilder: () => new VerbundError('RATE_LIMITED', 'too many sign-in attempts from this address; wait a minute') };
+
+  app.post<{ Body: { name: string; password: string } }>(
+    '/api/v1/session',
+    {
+      config: { auth: 'public', rateLimit },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Sign in: sets an HttpOnly session cookie and returns the CSRF token for unsafe requests',
+        body: credentials,
+        response: { 200: { type: 'object', required: ['user', 'csrfToken', 'expiresAt'], properties: { user: principalSchema, csrfToken: { type: 'string' }, expiresAt: { type: 'string' } } } },
+      },
+    },
+    async (req, reply) => {
+      const { name, password } = req.body;
+      if (!perUser.allow(name)) throw new VerbundError('RATE_LIMITED', 'too many sign-in attempts for this user; wait a minute');
+      const s = await ctx.accounts.login(name, password);
+      if (!s) throw new VerbundError('UNAUTHENTICATED', 'wrong user name or password');
+      perUser.reset(name);
+      setSessionCookie(req, reply, s.secret, new Date(s.expiresAt));
+      return { user: s.user, csrfToken: s.csrf, expiresAt: s.expiresAt };
+    },
+  );
+
+  app.delete(
+    '/api/v1/session',
+    { config: { auth: 'viewer', tenant: true }, schema: { tags: ['accounts'], summary: 'Sign out', response: { 204: { type: 'null' } } } },
+    async (req, reply) => {
+      const secret = req.cookies[SESSION_COOKIE];
+      if (secret) await ctx.accounts.logout(secret);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get('/api/v1/me', { config: { auth: 'viewer', tenant: true }, schema: { tags: ['accounts'], summary: 'Who am I', response: { 200: principalSchema } } }, async (req) => principalOf(req));
+
+  app.post<{ Body: { token: string; name: string; password: string } }>(
+    '/api/v1/setup',
+    {
+      config: { auth: 'public', rateLimit },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Create the first admin with the one-time setup token that `verbund serve` printed',
+        body: { ...credentials, required: ['token', 'name', 'password'], properties: { ...credentials.properties, token: { type: 'string', maxLength: 200 } } },
+        response: { 201: principalSchema },
+      },
+    },
+    async (req, reply) => {
+      const u = await ctx.accounts.completeSetup(req.body.token, req.body.name, req.body.password);
+      return reply.status(201).send(u);
+    },
+  );
+}
+
+function setSessionCookie(req: FastifyRequest, reply: FastifyReply, secret: string, expires: Date): void {
+  // Secure whenever the client came over https (directly, or through a trusted proxy).
+  void reply.setCookie(SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'strict', secure: req.protocol === 'https', path: '/', expires });
+}

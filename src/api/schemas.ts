@@ -1,0 +1,66 @@
+/**
+ * JSON schemas shared by the routes: the view of the timeline (`at`, `plan`), paging, ids.
+ */
+
+/** An object, plan or change set id. */
+export const idParam = { type: 'string', maxLength: 64, pattern: '^[a-z0-9][a-z0-9._-]*$' } as const;
+
+/** Path parameters of a route on one object or change set: `{id}`. */
+export const idParams = { type: 'object', required: ['id'], properties: { id: idParam } } as const;
+
+/** `at` and `plan`: which view of the timeline to read. */
+export const viewQuery = {
+  at: { type: 'string', maxLength: 40, description: 'Date (YYYY-MM-DD) or date-time with offset; default now.' },
+  plan: { ...idParam, description: 'Overlay the proposed change sets of this plan.' },
+} as const;
+
+/** `limit` and `offset` of a list. */
+export const pageQuery = {
+  limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+  offset: { type: 'integer', minimum: 0, default: 0 },
+} as const;
+
+/** A page of a list: the items, the total before paging, and the paging asked for. */
+export function pageSchema(item: object, extra: Record<string, object> = {}): object {
+  return {
+    type: 'object',
+    required: ['items', 'total', 'limit', 'offset', ...Object.keys(extra)],
+    properties: { items: { type: 'array', items: item }, total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, ...extra },
+  };
+}
+
+/** The page `[offset, offset + limit)` of a list. */
+export function page<T>(list: readonly T[], q: { limit: number; offset: number }): { items: T[]; total: number; limit: number; offset: number } {
+  return { items: list.slice(q.offset, q.offset + q.limit), total: list.length, limit: q.limit, offset: q.offset };
+}
+
+/** The header of a change set as the API shows it. */
+export const changeSetHeaderSchema = {
+  type: 'object',
+  required: ['id', 'title', 'effective', 'effectiveKey', 'status', 'plan', 'seq', 'revision'],
+  properties: {
+    id: { type: 'string' },
+    title: { type: 'string' },
+    effective: { type: 'string', description: 'As written.' },
+    effectiveKey: { type: 'string', description: 'UTC instant the timeline orders by.' },
+    status: { type: 'string', enum: ['done', 'scheduled', 'proposed', 'cancelled'] },
+    plan: { type: ['string', 'null'] },
+    author: { type: 'string' },
+    notes: { type: 'string' },
+    seq: { type: 'integer', description: 'Recording order.' },
+    revision: { type: 'integer', description: 'Grows with every status change; send it back in If-Match.' },
+    recordedBy: { type: 'string' },
+    recordedAt: { type: 'string' },
+  },
+} as const;
+
+/** Any JSON value (fields of objects, as in a diff). */
+export const anyValue = {} as const;
+
+/** An estate object of any kind (its kind's schema is in the kind's list route). */
+export const anyObjectSchema = {
+  type: 'object',
+  required: ['id', 'kind'],
+  additionalProperties: true,
+  properties: { id: { type: 'string' }, kind: { type: 'string' }, name: { type: 'string' } },
+} as const;

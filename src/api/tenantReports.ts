@@ -1,0 +1,55 @@
+/**
+ * The analyses as a tenant sees them: only its services (usages), and nothing that names
+ * other tenants or describes the network beyond what breaks its own services.
+ */
+import type { CheckReport, ServiceRef, WhatIfReport } from '../service/AnalysisService.js';
+import type { Scope } from './tenantScope.js';
+
+/** A check report restricted to the scope's services; unchanged for staff. */
+export function scopeCheck(r: CheckReport, scope: Scope): CheckReport {
+  if (scope.tenant === null) return r;
+  const mine = (s: ServiceRef): boolean => scope.visible(s.usage);
+  const services = r.services.filter(mine);
+  const spofs = r.spofs
+    .map((sp) => ({ ...sp, breaks: sp.breaks.filter(mine), tenants: sp.tenants.filter((t) => t.tenant === scope.tenant) }))
+    .filter((sp) => sp.breaks.length > 0);
+  const up = services.filter((s) => s.up).length;
+  const surviving = services.filter((s) => s.survives).length;
+  return {
+    ...r,
+    summary: { services: services.length, up, surviving, failing: services.length - surviving, down: services.length - up },
+    services,
+    spofs,
+    // The raw-network facts describe everybody's network: not the tenant's to see.
+    network: { nodes: 0, links: 0, components: 0, articulationPoints: [], bridges: [], biconnectedComponents: [] },
+    problems: [],
+  };
+}
+
+/** A what-if report restricted to the scope's services; unchanged for staff. */
+export function scopeWhatIf(r: WhatIfReport, scope: Scope): WhatIfReport {
+  if (scope.tenant === null) return r;
+  const mine = (s: ServiceRef): boolean => scope.visible(s.usage);
+  const down = r.down.filter(mine);
+  const degraded = r.degraded.filter(mine);
+  const byApplication = new Map<string, { down: number; degraded: number; users: number }>();
+  for (const s of down) tally(byApplication, s.application, 'down', s.users);
+  for (const s of degraded) tally(byApplication, s.application, 'degraded', 0);
+  return {
+    ...r,
+    // Which ids resolved would tell what exists; the components name everybody's devices.
+    unresolved: [],
+    components: [],
+    down,
+    degraded,
+    byTenant: r.byTenant.filter((t) => t.tenant === scope.tenant),
+    byApplication: [...byApplication].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([application, v]) => ({ application, ...v })),
+  };
+}
+
+function tally(rows: Map<string, { down: number; degraded: number; users: number }>, key: string, field: 'down' | 'degraded', users: number): void {
+  const row = rows.get(key) ?? { down: 0, degraded: 0, users: 0 };
+  row[field]++;
+  row.users += users;
+  rows.set(key, row);
+}
