@@ -21,3 +21,7 @@ await build({
   banner: { js: "import { createRequire as __verbundRequire } from 'node:module'; const require = __verbundRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// The web UI (web/, React + Vite) into dist/web, which `verbund serve` serves at `/`.
+const { build: viteBuild } = await import('vite');
+await viteBuild({ configFile: 'web/vite.config.mjs', logLevel: 'warn' });

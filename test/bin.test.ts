@@ -19,14 +19,14 @@ test('the build exists (npm test builds it)', () => {
 });
 
 test('verbund demo makes a fresh database with the example and prints a summary', () => {
-  const r = run('demo');
+  const r = run('demo', '--no-serve');
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /Verbund demo: the OWL-IT example in verbund-demo\.db/);
   assert.match(r.stdout, /organization\s+\d+/);
   assert.match(r.stdout, /application\s+12/);
   assert.ok(existsSync(join(tmp, 'verbund-demo.db')));
   // Fresh each time: a second run does not fail on existing ids.
-  assert.equal(run('demo').status, 0);
+  assert.equal(run('demo', '--no-serve').status, 0);
   const show = run('--db', 'verbund-demo.db', 'show', 'application', 'finanzwesen', '--at', '2021-06-01', '--json');
   assert.equal(show.status, 0, show.stderr);
   assert.equal(JSON.parse(show.stdout).id, 'finanzwesen');

@@ -26,6 +26,7 @@ import { sessionRoutes } from './routes/session.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
 import { planRoutes } from './routes/plans.js';
+import { webRoutes } from './routes/web.js';
 
 /** What the app is built from. */
 export interface AppOptions {
@@ -130,6 +131,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   tokenRoutes(app, ctx);
   planRoutes(app, ctx);
   await docsRoutes(app);
+  webRoutes(app);
   return app;
 }
 

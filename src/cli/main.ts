@@ -224,7 +224,10 @@ function buildProgram(outcome: { code: number }): Command {
 
   program
     .command('demo')
-    .description('create a fresh database with the OWL-IT example and print a summary')
+    .description('create a fresh database with the OWL-IT example and an admin, then serve the web UI (--no-serve: print a summary and exit)')
+    .option('--no-serve', 'print the summary and exit instead of serving')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on', '4680')
     .action(action(() => import('./commands/demo.js')));
 
   program

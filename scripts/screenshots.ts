@@ -1,0 +1,83 @@
+// Screenshots of every page of the web UI for docs/screenshots/ (shown in the README), from a
+// real `verbund serve` on the OWL-IT example in headless Chromium.
+// Run: npm run build && node --import tsx scripts/screenshots.ts [de|en]
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { chromiumPath, launchBrowser, newPage, signIn, startServer } from '../test/helpers/e2e.js';
+
+const lang = process.argv[2] === 'en' ? 'en' : 'de';
+const out = join(import.meta.dirname, '..', 'docs', 'screenshots');
+mkdirSync(out, { recursive: true });
+const executable = chromiumPath();
+if (!executable) throw new Error('chromium is not installed');
+
+const server = await startServer();
+const browser = await launchBrowser(executable);
+const shot = async (page: Page, name: string) => {
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: join(out, `${name}.png`), fullPage: true });
+  console.log(`docs/screenshots/${name}.png`);
+};
+const de = lang === 'de';
+try {
+  const { page } = await newPage(browser, de ? 'de-DE' : 'en-GB');
+  await page.goto(`${server.url}/`);
+  await shot(page, 'signin');
+  await signIn(page, server.url, 'anna');
+  await shot(page, 'overview');
+
+  await page.goto(`${server.url}/map`);
+  await page.getByRole('checkbox', { name: de ? /Hauseinführung Nord/ : /Hauseinführung Nord/ }).check();
+  await page.getByRole('button', { name: de ? '1 Elemente ausfallen lassen' : 'Fail 1 elements' }).click();
+  await page.getByRole('table', { name: de ? 'Betroffene Kommunen' : 'Municipalities affected' }).waitFor();
+  const paths = page.getByRole('region', { name: de ? 'Unabhängige Wege' : 'Independent paths' });
+  await paths.getByRole('combobox', { name: de ? /^Standort/ : /^Site/ }).selectOption('pb-rathaus');
+  await paths.getByRole('combobox', { name: de ? /^Fachanwendung/ : /^Application/ }).selectOption('finanzwesen');
+  await paths.getByRole('button').click();
+  await paths.getByText(/pb-rathaus-ar-1/).first().waitFor();
+  await shot(page, 'map');
+
+  await page.goto(`${server.url}/timeline`);
+  // The first date at which verdicts change: the interesting one.
+  await page.getByRole('slider').focus();
+  await page.keyboard.press('Home');
+  const verdictTable = page.locator('section[aria-labelledby=h-verdicts] table');
+  for (let i = 0; i < 20 && !(await verdictTable.count()); i++) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForLoadState('networkidle');
+  }
+  await shot(page, 'timeline');
+
+  await page.goto(`${server.url}/applications`);
+  await page.getByRole('table').first().waitFor();
+  await shot(page, 'applications');
+
+  await page.goto(`${server.url}/plans`);
+  await page.getByRole('textbox', { name: de ? 'Name des Plans' : 'Plan name' }).fill('move-2018');
+  await page.getByRole('textbox', { name: de ? 'Frühester Umzugstag' : 'First cut-over day' }).fill('2018-12-08');
+  await page.getByRole('combobox', { name: de ? /^Von Standort/ : /^From site/ }).selectOption('paderborn-dc');
+  await page.getByRole('combobox', { name: de ? /^Nach Standort/ : /^To site/ }).selectOption('lemgo-dc');
+  await page.getByRole('spinbutton', { name: de ? 'Höchstens Anwendungen je Welle' : 'At most applications per wave' }).fill('3');
+  await page.getByRole('spinbutton', { name: de ? 'Höchstens vCPU je Welle' : 'At most vCPU per wave' }).fill('96');
+  await page.getByRole('button', { name: de ? 'Plan berechnen' : 'Compute plan' }).click();
+  await page.getByRole('heading', { name: /^move-2018:/ }).waitFor({ timeout: 60_000 });
+  await shot(page, 'plans');
+
+  await page.goto(`${server.url}/objects/finanzwesen`);
+  await page.getByRole('heading', { level: 2 }).first().waitFor();
+  await shot(page, 'object');
+
+  await page.goto(`${server.url}/municipalities`);
+  await page.getByRole('combobox', { name: de ? /^Organisation/ : /^Organization/ }).selectOption('paderborn');
+  await page.getByRole('table').waitFor();
+  await shot(page, 'municipalities');
+
+  const tenant = await newPage(browser, de ? 'de-DE' : 'en-GB');
+  await signIn(tenant.page, server.url, 'kaemmerei-lemgo');
+  await tenant.page.getByRole('table').waitFor();
+  await shot(tenant.page, 'tenant');
+} finally {
+  await browser.close();
+  await server.stop();
+}

@@ -1,0 +1,57 @@
+/**
+ * The web map's model (web/src/pages/mapModel.ts): which links are drawn, which are cut when
+ * elements fail, which sites are hit, and hit-testing of segments.
+ *
+ *      A (dc) ──l-ab── B (office) ──l-bc── C (node, no devices)
+ *      a1 ─ a2 inside A (l-a12: not drawn, both ends in A)
+ *      risk group duct-1 = { l-ab, device b1 }
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildModel, cutLinks, failedSitesOf, segmentDistance } from '../web/src/pages/mapModel.js';
+import type { Device, Link, Site } from '../web/src/types.js';
+
+const site = (id: string, lat: number, lon: number, type = 'office'): Site => ({ id, kind: 'site', type, location: { lat, lon } });
+const sites = [site('a', 52, 8, 'datacenter'), site('b', 52, 9), site('c', 52, 10, 'node'), { id: 'nowhere', kind: 'site', type: 'office' } as Site];
+const devices: Device[] = [
+  { id: 'a1', kind: 'device', site: 'a', role: 'router' },
+  { id: 'a2', kind: 'device', site: 'a', role: 'server' },
+  { id: 'b1', kind: 'device', site: 'b', role: 'router', risk_groups: ['duct-1'] },
+];
+const links: Link[] = [
+  { id: 'l-ab', kind: 'link', a: 'a1', b: 'b1', type: 'fibre', risk_groups: ['duct-1'] },
+  { id: 'l-bc', kind: 'link', a: 'b1', b: 'c', type: 'copper' },
+  { id: 'l-a12', kind: 'link', a: 'a1', b: 'a2', type: 'virtual' },
+  { id: 'l-lost', kind: 'link', a: 'b1', b: 'nowhere', type: 'fibre' },
+];
+const model = buildModel(sites, devices, links);
+const drawn = (idx: Iterable<number>) => [...idx].map((i) => model.links[i]!.id).sort();
+
+test('only links between two different placed sites are drawn, as one segment each', () => {
+  assert.deepEqual(model.links.map((l) => l.id), ['l-ab', 'l-bc']);
+  assert.equal(model.seg.length, 8);
+  assert.equal(model.sites.length, 3, 'a site without coordinates is not placed');
+  assert.deepEqual(model.members.get('duct-1')?.sort(), ['b1', 'l-ab']);
+});
+
+test('failing a link, a device, a site or a risk group cuts the drawn links they carry', () => {
+  assert.deepEqual(drawn(cutLinks(model, new Set(['l-bc']))), ['l-bc']);
+  assert.deepEqual(drawn(cutLinks(model, new Set(['b1']))), ['l-ab', 'l-bc']);
+  assert.deepEqual(drawn(cutLinks(model, new Set(['c']))), ['l-bc']);
+  assert.deepEqual(drawn(cutLinks(model, new Set(['a']))), ['l-ab']);
+  assert.deepEqual(drawn(cutLinks(model, new Set(['duct-1']))), ['l-ab', 'l-bc']);
+  assert.deepEqual(drawn(cutLinks(model, new Set(['unknown']))), []);
+});
+
+test('the sites hit: failed sites and the sites of failed devices, also through risk groups', () => {
+  assert.deepEqual([...failedSitesOf(model, new Set(['duct-1']))].sort(), ['b']);
+  assert.deepEqual([...failedSitesOf(model, new Set(['a2', 'c']))].sort(), ['a', 'c']);
+  assert.deepEqual([...failedSitesOf(model, new Set(['l-bc']))], []);
+});
+
+test('segment distance: to the nearest point of the segment, clamped at its ends', () => {
+  const seg = Float64Array.from([0, 0, 10, 0]);
+  assert.equal(segmentDistance(seg, 0, 5, 3), 3);
+  assert.equal(segmentDistance(seg, 0, -4, 3), 5);
+  assert.equal(segmentDistance(seg, 0, 13, 4), 5);
+});

@@ -1,0 +1,187 @@
+/** The shell: sign-in, the header (navigation, date, plan, language, account) and the pages. */
+import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { get, me, signOut, whenSignedOut, type Principal } from './api.js';
+import { useI18n, type Key } from './i18n/index.js';
+import { LanguageSwitch } from './components/LanguageSwitch.js';
+import { Link, navigate, usePath } from './router.js';
+import { AppContext, today, useApp, useLoad, type AppState } from './state.js';
+import type { PlanInfo } from './types.js';
+import { SignIn } from './pages/SignIn.js';
+import { Overview } from './pages/Overview.js';
+import { MapPage } from './pages/MapPage.js';
+import { Timeline } from './pages/Timeline.js';
+import { Applications } from './pages/Applications.js';
+import { Municipalities } from './pages/Municipalities.js';
+import { Plans } from './pages/Plans.js';
+import { ObjectPage } from './pages/ObjectPage.js';
+
+const staffNav: [string, Key][] = [
+  ['/', 'nav.overview'],
+  ['/map', 'nav.map'],
+  ['/timeline', 'nav.timeline'],
+  ['/applications', 'nav.applications'],
+  ['/municipalities', 'nav.municipalities'],
+  ['/plans', 'nav.plans'],
+];
+const tenantNav: [string, Key][] = [['/municipalities', 'nav.municipalities']];
+
+export function App() {
+  const { t } = useI18n();
+  const [user, setUser] = useState<Principal | null | undefined>(undefined);
+  useEffect(() => {
+    whenSignedOut(() => setUser(null));
+    me().then(setUser, () => setUser(null));
+  }, []);
+  if (user === undefined)
+    return (
+      <p className="muted" role="status">
+        {t('loading')}
+      </p>
+    );
+  if (user === null) return <SignIn onSignedIn={setUser} />;
+  return <Shell user={user} onSignedOut={() => setUser(null)} />;
+}
+
+function Shell({ user, onSignedOut }: { user: Principal; onSignedOut: () => void }) {
+  const { t } = useI18n();
+  const path = usePath();
+  const [at, setAt] = useState(today);
+  const [plan, setPlan] = useState('');
+  const [plansVersion, setPlansVersion] = useState(0);
+  const state = useMemo<AppState>(() => ({ user, at, setAt, plan, setPlan, plansVersion, plansChanged: () => setPlansVersion((v) => v + 1) }), [user, at, plan, plansVersion]);
+  const tenant = user.role === 'tenant';
+  const nav = tenant ? tenantNav : staffNav;
+  useEffect(() => {
+    // A tenant's whole UI is its municipality.
+    if (tenant && !path.startsWith('/municipalities') && !path.startsWith('/objects/')) navigate('/municipalities', true);
+  }, [tenant, path]);
+  const main = useRef<HTMLElement>(null);
+  const page = pageOf(tenant && !path.startsWith('/objects/') ? '/municipalities' : path);
+  useEffect(() => {
+    document.title = `${t(page.title)} – Verbund`;
+  }, [page.title, t]);
+  // After a navigation, keyboard and screen-reader users continue at the new page's content.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else main.current?.focus();
+  }, [path]);
+  return (
+    <AppContext.Provider value={state}>
+      <a className="skip" href="#main">
+        {t('skip')}
+      </a>
+      <header className="top">
+        <span className="brand">Verbund</span>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {nav.map(([to, key]) => (
+              <li key={to}>
+                <Link to={to} aria-current={page.nav === to ? 'page' : undefined}>
+                  {t(key)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="controls">
+          <label>
+            {t('at')}{' '}
+            <input type="date" value={at} onChange={(e) => e.target.value && setAt(e.target.value)} required />
+          </label>
+          {!tenant && <PlanSelect />}
+          <LanguageSwitch />
+          <AccountMenu user={user} onSignedOut={onSignedOut} />
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        {page.render()}
+      </main>
+    </AppContext.Provider>
+  );
+}
+
+function pageOf(path: string): { title: Key; nav: string; render: () => ReactElement } {
+  const obj = /^\/objects\/(.+)$/.exec(path);
+  if (obj) return { title: 'nav.object', nav: '', render: () => <ObjectPage key={obj[1]} id={decodeURIComponent(obj[1]!)} /> };
+  switch (path) {
+    case '/map':
+      return { title: 'nav.map', nav: path, render: () => <MapPage /> };
+    case '/timeline':
+      return { title: 'nav.timeline', nav: path, render: () => <Timeline /> };
+    case '/applications':
+      return { title: 'nav.applications', nav: path, render: () => <Applications /> };
+    case '/municipalities':
+      return { title: 'nav.municipalities', nav: path, render: () => <Municipalities /> };
+    case '/plans':
+      return { title: 'nav.plans', nav: path, render: () => <Plans /> };
+    default:
+      return { title: 'nav.overview', nav: '/', render: () => <Overview /> };
+  }
+}
+
+function PlanSelect() {
+  const { t } = useI18n();
+  const { plan, setPlan, plansVersion } = useApp();
+  const plans = useLoad((s) => get<{ items: PlanInfo[] }>('/plans', undefined, s), [plansVersion]);
+  return (
+    <label>
+      {t('plan')}{' '}
+      <select value={plan} onChange={(e) => setPlan(e.target.value)}>
+        <option value="">{t('plan.baseline')}</option>
+        {plans.data?.items.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.id}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function AccountMenu({ user, onSignedOut }: { user: Principal; onSignedOut: () => void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: Event) => {
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, [open]);
+  return (
+    <div className="account" ref={ref}>
+      <button type="button" aria-expanded={open} aria-controls="account-menu" onClick={() => setOpen(!open)}>
+        {user.name} ▾
+      </button>
+      {open && (
+        <div id="account-menu" className="menu">
+          <p>
+            {t('account.role')}: <strong>{t(`role.${user.role}` as Key)}</strong>
+            {user.tenant && (
+              <>
+                <br />
+                {t('account.tenant')}: <strong>{user.tenant}</strong>
+              </>
+            )}
+          </p>
+          <button
+            type="button"
+            onClick={() => {
+              void signOut().finally(onSignedOut);
+            }}
+          >
+            {t('account.signOut')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+

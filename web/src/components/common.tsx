@@ -1,0 +1,158 @@
+/** Small building blocks shared by the pages. */
+import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { ApiError } from '../api.js';
+import { useI18n } from '../i18n/index.js';
+import { Link } from '../router.js';
+import type { Loaded } from '../state.js';
+
+/** An error as the user reads it: the API's message and every problem it lists. */
+export function ErrorBox({ error }: { error: unknown }) {
+  const { t } = useI18n();
+  if (error === undefined || error === null) return null;
+  if (error instanceof DOMException && error.name === 'AbortError') return null;
+  const e = error instanceof ApiError ? error : null;
+  return (
+    <div className="error" role="alert">
+      <strong>{e ? t('error.api', { code: e.code }) : t('error.network')}</strong> {e?.message ?? String((error as Error)?.message ?? error)}
+      {e && e.details.length > 0 && (
+        <ul>
+          {e.details.map((d, i) => (
+            <li key={i}>{d.message}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** Shows a load's error or a loading note, else its content. */
+export function Async<T>({ state, children }: { state: Loaded<T>; children: (data: T) => ReactNode }) {
+  const { t } = useI18n();
+  if (state.error) return <ErrorBox error={state.error} />;
+  if (state.data === undefined)
+    return (
+      <p className="muted" role="status">
+        {t('loading')}
+      </p>
+    );
+  return <>{children(state.data)}</>;
+}
+
+/** A link to an object's page. */
+export function ObjLink({ id, label }: { id: string; label?: string | undefined }) {
+  return <Link to={`/objects/${encodeURIComponent(id)}`}>{label ?? id}</Link>;
+}
+
+/** A coloured badge for a choice value. */
+export function Badge({ colour, children }: { colour: string; children: ReactNode }) {
+  return (
+    <span className="badge">
+      <span className="dot" style={{ background: colour }} aria-hidden="true" />
+      {children}
+    </span>
+  );
+}
+
+/** A figure with a label, for the overview's cards. */
+export function Figure({ label, value, note, tone }: { label: string; value: ReactNode; note?: ReactNode; tone?: 'good' | 'bad' | undefined }) {
+  return (
+    <div className={`figure ${tone ?? ''}`}>
+      <div className="figure-label">{label}</div>
+      <div className="figure-value">{value}</div>
+      {note !== undefined && <div className="figure-note">{note}</div>}
+    </div>
+  );
+}
+
+/** A labelled input with the API's problems for it shown below it (and announced with it). */
+export function TextField({ name, label, value, onChange, errors = [], ...props }: { name: string; label: string; value: string; onChange: (v: string) => void; errors?: readonly string[] } & Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'name'>) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} name={name} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={errors.length > 0} aria-describedby={errors.length ? `${id}-err` : undefined} {...props} />
+      {errors.length > 0 && (
+        <span id={`${id}-err`} className="field-error" data-field={name}>
+          {errors.join('; ')}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Content of an on-demand load: a button until asked, then the usual loading, error or content. */
+export function OnDemand<T>({ state, label, children }: { state: Loaded<T | null> & { asked: boolean; ask: () => void }; label: string; children: (data: T) => ReactNode }) {
+  const { t } = useI18n();
+  if (!state.asked)
+    return (
+      <p>
+        <span className="muted">{t('onDemand.note')}</span>{' '}
+        <button type="button" onClick={state.ask}>
+          {label}
+        </button>
+      </p>
+    );
+  return <Async state={state}>{(d) => (d === null ? null : children(d))}</Async>;
+}
+
+/** A table cell with a link to an object. */
+export function IdCell({ id, label }: { id: string; label?: string | undefined }) {
+  return (
+    <td>
+      <ObjLink id={id} label={label} />
+    </td>
+  );
+}
+
+/** Links to objects, comma-separated. */
+export function IdList({ ids }: { ids: readonly string[] }) {
+  return (
+    <>
+      {ids.map((id, i) => (
+        <span key={`${id}-${i}`}>
+          {i > 0 && ', '}
+          <ObjLink id={id} />
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** A column of {@link TableHead}: `num` right-aligns it like its figures; `sort` makes it sortable by that key. */
+export type Column = string | { readonly label: string; readonly num?: boolean; readonly hidden?: boolean; readonly sort?: string } | false;
+
+/** The sort order of a table. */
+export interface Sort {
+  readonly key: string;
+  readonly dir: 'ascending' | 'descending';
+}
+
+/** A table's column headers; sortable columns are buttons and say their order (aria-sort). */
+export function TableHead({ cols, sort, onSort }: { cols: readonly Column[]; sort?: Sort | undefined; onSort?: ((s: Sort) => void) | undefined }) {
+  return (
+    <thead>
+      <tr>
+        {cols
+          .filter((c) => c !== false)
+          .map((c, i) => {
+            const col = typeof c === 'string' ? { label: c } : c;
+            const active = col.sort !== undefined && sort?.key === col.sort;
+            return (
+              <th key={i} scope="col" className={col.num ? 'num' : undefined} aria-sort={col.sort === undefined ? undefined : active ? sort!.dir : 'none'}>
+                {col.hidden ? (
+                  <span className="sr-only">{col.label}</span>
+                ) : col.sort !== undefined && onSort ? (
+                  <button type="button" className="sort" onClick={() => onSort({ key: col.sort!, dir: active && sort!.dir === 'ascending' ? 'descending' : 'ascending' })}>
+                    {col.label}
+                    <span aria-hidden="true">{active ? (sort!.dir === 'ascending' ? ' ▲' : ' ▼') : ' ↕'}</span>
+                  </button>
+                ) : (
+                  col.label
+                )}
+              </th>
+            );
+          })}
+      </tr>
+    </thead>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * Translations and locale formats. German where the browser prefers it, English otherwise;
+ * the choice is kept per browser. Every visible string comes from the dictionaries.
+ */
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { choices, type ChoiceSetName } from '../../../src/model/choices.js';
+import de from './de.js';
+import en from './en.js';
+
+export type Lang = 'de' | 'en';
+export type Key = keyof typeof de;
+const dictionaries: Record<Lang, Record<Key, string>> = { de, en };
+const LANG_KEY = 'verbund.lang';
+
+/** The language: the user's choice, else German if the browser prefers German. */
+export function initialLang(): Lang {
+  const stored = localStorage.getItem(LANG_KEY);
+  if (stored === 'de' || stored === 'en') return stored;
+  return navigator.language.toLowerCase().startsWith('de') ? 'de' : 'en';
+}
+
+/** What components use to speak the user's language. */
+export interface I18n {
+  readonly lang: Lang;
+  readonly setLang: (l: Lang) => void;
+  /** The text of a key, with `{name}` placeholders filled. */
+  readonly t: (key: Key, params?: Record<string, string | number>) => string;
+  /** A date or date-time (ISO) as a date in the locale. */
+  readonly date: (iso: string | null | undefined) => string;
+  /** Month and year of an instant (ms since the epoch), e.g. for chart axes. */
+  readonly month: (ms: number) => string;
+  readonly number: (n: number, digits?: number) => string;
+  readonly percent: (share: number, digits?: number) => string;
+  /** The label of a choice value (status, type, role, …) in the language. */
+  readonly choice: (set: ChoiceSetName, value: string | undefined) => string;
+}
+
+const Ctx = createContext<I18n | null>(null);
+
+/** Provides the language to the app. */
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const value = useMemo<I18n>(() => {
+    const locale = lang === 'de' ? 'de-DE' : 'en-GB';
+    const dateFmt = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
+    const monthFmt = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' });
+    const fmts = new Map<number, Intl.NumberFormat>();
+    const nf = (d: number) => {
+      let f = fmts.get(d);
+      if (!f) fmts.set(d, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: d })));
+      return f;
+    };
+    document.documentElement.lang = lang;
+    return {
+      lang,
+      setLang: (l) => {
+        localStorage.setItem(LANG_KEY, l);
+        setLangState(l);
+      },
+      t: (key, params) => {
+        let s = dictionaries[lang][key] ?? key;
+        if (params) for (const [k, v] of Object.entries(params)) s = s.replaceAll(`{${k}}`, String(v));
+        return s;
+      },
+      date: (iso) => (iso ? dateFmt.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)) : '–'),
+      month: (ms) => monthFmt.format(new Date(ms)),
+      number: (n, d = 0) => nf(d).format(n),
+      percent: (share, d = 1) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: d }).format(share),
+      choice: (set, value) => (value === undefined ? '–' : (choices[set].find((c) => c.value === value)?.label[lang] ?? value)),
+    };
+  }, [lang]);
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+/** The language of the app. */
+export function useI18n(): I18n {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('useI18n outside I18nProvider');
+  return v;
+}
+
+/** The colour of a choice value. */
+export function choiceColour(set: ChoiceSetName, value: string | undefined): string {
+  return choices[set].find((c) => c.value === value)?.colour ?? '#767676';
+}
+
+export { choices };

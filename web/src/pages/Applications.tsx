@@ -1,0 +1,219 @@
+/** The portfolio: every application with its instances, sites, tenants and availability vs target; filters; joint-operation candidates. */
+import { useMemo, useState } from 'react';
+import { get, getAll, post } from '../api.js';
+import { Async, Badge, ErrorBox, IdCell, IdList, ObjLink, OnDemand, TableHead, type Sort } from '../components/common.js';
+import { choiceColour, choices, useI18n } from '../i18n/index.js';
+import { canPlan, LARGE_ESTATE, useApp, useLoad, useOnDemand } from '../state.js';
+import type { Application, Availability, Device, JointCandidate, Usage } from '../types.js';
+
+export function Applications() {
+  const { t } = useI18n();
+  const { at, plan } = useApp();
+  const view = { at, plan };
+  const data = useLoad(
+    async (s) => {
+      const [apps, usages, devices] = await Promise.all([getAll<Application>('/applications', view, s), getAll<Usage>('/usages', view, s), getAll<Device>('/devices', { ...view, role: 'server,cluster,storage,other' }, s)]);
+      return { apps, usages, devices };
+    },
+    [at, plan],
+  );
+  const avail = useOnDemand((s) => get<Availability>('/availability', { ...view, maxOrder: 2 }, s), [at, plan], data.data && data.data.usages.length > LARGE_ESTATE);
+  const joint = useLoad((s) => get<{ candidates: JointCandidate[] }>('/joint', view, s), [at, plan]);
+  return (
+    <>
+      <h1>{t('apps.title')}</h1>
+      <OnDemand state={avail} label={t('onDemand.availability')}>{() => null}</OnDemand>
+      <Async state={data}>{(d) => <Portfolio {...d} avail={avail.data ?? undefined} />}</Async>
+      <section aria-labelledby="h-joint">
+        <h2 id="h-joint">{t('apps.joint')}</h2>
+        <Async state={joint}>{(j) => <Joint candidates={j.candidates} />}</Async>
+      </section>
+    </>
+  );
+}
+
+function Portfolio({ apps, usages, devices, avail }: { apps: Application[]; usages: Usage[]; devices: Device[]; avail: Availability | undefined }) {
+  const { t, choice, percent, number, lang } = useI18n();
+  const [q, setQ] = useState('');
+  const [category, setCategory] = useState('');
+  const [status, setStatus] = useState('');
+  const [product, setProduct] = useState('');
+  const siteOf = useMemo(() => new Map(devices.map((d) => [d.id, d.site])), [devices]);
+  const tenantsOf = useMemo(() => {
+    const m = new Map<string, Set<string>>();
+    for (const u of usages) (m.get(u.application) ?? m.set(u.application, new Set()).get(u.application)!).add(u.tenant);
+    return m;
+  }, [usages]);
+  const worst = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const s of avail?.services ?? []) m.set(s.application, Math.min(m.get(s.application) ?? 1, s.availability));
+    return m;
+  }, [avail]);
+  const categories = [...new Set(apps.map((a) => a.category).filter(Boolean))].sort() as string[];
+  const products = [...new Set(apps.map((a) => a.product).filter(Boolean))].sort() as string[];
+  const [sort, setSort] = useState<Sort>({ key: 'name', dir: 'ascending' });
+  const needle = q.trim().toLowerCase();
+  const shown = apps.filter(
+    (a) =>
+      (!needle || a.id.includes(needle) || (a.name ?? '').toLowerCase().includes(needle) || (a.product ?? '').toLowerCase().includes(needle)) &&
+      (!category || a.category === category) &&
+      (!status || (a.status ?? 'legacy') === status) &&
+      (!product || a.product === product),
+  );
+  const keyOf = (a: Application): string | number => {
+    switch (sort.key) {
+      case 'tenants':
+        return tenantsOf.get(a.id)?.size ?? 0;
+      case 'availability':
+        return worst.get(a.id) ?? -1;
+      case 'target':
+        return a.target_availability ?? -1;
+      case 'status':
+        return choice('applicationStatus', a.status ?? 'legacy');
+      case 'name':
+        return a.name ?? a.id;
+      default:
+        return String(a[sort.key] ?? '');
+    }
+  };
+  const collator = new Intl.Collator(lang);
+  shown.sort((x, y) => {
+    const [a, b] = [keyOf(x), keyOf(y)];
+    const c = typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b));
+    return sort.dir === 'ascending' ? c : -c;
+  });
+  return (
+    <section aria-labelledby="h-portfolio">
+      <h2 id="h-portfolio" className="sr-only">
+        {t('apps.portfolio')}
+      </h2>
+      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {t('search')} <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        </label>
+        <FilterSelect label={t('col.category')} value={category} onChange={setCategory} options={categories} />
+        <FilterSelect label={t('col.product')} value={product} onChange={setProduct} options={products} />
+        <label>
+          {t('col.status')}{' '}
+          <select value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="">{t('all')}</option>
+            {choices.applicationStatus.map((c) => (
+              <option key={c.value} value={c.value}>
+                {choice('applicationStatus', c.value)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span role="status">{t('apps.shown', { n: number(shown.length), total: number(apps.length) })}</span>
+      </form>
+      <div className="table-wrap">
+        <table>
+          <TableHead
+            cols={[
+              { label: t('col.application'), sort: 'name' },
+              { label: t('col.category'), sort: 'category' },
+              { label: t('col.product'), sort: 'product' },
+              { label: t('col.operator'), sort: 'operator' },
+              { label: t('col.status'), sort: 'status' },
+              t('col.instances'),
+              t('col.sites'),
+              { label: t('col.tenants'), num: true, sort: 'tenants' },
+              { label: t('col.availability'), num: true, sort: 'availability' },
+              { label: t('col.target'), num: true, sort: 'target' },
+            ]}
+            sort={sort}
+            onSort={setSort}
+          />
+          <tbody>
+            {shown.map((a) => {
+              const w = worst.get(a.id);
+              const miss = w !== undefined && a.target_availability !== undefined && w < a.target_availability;
+              return (
+                <tr key={a.id}>
+                  <IdCell id={a.id} label={a.name ?? a.id} />
+                  <td>{a.category ?? '–'}</td>
+                  <td>{a.product ?? '–'}</td>
+                  <td>{a.operator ? <ObjLink id={a.operator} /> : '–'}</td>
+                  <td>
+                    <Badge colour={choiceColour('applicationStatus', a.status ?? 'legacy')}>{choice('applicationStatus', a.status ?? 'legacy')}</Badge>
+                  </td>
+                  <td>{(a.instances ?? []).join(', ')}</td>
+                  <td>{[...new Set((a.instances ?? []).map((i) => siteOf.get(i) ?? '?'))].join(', ')}</td>
+                  <td className="num">{number(tenantsOf.get(a.id)?.size ?? 0)}</td>
+                  <td className={`num ${miss ? 'bad' : ''}`}>{w === undefined ? '–' : percent(w, 3)}</td>
+                  <td className="num">{a.target_availability === undefined ? '–' : percent(a.target_availability, 3)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function Joint({ candidates }: { candidates: JointCandidate[] }) {
+  const { t, number } = useI18n();
+  const { user, plansChanged } = useApp();
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<unknown>();
+  if (candidates.length === 0) return <p className="muted">{t('none')}</p>;
+  const write = async (product: string) => {
+    setError(undefined);
+    setMessage('');
+    try {
+      const slug = product.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      const r = await post<{ plan: { id: string }; changeset: { id: string } }>('/joint', { plan: `joint-${slug}`.slice(0, 64), product });
+      setMessage(t('apps.written', { plan: r.plan.id, changeset: r.changeset.id }));
+      plansChanged();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <>
+      <table>
+        <TableHead cols={[t('col.product'), t('nav.applications'), t('col.operator'), { label: t('col.users'), num: true }, t('apps.keep'), { label: t('apps.frees'), num: true }, canPlan(user) && { label: t('col.action'), hidden: true }]} />
+        <tbody>
+          {candidates.map((c) => (
+            <tr key={c.product}>
+              <td>{c.product}</td>
+              <td>
+                <IdList ids={c.applications.map((a) => a.id)} />
+              </td>
+              <td>{c.operators.join(', ')}</td>
+              <td className="num">{number(c.users)}</td>
+              <IdCell id={c.keep} />
+              <td className="num">{t('apps.freesValue', { vcpu: number(c.frees.size.vcpu), ram: number(c.frees.size.ram_gb), tb: number(c.frees.size.storage_tb, 1) })}</td>
+              {canPlan(user) && (
+                <td>
+                  <button type="button" onClick={() => void write(c.product)}>
+                    {t('apps.writePlan')}
+                  </button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p role="status">{message}</p>
+      <ErrorBox error={error} />
+    </>
+  );
+}
+
+/** A filter: one of the values, or all. */
+function FilterSelect({ label, value, onChange, options }: { label: string; value: string; onChange: (v: string) => void; options: string[] }) {
+  const { t } = useI18n();
+  return (
+    <label>
+      {label}{' '}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('all')}</option>
+        {options.map((c) => (
+          <option key={c}>{c}</option>
+        ))}
+      </select>
+    </label>
+  );
+}

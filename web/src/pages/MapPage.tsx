@@ -1,0 +1,283 @@
+/**
+ * The map: sites by coordinates on a canvas, links coloured by type or by verdict, risk
+ * groups highlightable; fail any elements and see what goes down; draw the independent paths
+ * between a site and an application.
+ */
+import { useMemo, useState } from 'react';
+import { get, getAll, post } from '../api.js';
+import { Async, ErrorBox } from '../components/common.js';
+import { choices, useI18n } from '../i18n/index.js';
+import { useApp, useLoad } from '../state.js';
+import type { Application, Check, Device, Link, Obj, Paths, Site, WhatIf } from '../types.js';
+import { MapCanvas, pathColours } from './MapCanvas.js';
+import { buildModel, cutLinks, failedSitesOf, type MapModel } from './mapModel.js';
+import { WhatIfResult } from './WhatIfResult.js';
+
+type Colouring = 'type' | 'verdict';
+
+export function MapPage() {
+  const { t } = useI18n();
+  const { at, plan } = useApp();
+  const data = useLoad(
+    async (s) => {
+      const t0 = performance.now();
+      const view = { at, plan };
+      const [sites, devices, links, riskGroups, apps] = await Promise.all([
+        getAll<Site>('/sites', view, s),
+        getAll<Device>('/devices', view, s),
+        getAll<Link>('/links', view, s),
+        getAll<Obj>('/risk-groups', view, s),
+        getAll<Application>('/applications', view, s),
+      ]);
+      const model = buildModel(sites, devices, links);
+      return { model, devices, allLinks: links, riskGroups, apps, sites, loadMs: performance.now() - t0 };
+    },
+    [at, plan],
+  );
+  return (
+    <>
+      <h1>{t('map.title')}</h1>
+      <Async state={data}>{(d) => <MapView {...d} />}</Async>
+    </>
+  );
+}
+
+interface MapViewProps {
+  model: MapModel;
+  devices: Device[];
+  allLinks: Link[];
+  riskGroups: Obj[];
+  apps: Application[];
+  sites: Site[];
+  loadMs: number;
+}
+
+function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: MapViewProps) {
+  const { t, choice } = useI18n();
+  const { at, plan } = useApp();
+  const [colouring, setColouring] = useState<Colouring>('type');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [highlight, setHighlight] = useState<string | null>(null);
+  const [result, setResult] = useState<WhatIf | null>(null);
+  const [failed, setFailed] = useState<Set<string>>(new Set());
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const [paths, setPaths] = useState<Paths | null>(null);
+  const [rgFilter, setRgFilter] = useState('');
+  const check = useLoad((s) => (colouring === 'verdict' ? get<Check>('/check', { at, plan }, s) : Promise.resolve(null)), [colouring, at, plan]);
+
+  const spofLinks = useMemo(() => {
+    if (!check.data) return null;
+    const ids = new Set(check.data.spofs.map((s) => s.element));
+    return cutLinks(model, ids);
+  }, [check.data, model]);
+  const cut = useMemo(() => cutLinks(model, failed), [model, failed]);
+  const failedSites = useMemo(() => failedSitesOf(model, failed), [model, failed]);
+  const highlighted = useMemo(() => (highlight ? cutLinks(model, new Set([highlight])) : new Set<number>()), [model, highlight]);
+  // The independent paths; when there are none, the two that share only a risk group (if any), to show where.
+  const shownPaths = paths ? (paths.paths.length ? paths.paths : (paths.nodeLinkDisjoint?.paths ?? [])) : [];
+  const pathLinks = useMemo(() => {
+    const m = new Map<string, number>();
+    shownPaths.forEach((p, i) => p.links.forEach((l) => m.set(l, i)));
+    return m;
+  }, [paths]);
+
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const n = new Set(s);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
+  const fail = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const r = await post<WhatIf>('/what-if', { fail: [...selected] }, { at, plan });
+      setResult(r);
+      setFailed(new Set(r.failed));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const clear = () => {
+    setSelected(new Set());
+    setFailed(new Set());
+    setResult(null);
+    setError(undefined);
+  };
+
+  const [pathFrom, setPathFrom] = useState('');
+  const [pathTo, setPathTo] = useState('');
+  const [pathError, setPathError] = useState<unknown>();
+  const showPaths = async () => {
+    setPathError(undefined);
+    setPaths(null);
+    try {
+      setPaths(await get<Paths>('/paths', { from: pathFrom, to: pathTo, at, plan }));
+    } catch (e) {
+      setPathError(e);
+    }
+  };
+
+  const [addId, setAddId] = useState('');
+  const elementIds = useMemo(() => [...sites.map((s) => s.id), ...devices.map((d) => d.id), ...allLinks.map((l) => l.id)].slice(0, 5000), [sites, devices, allLinks]);
+  const rgShown = riskGroups.filter((g) => !rgFilter || g.id.includes(rgFilter.toLowerCase()) || (g.name ?? '').toLowerCase().includes(rgFilter.toLowerCase())).slice(0, 60);
+
+  return (
+    <div className="map-layout">
+      <div className="map-main">
+        <MapCanvas model={model} colouring={colouring} spofLinks={spofLinks} cut={cut} failedSites={failedSites} highlighted={highlighted} pathLinks={pathLinks} selected={selected} onToggle={toggle} loadMs={loadMs}>
+          <label>
+            {t('map.colouring')}{' '}
+            <select value={colouring} onChange={(e) => setColouring(e.target.value as Colouring)}>
+              <option value="type">{t('map.byType')}</option>
+              <option value="verdict">{t('map.byVerdict')}</option>
+            </select>
+          </label>
+        </MapCanvas>
+        <p className="legend">
+          {colouring === 'type'
+            ? choices.linkType.map((c) => (
+                <span key={c.value}>
+                  <span className="swatch" style={{ background: c.colour }} aria-hidden="true" /> {choice('linkType', c.value)}
+                </span>
+              ))
+            : [
+                <span key="ok">
+                  <span className="swatch" style={{ background: '#6b8f71' }} aria-hidden="true" /> {t('map.legendOk')}
+                </span>,
+                <span key="spof">
+                  <span className="swatch" style={{ background: '#c00000' }} aria-hidden="true" /> {t('map.legendSpof')}
+                </span>,
+              ]}
+          <span>
+            <span className="swatch dashed red" aria-hidden="true" /> {t('map.legendCut')}
+          </span>
+          {choices.siteType.map((c) => (
+            <span key={c.value}>
+              <span className="swatch square" style={{ background: c.colour }} aria-hidden="true" /> {choice('siteType', c.value)}
+            </span>
+          ))}
+        </p>
+        <p className="muted small">{t('map.help')}</p>
+        {check.error ? <ErrorBox error={check.error} /> : null}
+      </div>
+      <aside className="map-side">
+        <section aria-labelledby="h-fail">
+          <h2 id="h-fail">{t('map.fail')}</h2>
+          <fieldset>
+            <legend>{t('map.riskGroups')}</legend>
+            {riskGroups.length > 60 && (
+              <label>
+                {t('search')} <input value={rgFilter} onChange={(e) => setRgFilter(e.target.value)} />
+              </label>
+            )}
+            <ul className="checklist">
+              {rgShown.map((g) => (
+                <li key={g.id} onMouseEnter={() => setHighlight(g.id)} onMouseLeave={() => setHighlight(null)}>
+                  <label onFocus={() => setHighlight(g.id)} onBlur={() => setHighlight(null)}>
+                    <input type="checkbox" checked={selected.has(g.id)} onChange={() => toggle(g.id)} /> {g.name ?? g.id}{' '}
+                    <span className="muted">({choice('riskGroupType', g.type as string)})</span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+          <form
+            className="inline"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (addId) toggle(addId.trim());
+              setAddId('');
+            }}
+          >
+            <label>
+              {t('map.addElement')} <input list="element-ids" value={addId} onChange={(e) => setAddId(e.target.value)} />
+            </label>
+            <datalist id="element-ids">
+              {elementIds.map((id) => (
+                <option key={id} value={id} />
+              ))}
+            </datalist>
+            <button type="submit">{t('add')}</button>
+          </form>
+          {selected.size > 0 && (
+            <ul className="chips" aria-label={t('map.selected')}>
+              {[...selected].map((id) => (
+                <li key={id}>
+                  {id}{' '}
+                  <button type="button" onClick={() => toggle(id)} aria-label={t('remove', { id })}>
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="buttons">
+            <button type="button" className="primary" disabled={selected.size === 0 || busy} onClick={() => void fail()}>
+              {t('map.failButton', { n: selected.size })}
+            </button>
+            <button type="button" onClick={clear}>
+              {t('clear')}
+            </button>
+          </div>
+          <ErrorBox error={error} />
+          <div aria-live="polite">{result && <WhatIfResult r={result} />}</div>
+        </section>
+        <section aria-labelledby="h-paths">
+          <h2 id="h-paths">{t('map.paths')}</h2>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void showPaths();
+            }}
+          >
+            <label>
+              {t('col.site')}
+              <select value={pathFrom} onChange={(e) => setPathFrom(e.target.value)} required>
+                <option value="">–</option>
+                {sites.slice(0, 3000).map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name ?? s.id}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('col.application')}
+              <select value={pathTo} onChange={(e) => setPathTo(e.target.value)} required>
+                <option value="">–</option>
+                {apps.slice(0, 3000).map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name ?? a.id}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit">{t('map.showPaths')}</button>
+          </form>
+          <ErrorBox error={pathError} />
+          <div aria-live="polite">
+            {paths && (
+              <div className="paths-result">
+                <p>
+                  <strong>{t(`paths.${paths.status}` as 'paths.found')}</strong>
+                </p>
+                {paths.reason && <p>{paths.reason.message}</p>}
+                {paths.paths.length === 0 && shownPaths.length > 0 && <p>{t('map.sharedRisk')}</p>}
+                {shownPaths.map((p, i) => (
+                  <p key={i}>
+                    <span className="swatch" style={{ background: pathColours[i] }} aria-hidden="true" /> {t('map.path', { n: i + 1 })}: {p.nodes.join(' → ')}
+                  </p>
+                ))}
+              </div>
+            )}
+          </div>
+        </section>
+      </aside>
+    </div>
+  );
+}

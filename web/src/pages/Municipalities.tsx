@@ -1,0 +1,112 @@
+/** Per organization: what it uses from where, its verdicts and availability. A tenant sees only its own. */
+import { useState } from 'react';
+import { get, getAll } from '../api.js';
+import { Async, Badge, Figure, IdCell, IdList, OnDemand, TableHead } from '../components/common.js';
+import { useI18n } from '../i18n/index.js';
+import { useApp, useLarge, useLoad, useOnDemand } from '../state.js';
+import type { Availability, Check, CheckService, Obj, Service, Usage } from '../types.js';
+
+export function Municipalities() {
+  const { t } = useI18n();
+  const { at, plan, user } = useApp();
+  const orgs = useLoad(
+    async (s) => {
+      const [list, usages] = await Promise.all([getAll<Obj>('/organizations', { at, plan }, s), getAll<Usage>('/usages', { at, plan }, s)]);
+      const tenants = new Set(usages.map((u) => u.tenant));
+      return list.filter((o) => tenants.has(o.id));
+    },
+    [at, plan],
+  );
+  const [chosen, setChosen] = useState('');
+  const org = user.tenant ?? chosen;
+  return (
+    <>
+      <h1>{user.tenant ? t('muni.own') : t('muni.title')}</h1>
+      <Async state={orgs}>
+        {(list) => (
+          <>
+            {!user.tenant && (
+              <label>
+                {t('muni.choose')}{' '}
+                <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
+                  <option value="">–</option>
+                  {list.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name ?? o.id}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {org && <Organization id={org} name={list.find((o) => o.id === org)?.name ?? org} />}
+          </>
+        )}
+      </Async>
+    </>
+  );
+}
+
+function Organization({ id, name }: { id: string; name: string }) {
+  const { t, number } = useI18n();
+  const { at, plan } = useApp();
+  const view = { at, plan };
+  // On a large estate the verdicts need the whole estate's check: only on request.
+  const large = useLarge();
+  const usages = useLoad((s) => getAll<Usage>('/usages', { ...view, tenant: id }, s), [id, at, plan]);
+  const check = useOnDemand((s) => get<Check>('/check', view, s).then((c) => c.services.filter((x) => x.tenant === id)), [id, at, plan], large);
+  const avail = useOnDemand((s) => get<Availability>('/availability', { ...view, tenant: id, maxOrder: 2 }, s), [id, at, plan], large);
+  return (
+    <section aria-labelledby="h-org">
+      <h2 id="h-org">{name}</h2>
+      <Async state={usages}>
+        {(list) => {
+          // One row per service (usage × site); verdicts and availability fill in as they arrive.
+          const rows = check.data ?? list.flatMap((u) => (u.sites ?? []).map((site) => ({ usage: u.id, tenant: id, application: u.application, site, users: u.users ?? 0 })));
+          const surviving = check.data?.filter((s) => s.survives).length;
+          return (
+            <>
+              <div className="figures">
+                <Figure label={t('muni.usages')} value={number(list.length)} />
+                {surviving !== undefined && <Figure label={t('overview.surviving')} value={`${number(surviving)} / ${number(rows.length)}`} tone={surviving === rows.length ? 'good' : 'bad'} />}
+                {avail.data && <Figure label={t('overview.misses')} value={number(avail.data.summary.misses)} tone={avail.data.summary.misses ? 'bad' : 'good'} />}
+              </div>
+              <OnDemand state={check} label={t('onDemand.check')}>{() => null}</OnDemand>
+              <OnDemand state={avail} label={t('onDemand.availability')}>{() => null}</OnDemand>
+              <ServiceTable rows={rows} avail={avail.data ?? null} />
+            </>
+          );
+        }}
+      </Async>
+    </section>
+  );
+}
+
+/** The services of an organization: verdict and breakers (when checked), availability (when computed). */
+function ServiceTable({ rows, avail }: { rows: (Service & Partial<CheckService>)[]; avail: Availability | null }) {
+  const { t, number, percent } = useI18n();
+  return (
+    <table>
+      <caption>{t('muni.services')}</caption>
+      <TableHead cols={[t('col.application'), t('col.site'), { label: t('col.users'), num: true }, t('col.verdict'), t('col.breakers'), { label: t('col.availability'), num: true }, { label: t('col.downtime'), num: true }]} />
+      <tbody>
+        {rows.map((s) => {
+          const a = avail?.services.find((x) => x.usage === s.usage && x.site === s.site);
+          return (
+            <tr key={`${s.usage}-${s.site}`}>
+              <IdCell id={s.application} />
+              <IdCell id={s.site} />
+              <td className="num">{number(s.users)}</td>
+              <td>{s.up === undefined ? '–' : !s.up ? <Badge colour="#c00000">{t('verdict.down')}</Badge> : s.survives ? <Badge colour="#2ca02c">{t('verdict.survives')}</Badge> : <Badge colour="#ff7f0e">{t('verdict.spof')}</Badge>}</td>
+              <td>
+                {s.breakers && <IdList ids={s.breakers.slice(0, 4).map((b) => b.id)} />}
+                {s.breakers && s.breakers.length > 4 && ` +${s.breakers.length - 4}`}
+              </td>
+              <td className={`num ${a?.meetsTarget === false ? 'bad' : ''}`}>{a ? percent(a.availability, 3) : '–'}</td>
+              <td className="num">{a ? number(a.downtimeMinutesPerYear) : '–'}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,245 @@
+/** Plans: the waves of a plan as a Gantt chart with blackouts and per-wave verdicts; plan a move; accept or drop. */
+import { useState, type FormEvent } from 'react';
+import { ApiError, get, getAll, post } from '../api.js';
+import { Gantt, type GanttRow } from '../components/charts.js';
+import { Async, Badge, ErrorBox, Figure, IdList, TableHead, TextField } from '../components/common.js';
+import { choiceColour, useI18n } from '../i18n/index.js';
+import { canPlan, useApp, useLoad } from '../state.js';
+import type { Application, PlanInfo, PlanReport, Site, WavePlanResult } from '../types.js';
+
+export function Plans() {
+  const { t } = useI18n();
+  const { user, plansVersion, plansChanged } = useApp();
+  const plans = useLoad((s) => get<{ items: PlanInfo[] }>('/plans', undefined, s), [plansVersion]);
+  const [chosen, setChosen] = useState('');
+  const [solved, setSolved] = useState<WavePlanResult | null>(null);
+  return (
+    <>
+      <h1>{t('plans.title')}</h1>
+      <Async state={plans}>
+        {(p) => (
+          <label>
+            {t('plans.choose')}{' '}
+            <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
+              <option value="">–</option>
+              {p.items.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.id}: {x.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </Async>
+      {solved && solved.plan === chosen && <Solution r={solved} />}
+      {chosen && <PlanView key={chosen} id={chosen} onChanged={plansChanged} />}
+      {canPlan(user) && (
+        <WaveForm
+          onPlanned={(r) => {
+            plansChanged();
+            setSolved(r);
+            setChosen(r.plan);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function PlanView({ id, onChanged }: { id: string; onChanged: () => void }) {
+  const { t, date, number, choice } = useI18n();
+  const { user } = useApp();
+  const report = useLoad((s) => get<PlanReport>(`/plans/${encodeURIComponent(id)}`, undefined, s), [id]);
+  const apps = useLoad(async (s) => {
+    const r = await get<PlanReport>(`/plans/${encodeURIComponent(id)}`, undefined, s);
+    const first = r.steps[0]?.date;
+    return first ? getAll<Application>('/applications', { at: first }, s) : [];
+  }, [id]);
+  const [error, setError] = useState<unknown>();
+  const [message, setMessage] = useState('');
+  const act = async (action: 'accept' | 'drop') => {
+    setError(undefined);
+    try {
+      const r = await post<Record<string, string[]>>(`/plans/${encodeURIComponent(id)}/${action}`, {});
+      setMessage(t(action === 'accept' ? 'plans.accepted' : 'plans.dropped', { n: (r.scheduled ?? r.cancelled ?? []).length }));
+      report.reload();
+      onChanged();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <Async state={report}>
+      {(r) => {
+        const blackouts = new Map((apps.data ?? []).map((a) => [a.id, a.blackouts ?? []]));
+        const rows: GanttRow[] = r.steps.flatMap((s, w) => s.applications.map((a) => ({ label: a, wave: w + 1, date: s.date, blackouts: blackouts.get(a) ?? [] })));
+        const proposed = r.steps.some((s) => s.status === 'proposed');
+        return (
+          <section aria-labelledby="h-plan">
+            <h2 id="h-plan">
+              {r.plan.id}: {r.plan.title}
+            </h2>
+            {r.plan.notes && <p className="muted">{r.plan.notes}</p>}
+            <Gantt rows={rows} start={r.steps[0]?.date ?? ''} />
+            <table>
+              <caption>{t('plans.steps')}</caption>
+              <TableHead cols={[t('plans.wave'), t('col.date'), t('col.status'), t('nav.applications'), { label: 'vCPU', num: true }, { label: t('plans.splits'), num: true }, t('col.verdict')]} />
+              <tbody>
+                {r.steps.map((s, i) => (
+                  <tr key={s.changeset}>
+                    <td>{number(i + 1)}</td>
+                    <td>{date(s.date)}</td>
+                    <td>
+                      <Badge colour={choiceColour('changeSetStatus', s.status)}>{choice('changeSetStatus', s.status)}</Badge>
+                    </td>
+                    <td>
+                      <IdList ids={s.applications} />
+                    </td>
+                    <td className="num">{number(s.size.vcpu)}</td>
+                    <td className="num">{number(s.splits.length)}</td>
+                    <td className={s.verdict && (s.verdict.lost || s.verdict.weakened) ? 'bad' : ''}>
+                      {s.verdict ? t('plans.verdict', { surviving: number(s.verdict.surviving), services: number(s.verdict.services), lost: number(s.verdict.lost), weakened: number(s.verdict.weakened) }) : '–'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {canPlan(user) && proposed && (
+              <div className="buttons">
+                <button type="button" className="primary" onClick={() => void act('accept')}>
+                  {t('plans.accept')}
+                </button>
+                <button type="button" onClick={() => void act('drop')}>
+                  {t('plans.drop')}
+                </button>
+              </div>
+            )}
+            <p role="status">{message}</p>
+            <ErrorBox error={error} />
+          </section>
+        );
+      }}
+    </Async>
+  );
+}
+
+const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+function WaveForm({ onPlanned }: { onPlanned: (r: WavePlanResult) => void }) {
+  const { t } = useI18n();
+  const { at } = useApp();
+  const [f, setF] = useState({ name: '', from: '', to: '', start: at, end: '', maxApps: '', maxVcpu: '', targetDevices: '', solver: 'mip', timeLimit: '10' });
+  // The data centers at the first cut-over day: the move is planned on the estate then.
+  const sitesAt = /^\d{4}-\d\d-\d\d$/.test(f.start) ? f.start : at;
+  const sites = useLoad((s) => getAll<Site>('/sites', { at: sitesAt, type: 'datacenter' }, s), [sitesAt]);
+  const [days, setDays] = useState<Set<string>>(new Set(['sat']));
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const fieldError = (field: string) => (error instanceof ApiError ? error.details.filter((d) => d.field === field || d.field?.startsWith(`${field}.`) || d.path?.at(-1) === field).map((d) => d.message) : []);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const body = {
+        name: f.name,
+        from: f.from,
+        to: f.to,
+        start: f.start,
+        days: weekdays.filter((d) => days.has(d)).join(','),
+        solver: f.solver,
+        timeLimit: Number(f.timeLimit),
+        ...(f.end && { end: f.end }),
+        ...(f.maxApps && { maxApps: Number(f.maxApps) }),
+        ...(f.maxVcpu && { maxVcpu: Number(f.maxVcpu) }),
+        ...(f.targetDevices.trim() && { targetDevices: f.targetDevices.split(',').map((d) => d.trim()).filter(Boolean) }),
+      };
+      onPlanned(await post<WavePlanResult>('/plans/waves', body));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const input = (k: keyof typeof f, label: string, props: Record<string, unknown> = {}) => <TextField name={k} label={label} value={f[k]} onChange={(v) => setF({ ...f, [k]: v })} errors={fieldError(k)} {...props} />;
+  return (
+    <section aria-labelledby="h-new-plan">
+      <h2 id="h-new-plan">{t('plans.new')}</h2>
+      <form className="grid-form" onSubmit={submit}>
+        {input('name', t('plans.name'), { required: true, pattern: '[a-z0-9][a-z0-9._\\-]*' })}
+        <Async state={sites}>
+          {(list) => (
+            <>
+              {(['from', 'to'] as const).map((k) => (
+                <label key={k}>
+                  {t(`plans.${k}`)}
+                  <select value={f[k]} onChange={set(k)} required name={k}>
+                    <option value="">–</option>
+                    {list.map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {s.name ?? s.id}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ))}
+            </>
+          )}
+        </Async>
+        {input('start', t('plans.start'), { type: 'date', required: true })}
+        {input('end', t('plans.end'), { type: 'date' })}
+        <fieldset>
+          <legend>{t('plans.days')}</legend>
+          {weekdays.map((d) => (
+            <label key={d} className="inline-check">
+              <input
+                type="checkbox"
+                checked={days.has(d)}
+                onChange={() =>
+                  setDays((s) => {
+                    const n = new Set(s);
+                    if (n.has(d)) n.delete(d);
+                    else n.add(d);
+                    return n;
+                  })
+                }
+              />{' '}
+              {t(`day.${d}`)}
+            </label>
+          ))}
+        </fieldset>
+        {input('maxApps', t('plans.maxApps'), { type: 'number', min: 1 })}
+        {input('maxVcpu', t('plans.maxVcpu'), { type: 'number', min: 1 })}
+        {input('targetDevices', t('plans.targetDevices'))}
+        <label>
+          {t('plans.solver')}
+          <select value={f.solver} onChange={set('solver')}>
+            <option value="mip">{t('plans.mip')}</option>
+            <option value="greedy">{t('plans.greedy')}</option>
+          </select>
+        </label>
+        {input('timeLimit', t('plans.timeLimit'), { type: 'number', min: 1, max: 30 })}
+        <div className="buttons">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('plans.solving') : t('plans.run')}
+          </button>
+        </div>
+      </form>
+      <ErrorBox error={error} />
+    </section>
+  );
+}
+
+/** How the planner solved the plan just computed: waves, end, split days, solver and its gap. */
+function Solution({ r }: { r: WavePlanResult }) {
+  const { t, number, date, percent } = useI18n();
+  const how = r.solver === 'greedy' ? t('plans.howGreedy') : r.optimal ? t('plans.howOptimal') : t('plans.howGap', { gap: r.stages.map((s) => (s.gap === null ? '∞' : percent(s.gap))).join(' / ') });
+  return (
+    <div className="figures" role="status">
+      <Figure label={t('plans.waves')} value={number(r.objective?.waves ?? 0)} note={`${t('plans.lastWave')}: ${date(r.objective?.end)}`} />
+      <Figure label={t('plans.splitDays')} value={number(r.objective?.splitDays ?? 0)} note={r.greedy ? t('plans.greedyBeside', { days: number(r.greedy.splitDays) }) : undefined} />
+      <Figure label={t('plans.solver')} value={how} note={t('plans.limits', { apps: r.limits.maxApps ?? '–', vcpu: r.limits.maxVcpu ?? '–' })} />
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+/**
+ * The timeline: a slider over the dates where the estate changes (baseline, and the plan's
+ * proposed change sets when a plan is overlaid); at each date its change sets, the diff
+ * from the date before, and the verdicts that change — for the plan beside the baseline.
+ */
+import { useMemo, useState } from 'react';
+import { get, getAll } from '../api.js';
+import { Async, Badge, Figure, IdCell, ObjLink, OnDemand, TableHead } from '../components/common.js';
+import { choiceColour, useI18n } from '../i18n/index.js';
+import { useApp, useLarge, useLoad, useOnDemand } from '../state.js';
+import type { ChangeSetHeader, Diff, TimelineCheck } from '../types.js';
+
+export function Timeline() {
+  const { t } = useI18n();
+  const { plan } = useApp();
+  const headers = useLoad((s) => getAll<ChangeSetHeader>('/changesets', {}, s), []);
+  return (
+    <>
+      <h1>{t('timeline.title')}</h1>
+      <Async state={headers}>{(h) => <TimelineView key={plan} headers={h} />}</Async>
+    </>
+  );
+}
+
+/** The verdicts of the baseline and, with a plan, of the plan: at once on small estates, on request on large ones. */
+function useVerdicts(plan: string) {
+  const large = useLarge();
+  const base = useOnDemand((s) => get<TimelineCheck>('/timeline-check', {}, s), [], large);
+  const overlay = useOnDemand((s) => (plan ? get<TimelineCheck>('/timeline-check', { plan }, s) : Promise.resolve(null)), [plan], large);
+  return { base, overlay, ask: () => (base.ask(), overlay.ask()) };
+}
+
+function TimelineView({ headers }: { headers: ChangeSetHeader[] }) {
+  const { t, date, number } = useI18n();
+  const { at, setAt, plan } = useApp();
+  // The dates where the view changes: the baseline's change sets, and the plan's proposed ones.
+  const included = useMemo(() => headers.filter((h) => h.status === 'done' || h.status === 'scheduled' || (plan && h.plan === plan && h.status === 'proposed')), [headers, plan]);
+  const dates = useMemo(() => [...new Set(included.map((h) => h.effectiveKey))].sort(), [included]);
+  const initial = Math.max(0, dates.findLastIndex((d) => d.slice(0, 10) <= at));
+  const [i, setI] = useState(initial);
+  const current = dates[i];
+  const prev = i > 0 ? dates[i - 1] : undefined;
+  const diff = useLoad((s) => (current && prev ? get<Diff>('/diff', { from: prev, to: current, plan: plan || undefined }, s) : Promise.resolve(null)), [current, prev, plan]);
+  const verdicts = useVerdicts(plan);
+  const checked = plan ? verdicts.overlay.data : verdicts.base.data;
+  const step = checked?.steps.find((s) => s.at === current);
+  const baseStep = [...(verdicts.base.data?.steps ?? [])].reverse().find((s) => current !== undefined && s.at <= current);
+  if (!current) return <p className="muted">{t('none')}</p>;
+  return (
+    <>
+      <div className="slider">
+        <label htmlFor="tl-slider">{t('timeline.slider')}</label>
+        <input
+          id="tl-slider"
+          type="range"
+          min={0}
+          max={dates.length - 1}
+          value={i}
+          aria-valuetext={date(current)}
+          list="tl-ticks"
+          onChange={(e) => setI(Number(e.target.value))}
+        />
+        <datalist id="tl-ticks">
+          {dates.map((d, k) => (
+            <option key={d} value={k} label={date(d)} />
+          ))}
+        </datalist>
+        <output htmlFor="tl-slider">
+          <strong>{date(current)}</strong> ({number(i + 1)} / {number(dates.length)})
+        </output>
+        <button type="button" onClick={() => setAt(current.slice(0, 10))}>
+          {t('timeline.useDate')}
+        </button>
+      </div>
+      {step && (
+        <div className="figures">
+          <Figure label={t('timeline.surviving')} value={`${number(step.surviving)} / ${number(step.services)}`} note={plan && baseStep ? `${t('timeline.baseline')}: ${number(baseStep.surviving)} / ${number(baseStep.services)}` : undefined} />
+        </div>
+      )}
+      <section aria-labelledby="h-cs">
+        <h2 id="h-cs">{t('timeline.changesets')}</h2>
+        <ul className="compact">
+          {included
+            .filter((c) => c.effectiveKey === current)
+            .map((c) => (
+              <li key={c.id}>
+                <Badge colour={choiceColour('changeSetStatus', c.status)}>{c.title}</Badge> <span className="muted">({c.id}{c.plan ? `, ${t('plan')} ${c.plan}` : ''})</span>
+              </li>
+            ))}
+        </ul>
+      </section>
+      <section aria-labelledby="h-verdicts">
+        <h2 id="h-verdicts">{t('timeline.verdicts')}</h2>
+        <OnDemand state={{ ...(plan ? verdicts.overlay : verdicts.base), ask: verdicts.ask }} label={t('onDemand.verdicts')}>{() => null}</OnDemand>
+        {!step ? null : step.lost.length + step.regained.length + step.weakened.length + step.strengthened.length === 0 ? (
+          <p className="muted">{t('timeline.noVerdictChange')}</p>
+        ) : (
+          <table>
+            <TableHead cols={[t('timeline.change'), t('col.municipality'), t('col.application'), t('col.site')]} />
+            <tbody>
+              {(
+                [
+                  ['lost', step.lost],
+                  ['weakened', step.weakened],
+                  ['regained', step.regained],
+                  ['strengthened', step.strengthened],
+                ] as const
+              ).flatMap(([kind, list]) =>
+                list.slice(0, 40).map((s) => (
+                  <tr key={`${kind}-${s.usage}-${s.site}`}>
+                    <td className={kind === 'lost' || kind === 'weakened' ? 'bad' : 'good'}>{t(`timeline.${kind}`)}</td>
+                    <IdCell id={s.tenant} />
+                    <IdCell id={s.application} />
+                    <IdCell id={s.site} />
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="h-diff">
+        <h2 id="h-diff">{t('timeline.diff', { from: prev ? date(prev) : '–' })}</h2>
+        <Async state={diff}>
+          {(d) =>
+            !d ? (
+              <p className="muted">{t('timeline.first')}</p>
+            ) : (
+              <ul className="compact">
+                {d.added.map((o) => (
+                  <li key={`a-${o.id}`}>
+                    <span className="good">+</span> {t(`kind.${o.kind}` as 'kind.site')} <ObjLink id={o.id} label={o.name ?? o.id} />
+                  </li>
+                ))}
+                {d.removed.map((o) => (
+                  <li key={`r-${o.id}`}>
+                    <span className="bad">−</span> {t(`kind.${o.kind}` as 'kind.site')} {o.name ?? o.id}
+                  </li>
+                ))}
+                {d.changed.map((c) => (
+                  <li key={`c-${c.id}`}>
+                    ~ {t(`kind.${c.kind}` as 'kind.site')} <ObjLink id={c.id} />: {c.fields.map((f) => `${f.field}: ${short(f.from)} → ${short(f.to)}`).join('; ')}
+                  </li>
+                ))}
+                {d.added.length + d.removed.length + d.changed.length === 0 && <li className="muted">{t('none')}</li>}
+              </ul>
+            )
+          }
+        </Async>
+      </section>
+    </>
+  );
+}
+
+function short(v: unknown): string {
+  if (v === undefined || v === null) return '∅';
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
