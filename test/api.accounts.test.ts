@@ -51,6 +51,23 @@ for (const dialect of dialects) {
       assert.equal((await f.app.inject({ url: '/api/v1/me', cookies })).statusCode, 401, 'the session has ended');
     });
 
+    test('users change their own password with the current one; it ends their sessions', async () => {
+      await new AccountService(f.store).addUser({ name: 'changer', role: 'viewer', password: PASSWORD });
+      const r = await login('changer');
+      const { csrfToken } = json(r.body);
+      const cookies = { verbund_session: r.cookies.find((c) => c.name === 'verbund_session')!.value };
+      const change = (current: string) =>
+        f.app.inject({ method: 'POST', url: '/api/v1/me/password', cookies, headers: { 'x-csrf-token': csrfToken }, payload: { current, password: 'a new long password' } });
+      const wrong = await change('not my password');
+      assert.equal(wrong.statusCode, 400);
+      assert.equal(json(wrong.body).error.details[0].field, 'current');
+      assert.equal((await login('changer')).statusCode, 200, 'a wrong current password changes nothing');
+      assert.equal((await change(PASSWORD)).statusCode, 204);
+      assert.equal((await f.app.inject({ url: '/api/v1/me', cookies })).statusCode, 401, 'the session has ended');
+      assert.equal((await login('changer')).statusCode, 401, 'the old password no longer works');
+      assert.equal((await login('changer', 'a new long password')).statusCode, 200);
+    });
+
     test('a wrong password and an unknown user answer alike; sign-in is rate-limited per user', async () => {
       const wrong = await login('viewer', 'wrong password!');
       const unknown = await login('nobody-here', 'wrong password!');

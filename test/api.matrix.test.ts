@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { hasRights, type StaffRole } from '../src/model/roles.js';
-import { apiFixture, callers, type ApiFixture, type Caller } from './helpers/api.js';
+import { apiFixture, callers, PASSWORD, type ApiFixture, type Caller } from './helpers/api.js';
 import { dialects } from './helpers/dialects.js';
 
 type Sample = { url: string; payload?: unknown; setup?: (f: ApiFixture, caller: Caller) => Promise<string> };
@@ -88,6 +88,7 @@ const samples: Record<string, Sample | ((caller: Caller) => Sample)> = {
   'POST /api/v1/session': { url: '/api/v1/session', payload: { name: 'nobody', password: 'wrong password' } },
   'DELETE /api/v1/session': { url: '/api/v1/session' },
   'GET /api/v1/me': { url: '/api/v1/me' },
+  'POST /api/v1/me/password': { url: '/api/v1/me/password', payload: { current: PASSWORD, password: PASSWORD } },
   'POST /api/v1/setup': { url: '/api/v1/setup', payload: { token: 'setup_unknown', name: 'root', password: 'long enough password' } },
   'GET /api/v1/users': { url: '/api/v1/users' },
   'POST /api/v1/users': () => ({ url: '/api/v1/users', payload: { name: unique('matrix-user'), role: 'viewer' } }),

@@ -139,6 +139,18 @@ export class AccountService {
     await repo.deleteSessions(this.db, { account: name });
   }
 
+  /**
+   * A user changes its own password: the current one must be given (a stolen session alone
+   * cannot lock the owner out). Ends every session of the user, as `setPassword` does.
+   */
+  async changeOwnPassword(name: string, current: string, password: string): Promise<void> {
+    const a = await repo.findAccount(this.db, name);
+    if (!a?.password_hash || !(await verifyPassword(current, a.password_hash))) {
+      throw new VerbundError('INVALID_INPUT', 'the current password is wrong', [{ code: 'INVALID_INPUT', field: 'current', message: 'the current password is wrong' }]);
+    }
+    await this.setPassword(name, password);
+  }
+
   /** Creates an API token; the secret is returned once and stored only hashed. */
   async createToken(user: string, opts: { name?: string | undefined; expiresDays?: number | undefined } = {}): Promise<TokenInfo & { token: string }> {
     await this.getUser(user);

@@ -22,7 +22,7 @@ const credentials = {
   properties: { name: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 1024 } },
 } as const;
 
-/** Registers session, me and setup. */
+/** Registers session, me (and its password) and setup. */
 export function sessionRoutes(app: FastifyInstance, ctx: ApiContext, limit: { max: number; windowMs: number }): void {
   const perUser = new LoginThrottle(limit.max, limit.windowMs);
   const rateLimit = { max: limit.max, timeWindow: limit.windowMs, errorResponseBuilder: () => new VerbundError('RATE_LIMITED', 'too many sign-in attempts from this address; wait a minute') };
@@ -61,6 +61,24 @@ export function sessionRoutes(app: FastifyInstance, ctx: ApiContext, limit: { ma
   );
 
   app.get('/api/v1/me', { config: { auth: 'viewer', tenant: true }, schema: { tags: ['accounts'], summary: 'Who am I', response: { 200: principalSchema } } }, async (req) => principalOf(req));
+
+  app.post<{ Body: { current: string; password: string } }>(
+    '/api/v1/me/password',
+    {
+      config: { auth: 'viewer', tenant: true, rateLimit },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Change your own password (give the current one); ends your sessions, so sign in again',
+        body: { type: 'object', additionalProperties: false, required: ['current', 'password'], properties: { current: credentials.properties.password, password: credentials.properties.password } },
+        response: { 204: { type: 'null' } },
+      },
+    },
+    async (req, reply) => {
+      await ctx.accounts.changeOwnPassword(principalOf(req).name, req.body.current, req.body.password);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
 
   app.post<{ Body: { token: string; name: string; password: string } }>(
     '/api/v1/setup',
