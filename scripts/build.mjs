@@ -6,7 +6,8 @@ import { rmSync } from 'node:fs';
 
 rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: { main: 'src/cli/main.ts' },
+  // The MIP's worker thread is an entry of its own: it is loaded by file, not imported.
+  entryPoints: { main: 'src/cli/main.ts', waveWorker: 'src/planning/waveWorker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

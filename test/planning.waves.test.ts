@@ -119,6 +119,17 @@ describe('wave planner', () => {
     }
   });
 
+  test('the MIP in a worker thread (as the server runs it) answers as in-process', async () => {
+    const input = { ...waveInstance({ apps: 10, seed: 5, waves: 2 }), end: '2027-06-01' };
+    const built = buildWaveProblem(input);
+    const ctx = { couplings: built.couplings, blackouts: new Map(input.moving.map((a) => [a.id, a.blackouts])) };
+    const here = await solveWaves(built.problem, ctx, { solver: 'mip', timeLimit: 10 });
+    const there = await solveWaves(built.problem, ctx, { solver: 'mip', timeLimit: 10, inWorker: true });
+    assert.ok(here.optimal && there.optimal);
+    assert.deepEqual(there.objective, here.objective);
+    assert.deepEqual(violations(input, scheduleOf(input, there.assignment)), []);
+  });
+
   test('the validator catches broken plans (it can fail)', () => {
     const input = waveInstance({ apps: 40, seed: 7, waves: 4 });
     const { problem } = buildWaveProblem(input);

@@ -36,6 +36,8 @@ export interface WavePlanOptions {
   /** Compute, but write nothing. */
   readonly dryRun?: boolean | undefined;
   readonly onProgress?: MipProgress | undefined;
+  /** Run the MIP in a worker thread (the API does, so that the server keeps answering). */
+  readonly inWorker?: boolean | undefined;
 }
 
 /** One wave of a computed plan. */
@@ -94,6 +96,7 @@ export async function planWaves(service: EstateService, o: WavePlanOptions): Pro
     solver: o.solver ?? 'mip',
     timeLimit: o.timeLimit ?? 60,
     ...(o.onProgress && { onProgress: o.onProgress }),
+    ...(o.inWorker && { inWorker: true }),
   });
 
   const byDay = new Map<number, number[]>();

@@ -89,7 +89,7 @@ export function planRoutes(app: FastifyInstance, ctx: ApiContext): void {
       schema: {
         tags: ['plans'],
         summary: 'Plan a data-center move in dated waves and write it as a proposed plan (plan waves)',
-        description: 'The MIP runs in the server process: `timeLimit` is at most 30 seconds here (default 10); use the CLI for longer runs.',
+        description: 'The MIP runs in a worker thread, so the server keeps answering; `timeLimit` is at most 30 seconds here (default 10) because the request waits for it; use the CLI for longer runs.',
         body: {
           type: 'object',
           additionalProperties: false,
@@ -113,7 +113,7 @@ export function planRoutes(app: FastifyInstance, ctx: ApiContext): void {
         response: { 200: result('plan-waves.schema.json') },
       },
     },
-    async (req) => planWaves(ctx.writer(req), { ...req.body, days: req.body.days ?? 'sat', timeLimit: req.body.timeLimit ?? 10 }),
+    async (req) => planWaves(ctx.writer(req), { ...req.body, days: req.body.days ?? 'sat', timeLimit: req.body.timeLimit ?? 10, inWorker: true }),
   );
 
   app.get<{ Querystring: { at?: string; plan?: string; product?: string } }>(
