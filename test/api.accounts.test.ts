@@ -38,7 +38,10 @@ for (const dialect of dialects) {
       const { csrfToken, user } = json(r.body);
       assert.deepEqual(user, { name: 'planner', role: 'planner', tenant: null });
       const cookies = { verbund_session: cookie.value };
-      assert.equal(json((await f.app.inject({ url: '/api/v1/me', cookies })).body).name, 'planner');
+      const me = json((await f.app.inject({ url: '/api/v1/me', cookies })).body);
+      assert.equal(me.name, 'planner');
+      assert.equal(me.csrfToken, csrfToken, 'a reloaded page gets its CSRF token from the session');
+      assert.equal(json((await f.call('planner', { url: '/api/v1/me' })).body).csrfToken, null, 'a bearer token has none');
       const payload = { changesets: [{ id: 'cs-cookie', title: 'by cookie', effective: '2031-01-01', status: 'scheduled', changes: [] }] };
       const noCsrf = await f.app.inject({ method: 'POST', url: '/api/v1/changesets', cookies, payload });
       assert.equal(noCsrf.statusCode, 403);

@@ -27,6 +27,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Who called; null on public routes. */
     principal: Principal | null;
+    /** The CSRF token of the caller's cookie session; null for bearer tokens. */
+    csrf: string | null;
   }
 }
 
@@ -54,6 +56,7 @@ export interface Decision {
 export function registerAuthorization(app: FastifyInstance, accounts: AccountService): Map<string, Decision> {
   const decisions = new Map<string, Decision>();
   app.decorateRequest('principal', null);
+  app.decorateRequest('csrf', null);
   app.addHook('onRoute', (route) => {
     const config = (route.config ?? {}) as { auth?: AuthLevel; tenant?: boolean };
     const auth = config.auth ?? (route.url.startsWith(docsPrefix) ? 'public' : undefined);
@@ -102,6 +105,7 @@ async function identify(accounts: AccountService, req: FastifyRequest): Promise<
     const sent = req.headers['x-csrf-token'];
     if (typeof sent !== 'string' || !sameSecret(sent, session.csrf)) throw new VerbundError('FORBIDDEN', 'a cookie session sends its CSRF token in X-CSRF-Token with every change');
   }
+  req.csrf = session.csrf;
   return session.principal;
 }
 

@@ -33,8 +33,8 @@ export interface Principal {
   readonly tenant: string | null;
 }
 
-const CSRF_KEY = 'verbund.csrf';
-let csrf: string | null = sessionStorage.getItem(CSRF_KEY) ?? localStorage.getItem(CSRF_KEY);
+// Kept in memory only: after a reload, `me()` fetches it again from the session.
+let csrf: string | null = null;
 /** Called when the server says the session has ended (401), so the app shows the sign-in page. */
 let onSignedOut: () => void = () => undefined;
 
@@ -121,12 +121,10 @@ export async function getAll<T>(path: string, query: Query = {}, signal?: AbortS
   return [...first.items, ...rest.flat()];
 }
 
-/** Signs in; keeps the CSRF token for this browser (it is bound to the session). */
+/** Signs in; keeps the session's CSRF token in memory. */
 export async function signIn(name: string, password: string): Promise<Principal> {
   const r = await post<{ user: Principal; csrfToken: string }>('/session', { name, password });
   csrf = r.csrfToken;
-  sessionStorage.setItem(CSRF_KEY, csrf);
-  localStorage.setItem(CSRF_KEY, csrf);
   return r.user;
 }
 
@@ -136,15 +134,15 @@ export async function signOut(): Promise<void> {
     await request('DELETE', '/session');
   } finally {
     csrf = null;
-    sessionStorage.removeItem(CSRF_KEY);
-    localStorage.removeItem(CSRF_KEY);
   }
 }
 
 /** Who is signed in, or null. */
 export async function me(): Promise<Principal | null> {
   try {
-    return await get<Principal>('/me');
+    const r = await get<Principal & { csrfToken?: string | null }>('/me');
+    csrf = r.csrfToken ?? null;
+    return { name: r.name, role: r.role, tenant: r.tenant };
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) return null;
     throw e;

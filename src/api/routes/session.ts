@@ -60,7 +60,15 @@ export function sessionRoutes(app: FastifyInstance, ctx: ApiContext, limit: { ma
     },
   );
 
-  app.get('/api/v1/me', { config: { auth: 'viewer', tenant: true }, schema: { tags: ['accounts'], summary: 'Who am I', response: { 200: principalSchema } } }, async (req) => principalOf(req));
+  // The CSRF token of a cookie session, so that a reloaded page can send it again without
+  // keeping it in browser storage. Only same-origin pages can read this: the cookie is
+  // SameSite=Strict and the API sends no CORS headers.
+  const meSchema = { ...principalSchema, properties: { ...principalSchema.properties, csrfToken: { type: ['string', 'null'], description: "The cookie session's CSRF token; null with a bearer token." } } } as const;
+  app.get(
+    '/api/v1/me',
+    { config: { auth: 'viewer', tenant: true }, schema: { tags: ['accounts'], summary: 'Who am I (and, for a cookie session, its CSRF token)', response: { 200: meSchema } } },
+    async (req) => ({ ...principalOf(req), csrfToken: req.csrf }),
+  );
 
   app.post<{ Body: { current: string; password: string } }>(
     '/api/v1/me/password',
