@@ -185,38 +185,33 @@ function failedIdsOf(r: Recipe, estate: Estate): string[] {
   return [...new Set(r.failed.map((k) => elements[k % elements.length]!.id))];
 }
 
+/** Analyses a recipe's estate (under its failure set, if asked) and compares it with the oracle. */
+function agreesWithOracle(recipe: Recipe, underFailures = false): void {
+  const a = analysed(objectsOf(recipe));
+  const ids = underFailures ? failedIdsOf(recipe, a.estate) : [];
+  const failed = underFailures ? { failed: failElements(a.p, ids).mask } : {};
+  const r = analyzeSurvivability(a.p, a.m, { ...failed, tuning: recipe.tuning });
+  assertSameAsOracle(a, r, oracleView(a.estate, ids), underFailures ? `F = ${ids.join(',')}: ` : '');
+}
+
 describe('analyzeSurvivability against the brute-force oracle', () => {
   test('random small estates: up, survives, breakers and SPOFs', () => {
     fc.assert(
-      fc.property(recipes(5, 4, 10), (recipe) => {
-        const a = analysed(objectsOf(recipe));
-        const r = analyzeSurvivability(a.p, a.m, { tuning: recipe.tuning });
-        assertSameAsOracle(a, r, oracleView(a.estate));
-      }),
+      fc.property(recipes(5, 4, 10), (recipe) => agreesWithOracle(recipe)),
       { numRuns: 2500, seed: 20261127 },
     );
   });
 
   test('random denser estates (more links, parallel links, big risk groups)', () => {
     fc.assert(
-      fc.property(recipes(4, 3, 18), (recipe) => {
-        const a = analysed(objectsOf(recipe));
-        const r = analyzeSurvivability(a.p, a.m, { tuning: recipe.tuning });
-        assertSameAsOracle(a, r, oracleView(a.estate));
-      }),
+      fc.property(recipes(4, 3, 18), (recipe) => agreesWithOracle(recipe)),
       { numRuns: 1000, seed: 7 },
     );
   });
 
   test('random estates on top of a failure set (the analysis of G − F)', () => {
     fc.assert(
-      fc.property(recipes(5, 3, 12), (recipe) => {
-        const a = analysed(objectsOf(recipe));
-        const ids = failedIdsOf(recipe, a.estate);
-        const { mask } = failElements(a.p, ids);
-        const r = analyzeSurvivability(a.p, a.m, { failed: mask, tuning: recipe.tuning });
-        assertSameAsOracle(a, r, oracleView(a.estate, ids), `F = ${ids.join(',')}: `);
-      }),
+      fc.property(recipes(5, 3, 12), (recipe) => agreesWithOracle(recipe, true)),
       { numRuns: 1500, seed: 42 },
     );
   });
