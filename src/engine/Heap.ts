@@ -1,3 +1,5 @@
+import { doubled } from './doubled.js';
+
 /** A binary min-heap of (key, node) pairs, growable. */
 export class Heap {
   private keys = new Float64Array(64);
@@ -6,12 +8,8 @@ export class Heap {
 
   push(key: number, val: number): void {
     if (this.size === this.keys.length) {
-      const k = new Float64Array(this.size * 2);
-      k.set(this.keys);
-      this.keys = k;
-      const v = new Int32Array(this.size * 2);
-      v.set(this.vals);
-      this.vals = v;
+      this.keys = doubled(this.keys);
+      this.vals = doubled(this.vals);
     }
     let i = this.size++;
     while (i > 0) {
