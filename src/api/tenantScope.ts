@@ -5,6 +5,7 @@
  * them, so hiding them would hide why a service fails). Everything else does not exist for
  * it: every list, get and analysis route asks this one function.
  */
+import { dependencyId } from '../model/dependency.js';
 import type { Principal } from '../service/AccountService.js';
 import type { Estate } from '../timeline/Estate.js';
 
@@ -49,7 +50,7 @@ function tenantScope(estate: Estate, tenant: string): Scope {
     ids.add(id);
     const app = estate.get(id);
     if (app?.kind !== 'application') continue;
-    for (const d of app.depends_on ?? []) apps.push(typeof d === 'string' ? d : d.application);
+    for (const d of app.depends_on ?? []) apps.push(dependencyId(d));
   }
   return { tenant, visible: (id) => ids.has(id) };
 }

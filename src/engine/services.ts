@@ -4,6 +4,7 @@
  * access device; the site's own node if it has no devices); it needs its application and
  * every application in the `depends_on` closure, each up if one of its instances is.
  */
+import { dependencyId } from '../model/dependency.js';
 import type { StoredObject } from '../timeline/Estate.js';
 import { groupPairs, type Groups } from './groupBy.js';
 import type { ObjectSource, Projection } from './projection.js';
@@ -35,7 +36,7 @@ function objectsOf(source: ObjectSource): Iterable<StoredObject> {
 
 function dependencyIds(app: StoredObject): string[] {
   const deps = (app as { depends_on?: (string | { application: string })[] }).depends_on ?? [];
-  return deps.map((d) => (typeof d === 'string' ? d : d.application));
+  return deps.map(dependencyId);
 }
 
 /** Builds the services of `source` over its projection `p`, in usage id order, then usage site order. */

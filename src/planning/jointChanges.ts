@@ -3,6 +3,7 @@
  * hand-written consolidations of the OWL-IT example (`cs-2027-05-finanzwesen-gemeinsam`).
  * Pure: reads the estate the change set will apply to.
  */
+import { dependencyId, dependencyOf } from '../model/dependency.js';
 import type { Dependency } from '../model/objectSchemas.js';
 import type { UpdateChange } from '../timeline/changeSet.js';
 import type { Estate } from '../timeline/Estate.js';
@@ -59,8 +60,8 @@ export function jointChanges(estate: Estate, c: JointCandidate): JointChanges {
   return { changes, usages, dependents: dependents.sort() };
 }
 
-const target = (d: Dependency): string => (typeof d === 'string' ? d : d.application);
-const isTight = (d: Dependency): boolean => typeof d !== 'string' && d.coupling === 'tight';
+const target = dependencyId;
+const isTight = (d: Dependency): boolean => dependencyOf(d).coupling === 'tight';
 
 /**
  * `deps` with every retired application replaced by the keeper, duplicates merged (tight

@@ -5,7 +5,8 @@
  * capacity in the pool of receiving devices.
  */
 import { VerbundError, type Problem } from '../model/errors.js';
-import type { Application, Dependency, Device } from '../model/objectSchemas.js';
+import { dependencyOf } from '../model/dependency.js';
+import type { Application, Device } from '../model/objectSchemas.js';
 import type { Estate } from '../timeline/Estate.js';
 import type { WaveApp, WaveDependency } from './buildWaveProblem.js';
 import { sizeDimensions, type Size } from './WaveProblem.js';
@@ -43,11 +44,6 @@ export interface MoveScope {
   readonly instancesAfter: Map<string, string[]>;
   /** Roles of the receiving devices (by-role mode). */
   readonly roles: Set<string>;
-}
-
-/** A dependency as written: an id (loose) or `{application, coupling}`. */
-export function dependencyTarget(d: Dependency): { application: string; coupling: 'tight' | 'loose' } {
-  return typeof d === 'string' ? { application: d, coupling: 'loose' } : { application: d.application, coupling: d.coupling === 'tight' ? 'tight' : 'loose' };
 }
 
 /** Reads the scope of moving `source` to `receivers.target` from the estate at the start. */
@@ -100,7 +96,7 @@ export function moveScope(estate: Estate, source: string, receivers: Receivers):
   const dependencies: WaveDependency[] = [];
   for (const app of apps) {
     for (const d of app.depends_on ?? []) {
-      const { application, coupling } = dependencyTarget(d);
+      const { application, coupling } = dependencyOf(d);
       if (involved.has(app.id) || involved.has(application)) dependencies.push({ from: app.id, to: application, coupling });
     }
   }

@@ -7,7 +7,7 @@
  */
 import { VerbundError } from '../model/errors.js';
 import type { Application, Device } from '../model/objectSchemas.js';
-import { dependencyTarget } from '../planning/moveScope.js';
+import { dependencyOf } from '../model/dependency.js';
 import { listChangeSetHeaders } from '../store/changeSetRepository.js';
 import type { Plan } from '../store/planRepository.js';
 import type { ChangeSetStatus } from '../timeline/changeSet.js';
@@ -113,7 +113,7 @@ export function splitDependencies(estate: Estate, apps: ReadonlySet<string>): Pl
   for (const a of estate.ofKind('application')) {
     if (a.status === 'retired') continue;
     for (const d of a.depends_on ?? []) {
-      const { application, coupling } = dependencyTarget(d);
+      const { application, coupling } = dependencyOf(d);
       if (!apps.has(a.id) && !apps.has(application)) continue;
       const x = sitesOf(a.id);
       const y = sitesOf(application);

@@ -14,7 +14,8 @@ import { slugify, type IdRegistry } from './names.js';
 import type { Network } from './network.js';
 import type { Organizations } from './organizations.js';
 import type { ChangeSetDoc, DependencyDoc, LinkDoc, PlanDoc, UsageDoc } from './types.js';
-import { ChangeCollector, depTarget, World, type AppState } from './world.js';
+import { dependencyId } from '../../model/dependency.js';
+import { ChangeCollector, World, type AppState } from './world.js';
 
 /** Date of the initial change set: the estate when the association was founded. */
 export const INITIAL_DATE = '2018-01-01';
@@ -96,9 +97,9 @@ export function buildTimeline(rng: Random, ids: IdRegistry, input: TimelineInput
   /** Maps a dependency on the provider's infrastructure to the association's. */
   const remap = (deps: DependencyDoc[]): DependencyDoc[] =>
     deps.map((d) => {
-      const target = world.apps.get(depTarget(d));
+      const target = world.apps.get(dependencyId(d));
       const mine = target?.info.category.infra ? assocInfra.get(target.info.category.key) : undefined;
-      if (!mine || mine.doc.id === depTarget(d)) return d;
+      if (!mine || mine.doc.id === dependencyId(d)) return d;
       return typeof d === 'string' ? mine.doc.id : { ...d, application: mine.doc.id };
     });
 
@@ -164,9 +165,9 @@ export function buildTimeline(rng: Random, ids: IdRegistry, input: TimelineInput
         const dep = world.apps.get(d)!;
         const next: DependencyDoc[] = [];
         for (const x of dep.deps) {
-          const t = retireIds.has(depTarget(x)) ? keepId : depTarget(x);
-          if (t === d || next.some((y) => depTarget(y) === t)) continue;
-          next.push(t === depTarget(x) ? x : typeof x === 'string' ? t : { ...x, application: t });
+          const t = retireIds.has(dependencyId(x)) ? keepId : dependencyId(x);
+          if (t === d || next.some((y) => dependencyId(y) === t)) continue;
+          next.push(t === dependencyId(x) ? x : typeof x === 'string' ? t : { ...x, application: t });
         }
         world.setDeps(dep, next);
         cc.update(d, { depends_on: next.length ? next : null });

@@ -3,6 +3,7 @@
  * from this current state (not from the initial objects), so that each one is valid on top
  * of all before it: no update of a deleted object, no delete of something still referenced.
  */
+import { dependencyId } from '../../model/dependency.js';
 import type { AppInfo, Applications } from './applications.js';
 import type { Datacenter } from './datacenters.js';
 import type { Network } from './network.js';
@@ -17,10 +18,6 @@ export interface AppState {
   deps: DependencyDoc[];
 }
 
-/** The id a dependency points at. */
-export function depTarget(d: DependencyDoc): string {
-  return typeof d === 'string' ? d : d.application;
-}
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   const set = map.get(key);
@@ -54,7 +51,7 @@ export class World {
   addApp(info: AppInfo, status: ApplicationStatus, instances: string[], deps: DependencyDoc[]): void {
     this.apps.set(info.doc.id, { info, status, instances: [...instances], deps: [...deps] });
     for (const d of instances) this.instanceRefs.set(d, (this.instanceRefs.get(d) ?? 0) + 1);
-    for (const d of deps) addTo(this.dependents, depTarget(d), info.doc.id);
+    for (const d of deps) addTo(this.dependents, dependencyId(d), info.doc.id);
   }
 
   addUsage(u: UsageDoc): void {
@@ -73,8 +70,8 @@ export class World {
   }
 
   setDeps(app: AppState, deps: DependencyDoc[]): void {
-    for (const d of app.deps) this.dependents.get(depTarget(d))?.delete(app.info.doc.id);
-    for (const d of deps) addTo(this.dependents, depTarget(d), app.info.doc.id);
+    for (const d of app.deps) this.dependents.get(dependencyId(d))?.delete(app.info.doc.id);
+    for (const d of deps) addTo(this.dependents, dependencyId(d), app.info.doc.id);
     app.deps = [...deps];
   }
 
