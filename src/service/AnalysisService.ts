@@ -33,6 +33,9 @@ export interface ElementRefOut {
   readonly kind: FailureElement['kind'];
 }
 
+/** A view, or the snapshot of one that the caller has already read (the API reads it to scope a tenant). */
+export type AnalysisView = ViewOptions & { readonly snapshot?: Snapshot };
+
 /** The result of `check`. */
 export interface CheckReport {
   readonly at: TimeKey;
@@ -198,8 +201,8 @@ export class AnalysisService {
   }
 
   /** Verdict per service, SPOF report and raw-network facts. */
-  async check(view: ViewOptions = {}): Promise<CheckReport> {
-    const snap = await this.snapshot(view);
+  async check(view: AnalysisView = {}): Promise<CheckReport> {
+    const snap = view.snapshot ?? (await this.snapshot(view));
     const surv = survivabilityOf(snap);
     const { services: m } = snap;
     const services = surv.services.map((v, s) => ({
@@ -226,9 +229,9 @@ export class AnalysisService {
   }
 
   /** What fails when the given elements fail together. */
-  async whatIf(ids: readonly string[], view: ViewOptions = {}): Promise<WhatIfReport> {
+  async whatIf(ids: readonly string[], view: AnalysisView = {}): Promise<WhatIfReport> {
     if (ids.length === 0) throw new VerbundError('USAGE', 'name at least one element to fail (--fail ID)');
-    const snap = await this.snapshot(view);
+    const snap = view.snapshot ?? (await this.snapshot(view));
     const baseline = survivabilityOf(snap);
     // Degraded: still up, but some element now breaks it that did not before — it lost
     // redundancy (the engine's `weakened`). Not only "survived before": with one data
@@ -267,8 +270,8 @@ export class AnalysisService {
    * SRLG-disjoint (no shared link, device, site or risk group) and the plain one (no shared
    * device or link), because they can differ.
    */
-  async paths(fromId: string, toId: string, view: ViewOptions & { timeLimitMs?: number } = {}): Promise<PathsReport> {
-    const snap = await this.snapshot(view);
+  async paths(fromId: string, toId: string, view: AnalysisView & { timeLimitMs?: number } = {}): Promise<PathsReport> {
+    const snap = view.snapshot ?? (await this.snapshot(view));
     const from = endNodes(snap, fromId);
     const to = endNodes(snap, toId);
     const srlg = disjointPaths(snap.projection, from.nodes, to.nodes, { timeLimitMs: view.timeLimitMs ?? 10_000 });
@@ -284,8 +287,8 @@ export class AnalysisService {
   }
 
   /** Availability per service (optionally only some tenants, applications or sites). */
-  async availability(view: ViewOptions & AvailabilityQuery = {}): Promise<AvailabilityResult> {
-    const snap = await this.snapshot(view);
+  async availability(view: AnalysisView & AvailabilityQuery = {}): Promise<AvailabilityResult> {
+    const snap = view.snapshot ?? (await this.snapshot(view));
     const m = snap.services;
     const pick: number[] = [];
     for (let s = 0; s < m.count; s++) {

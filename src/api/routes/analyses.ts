@@ -20,8 +20,8 @@ export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
     '/api/v1/check',
     { config: { auth: 'viewer', tenant: true }, schema: { tags: ['analyses'], summary: 'Verdict per service and the SPOF report', querystring: viewOnly, response: { 200: analysisSchemas.check } } },
     async (req) => {
-      const { scope } = await ctx.scoped(req, req.query);
-      return scopeCheck(await ctx.metrics.analysis('check', () => ctx.analysis.check(req.query)), scope);
+      const { snap, scope } = await ctx.scoped(req, req.query);
+      return scopeCheck(await ctx.metrics.analysis('check', () => ctx.analysis.check({ snapshot: snap })), scope);
     },
   );
 
@@ -38,8 +38,8 @@ export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
       },
     },
     async (req) => {
-      const { scope } = await ctx.scoped(req, req.query);
-      return scopeWhatIf(await ctx.metrics.analysis('what-if', () => ctx.analysis.whatIf(req.body.fail, req.query)), scope);
+      const { snap, scope } = await ctx.scoped(req, req.query);
+      return scopeWhatIf(await ctx.metrics.analysis('what-if', () => ctx.analysis.whatIf(req.body.fail, { snapshot: snap })), scope);
     },
   );
 
@@ -55,10 +55,10 @@ export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
       },
     },
     async (req) => {
-      const { scope } = await ctx.scoped(req, req.query);
+      const { snap, scope } = await ctx.scoped(req, req.query);
       // A tenant asks about its own sites and applications only; anything else does not exist.
       for (const id of [req.query.from, req.query.to]) if (!scope.visible(id)) throw new VerbundError('NOT_FOUND', `"${id}" does not exist at this date`);
-      return ctx.metrics.analysis('paths', () => ctx.analysis.paths(req.query.from, req.query.to, req.query));
+      return ctx.metrics.analysis('paths', () => ctx.analysis.paths(req.query.from, req.query.to, { ...req.query, snapshot: snap }));
     },
   );
 
@@ -86,10 +86,10 @@ export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
     async (req) => {
       const p = principalOf(req);
-      await ctx.scoped(req, req.query); // the view's checks, as the tenant may see them
+      const { snap } = await ctx.scoped(req, req.query); // the view's checks, as the tenant may see them
       // A tenant's question is always about its own services.
       const tenant = p.role === 'tenant' ? (p.tenant ?? '') : req.query.tenant;
-      return ctx.metrics.analysis('availability', () => ctx.analysis.availability({ ...req.query, tenant }));
+      return ctx.metrics.analysis('availability', () => ctx.analysis.availability({ ...req.query, tenant, snapshot: snap }));
     },
   );
 
