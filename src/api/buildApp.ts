@@ -11,7 +11,7 @@ import Ajv from 'ajv';
 import { VerbundError } from '../model/errors.js';
 import type { Store } from '../store/openStore.js';
 import { ApiContext } from './ApiContext.js';
-import { registerAuthorization } from './authorization.js';
+import { registerAuthorization, SESSION_COOKIE } from './authorization.js';
 import { errorBody, errorBodySchema, registerErrorHandling } from './errorHandling.js';
 import { analysisRoutes } from './routes/analyses.js';
 import { changeSetRoutes } from './routes/changesets.js';
@@ -100,7 +100,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'An API token (`verbund token create USER`).' },
-          session: { type: 'apiKey', in: 'cookie', name: 'verbund_session', description: 'A browser session (POST /api/v1/session); unsafe methods also need X-CSRF-Token.' },
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'A browser session (POST /api/v1/session); unsafe methods also need X-CSRF-Token.' },
         },
       },
     },

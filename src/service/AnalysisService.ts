@@ -16,6 +16,7 @@ import { inView } from '../timeline/changeSet.js';
 import type { Estate } from '../timeline/Estate.js';
 import type { TimeKey } from '../timeline/time.js';
 import type { EstateService, ViewOptions } from './EstateService.js';
+import { requirePlan } from './readView.js';
 import { walkTimeline } from './walkTimeline.js';
 
 /** A service named by its usage and site. */
@@ -168,7 +169,7 @@ export interface Snapshot {
 const projectionOptions = { retired: 'exclude' } as const;
 
 /** Builds the projection and services of an estate. */
-export function project(estate: Estate): { projection: Projection; services: ServiceModel } {
+function project(estate: Estate): { projection: Projection; services: ServiceModel } {
   const projection = buildProjection(estate, projectionOptions);
   return { projection, services: buildServices(projection, estate) };
 }
@@ -309,7 +310,7 @@ export class AnalysisService {
 
   /** Survivability at every instant where the view changes, and what changed in the verdicts. */
   async timelineCheck(plan?: string): Promise<TimelineCheckReport> {
-    if (plan !== undefined) await this.estates.estate({ plan, at: '0001-01-01' });
+    if (plan !== undefined) requirePlan((await this.estates.plans()).map((p) => p.id), plan);
     const headers = await listChangeSetHeaders(this.estates.store.db);
     const steps: TimelineCheckStep[] = [];
     const problems: Problem[] = [];
@@ -360,12 +361,12 @@ export class AnalysisService {
 }
 
 /** The survivability of a snapshot, computed once. */
-export function survivabilityOf(snap: Snapshot): Survivability {
+function survivabilityOf(snap: Snapshot): Survivability {
   return (snap.memo.survivability ??= analyzeSurvivability(snap.projection, snap.services));
 }
 
 /** A service of a snapshot by id. */
-export function serviceRef(snap: Pick<Snapshot, 'projection' | 'services'>, s: number): ServiceRef {
+function serviceRef(snap: Pick<Snapshot, 'projection' | 'services'>, s: number): ServiceRef {
   const m = snap.services;
   return { usage: m.usage[s]!, tenant: m.tenant[s]!, application: m.application[s]!, site: snap.projection.siteIds[m.site[s]!] ?? '', users: m.users[s]! };
 }

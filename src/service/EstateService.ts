@@ -182,8 +182,18 @@ export class EstateService {
   }
 
   /** Full change sets (with changes) in recording order. */
-  async changeSetsWithChanges(): Promise<ChangeSet[]> {
-    const headers = await listChangeSetHeaders(this.store.db);
+  async changeSetsWithChanges(): Promise<(ChangeSetHeader & Pick<ChangeSet, 'changes'>)[]> {
+    return this.withChanges(await listChangeSetHeaders(this.store.db));
+  }
+
+  /** One change set with its changes; UNKNOWN_CHANGESET if there is none. */
+  async changeSet(id: string): Promise<ChangeSetHeader & Pick<ChangeSet, 'changes'>> {
+    const header = (await listChangeSetHeaders(this.store.db)).find((h) => h.id === id);
+    if (!header) throw new VerbundError('UNKNOWN_CHANGESET', `no change set "${id}"`);
+    return (await this.withChanges([header]))[0]!;
+  }
+
+  private async withChanges(headers: readonly ChangeSetHeader[]): Promise<(ChangeSetHeader & Pick<ChangeSet, 'changes'>)[]> {
     const changes = await loadChanges(this.store.db, headers.map((h) => h.seq));
     return headers.map((h) => ({ ...h, changes: changes.get(h.seq) ?? [] }));
   }

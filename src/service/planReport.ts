@@ -40,7 +40,7 @@ export interface PlanReport {
 
 /** Describes a plan step by step. */
 export async function planReport(service: EstateService, name: string): Promise<PlanReport> {
-  const plan = await requirePlan(service, name);
+  const plan = await planNamed(service, name);
   const all = (await service.changeSetsWithChanges()).filter((c) => c.plan === name);
   const touched = new Set(all.flatMap((c) => c.changes.filter((ch) => ch.op === 'update' || ch.op === 'create').map((ch) => ch.id)));
   const check = await new AnalysisService(service).timelineCheck(name);
@@ -81,14 +81,14 @@ export async function planReport(service: EstateService, name: string): Promise<
 
 /** Moves every proposed change set of a plan to `to` (scheduled: accept; cancelled: drop) in one transaction. */
 export async function setPlanStatus(service: EstateService, name: string, to: 'scheduled' | 'cancelled'): Promise<string[]> {
-  await requirePlan(service, name);
+  await planNamed(service, name);
   const proposed = (await service.changeSets()).filter((h) => h.plan === name && h.status === 'proposed').map((h) => h.id);
   if (!proposed.length) throw new VerbundError('INVALID_TRANSITION', `plan "${name}" has no proposed change sets left to ${to === 'scheduled' ? 'accept' : 'drop'}`);
   await service.setStatus(proposed.map((id) => ({ id, to })));
   return proposed;
 }
 
-async function requirePlan(service: EstateService, name: string): Promise<Plan> {
+async function planNamed(service: EstateService, name: string): Promise<Plan> {
   const plan = (await service.plans()).find((p) => p.id === name);
   if (!plan) throw new VerbundError('UNKNOWN_PLAN', `no plan "${name}"`);
   return plan;

@@ -63,11 +63,9 @@ export function changeSetRoutes(app: FastifyInstance, ctx: ApiContext): void {
       },
     },
     async (req, reply) => {
-      const cs = (await ctx.estates.changeSetsWithChanges()).find((c) => c.id === req.params.id);
-      if (!cs) throw new VerbundError('UNKNOWN_CHANGESET', `no change set "${req.params.id}"`);
-      const header = cs as typeof cs & { revision: number };
-      void reply.header('etag', `"${header.revision}"`);
-      return { ...present(header), changes: cs.changes.map(fileShape) };
+      const cs = await ctx.estates.changeSet(req.params.id);
+      void reply.header('etag', `"${cs.revision}"`);
+      return { ...present(cs), changes: cs.changes.map(fileShape) };
     },
   );
 

@@ -45,10 +45,10 @@ export function userRoutes(app: FastifyInstance, ctx: ApiContext): void {
       },
     },
     async (req) => {
+      // A missing user is 404 before its new password is checked.
       await ctx.accounts.getUser(req.params.name);
       if (req.body.password !== undefined) await ctx.accounts.setPassword(req.params.name, req.body.password);
-      if (req.body.disabled !== undefined) await ctx.accounts.setDisabled(req.params.name, req.body.disabled);
-      return ctx.accounts.getUser(req.params.name);
+      return req.body.disabled !== undefined ? ctx.accounts.setDisabled(req.params.name, req.body.disabled) : ctx.accounts.getUser(req.params.name);
     },
   );
 }
