@@ -11,14 +11,18 @@ const statuses: readonly ChangeSetStatus[] = ['done', 'scheduled', 'proposed', '
 const sections = new Set(['version', 'initial', 'plans', 'changesets', ...Object.values(fileKeyOfKind), 'risk-groups']);
 type Path = readonly (string | number)[];
 
-/** Converts and reports every structural problem with its path. */
-export function toEstateDocument(value: unknown, file: string): { doc: EstateDocument; problems: Problem[] } {
+/**
+ * Converts and reports every structural problem with its path; with `file`, problems and
+ * origins name it (a request body has none: its problems point into the body by path).
+ */
+export function toEstateDocument(value: unknown, file?: string): { doc: EstateDocument; problems: Problem[] } {
+  const where = file === undefined ? {} : { file };
   const problems: Problem[] = [];
   const doc: EstateDocument = { objects: [], plans: [], changesets: [] };
   const bad = (path: Path, message: string, extra: Partial<Problem> = {}): void => {
-    problems.push({ code: 'INVALID_INPUT', message, file, path, ...extra });
+    problems.push({ code: 'INVALID_INPUT', message, ...where, path, ...extra });
   };
-  const origin = (path: Path): Origin => ({ file, path });
+  const origin = (path: Path): Origin => ({ ...where, path });
 
   if (value === null || value === undefined) return { doc, problems };
   if (!isMap(value)) {

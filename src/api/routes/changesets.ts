@@ -4,7 +4,7 @@
  * listed) and status changes with If-Match.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { VerbundError, type Problem } from '../../model/errors.js';
+import { VerbundError } from '../../model/errors.js';
 import { hasRights } from '../../model/roles.js';
 import { toEstateDocument } from '../../interop/toEstateDocument.js';
 import type { ChangeSetHeader } from '../../store/changeSetRepository.js';
@@ -89,8 +89,8 @@ export function changeSetRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
     async (req, reply) => {
       for (const cs of req.body.changesets) requireRightsFor(req, cs.status);
-      const { doc, problems } = toEstateDocument(req.body, 'body');
-      const r = await unfiled(() => ctx.writer(req).addChangeSets(doc, problems.map(unfile)));
+      const { doc, problems } = toEstateDocument(req.body);
+      const r = await ctx.writer(req).addChangeSets(doc, problems);
       return reply.status(201).send({ changesets: r.added.map(present), plans: doc.plans.map((p) => p.id) });
     },
   );
@@ -123,20 +123,4 @@ export function changeSetRoutes(app: FastifyInstance, ctx: ApiContext): void {
       return present(h);
     },
   );
-}
-
-/** Problems of a request body point into the body (`path`), not into a file. */
-export function unfile(p: Problem): Problem {
-  const { file: _f, ...rest } = p;
-  return rest;
-}
-
-/** Runs a write of a request body; its problems point into the body. */
-export async function unfiled<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (e) {
-    if (e instanceof VerbundError) throw new VerbundError(e.code, e.message, e.problems.map(unfile));
-    throw e;
-  }
 }

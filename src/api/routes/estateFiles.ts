@@ -10,7 +10,7 @@ import { fullDocument, snapshotDocument } from '../../interop/toFileDocument.js'
 import { toEstateDocument } from '../../interop/toEstateDocument.js';
 import type { ApiContext } from '../ApiContext.js';
 import { idParam, viewQuery } from '../schemas.js';
-import { requireRightsFor, unfile, unfiled } from './changesets.js';
+import { requireRightsFor } from './changesets.js';
 
 /** Registers GET /export and POST /import. */
 export function estateFileRoutes(app: FastifyInstance, ctx: ApiContext): void {
@@ -55,9 +55,9 @@ export function estateFileRoutes(app: FastifyInstance, ctx: ApiContext): void {
       },
     },
     async (req, reply) => {
-      const { doc, problems } = toEstateDocument(req.body, 'body');
+      const { doc, problems } = toEstateDocument(req.body);
       for (const cs of doc.changesets) requireRightsFor(req, cs.status);
-      const r = await unfiled(() => ctx.writer(req).importDocument(doc, { effective: req.query.effective, changeset: req.query.changeset }, problems.map(unfile)));
+      const r = await ctx.writer(req).importDocument(doc, { effective: req.query.effective, changeset: req.query.changeset }, problems);
       return reply.status(201).send({ changesets: r.added.map((c) => c.id), objects: r.objects });
     },
   );
