@@ -1,6 +1,7 @@
 /**
  * JSON schemas shared by the routes: the view of the timeline (`at`, `plan`), paging, ids.
  */
+import { changeSetStatuses } from '../timeline/changeSet.js';
 
 /** An object, plan or change set id. */
 export const idParam = { type: 'string', maxLength: 64, pattern: '^[a-z0-9][a-z0-9._-]*$' } as const;
@@ -43,7 +44,7 @@ export const changeSetHeaderSchema = {
     title: { type: 'string' },
     effective: { type: 'string', description: 'As written.' },
     effectiveKey: { type: 'string', description: 'UTC instant the timeline orders by.' },
-    status: { type: 'string', enum: ['done', 'scheduled', 'proposed', 'cancelled'] },
+    status: { type: 'string', enum: changeSetStatuses },
     plan: { type: ['string', 'null'] },
     author: { type: 'string' },
     notes: { type: 'string' },

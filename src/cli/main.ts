@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { errorCatalogue, formatProblem, VerbundError } from '../model/errors.js';
 import { io, type GlobalOptions } from './context.js';
+import { changeSetStatuses } from '../timeline/changeSet.js';
 
 // `verbund check | head` closes the pipe early: that is the reader's choice, not an error.
 // Registered once per process, not per run (tests run the CLI many times in one process).
@@ -103,7 +104,7 @@ function buildProgram(outcome: { code: number }): Command {
     .command('status')
     .description('change the status of a change set (proposed → scheduled → done, or cancelled)')
     .argument('<id>')
-    .addArgument(new Command().createArgument('<status>', 'new status').choices(['done', 'scheduled', 'proposed', 'cancelled']))
+    .addArgument(new Command().createArgument('<status>', 'new status').choices(changeSetStatuses))
     .action(action(() => import('./commands/changesetStatus.js')));
 
   program

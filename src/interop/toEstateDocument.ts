@@ -4,10 +4,10 @@
  */
 import type { Problem } from '../model/errors.js';
 import { fileKeyOfKind, kindFromName } from '../model/kinds.js';
-import type { Change, ChangeSetInput, ChangeSetStatus, Origin } from '../timeline/changeSet.js';
+import { changeSetStatuses, type Change, type ChangeSetInput, type ChangeSetStatus, type Origin } from '../timeline/changeSet.js';
 import type { EstateDocument, InitialMeta } from './estateDocument.js';
 
-const statuses: readonly ChangeSetStatus[] = ['done', 'scheduled', 'proposed', 'cancelled'];
+const statuses: readonly ChangeSetStatus[] = changeSetStatuses;
 const sections = new Set(['version', 'initial', 'plans', 'changesets', ...Object.values(fileKeyOfKind), 'risk-groups']);
 type Path = readonly (string | number)[];
 

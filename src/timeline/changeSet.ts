@@ -3,8 +3,11 @@
  */
 import type { TimeKey } from './time.js';
 
-/** Status of a change set. `done` and `scheduled` form the baseline. */
-export type ChangeSetStatus = 'done' | 'scheduled' | 'proposed' | 'cancelled';
+/** Every status of a change set. `done` and `scheduled` form the baseline. */
+export const changeSetStatuses = ['done', 'scheduled', 'proposed', 'cancelled'] as const;
+
+/** Status of a change set. */
+export type ChangeSetStatus = (typeof changeSetStatuses)[number];
 
 /** Where a piece of input came from, so that problems can point at file, line and row. */
 export interface Origin {

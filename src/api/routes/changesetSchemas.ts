@@ -3,11 +3,11 @@
  * `changesets` (docs/file-format.md). Object fields are checked by the timeline, which
  * knows every kind's rules and lists every problem; this schema checks the shape.
  */
-import type { ChangeSetStatus } from '../../timeline/changeSet.js';
+import { changeSetStatuses, type ChangeSetStatus } from '../../timeline/changeSet.js';
 import { idParam } from '../schemas.js';
 
 /** Every status. */
-export const statuses: ChangeSetStatus[] = ['done', 'scheduled', 'proposed', 'cancelled'];
+export const statuses: ChangeSetStatus[] = [...changeSetStatuses];
 
 const fields = { type: 'object', required: ['id'], properties: { id: idParam }, additionalProperties: true } as const;
 

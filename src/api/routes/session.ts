@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { VerbundError } from '../../model/errors.js';
+import { roles } from '../../model/roles.js';
 import type { ApiContext } from '../ApiContext.js';
 import { principalOf, SESSION_COOKIE } from '../authorization.js';
 import { LoginThrottle } from '../LoginThrottle.js';
@@ -12,7 +13,7 @@ import { LoginThrottle } from '../LoginThrottle.js';
 export const principalSchema = {
   type: 'object',
   required: ['name', 'role', 'tenant'],
-  properties: { name: { type: 'string' }, role: { type: 'string', enum: ['viewer', 'planner', 'operator', 'admin', 'tenant'] }, tenant: { type: ['string', 'null'] } },
+  properties: { name: { type: 'string' }, role: { type: 'string', enum: roles }, tenant: { type: ['string', 'null'] } },
 } as const;
 
 const credentials = {
