@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { choiceValues } from './choices.js';
 import type { Kind } from './kinds.js';
 
+/** How an id (of an object, plan or change set) is written, for messages. */
+export const ID_RULE = 'a slug of lower-case letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64 characters';
+
 /** Object id: a slug of at most 64 characters. */
 export const idSchema = z
   .string()

@@ -4,7 +4,7 @@
  * every query, diff, export and the timeline check see it; show, accept and drop plans.
  */
 import { VerbundError } from '../model/errors.js';
-import { idSchema, type Application } from '../model/objectSchemas.js';
+import { ID_RULE, idSchema, type Application } from '../model/objectSchemas.js';
 import { buildWaveProblem, type CapacityStep } from '../planning/buildWaveProblem.js';
 import { dateOf, dayOf, parseWeekdays } from '../planning/calendar.js';
 import { describeStage, type MipProgress, type StageOutcome } from '../planning/mipWaves.js';
@@ -79,7 +79,7 @@ export async function planWaves(service: EstateService, o: WavePlanOptions): Pro
     if (v !== undefined && !(Number.isFinite(v) && v > 0)) throw new VerbundError('USAGE', `${name} must be a positive number`);
   }
   // Checked before solving (the write would refuse it, after a minute of MIP): the wave ids append `-wave-N`.
-  if (!idSchema.safeParse(o.name).success || o.name.length > 56) throw new VerbundError('INVALID_INPUT', `--name: "${o.name}" is no valid plan id: a slug of lower-case letters, digits, ".", "_" and "-", at most 56 characters`);
+  if (!idSchema.safeParse(o.name).success || o.name.length > 56) throw new VerbundError('INVALID_INPUT', `--name: "${o.name}" is no valid plan id: ${ID_RULE.replace('64', '56')} (its waves add "-wave-N")`);
   if (!o.dryRun && (await service.plans()).some((p) => p.id === o.name)) throw new VerbundError('CONFLICT', `a plan "${o.name}" exists already; choose another --name or drop it`);
   const { estate } = await service.estate({ at: start });
   for (const site of [o.from, o.to]) {

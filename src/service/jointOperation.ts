@@ -3,7 +3,7 @@
  * of one of them as a proposed plan that the timeline check then verifies.
  */
 import { VerbundError } from '../model/errors.js';
-import { idSchema } from '../model/objectSchemas.js';
+import { ID_RULE, idSchema } from '../model/objectSchemas.js';
 import { consolidation, jointCandidates as findCandidates, productKey, type JointCandidate } from '../planning/jointCandidates.js';
 import { jointChanges } from '../planning/jointChanges.js';
 import { displayInstant, formatInstant, nowKey, parseInstant, type TimeKey } from '../timeline/time.js';
@@ -52,7 +52,7 @@ export async function jointCandidates(service: EstateService, view: ViewOptions 
  * or `keep` is not one of its applications.
  */
 export async function applyJoint(service: EstateService, opts: ApplyJointOptions): Promise<ApplyJointResult> {
-  if (!idSchema.safeParse(opts.plan).success) throw new VerbundError('INVALID_INPUT', `"${opts.plan}" is no valid plan id: a slug of lower-case letters, digits, ".", "_" and "-", at most 64 characters`);
+  if (!idSchema.safeParse(opts.plan).success) throw new VerbundError('INVALID_INPUT', `"${opts.plan}" is no valid plan id: ${ID_RULE}`);
   if ((await service.plans()).some((p) => p.id === opts.plan)) throw new VerbundError('CONFLICT', `plan "${opts.plan}" already exists; choose another name`);
   const effective = opts.effective ?? firstOfNextMonth(nowKey());
   const at = parseInstant(effective, 'effective');

@@ -4,7 +4,7 @@
  * mutation affects, rebuilds the version index from there, validates the plans touched, and
  * writes — or writes nothing and lists every problem.
  */
-import { idSchema } from '../model/objectSchemas.js';
+import { ID_RULE, idSchema } from '../model/objectSchemas.js';
 import { VerbundError, type Problem } from '../model/errors.js';
 import { insertChangeSets, listChangeSetHeaders, nextSeq, updateStatus, type ChangeSetHeader } from '../store/changeSetRepository.js';
 import type { Store } from '../store/openStore.js';
@@ -16,8 +16,6 @@ import { END_OF_TIME, nowKey, tryParseInstant } from '../timeline/time.js';
 import { replayFrom } from './readView.js';
 import { append } from '../util/append.js';
 import { mark } from '../util/timing.js';
-
-const ID_RULE = 'a slug of lower-case letters, digits, ".", "_" and "-", starting with a letter or digit, at most 64 characters';
 
 /** A new plan. */
 export interface PlanInput {
