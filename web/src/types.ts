@@ -89,10 +89,6 @@ export interface Availability {
   readonly summary: { services: number; misses: number };
   readonly services: AvailabilityService[];
 }
-export interface Page<T> {
-  readonly items: T[];
-  readonly total: number;
-}
 export interface ChangeSetHeader {
   readonly id: string;
   readonly title: string;

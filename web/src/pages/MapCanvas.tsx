@@ -3,7 +3,7 @@
  * colour), panned with the pointer or the arrow keys, zoomed with the wheel or + and -;
  * a click selects the site or link under it, hovering names it.
  */
-import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
 import { choiceColour, useI18n } from '../i18n/index.js';
 import { segmentDistance, type MapModel } from './mapModel.js';
 
@@ -51,6 +51,33 @@ export function MapCanvas({ model, colouring, spofLinks, cut, failedSites, highl
     return () => ro.disconnect();
   }, []);
 
+  // What to stroke and fill depends on the data, not on the view: grouped once per change,
+  // not on every frame of a pan (the state preset has tens of thousands of links).
+  const linkGroups = useMemo(() => {
+    const groups = new Map<string, number[]>();
+    model.links.forEach((link, i) => {
+      const colour = colouring === 'type' ? choiceColour('linkType', link.type) : spofLinks?.has(i) ? '#c00000' : '#6b8f71';
+      let l = groups.get(colour);
+      if (!l) groups.set(colour, (l = []));
+      l.push(i);
+    });
+    return groups;
+  }, [model, colouring, spofLinks]);
+  const pathIndices = useMemo(() => {
+    const idx: number[][] = [[], []];
+    if (pathLinks.size) model.links.forEach((l, i) => idx[pathLinks.get(l.id) ?? 2]?.push(i));
+    return idx;
+  }, [model, pathLinks]);
+  const sitesByType = useMemo(() => {
+    const byType = new Map<string, number[]>();
+    model.sites.forEach((s, i) => {
+      let l = byType.get(s.type);
+      if (!l) byType.set(s.type, (l = []));
+      l.push(i);
+    });
+    return byType;
+  }, [model]);
+
   const draw = () => {
     const c = canvas.current;
     if (!c) return;
@@ -89,31 +116,14 @@ export function MapCanvas({ model, colouring, spofLinks, cut, failedSites, highl
       g.stroke();
     };
     // One path per colour: the cost is the number of links, not of canvas state changes.
-    const groups = new Map<string, number[]>();
     const thin = links.length > 5000 ? 0.6 : 1.6;
-    for (let i = 0; i < links.length; i++) {
-      const colour = colouring === 'type' ? choiceColour('linkType', links[i]!.type) : spofLinks?.has(i) ? '#c00000' : '#6b8f71';
-      let l = groups.get(colour);
-      if (!l) groups.set(colour, (l = []));
-      l.push(i);
-    }
-    for (const [colour, idx] of groups) stroke(idx, colour, thin);
+    for (const [colour, idx] of linkGroups) stroke(idx, colour, thin);
     if (highlighted.size) stroke(highlighted, '#ff8c00', 6);
     if (cut.size) stroke(cut, '#c00000', 3, [6, 4]);
-    for (const p of [0, 1]) {
-      const idx: number[] = [];
-      links.forEach((l, i) => pathLinks.get(l.id) === p && idx.push(i));
-      if (idx.length) stroke(idx, pathColours[p]!, 4.5);
-    }
+    pathIndices.forEach((idx, p) => idx.length && stroke(idx, pathColours[p]!, 4.5));
     g.setLineDash([]);
     const r = model.sites.length > 2000 ? 1.5 : 4;
-    const byType = new Map<string, number[]>();
-    model.sites.forEach((s, i) => {
-      let l = byType.get(s.type);
-      if (!l) byType.set(s.type, (l = []));
-      l.push(i);
-    });
-    for (const [type, idx] of byType) {
+    for (const [type, idx] of sitesByType) {
       g.fillStyle = choiceColour('siteType', type);
       g.beginPath();
       for (const i of idx) g.rect(X(model.sitePos[2 * i]!) - r, Y(model.sitePos[2 * i + 1]!) - r, 2 * r, 2 * r);

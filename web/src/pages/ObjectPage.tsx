@@ -4,12 +4,12 @@
  * at the field they concern.
  */
 import { useState, type FormEvent } from 'react';
-import { ApiError, get, request } from '../api.js';
+import { ApiError, get, request, type Page } from '../api.js';
 import { Async, Badge, ErrorBox, IdList, TableHead, TextField } from '../components/common.js';
 import { choiceColour, useI18n } from '../i18n/index.js';
 import type { ChoiceSetName } from '../../../src/model/choices.js';
 import { canPlan, today, useApp, useLoad } from '../state.js';
-import type { History, Obj, Page } from '../types.js';
+import type { History, Obj } from '../types.js';
 
 export function ObjectPage({ id }: { id: string }) {
   const { t } = useI18n();

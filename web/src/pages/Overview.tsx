@@ -1,10 +1,10 @@
 /** Overview at the chosen date: survivability, SPOFs, applications by status, availability, progress, next change sets. */
-import { get, getAll } from '../api.js';
+import { get, getAll, type Page } from '../api.js';
 import { BurnUp } from '../components/charts.js';
 import { Async, Badge, Figure, IdCell, ObjLink, OnDemand, TableHead } from '../components/common.js';
 import { choiceColour, choices, useI18n } from '../i18n/index.js';
 import { useApp, useLarge, useLoad, useOnDemand } from '../state.js';
-import type { Application, Availability, ChangeSetHeader, Check, Page, Progress } from '../types.js';
+import type { Application, Availability, ChangeSetHeader, Check, Progress } from '../types.js';
 
 export function Overview() {
   const { t, number, percent, choice, date } = useI18n();

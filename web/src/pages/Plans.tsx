@@ -50,11 +50,9 @@ function PlanView({ id, onChanged }: { id: string; onChanged: () => void }) {
   const { t, date, number, choice } = useI18n();
   const { user } = useApp();
   const report = useLoad((s) => get<PlanReport>(`/plans/${encodeURIComponent(id)}`, undefined, s), [id]);
-  const apps = useLoad(async (s) => {
-    const r = await get<PlanReport>(`/plans/${encodeURIComponent(id)}`, undefined, s);
-    const first = r.steps[0]?.date;
-    return first ? getAll<Application>('/applications', { at: first }, s) : [];
-  }, [id]);
+  // The applications as they were when the plan starts (their blackouts), read once the report says when that is.
+  const first = report.data?.steps[0]?.date;
+  const apps = useLoad((s) => (first ? getAll<Application>('/applications', { at: first }, s) : Promise.resolve([])), [first]);
   const [error, setError] = useState<unknown>();
   const [message, setMessage] = useState('');
   const act = async (action: 'accept' | 'drop') => {
