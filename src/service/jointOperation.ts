@@ -39,10 +39,12 @@ export interface ApplyJointResult {
   readonly dependents: string[];
 }
 
-/** Joint-operation candidates of a view (baseline or plan) at an instant. */
-export async function jointCandidates(service: EstateService, view: ViewOptions = {}): Promise<JointCandidatesReport> {
+/** Joint-operation candidates of a view (baseline or plan) at an instant; with `product`, only that one's. */
+export async function jointCandidates(service: EstateService, view: ViewOptions & { product?: string | undefined } = {}): Promise<JointCandidatesReport> {
   const { at, estate } = await service.estate(view);
-  return { at, plan: view.plan ?? null, candidates: findCandidates(estate) };
+  const all = findCandidates(estate);
+  const { product } = view;
+  return { at, plan: view.plan ?? null, candidates: product === undefined ? all : all.filter((c) => productKey(c.product) === productKey(product)) };
 }
 
 /**

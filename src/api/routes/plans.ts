@@ -6,7 +6,6 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { VerbundError } from '../../model/errors.js';
-import { productKey } from '../../planning/jointCandidates.js';
 import { applyJoint, jointCandidates } from '../../service/jointOperation.js';
 import { planWaves } from '../../service/PlanningService.js';
 import { planReport, setPlanStatus } from '../../service/planReport.js';
@@ -128,9 +127,7 @@ export function planRoutes(app: FastifyInstance, ctx: ApiContext): void {
       },
     },
     async (req) => {
-      const r = await jointCandidates(ctx.estates, { at: req.query.at, plan: req.query.plan });
-      const { product } = req.query;
-      return product === undefined ? r : { ...r, candidates: r.candidates.filter((c) => productKey(c.product) === productKey(product)) };
+      return jointCandidates(ctx.estates, req.query);
     },
   );
 

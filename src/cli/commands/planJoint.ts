@@ -1,6 +1,5 @@
 /** `verbund plan joint [--apply PLAN]`: joint-operation candidates, or write one as a plan. */
 import { VerbundError } from '../../model/errors.js';
-import { productKey } from '../../planning/jointCandidates.js';
 import { applyJoint, jointCandidates } from '../../service/jointOperation.js';
 import { displayInstant } from '../../timeline/time.js';
 import { out, outJson, withService, type GlobalOptions } from '../context.js';
@@ -23,9 +22,9 @@ export async function run(opts: PlanJointOptions): Promise<void> {
   }
   await withService(opts, async (service) => {
     if (opts.apply !== undefined) return applied(await applyJoint(service, { plan: opts.apply, product: opts.product, keep: opts.keep, effective: opts.effective }), opts);
-    const r = await jointCandidates(service, { at: opts.at, plan: opts.plan });
-    const candidates = opts.product === undefined ? r.candidates : r.candidates.filter((c) => productKey(c.product) === productKey(opts.product!));
-    if (opts.json) return outJson({ ...r, candidates });
+    const r = await jointCandidates(service, { at: opts.at, plan: opts.plan, product: opts.product });
+    const { candidates } = r;
+    if (opts.json) return outJson(r);
     out(`joint-operation candidates at ${displayInstant(r.at)}${r.plan ? ` (plan ${r.plan})` : ''}: ${candidates.length}`);
     if (!candidates.length) return;
     out(
