@@ -17,7 +17,7 @@ import type { Estate } from '../timeline/Estate.js';
 import type { TimeKey } from '../timeline/time.js';
 import type { EstateService, ViewOptions } from './EstateService.js';
 import { requirePlan } from './readView.js';
-import { walkTimeline } from './walkTimeline.js';
+import { walkTimeline, type TimelineStep } from './walkTimeline.js';
 
 /** A service named by its usage and site. */
 export interface ServiceRef {
@@ -309,13 +309,15 @@ export class AnalysisService {
   }
 
   /** Survivability at every instant where the view changes, and what changed in the verdicts. */
-  async timelineCheck(plan?: string): Promise<TimelineCheckReport> {
+  async timelineCheck(plan?: string, onStep?: (step: TimelineStep) => void): Promise<TimelineCheckReport> {
     if (plan !== undefined) requirePlan((await this.estates.plans()).map((p) => p.id), plan);
     const headers = await listChangeSetHeaders(this.estates.store.db);
     const steps: TimelineCheckStep[] = [];
     const problems: Problem[] = [];
     let previous = new Map<string, { survives: boolean; breakers: readonly FailureElement[] }>();
     for await (const step of walkTimeline(this.estates.store.db, headers, plan)) {
+      // A caller that also wants to read each date's estate does it here, in the same walk.
+      onStep?.(step);
       for (const p of step.problems) problems.push(p);
       const { projection, services: m } = project(step.estate);
       const snap = { projection, services: m } as Snapshot;

@@ -8,14 +8,12 @@
 import { VerbundError } from '../model/errors.js';
 import type { Application, Device } from '../model/objectSchemas.js';
 import { dependencyOf } from '../model/dependency.js';
-import { listChangeSetHeaders } from '../store/changeSetRepository.js';
 import type { Plan } from '../store/planRepository.js';
 import type { ChangeSetStatus } from '../timeline/changeSet.js';
 import type { Estate } from '../timeline/Estate.js';
 import { formatInstant } from '../timeline/time.js';
 import { AnalysisService } from './AnalysisService.js';
 import type { EstateService } from './EstateService.js';
-import { walkTimeline } from './walkTimeline.js';
 
 /** One change set of a plan, with what it does. */
 export interface PlanStep {
@@ -43,15 +41,10 @@ export async function planReport(service: EstateService, name: string): Promise<
   const plan = await planNamed(service, name);
   const all = (await service.changeSetsWithChanges()).filter((c) => c.plan === name);
   const touched = new Set(all.flatMap((c) => c.changes.filter((ch) => ch.op === 'update' || ch.op === 'create').map((ch) => ch.id)));
-  const check = await new AnalysisService(service).timelineCheck(name);
-  const verdictOf = new Map<string, PlanStep['verdict']>();
-  for (const s of check.steps) {
-    for (const c of s.changesets) verdictOf.set(c.id, { services: s.services, surviving: s.surviving, failing: s.failing, lost: s.lost.length, weakened: s.weakened.length, regained: s.regained.length });
-  }
   const ids = new Set(all.map((c) => c.id));
   const after = new Map<string, Pick<PlanStep, 'applications' | 'size' | 'splits'>>();
-  const headers = await listChangeSetHeaders(service.store.db);
-  for await (const step of walkTimeline(service.store.db, headers, name)) {
+  // One walk of the timeline: the check's verdicts, and what each of the plan's change sets moved.
+  const check = await new AnalysisService(service).timelineCheck(name, (step) => {
     for (const h of step.changesets) {
       if (!ids.has(h.id)) continue;
       const cs = all.find((c) => c.id === h.id)!;
@@ -60,6 +53,10 @@ export async function planReport(service: EstateService, name: string): Promise<
       const apps = [...new Set(moves.map((ch) => ch.id))].filter((id) => step.estate.get(id)?.kind === 'application').sort();
       after.set(h.id, { applications: apps, size: sizeOf(step.estate, apps), splits: splitDependencies(step.estate, touched) });
     }
+  });
+  const verdictOf = new Map<string, PlanStep['verdict']>();
+  for (const s of check.steps) {
+    for (const c of s.changesets) verdictOf.set(c.id, { services: s.services, surviving: s.surviving, failing: s.failing, lost: s.lost.length, weakened: s.weakened.length, regained: s.regained.length });
   }
   const steps: PlanStep[] = all
     .sort((a, b) => (a.effectiveKey < b.effectiveKey ? -1 : a.effectiveKey > b.effectiveKey ? 1 : a.seq - b.seq))
