@@ -36,6 +36,11 @@ export function page<T>(list: readonly T[], q: { limit: number; offset: number }
 }
 
 /** The header of a change set as the API shows it. */
+/** A change-set header as the API answers it: `plan` is null, never absent (see {@link changeSetHeaderSchema}). */
+export function presentHeader<H extends { readonly plan?: string | undefined }>(h: H): Omit<H, 'plan'> & { plan: string | null } {
+  return { ...h, plan: h.plan ?? null };
+}
+
 export const changeSetHeaderSchema = {
   type: 'object',
   required: ['id', 'title', 'effective', 'effectiveKey', 'status', 'plan', 'seq', 'revision'],

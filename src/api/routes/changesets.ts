@@ -12,14 +12,11 @@ import type { Change, ChangeSetStatus } from '../../timeline/changeSet.js';
 import type { ApiContext } from '../ApiContext.js';
 import { principalOf } from '../authorization.js';
 import { ifMatchHeaders, ifMatchRevision, staleFirst } from '../etag.js';
-import { changeSetHeaderSchema, idParam, idParams, page, pageQuery, pageSchema } from '../schemas.js';
+import { changeSetHeaderSchema, idParam, idParams, page, pageQuery, pageSchema, presentHeader } from '../schemas.js';
 import { changeSchema, changeSetsBodySchema, statuses, type ChangeSetsBody } from './changesetSchemas.js';
 
 const fullSchema = { ...changeSetHeaderSchema, required: [...changeSetHeaderSchema.required, 'changes'], properties: { ...changeSetHeaderSchema.properties, changes: { type: 'array', items: changeSchema } } } as const;
 
-function present(h: ChangeSetHeader): Omit<ChangeSetHeader, 'plan'> & { plan: string | null } {
-  return { ...h, plan: h.plan ?? null };
-}
 
 function fileShape(c: Change): Record<string, unknown> {
   return c.op === 'delete' ? { delete: c.id } : { [c.op]: c.fields };
@@ -47,7 +44,7 @@ export function changeSetRoutes(app: FastifyInstance, ctx: ApiContext): void {
     async (req) => {
       const { status, plan, ...p } = req.query;
       const list = (await ctx.estates.changeSets()).filter((h) => (status === undefined || h.status === status) && (plan === undefined || h.plan === plan));
-      return page(list.map(present), p);
+      return page(list.map(presentHeader), p);
     },
   );
 
@@ -65,7 +62,7 @@ export function changeSetRoutes(app: FastifyInstance, ctx: ApiContext): void {
     async (req, reply) => {
       const cs = await ctx.estates.changeSet(req.params.id);
       void reply.header('etag', `"${cs.revision}"`);
-      return { ...present(cs), changes: cs.changes.map(fileShape) };
+      return { ...presentHeader(cs), changes: cs.changes.map(fileShape) };
     },
   );
 
@@ -91,7 +88,7 @@ export function changeSetRoutes(app: FastifyInstance, ctx: ApiContext): void {
       for (const cs of req.body.changesets) requireRightsFor(req, cs.status);
       const { doc, problems } = toEstateDocument(req.body);
       const r = await ctx.writer(req).addChangeSets(doc, problems);
-      return reply.status(201).send({ changesets: r.added.map(present), plans: doc.plans.map((p) => p.id) });
+      return reply.status(201).send({ changesets: r.added.map(presentHeader), plans: doc.plans.map((p) => p.id) });
     },
   );
 
@@ -120,7 +117,7 @@ export function changeSetRoutes(app: FastifyInstance, ctx: ApiContext): void {
       }
       const h = (await find())!;
       void reply.header('etag', `"${h.revision}"`);
-      return present(h);
+      return presentHeader(h);
     },
   );
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { VerbundError } from '../../model/errors.js';
 import type { ApiContext } from '../ApiContext.js';
 import { principalOf } from '../authorization.js';
-import { anyObjectSchema, anyValue, changeSetHeaderSchema, idParams, viewQuery } from '../schemas.js';
+import { anyObjectSchema, anyValue, changeSetHeaderSchema, idParams, presentHeader, viewQuery } from '../schemas.js';
 
 const versionSchema = {
   type: 'object',
@@ -58,7 +58,7 @@ export function historyRoutes(app: FastifyInstance, ctx: ApiContext): void {
       }
       const h = await ctx.estates.history(id);
       // Plans are the operator's drafts: a tenant sees what was and what is scheduled.
-      const proposed = tenant ? [] : h.proposed.map((p) => ({ changeset: { ...p.changeset, plan: p.changeset.plan ?? null }, op: p.op }));
+      const proposed = tenant ? [] : h.proposed.map((p) => ({ changeset: presentHeader(p.changeset), op: p.op }));
       return { id, versions: h.versions, proposed };
     },
   );
@@ -100,7 +100,7 @@ export function historyRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
     async (req) => {
       const d = await ctx.estates.diff(req.query.from, req.query.to ?? new Date().toISOString(), req.query.plan);
-      return { ...d, changesets: d.changesets.map((h) => ({ ...h, plan: h.plan ?? null })) };
+      return { ...d, changesets: d.changesets.map(presentHeader) };
     },
   );
 }

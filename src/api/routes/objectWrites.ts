@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Change, ChangeSetInput, ChangeSetStatus } from '../../timeline/changeSet.js';
 import type { ApiContext } from '../ApiContext.js';
 import { ifMatchHeaders, ifMatchRevision, objectEtag, staleFirst } from '../etag.js';
-import { changeSetHeaderSchema, idParam, idParams } from '../schemas.js';
+import { changeSetHeaderSchema, idParam, idParams, presentHeader } from '../schemas.js';
 import { statuses } from './changesetSchemas.js';
 import { requireRightsFor } from './changesets.js';
 
@@ -71,7 +71,7 @@ export function objectWriteRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const revision = header!.seq;
     const object = change.op === 'delete' ? undefined : await writer.get(change.id, { at: cs.effective, plan: cs.status === 'proposed' ? cs.plan : undefined });
     void reply.header('etag', objectEtag(revision, object ?? null));
-    return reply.status(status).send({ changeset: { ...header!, plan: header!.plan ?? null }, revision, ...(object && { object }) });
+    return reply.status(status).send({ changeset: presentHeader(header!), revision, ...(object && { object }) });
   };
 
   app.post<{ Body: { object: Record<string, unknown> & { id: string }; changeset?: Meta } }>(
