@@ -43,6 +43,8 @@ const base = {
   name: z.string().min(1).max(200),
   tags: z.array(z.string().min(1).max(64)).optional(),
   notes: z.string().optional(),
+  /** Where an imported object came from, e.g. `netbox:dcim.device:27` (docs/netbox.md). */
+  source: z.string().min(1).max(200).optional(),
 };
 
 const reliability = {
