@@ -29,8 +29,8 @@ export interface LiveOptions {
 
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
 
-/** The base URL without a trailing `/` or `/api`. */
-export function netboxBase(url: string): URL {
+/** The origin and the path prefix of a NetBox (no trailing `/`, no `/api`). */
+export function netboxBase(url: string): { origin: string; prefix: string } {
   let u: URL;
   try {
     u = new URL(url);
@@ -38,18 +38,15 @@ export function netboxBase(url: string): URL {
     throw new VerbundError('USAGE', `--url "${url}" is not a URL (give e.g. https://netbox.example)`);
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new VerbundError('USAGE', `--url must be http(s), not ${u.protocol}`);
-  u.pathname = u.pathname.replace(/\/+$/, '').replace(/\/api$/, '');
-  u.search = '';
-  u.hash = '';
-  return u;
+  return { origin: u.origin, prefix: u.pathname.replace(/\/+$/, '').replace(/\/api$/, '') };
 }
 
 /** Pulls every endpoint of {@link netboxEndpoints}. */
 export async function fetchNetboxPull(opts: LiveOptions): Promise<NetboxPull> {
   const base = netboxBase(opts.url);
-  const at = (pathAndQuery: string): URL => new URL(base.pathname + pathAndQuery, base.origin);
+  const at = (pathAndQuery: string): URL => new URL(`${base.origin}${base.prefix}${pathAndQuery}`);
   const status = await getJson(at('/api/status/'), opts);
-  const version = checkNetboxVersion(status, `${base.origin}${base.pathname}/api/status/`);
+  const version = checkNetboxVersion(status, `${base.origin}${base.prefix}/api/status/`);
   const lists = {} as Record<NetboxEndpoint, readonly NbObject[]>;
   for (const endpoint of netboxEndpoints) {
     const results: NbObject[] = [];
@@ -62,14 +59,14 @@ export async function fetchNetboxPull(opts: LiveOptions): Promise<NetboxPull> {
       if (page.next === null) break;
       const n = new URL(page.next, next);
       // The path NetBox names, rebased onto the configured origin (see above).
-      const path = n.pathname.startsWith(base.pathname) ? n.pathname.slice(base.pathname.length) : n.pathname;
+      const path = base.prefix && n.pathname.startsWith(base.prefix) ? n.pathname.slice(base.prefix.length) : n.pathname;
       next = at(`${path}${n.search}`);
       if (results.length > count) throw new VerbundError('NETBOX_UNREACHABLE', `NetBox ${endpointPath(endpoint)}: pages hold more objects than "count" (${count}); the data changed while paging, pull again`);
     }
     if (results.length !== count) throw new VerbundError('NETBOX_UNREACHABLE', `NetBox ${endpointPath(endpoint)}: "count" is ${count} but the pages held ${results.length}; the data changed while paging, pull again`);
     lists[endpoint] = results;
   }
-  return { url: `${base.origin}${base.pathname}`, version, lists };
+  return { url: `${base.origin}${base.prefix}`, version, lists };
 }
 
 /** GET with retries; the errors of docs/errors.md (NETBOX_*). */
