@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { cli } from './helpers/cli.js';
-import { netboxDemo } from './helpers/netboxFixture.js';
+import { parse } from 'yaml';
+import { apiFixture } from './helpers/api.js';
+import { dialects } from './helpers/dialects.js';
+import { netboxDemo, netboxDemoMap } from './helpers/netboxFixture.js';
 import { startNetboxReplay, type Replay } from './helpers/netboxReplay.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'verbund-nblive-'));
@@ -103,5 +106,40 @@ describe('import netbox --url (live, against a replay of the recorded NetBox)', 
     const r = await cli('--db', freshDb(), 'import', 'netbox', '--url', url, '--token-file', tokenFile);
     assert.equal(r.code, 3);
     assert.match(r.stderr, /NetBox http:\/\/127\.0\.0\.1:\d+\/api\/status\/: ECONNREFUSED.*\(after 4 attempts\)/);
+  });
+});
+
+describe('POST /api/v1/import/netbox', () => {
+  const sqlite = dialects.find((d) => d.name === 'sqlite')!;
+  test('an operator pulls and writes one change set; again writes nothing; the token is not answered or stored; a planner may not', async () => {
+    const nb = await replay({ maxPageSize: 200 });
+    const f = await apiFixture(sqlite);
+    try {
+      const map = parse(readFileSync(netboxDemoMap, 'utf8'));
+      const payload = { url: nb.url, token: TOKEN, map };
+      const planner = await f.call('planner', { method: 'POST', url: '/api/v1/import/netbox', payload });
+      assert.equal(planner.statusCode, 403);
+      assert.equal(nb.requests.length, 0, 'a caller without the role never reaches NetBox');
+      const r = await f.call('operator', { method: 'POST', url: '/api/v1/import/netbox', payload });
+      assert.equal(r.statusCode, 201, r.body);
+      const body = JSON.parse(r.body);
+      assert.equal(body.objects.device, 72);
+      assert.equal(body.objects.application, 2);
+      assert.ok(!r.body.includes(TOKEN));
+      const cs = JSON.parse((await f.call('viewer', { url: `/api/v1/changesets/${body.changeset}` })).body);
+      assert.equal(cs.author, 'netbox sync', JSON.stringify(cs).slice(0, 300));
+      assert.equal(cs.recordedBy, 'operator');
+      const again = await f.call('operator', { method: 'POST', url: '/api/v1/import/netbox', payload });
+      assert.equal(again.statusCode, 200);
+      assert.equal(JSON.parse(again.body).changeset, undefined);
+      assert.equal(JSON.parse(again.body).diff.changes, 0);
+      const exported = await f.call('admin', { url: '/api/v1/export' });
+      assert.ok(!exported.body.includes(TOKEN), 'the token is stored nowhere in the timeline');
+      const bad = await f.call('operator', { method: 'POST', url: '/api/v1/import/netbox', payload: { ...payload, map: { roles: { router: 'toaster' } } } });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /roles\.router/);
+    } finally {
+      await f.cleanup();
+    }
   });
 });

@@ -56,12 +56,13 @@ export function diffAgainstEstate(mapped: readonly MappedObject[], estate: Estat
   const wanted = new Set<string>();
   for (const m of mapped) {
     wanted.add(m.id);
-    const fields: Record<string, unknown> = { kind: m.kind, source: m.source };
+    // The id goes in the fields too, as estate files write it (`create: {id, kind, …}`).
+    const fields: Record<string, unknown> = { id: m.id, kind: m.kind, source: m.source };
     for (const [k, v] of Object.entries(m.fields)) if (normal(v) !== undefined) fields[k] = v;
     const old = estate.get(m.id);
     if (!old) {
       diff.changes.push({ op: 'create', id: m.id, fields });
-      diff.added.push({ id: m.id, ...fields } as StoredObject);
+      diff.added.push(fields as StoredObject);
       continue;
     }
     if (Array.isArray(old.risk_groups)) {
@@ -79,7 +80,7 @@ export function diffAgainstEstate(mapped: readonly MappedObject[], estate: Estat
       changed.push({ field: f, from, to });
     }
     if (changed.length) {
-      diff.changes.push({ op: 'update', id: m.id, fields: patch });
+      diff.changes.push({ op: 'update', id: m.id, fields: { id: m.id, ...patch } });
       diff.changed.push({ id: m.id, kind: m.kind, fields: changed });
     }
   }
