@@ -73,7 +73,7 @@ function buildProgram(outcome: { code: number }): Command {
   program
     .command('show')
     .description('list the objects of a kind, or show one object, at --at (and --plan)')
-    .argument('<kind>', 'organization, site, risk-group, device, link, application, usage (or plural)')
+    .argument('<kind>', 'organization, site, risk-group, device, link, application, usage, risk-acceptance (or plural)')
     .argument('[id]', 'one object')
     .action(action(() => import('./commands/show.js')));
 
