@@ -19,6 +19,8 @@ export const syncedFields: Readonly<Record<Kind, readonly string[]>> = {
   link: ['name', 'a', 'b', 'type', 'carrier', 'risk_groups', 'source'],
   application: ['name', 'category', 'product', 'instances', 'depends_on', 'target_availability', 'source'],
   usage: ['name', 'tenant', 'application', 'sites', 'users', 'source'],
+  // Accepted risks are the operator's decisions: a sync never derives one.
+  'risk-acceptance': [],
 };
 
 /** One field a sync changes. */
