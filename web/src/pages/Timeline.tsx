@@ -8,16 +8,18 @@ import { get, getAll } from '../api.js';
 import { Async, Badge, Figure, IdCell, ObjLink, OnDemand, TableHead } from '../components/common.js';
 import { choiceColour, useI18n } from '../i18n/index.js';
 import { useApp, useLarge, useLoad, useOnDemand } from '../state.js';
+import { NetboxSync } from '../components/NetboxSync.js';
 import type { ChangeSetHeader, Diff, TimelineCheck } from '../types.js';
 
 export function Timeline() {
   const { t } = useI18n();
-  const { plan } = useApp();
+  const { plan, user } = useApp();
   const headers = useLoad((s) => getAll<ChangeSetHeader>('/changesets', {}, s), []);
   return (
     <>
       <h1>{t('timeline.title')}</h1>
-      <Async state={headers}>{(h) => <TimelineView key={plan} headers={h} />}</Async>
+      <Async state={headers}>{(h) => <TimelineView key={`${plan} ${h.length}`} headers={h} />}</Async>
+      {(user.role === 'operator' || user.role === 'admin') && <NetboxSync onWritten={headers.reload} />}
     </>
   );
 }
