@@ -6,17 +6,14 @@
 import { useState, type FormEvent } from 'react';
 import { post } from '../api.js';
 import { useI18n } from '../i18n/index.js';
-import { ErrorBox, ObjLink, TextField } from './common.js';
+import { ErrorBox, TextField } from './common.js';
+import { DiffList, type DiffItems } from './DiffList.js';
 
 interface SyncAnswer {
   version: string;
   changeset?: string;
   dryRun: boolean;
-  diff: {
-    added: { id: string; kind: string; name?: string }[];
-    removed: { id: string; kind: string; name?: string }[];
-    changed: { id: string; kind: string; fields: { field: string }[] }[];
-  };
+  diff: DiffItems;
   report: { skipped: unknown[]; flags: unknown[] };
 }
 
@@ -70,23 +67,7 @@ export function NetboxSync({ onWritten }: { onWritten: () => void }) {
           </p>
           {answer.report.skipped.length > 0 && <p className="muted">{t('netbox.skipped', { n: number(answer.report.skipped.length) })}</p>}
           {answer.report.flags.length > 0 && <p className="muted">{t('netbox.flags', { n: number(answer.report.flags.length) })}</p>}
-          <ul className="compact">
-            {d.added.slice(0, 50).map((o) => (
-              <li key={`a-${o.id}`}>
-                <span className="good">+</span> {t(`kind.${o.kind}` as 'kind.site')} {answer.changeset ? <ObjLink id={o.id} label={o.name ?? o.id} /> : (o.name ?? o.id)}
-              </li>
-            ))}
-            {d.removed.slice(0, 50).map((o) => (
-              <li key={`r-${o.id}`}>
-                <span className="bad">−</span> {t(`kind.${o.kind}` as 'kind.site')} {o.name ?? o.id}
-              </li>
-            ))}
-            {d.changed.slice(0, 50).map((c) => (
-              <li key={`c-${c.id}`}>
-                ~ {t(`kind.${c.kind}` as 'kind.site')} {c.id}: {c.fields.map((f) => f.field).join(', ')}
-              </li>
-            ))}
-          </ul>
+          <DiffList diff={d} linked={answer.changeset !== undefined} max={50} />
         </div>
       )}
     </section>
