@@ -199,3 +199,59 @@ describe('import netbox: bad input', () => {
     assert.match(r.stderr, /no status\.json/);
   });
 });
+
+describe('circuit groups → declared redundancy (on the recorded demo extended by hand)', () => {
+  // The demo has no circuit groups. This test adds two to a copy of the recorded answers, in
+  // the shape of NetBox 4.2's circuit-groups and circuit-group-assignments (member_type/member_id):
+  // the two WAN circuits of Akron (Internet 1002840283 = id 19, MPLS KKDG4923 = id 1), and two
+  // campus dark-fibre circuits (350927 = id 29, 319031 = id 28), which the patched links carry.
+  const brief = (id: number, slug: string, name: string) => ({ id, url: `http://127.0.0.1:8765/api/circuits/circuit-groups/${id}/`, display: name, name, slug, description: '' });
+  const groups = [brief(1, 'akron-wan', 'Akron WAN'), brief(2, 'campus-fibre', 'Campus fibre')];
+  const assignment = (id: number, group: ReturnType<typeof brief>, circuit: number) => ({
+    id,
+    url: `http://127.0.0.1:8765/api/circuits/circuit-group-assignments/${id}/`,
+    display: `${group.name}: circuit ${circuit}`,
+    group,
+    member_type: 'circuits.circuit',
+    member_id: circuit,
+    member: { id: circuit, url: `http://127.0.0.1:8765/api/circuits/circuits/${circuit}/` },
+    priority: { value: 'primary', label: 'Primary' },
+    tags: [],
+  });
+  const assignments = [assignment(1, groups[0]!, 19), assignment(2, groups[0]!, 1), assignment(3, groups[1]!, 29), assignment(4, groups[1]!, 28)];
+  const extended = editedCopy((name, body) => {
+    if (name === 'circuits.circuit-groups') return { ...body, count: 2, results: groups.map((g) => ({ ...g, tenant: null, tags: [], custom_fields: {}, circuit_count: 2 })) };
+    if (name === 'circuits.circuit-group-assignments') return { ...body, count: 4, results: assignments };
+    return body;
+  });
+
+  test('check reports each group as proven or refuted with what they share, as failing each element one by one says', async () => {
+    const db = freshDb();
+    const r = await json('--db', db, 'import', 'netbox', '--from', extended);
+    assert.deepEqual(r.report.counts.find((c: any) => c.endpoint === 'circuits.circuit-groups').outcomes, { 'declared redundancy (redundancy_group), verified by check': 2 });
+    const out = await cli('--db', db, 'check', '--json');
+    const declared = JSON.parse(out.stdout).declared;
+    assert.deepEqual(declared.map((d: any) => [d.group, d.verdict, d.shared.map((x: any) => x.id)]), [
+      ['akron-wan', 'refuted', ['dmi01-akron-rtr01', 'power-dmi01-akron-pdu01']],
+      ['campus-fibre', 'proven', []],
+    ]);
+    assert.equal(declared[1].links.length, 8, 'the two fibre circuits carry 4 patched links each');
+    // Oracle: fail every link, device and risk group alone; the group is down when all its links are.
+    const objects = [...(await json('--db', db, 'show', 'link')), ...(await json('--db', db, 'show', 'device')), ...(await json('--db', db, 'show', 'risk-group'))];
+    const byId = new Map(objects.map((o: any) => [o.id, o]));
+    const linkDown = (l: any, e: any): boolean => {
+      if (e.kind === 'link') return l.id === e.id;
+      if (e.kind === 'device') return l.a === e.id || l.b === e.id;
+      const member = (o: any) => (o?.risk_groups ?? []).includes(e.id);
+      return member(l) || member(byId.get(l.a)) || member(byId.get(l.b));
+    };
+    for (const d of declared) {
+      const links = d.links.map((id: string) => byId.get(id));
+      const killers = objects.filter((e: any) => links.every((l: any) => linkDown(l, e))).map((e: any) => e.id).sort();
+      assert.deepEqual(d.shared.map((x: any) => x.id), killers, d.group);
+    }
+    const text = await cli('--db', db, 'check');
+    assert.match(text.stdout, /akron-wan\s+circuit-1002840283, circuit-kkdg4923\s+declared redundant, refuted \(shared dmi01-akron-rtr01, power-dmi01-akron-pdu01\)/);
+    assert.match(text.stdout, /campus-fibre\s+.*declared redundant, proven/);
+  });
+});

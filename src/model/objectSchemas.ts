@@ -130,6 +130,8 @@ export const linkSchema = z
     length_km: nonNegative.optional(),
     capacity_gbps: nonNegative.optional(),
     risk_groups: refList.optional(),
+    /** Links of one redundancy group are declared redundant to each other; `check` proves or refutes it (docs/analysis.md). */
+    redundancy_group: z.string().min(1).max(64).optional(),
     ...reliability,
   })
   .superRefine(reliabilityRule)

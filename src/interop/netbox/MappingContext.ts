@@ -22,6 +22,8 @@ export class MappingContext {
   readonly report = new ReportBuilder();
   /** Mapped objects by source, in mapping order. */
   readonly objects = new Map<string, MappedObject>();
+  /** The links each circuit became or is carried by (for circuit groups). */
+  readonly linksOfCircuit = new Map<number, MappedObject[]>();
 
   constructor(
     readonly pull: NetboxPull,

@@ -16,7 +16,7 @@ export const syncedFields: Readonly<Record<Kind, readonly string[]>> = {
   site: ['name', 'type', 'organization', 'location', 'address', 'tags', 'source'],
   'risk-group': ['name', 'type', 'notes', 'source'],
   device: ['name', 'site', 'role', 'status', 'tags', 'risk_groups', 'source'],
-  link: ['name', 'a', 'b', 'type', 'carrier', 'risk_groups', 'source'],
+  link: ['name', 'a', 'b', 'type', 'carrier', 'risk_groups', 'redundancy_group', 'source'],
   application: ['name', 'category', 'product', 'instances', 'depends_on', 'target_availability', 'source'],
   usage: ['name', 'tenant', 'application', 'sites', 'users', 'source'],
   // Accepted risks are the operator's decisions: a sync never derives one.

@@ -88,6 +88,7 @@ export function mapLinks(ctx: MappingContext): void {
       collapsed.push({ link, trace });
       for (const c of trace.circuits) circuitFate.set(c, 'carried in a trunk (risk group) of collapsed links');
     }
+    for (const c of trace.circuits) (ctx.linksOfCircuit.get(c) ?? ctx.linksOfCircuit.set(c, []).get(c)!).push(link);
     for (const c of trace.cables) if (!cableFate.get(c)?.startsWith('link')) cableFate.set(c, passive ? 'part of a collapsed link' : 'link');
   }
   collapsePassiveParts(ctx, collapsed, index);

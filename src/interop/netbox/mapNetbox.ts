@@ -1,10 +1,11 @@
 /**
  * Maps one NetBox pull to the objects Verbund derives from it, with the import report
  * (docs/netbox.md). The rules run in dependency order: organizations, sites, devices, links
- * (with the passive parts collapsed into risk groups), power, applications.
+ * (with the passive parts collapsed into risk groups), circuit groups, power, applications.
  */
 import type { StoredObject } from '../../timeline/Estate.js';
 import { mapApplications } from './mapApplications.js';
+import { mapCircuitGroups } from './mapCircuitGroups.js';
 import { mapDevices } from './mapDevices.js';
 import { mapLinks } from './mapLinks.js';
 import { mapOrganizations } from './mapOrganizations.js';
@@ -32,10 +33,8 @@ export function mapNetbox(pull: NetboxPull, map: NetboxMap, existing: Iterable<S
   mapSites(ctx);
   mapDevices(ctx);
   mapLinks(ctx);
+  mapCircuitGroups(ctx);
   mapPower(ctx);
   mapApplications(ctx, mapFile);
-  for (const endpoint of ['circuits.circuit-groups', 'circuits.circuit-group-assignments'] as const) {
-    for (const g of ctx.list(endpoint)) ctx.report.skip(endpoint, g, 'circuit groups are not mapped yet (see docs/netbox.md)');
-  }
   return { objects: [...ctx.objects.values()], report: ctx.report.build() };
 }
