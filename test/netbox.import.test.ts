@@ -174,6 +174,23 @@ describe('sync of a changed NetBox', () => {
   });
 });
 
+describe('statuses', () => {
+  test('a planned circuit and a decommissioning cable are no links, each skipped with its NetBox status', async () => {
+    const dir = editedCopy((name, body) => {
+      if (name === 'circuits.circuits') Object.assign(body.results.find((c) => c.id === 19)!, { status: { value: 'planned', label: 'Planned' }, install_date: '2027-03-01' });
+      if (name === 'dcim.cables') body.results.find((c) => c.id === 51)!.status = { value: 'decommissioning', label: 'Decommissioning' };
+      if (name === 'dcim.devices') body.results.find((d) => d.id === 27)!.status = { value: 'offline', label: 'Offline' };
+      return body;
+    });
+    const r = await json('--db', freshDb(), 'import', 'netbox', '--from', dir);
+    const skipped = (endpoint: string, id: number) => r.report.skipped.find((s: any) => s.endpoint === endpoint && s.id === id)?.reason;
+    assert.equal(skipped('circuits.circuits', 19), 'circuit 1002840283 is planned in NetBox (install date 2027-03-01)');
+    assert.equal(skipped('dcim.cables', 51), 'cable #51 is decommissioning in NetBox');
+    assert.equal(r.diff.added.find((o: any) => o.id === 'dmi01-akron-pdu01').status, 'retired');
+    assert.ok(!r.diff.added.some((o: any) => o.id === 'circuit-1002840283' || o.id === 'cable-51'));
+  });
+});
+
 describe('import netbox: bad input', () => {
   test('an unknown NetBox major version is refused', async () => {
     const dir = editedCopy((name, body) => (name === 'status' ? { ...(body as object), 'netbox-version': '5.0.1' } : body));

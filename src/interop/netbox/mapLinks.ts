@@ -59,9 +59,11 @@ export function mapLinks(ctx: MappingContext): void {
       end.kind === 'interface' ? ctx.get('dcim.device', end.device)
       : end.kind === 'provider-network' ? ctx.get('circuits.providernetwork', end.id)
       : internetSite(ctx, circuits.get(end.circuit));
-    if (!a || !b || a.id === b.id) {
-      const why = !a || !b ? 'an end device is not imported' : `both ends are on ${a.id}`;
+    const notInService = notInServiceReason(trace, cableById, circuits);
+    if (!a || !b || a.id === b.id || notInService) {
+      const why = notInService ?? (!a || !b ? 'an end device is not imported' : `both ends are on ${a.id}`);
       for (const c of trace.cables) cableFate.set(c, `skipped: ${why}`);
+      for (const c of trace.circuits) circuitFate.set(c, `skipped: ${why}`);
       continue;
     }
     const circuit = trace.circuits.length === 1 ? circuits.get(trace.circuits[0]!) : undefined;
@@ -95,6 +97,24 @@ export function mapLinks(ctx: MappingContext): void {
   return accountFor(ctx, cables, circuits, cableFate, circuitFate);
 }
 
+/**
+ * Why a path carries no traffic yet or any more: a cable not `connected` (planned,
+ * decommissioning) or a circuit not `active` (planned, provisioning, offline, deprovisioning,
+ * decommissioned). Such a path is no link; NetBox has no date for when it will be one.
+ */
+function notInServiceReason(trace: Trace, cables: Map<number, NbObject>, circuits: Map<number, NbObject>): string | undefined {
+  for (const id of trace.cables) {
+    const status = choiceValue(cables.get(id)?.status) ?? 'connected';
+    if (status !== 'connected') return `cable #${id} is ${status} in NetBox`;
+  }
+  for (const id of trace.circuits) {
+    const status = choiceValue(circuits.get(id)?.status) ?? 'active';
+    const date = circuits.get(id)?.install_date;
+    if (status !== 'active') return `circuit ${String(circuits.get(id)?.cid ?? id)} is ${status} in NetBox${typeof date === 'string' ? ` (install date ${date})` : ''}`;
+  }
+  return undefined;
+}
+
 /** The `internet` site of a provider: where a circuit without a far termination goes. */
 function internetSite(ctx: MappingContext, circuit: NbObject | undefined): MappedObject | undefined {
   const provider = refId(circuit?.provider);
@@ -120,7 +140,8 @@ function accountFor(ctx: MappingContext, cables: readonly NbObject[], circuits: 
     if (fate === 'link') {
       const end = refId(c.termination_a) === undefined ? ' (to the provider\'s internet site: no A termination)' : (c.termination_a as { termination_type?: string }).termination_type === 'circuits.providernetwork' ? ' (to the provider network)' : '';
       ctx.report.outcome('circuits.circuits', `link${end}`);
-    } else if (fate) ctx.report.outcome('circuits.circuits', fate);
+    } else if (fate?.startsWith('skipped: ')) ctx.report.skip('circuits.circuits', { id: c.id, display: String(c.cid) }, fate.slice('skipped: '.length));
+    else if (fate) ctx.report.outcome('circuits.circuits', fate);
     else ctx.report.skip('circuits.circuits', { id: c.id, display: String(c.cid) }, 'no cabled interface reaches it');
   }
 }
