@@ -12,7 +12,7 @@ import type { NetboxPull } from '../interop/netbox/NetboxPull.js';
 import type { EstateService } from './EstateService.js';
 
 /** The author of every sync change set. */
-export const NETBOX_SYNC_AUTHOR = 'netbox sync';
+const NETBOX_SYNC_AUTHOR = 'netbox sync';
 
 /** Options of a sync. */
 export interface NetboxSyncOptions {

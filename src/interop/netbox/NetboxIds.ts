@@ -30,9 +30,4 @@ export class NetboxIds {
     this.given.set(source, id);
     return id;
   }
-
-  /** The id already given to `source` in this pull, if any. */
-  lookup(source: string): string | undefined {
-    return this.given.get(source);
-  }
 }

@@ -41,7 +41,7 @@ const usage = z.strictObject({
   users: z.number().int().nonnegative().optional(),
 });
 
-export const netboxMapSchema = z.strictObject({
+const netboxMapSchema = z.strictObject({
   tenants: z
     .strictObject({
       municipality_groups: slugList.optional(),

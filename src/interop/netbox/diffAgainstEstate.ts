@@ -11,7 +11,7 @@ import type { MappedObject } from './MappingContext.js';
 import { isFromNetbox, netboxSource } from './netboxSource.js';
 
 /** The fields a sync writes, per kind; any other field of a NetBox object is the operator's. */
-export const syncedFields: Readonly<Record<Kind, readonly string[]>> = {
+const syncedFields: Readonly<Record<Kind, readonly string[]>> = {
   organization: ['name', 'type', 'tags', 'source'],
   site: ['name', 'type', 'organization', 'location', 'address', 'tags', 'source'],
   'risk-group': ['name', 'type', 'notes', 'source'],

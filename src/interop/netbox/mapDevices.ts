@@ -6,7 +6,7 @@
 import { choiceValue, displayOf, nbTags, refField, refId, type MappingContext } from './MappingContext.js';
 
 /** NetBox role slug → Verbund role, unless the mapping file says otherwise. */
-export function defaultRole(slug: string): string {
+function defaultRole(slug: string): string {
   if (slug.includes('access')) return 'access';
   if (slug.includes('router')) return 'router';
   if (slug.includes('firewall')) return 'firewall';
@@ -17,7 +17,7 @@ export function defaultRole(slug: string): string {
 }
 
 /** NetBox status → Verbund device status; planned ones are flagged (no install date in NetBox). */
-export function deviceStatus(value: string | undefined): 'active' | 'planned' | 'retired' {
+function deviceStatus(value: string | undefined): 'active' | 'planned' | 'retired' {
   if (value === 'planned' || value === 'staged') return 'planned';
   if (value === 'decommissioning' || value === 'offline' || value === 'failed' || value === 'inventory') return 'retired';
   return 'active';

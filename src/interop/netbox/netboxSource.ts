@@ -6,7 +6,7 @@
 import type { StoredObject } from '../../timeline/Estate.js';
 
 /** Prefix of every source the NetBox import writes. */
-export const NETBOX_SOURCE = 'netbox:';
+const NETBOX_SOURCE = 'netbox:';
 
 /** The source of a NetBox object (`dcim.device`, 27) or of a derived one (`panel`, 88). */
 export function netboxSource(type: string, id: number | string): string {
