@@ -5,7 +5,7 @@
  * them closed back onto their ring (dual-homed). Deterministic for a seed; simple graph
  * (no parallel edges), so every tool runs its plain-graph code path.
  */
-import { Random } from '../src/interop/random.js';
+import { Random } from '../src/util/Random.js';
 
 /** An edge list over nodes `0 .. nodeCount - 1`. */
 export interface EdgeList {

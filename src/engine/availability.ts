@@ -36,7 +36,7 @@
  *    importance sampling (failure probabilities scaled up, each sample weighted by its
  *    likelihood ratio) with a normal interval.
  */
-import { Random } from '../interop/random.js';
+import { Random } from '../util/Random.js';
 import type { StoredObject } from '../timeline/Estate.js';
 import { buildLocal, buildShared } from './buildLocal.js';
 import {

@@ -2,7 +2,7 @@
  * The Monte Carlo cross-check of the availability analysis (see availability.ts, step 4):
  * plain sampling with a Wilson interval, or importance sampling with a normal interval.
  */
-import type { Random } from '../interop/random.js';
+import type { Random } from '../util/Random.js';
 import type { LocalModel } from './LocalModel.js';
 
 /** The Monte Carlo cross-check of one service. */

@@ -2,7 +2,7 @@
  * The parsed, not yet validated content of estate files: what an import writes.
  */
 import type { ChangeSetInput, CreateChange, Origin } from '../timeline/changeSet.js';
-import type { PlanInput } from '../service/writeTimeline.js';
+import type { PlanInput } from '../timeline/plan.js';
 
 /** Metadata of the change set that the top-level objects form. */
 export interface InitialMeta {

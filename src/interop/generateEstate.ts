@@ -20,7 +20,7 @@ import { buildRiskGroups } from './generate/riskGroups.js';
 import { buildTimeline, INITIAL_DATE } from './generate/timeline.js';
 import type { EstateFileDocument } from './generate/types.js';
 import { buildUsages } from './generate/usages.js';
-import { Random } from './random.js';
+import { Random } from '../util/Random.js';
 
 export type { EstateFileDocument } from './generate/types.js';
 export type { Preset } from './generate/presets.js';

@@ -4,7 +4,7 @@
  * writes the estate at one instant and the change sets after it.
  */
 import { fileKeyOfKind, kinds } from '../model/kinds.js';
-import type { Plan } from '../store/planRepository.js';
+import type { Plan } from '../timeline/plan.js';
 import type { Change, ChangeSet } from '../timeline/changeSet.js';
 import type { StoredObject } from '../timeline/Estate.js';
 import { BEGINNING_OF_TIME, displayInstant, formatInstant, type TimeKey } from '../timeline/time.js';

@@ -87,3 +87,14 @@ export function compareObjectives(a: WaveObjective, b: WaveObjective): number {
 export function appCount(g: MoveGroup): number {
   return g.apps.length;
 }
+
+/** Per group, its split neighbours (other groups) with the edge weights. */
+export function adjacency(p: WaveProblem): [number, number][][] {
+  const out: [number, number][][] = p.groups.map(() => []);
+  for (const e of p.splits) {
+    if (e.b < 0) continue;
+    out[e.a]!.push([e.b, e.weight]);
+    out[e.b]!.push([e.a, e.weight]);
+  }
+  return out;
+}

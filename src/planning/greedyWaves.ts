@@ -8,7 +8,7 @@
  * single groups while the split days fall.
  */
 import { improveWaves } from './improveWaves.js';
-import { appCount, sizeDimensions, type WaveAssignment, type WaveProblem } from './WaveProblem.js';
+import { adjacency, appCount, sizeDimensions, type WaveAssignment, type WaveProblem } from './WaveProblem.js';
 
 /** A greedy schedule, or the groups it could not place within the horizon. */
 export interface GreedyResult {
@@ -75,17 +75,6 @@ export function greedyWaves(p: WaveProblem, { improve = true }: { improve?: bool
   const unplaced: number[] = [];
   for (let g = 0; g < G; g++) if (assignment[g] === -1) unplaced.push(g);
   return unplaced.length ? { assignment: null, unplaced } : { assignment: improve ? improveWaves(p, assignment) : assignment, unplaced };
-}
-
-/** Per group, its split neighbours (other groups) with the edge weights. */
-export function adjacency(p: WaveProblem): [number, number][][] {
-  const out: [number, number][][] = p.groups.map(() => []);
-  for (const e of p.splits) {
-    if (e.b < 0) continue;
-    out[e.a]!.push([e.b, e.weight]);
-    out[e.b]!.push([e.a, e.weight]);
-  }
-  return out;
 }
 
 /** `next[g·D + k]`: the first allowed day index after k for group g (D if none). */

@@ -5,8 +5,7 @@
  * pairs of groups between full waves, while that lowers the split days. Every move keeps the
  * schedule feasible, so the result is never worse.
  */
-import { adjacency } from './greedyWaves.js';
-import { appCount, sizeDimensions, type SizeDimension, type WaveAssignment, type WaveProblem } from './WaveProblem.js';
+import { adjacency, appCount, sizeDimensions, type SizeDimension, type WaveAssignment, type WaveProblem } from './WaveProblem.js';
 
 /**
  * Improves `a` in place, for at most `maxPasses` passes or until a pass changes nothing.

@@ -12,18 +12,11 @@ import { insertPlans, listPlans } from '../store/planRepository.js';
 import { rebuildVersionsFrom, VersionRowBuilder } from '../store/versionRepository.js';
 import { objectRevision } from '../store/revisionRepository.js';
 import { isBaseline, type ChangeSet, type ChangeSetInput, type ChangeSetStatus } from '../timeline/changeSet.js';
+import type { PlanInput } from '../timeline/plan.js';
 import { END_OF_TIME, nowKey, tryParseInstant } from '../timeline/time.js';
 import { replayFrom } from './readView.js';
 import { append } from '../util/append.js';
 import { mark } from '../util/timing.js';
-
-/** A new plan. */
-export interface PlanInput {
-  readonly id: string;
-  readonly title?: string;
-  readonly notes?: string;
-  readonly origin?: ChangeSetInput['origin'];
-}
 
 /** What one write does. */
 export interface TimelineMutation {

@@ -2,12 +2,12 @@
  * Reading and writing change sets, their changes and their status audit.
  */
 import type { Kysely, Selectable } from 'kysely';
-import type { Change, ChangeSet, ChangeSetStatus } from '../timeline/changeSet.js';
+import type { Change, ChangeSet, ChangeSetHeader, ChangeSetStatus } from '../timeline/changeSet.js';
 import type { BulkInsert } from './insertChunked.js';
 import type { ChangeSetTable, ChangeTable, Database } from './schema.js';
 
-/** A change set header with its audit fields, without its changes. */
-export type ChangeSetHeader = Omit<ChangeSet, 'changes'> & { readonly revision: number };
+/** The timeline's type of what this repository lists (declared in the timeline so that files and api share it without the store). */
+export type { ChangeSetHeader };
 
 /** Every change set header, in recording order. */
 export async function listChangeSetHeaders(db: Kysely<Database>): Promise<ChangeSetHeader[]> {

@@ -2,16 +2,11 @@
  * Plans: named groups of proposed change sets.
  */
 import type { Kysely } from 'kysely';
+import type { Plan } from '../timeline/plan.js';
 import type { Database } from './schema.js';
 
-/** A plan as stored. */
-export interface Plan {
-  readonly id: string;
-  readonly title: string;
-  readonly notes?: string;
-  readonly createdBy: string;
-  readonly createdAt: string;
-}
+/** The timeline's type of what this repository lists (declared in the timeline so that files and api share it without the store). */
+export type { Plan };
 
 /** Every plan, by id. */
 export async function listPlans(db: Kysely<Database>): Promise<Plan[]> {

@@ -68,6 +68,9 @@ export interface ChangeSet extends ChangeSetInput {
   readonly recordedAt?: string;
 }
 
+/** A change set header with its audit fields, without its changes (as the store lists them). */
+export type ChangeSetHeader = Omit<ChangeSet, 'changes'> & { readonly revision: number };
+
 /** True for the change sets of the baseline (done and scheduled). */
 export function isBaseline(status: ChangeSetStatus): boolean {
   return status === 'done' || status === 'scheduled';

@@ -5,7 +5,7 @@
  * ten tight), year-end and election blackouts, and a target whose capacity grows on a date
  * (new racks). Used by the property tests and by `npm run bench:planning`.
  */
-import { Random } from '../../src/interop/random.js';
+import { Random } from '../../src/util/Random.js';
 import { dateOf, dayOf } from '../../src/planning/calendar.js';
 import type { WaveApp, WaveDependency, WaveInput } from '../../src/planning/buildWaveProblem.js';
 

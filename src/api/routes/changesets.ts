@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { VerbundError } from '../../model/errors.js';
 import { hasRights } from '../../model/roles.js';
 import { toEstateDocument } from '../../interop/toEstateDocument.js';
-import type { ChangeSetHeader } from '../../store/changeSetRepository.js';
+import type { ChangeSetHeader } from '../../timeline/changeSet.js';
 import type { Change, ChangeSetStatus } from '../../timeline/changeSet.js';
 import type { ApiContext } from '../ApiContext.js';
 import { principalOf } from '../authorization.js';

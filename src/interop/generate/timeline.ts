@@ -4,7 +4,7 @@
  * products are consolidated into joint operation, clusters are renewed, offices open and
  * close, fibre chords are laid, new services start. A plan proposes the rest.
  */
-import type { Random } from '../random.js';
+import type { Random } from '../../util/Random.js';
 import type { AppInfo, Applications } from './applications.js';
 import type { RingNode } from './backbone.js';
 import { inBlackout, specialist, type Category } from './catalog.js';
