@@ -145,7 +145,7 @@ async function runReference(graphs: { g: EdgeList; row: Row; repeat: number }[])
 const fmt = (ms: number | undefined): string => (ms === undefined ? '—' : ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(1) : ms.toFixed(3));
 const ratio = (x: number | undefined, y: number): string => (x === undefined ? '—' : `${(x / y).toFixed(0)}×`);
 const agree = (row: Row): string => {
-  const same = (c: number[] | undefined): boolean | undefined => c && c.every((x, i) => x === row.counts[i]);
+  const same = (c: number[] | undefined): boolean | undefined => c?.every((x, i) => x === row.counts[i]);
   const checks = [same(row.networkxCounts), same(row.igraphCounts)].filter((x) => x !== undefined);
   return checks.length === 0 ? '—' : checks.every(Boolean) ? 'yes' : 'NO';
 };

@@ -106,8 +106,8 @@ for (let i = 0; i < 10; i++) {
 }
 
 console.log('');
-console.log('| measure | goal | ' + rows.map((r) => r.dialect).join(' | ') + ' |');
-console.log('|---|---|' + rows.map(() => '---|').join(''));
+console.log(`| measure | goal | ${rows.map((r) => r.dialect).join(' | ')} |`);
+console.log(`|---|---|${rows.map(() => '---|').join('')}`);
 console.log(`| import (changes/s: objects + changes of change sets; process, reading and validation included) | ≥ 50,000 | ${rows.map((r) => Math.round(r.rate).toLocaleString('en')).join(' | ')} |`);
 console.log(`| import time (s) | — | ${rows.map((r) => r.importS.toFixed(2)).join(' | ')} |`);
 console.log(`| whole estate at a date into memory (s) | < 3 | ${rows.map((r) => r.readS.toFixed(2)).join(' | ')} |`);

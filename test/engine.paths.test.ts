@@ -93,7 +93,7 @@ function verify(p: Projection, from: number[], to: number[], r: DisjointPathsRes
     assert.ok(independentMasks(w, a, b), 'the pair found is independent');
     return { world: w };
   }
-  assert.equal(expected, null, `none, but the oracle has a pair: ${expected && expected.map((i) => w.paths[i]!.nodes.map((v) => p.nodeIds[v]).join('-')).join(' | ')}`);
+  assert.equal(expected, null, `none, but the oracle has a pair: ${expected?.map((i) => w.paths[i]!.nodes.map((v) => p.nodeIds[v]).join('-')).join(' | ')}`);
   const reason = r.reason;
   if (reason.kind === 'disconnected') {
     assert.equal(w.paths.length, 0);

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { toEstateDocument } from '../src/interop/toEstateDocument.js';
 import { EstateService } from '../src/service/EstateService.js';
 import { planWaves } from '../src/service/PlanningService.js';
-import { VerbundError } from '../src/model/errors.js';
+import type { VerbundError } from '../src/model/errors.js';
 import { dialects } from './helpers/dialects.js';
 
 //   old-dc: old-vm (cluster) ── runs a, b, c (8 vCPU each)

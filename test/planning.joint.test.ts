@@ -4,8 +4,7 @@
  * `--apply` through the CLI on both dialects, its JSON checked against docs/schemas.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { consolidation, jointCandidates, type JointCandidate } from '../src/planning/jointCandidates.js';
 import { jointChanges } from '../src/planning/jointChanges.js';
 import { applyChangeSet } from '../src/timeline/applyChangeSet.js';
@@ -15,8 +14,6 @@ import { dialects } from './helpers/dialects.js';
 import { owlDatabase } from './helpers/owlDatabase.js';
 import { owlAt } from './helpers/estates.js';
 import { assertSchema as valid } from './helpers/schemas.js';
-
-const root = join(import.meta.dirname, '..');
 
 const byProduct = (list: readonly JointCandidate[], product: string): JointCandidate | undefined => list.find((c) => c.product === product);
 const lippe = ['augustdorf', 'bad-salzuflen', 'barntrup', 'blomberg', 'detmold', 'doerentrup', 'extertal', 'horn-bad-meinberg', 'kalletal', 'kreis-lippe', 'lage', 'lemgo', 'leopoldshoehe', 'luegde', 'oerlinghausen', 'schieder-schwalenberg', 'schlangen'];
@@ -194,7 +191,7 @@ for (const dialect of dialects) {
       assert.equal(r.body.changeset.id, 'cs-2027-05-08-jf');
       assert.equal(r.body.usages.length, 17);
       const text = await cli('--db', owl.url, 'plan', 'joint', '--apply', 'jf-text', '--product', 'Infoma newsystem', '--effective', '2027-05-08');
-      assert.match(text.stdout, /next:\n  verbund timeline check --plan jf-text\n  verbund plan accept jf-text/);
+      assert.match(text.stdout, /next:\n {2}verbund timeline check --plan jf-text\n {2}verbund plan accept jf-text/);
 
       const sets = (await json('changeset', 'list')).body.filter((c: { plan?: string }) => c.plan === 'jf');
       assert.deepEqual(sets.map((c: { id: string; status: string }) => [c.id, c.status]), [['cs-2027-05-08-jf', 'proposed']]);

@@ -6,8 +6,7 @@
  * accept and drop.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { VerbundError } from '../src/model/errors.js';
 import { buildWaveProblem, type WaveInput } from '../src/planning/buildWaveProblem.js';
@@ -21,8 +20,6 @@ import { owlDatabase } from './helpers/owlDatabase.js';
 import { assertSchema } from './helpers/schemas.js';
 import { waveInstance } from './helpers/waveInstances.js';
 import { bruteForce, compareScores, score, violations, type Schedule } from './helpers/wavePlanOracle.js';
-
-const root = join(import.meta.dirname, '..');
 
 function scheduleOf(input: WaveInput, a: WaveAssignment): Schedule {
   const { problem } = buildWaveProblem(input);

@@ -37,7 +37,6 @@
  *    likelihood ratio) with a normal interval.
  */
 import { Random } from '../util/Random.js';
-import type { StoredObject } from '../timeline/Estate.js';
 import { buildLocal, buildShared } from './buildLocal.js';
 import {
   DEFAULT_AVAILABILITY,
@@ -185,7 +184,7 @@ export function analyzeAvailability(p: Projection, m: ServiceModel, source: Obje
     const instances = Array.from(needs, (app) => m.appInstances.members.subarray(m.appInstances.offsets[app]!, m.appInstances.offsets[app + 1]!));
     const model = buildLocal(sh, attach, instances);
     let core: Core;
-    if (!model || !model.up()) {
+    if (!model?.up()) {
       core = {
         unavailability: 1,
         downWithoutFailures: true,

@@ -92,6 +92,7 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 /** Index of the first NUL or replacement character (undecodable bytes) in the first 64 KiB. */
 function findBinary(text: string): number | undefined {
   const head = text.length > 65536 ? text.slice(0, 65536) : text;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for NUL is the point (binary input)
   const i = head.search(/[\u0000\uFFFD]/);
   return i >= 0 ? i : undefined;
 }

@@ -45,7 +45,7 @@ class Schedule {
     this.vcpu = new Float64Array(this.D);
     this.members = Array.from({ length: this.D }, () => new Set<number>());
     for (const d of sizeDimensions) if (p.capacity[d].some(Number.isFinite)) this.moved[d] = new Float64Array(this.D);
-    p.groups.forEach((g, gi) => this.add(gi, a[gi]!, 1));
+    p.groups.forEach((_g, gi) => this.add(gi, a[gi]!, 1));
     this.neighbours = adjacency(p);
     this.toTarget = new Float64Array(p.groups.length);
     for (const e of p.splits) if (e.b < 0) this.toTarget[e.a]! += e.weight;

@@ -206,7 +206,7 @@ export class AccountService {
     const a = namePattern.test(name) ? await repo.findAccount(this.db, name) : undefined;
     // Always run scrypt once, so that an unknown name answers as slowly as a wrong password.
     const ok = await verifyPassword(password, a?.password_hash ?? (await decoyHash()));
-    if (!a || !a.password_hash || !ok || Number(a.disabled) !== 0) return undefined;
+    if (!a?.password_hash || !ok || Number(a.disabled) !== 0) return undefined;
     const secret = newSecret('');
     const csrf = randomBytes(24).toString('base64url');
     const expiresAt = this.later(SESSION_HOURS * 3_600_000);

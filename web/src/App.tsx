@@ -62,6 +62,7 @@ function Shell({ user, onSignedOut }: { user: Principal; onSignedOut: () => void
   }, [page.title, t]);
   // After a navigation, keyboard and screen-reader users continue at the new page's content.
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `path` is the trigger (a navigation), not a value the effect reads
   useEffect(() => {
     if (first.current) first.current = false;
     else main.current?.focus();

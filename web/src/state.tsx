@@ -46,7 +46,9 @@ export interface Loaded<T> {
 export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList): Loaded<T> {
   const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: undefined, loading: true });
   const [tick, setTick] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's `deps` stand for what its `load` reads (as useCallback's own list)
   const run = useCallback(load, deps);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the trigger of `reload`, not a value the effect reads
   useEffect(() => {
     const ctl = new AbortController();
     setState((s) => ({ ...s, loading: true, error: undefined }));

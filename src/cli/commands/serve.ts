@@ -30,7 +30,7 @@ export async function run(opts: ServeOptions): Promise<number> {
   const accounts = new AccountService(store);
   if (!(await accounts.hasAdmin())) {
     const { token, expiresAt } = await accounts.createSetupToken();
-    out('No admin yet. Create the first one before ' + expiresAt + ' (the token works once):');
+    out(`No admin yet. Create the first one before ${expiresAt} (the token works once):`);
     out(`  curl -X POST ${address}/api/v1/setup -H 'content-type: application/json' \\`);
     out(`    -d '{"token":"${token}","name":"admin","password":"…at least 10 characters…"}'`);
     out(`or: verbund --db … user add NAME --role admin`);

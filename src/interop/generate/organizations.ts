@@ -6,7 +6,7 @@
  */
 import type { Random } from '../../util/Random.js';
 import { bearing, offset, scatter, spreadPoints } from './geo.js';
-import { IdRegistry, PlaceNamer, slugify } from './names.js';
+import { type IdRegistry, PlaceNamer, slugify } from './names.js';
 import type { Shape } from './presets.js';
 import type { LatLon, OrganizationDoc } from './types.js';
 

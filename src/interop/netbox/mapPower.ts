@@ -41,7 +41,7 @@ export function mapPower(ctx: MappingContext): void {
       seen.add(source);
       join(source, device);
       const up = source.startsWith('device:') ? fedBy.get(Number(source.slice(7))) : undefined;
-      if (!up || up.size !== 1) break;
+      if (up?.size !== 1) break;
       source = [...up][0]!;
     }
   }

@@ -157,6 +157,7 @@ export function MapCanvas({ model, colouring, spofLinks, cut, failedSites, highl
     frame.current = requestAnimationFrame(draw);
   };
   // Redraw when what is drawn changes (not on every render: hovering re-renders the tooltip only).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the list is what `draw` reads through `schedule`; both are new each render
   useEffect(schedule, [model, colouring, spofLinks, cut, failedSites, highlighted, pathLinks, selected, size]);
 
   // Pan with the pointer, zoom with the wheel or + / - / arrow keys.

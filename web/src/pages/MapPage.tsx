@@ -75,12 +75,12 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
   const failedSites = useMemo(() => failedSitesOf(model, failed), [model, failed]);
   const highlighted = useMemo(() => (highlight ? cutLinks(model, new Set([highlight])) : new Set<number>()), [model, highlight]);
   // The independent paths; when there are none, the two that share only a risk group (if any), to show where.
-  const shownPaths = paths ? (paths.paths.length ? paths.paths : (paths.nodeLinkDisjoint?.paths ?? [])) : [];
+  const shownPaths = useMemo(() => (paths ? (paths.paths.length ? paths.paths : (paths.nodeLinkDisjoint?.paths ?? [])) : []), [paths]);
   const pathLinks = useMemo(() => {
     const m = new Map<string, number>();
     shownPaths.forEach((p, i) => p.links.forEach((l) => m.set(l, i)));
     return m;
-  }, [paths]);
+  }, [shownPaths]);
 
   const toggle = (id: string) =>
     setSelected((s) => {
