@@ -26,7 +26,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-function buildProgram(outcome: { code: number }): Command {
+/**
+ * Declares every command and option (docs/cli.md documents each; test/cli.docs.test.ts checks
+ * that both say the same). `outcome.code` receives the exit code of the command that runs.
+ */
+export function buildProgram(outcome: { code: number }): Command {
   const program = new Command('verbund')
     .description('One source of truth for shared municipal data centers, kept as a timeline.')
     .version('0.1.0')
