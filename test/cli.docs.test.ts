@@ -35,7 +35,13 @@ function sections(): { heading: string; names: string[]; text: string }[] {
   return parts.map((text) => {
     const heading = text.slice(0, text.indexOf('\n'));
     // `plan waves`, `import netbox (--url …)`, `show KIND [ID]`: the command is the leading lowercase words.
-    const names = [...heading.matchAll(/`([^`]+)`/g)].map((m) => m[1]!.split(' ').filter((w, i, ws) => ws.slice(0, i + 1).every((x) => /^[a-z][a-z-]*$/.test(x))).join(' ')).filter((n) => n.length > 0);
+    const names = [...heading.matchAll(/`([^`]+)`/g)]
+      .map((m) => {
+        const words = m[1]!.split(' ');
+        const end = words.findIndex((w) => !/^[a-z][a-z-]*$/.test(w));
+        return (end < 0 ? words : words.slice(0, end)).join(' ');
+      })
+      .filter((n) => n.length > 0);
     return { heading, names, text };
   });
 }
