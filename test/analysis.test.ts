@@ -196,6 +196,27 @@ describe('paths', () => {
     assert.equal(found.body.paths.length, 2);
     const [a, b] = found.body.paths as { links: string[]; nodes: string[] }[];
     assert.equal(a!.links.filter((l) => b!.links.includes(l)).length, 0, 'no shared link');
+    // A service's paths agree with check: ratsinfo runs on one instance, which check names as a breaker.
+    const single = await json('--db', db, 'paths', 'lemgo-rathaus', 'ratsinfo', '--at', '2026-11-27');
+    valid('paths', single.body);
+    assert.deepEqual([single.code, single.body.mode, single.body.status, single.body.reason.kind], [1, 'service', 'none', 'cut']);
+    assert.deepEqual(single.body.shareable.sort(), ['lemgo-dc', 'lemgo-rathaus']);
+    assert.ok(single.body.reason.elements.some((e: { id: string }) => e.id === 'lem-vmc-a'));
+    const checked = await json('--db', db, 'check', '--at', '2026-11-27');
+    const service = checked.body.services.find((s: { usage: string; site: string }) => s.usage === 'u-lemgo-ratsinfo' && s.site === 'lemgo-rathaus');
+    assert.ok(service.breakers.some((b: { id: string }) => b.id === 'lem-vmc-a'));
+    assert.equal(service.redundant, false);
+    // Node to node, the one instance is a shared end.
+    const nodeToNode = await json('--db', db, 'paths', 'lemgo-rathaus-ar-1', 'lem-vmc-a', '--at', '2026-11-27');
+    assert.deepEqual([nodeToNode.body.mode, nodeToNode.body.shareable], ['nodes', []]);
+    // An application without instances: the answer none, with that reason, not an error.
+    const file = join(tmp, 'no-instances.yaml');
+    writeFileSync(file, 'changesets:\n  - id: cs-new-app\n    title: new app\n    effective: 2026-11-01\n    status: done\n    changes:\n      - create: { kind: application, id: wahlen, name: Wahlen }\n');
+    assert.equal((await cli('--db', db, 'changeset', 'add', file)).code, 0);
+    const empty = await json('--db', db, 'paths', 'lemgo-rathaus', 'wahlen', '--at', '2026-11-27');
+    valid('paths', empty.body);
+    assert.deepEqual([empty.code, empty.body.status, empty.body.reason.kind, empty.body.nodeLinkDisjoint.reason.kind], [1, 'none', 'no-instances', 'no-instances']);
+    assert.match(empty.body.reason.message, /wahlen has no instance in service/);
     const bad = await cli('--db', db, 'paths', 'duct-lemgo-nord', 'finanzwesen');
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /is a risk-group; give a device, a site or an application/);

@@ -124,7 +124,7 @@ function buildProgram(outcome: { code: number }): Command {
 
   program
     .command('paths')
-    .description('two independent paths (no shared link, device, site or risk group) between two ends, or why none exist')
+    .description('two independent paths between two ends (site → application: the service, agreeing with check), or why none exist')
     .argument('<from>', 'a site (where its users attach), a device, or an application (its instances)')
     .argument('<to>', 'an application, a site or a device')
     .option('--time-limit <seconds>', 'give up with "unknown" after this long', '10')

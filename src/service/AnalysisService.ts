@@ -9,7 +9,8 @@ import { buildServices, type ServiceModel } from '../engine/services.js';
 import { analyzeSurvivability, type FailureElement, type Survivability } from '../engine/survivability.js';
 import { whatIf } from '../engine/whatIf.js';
 import { analyzeAvailability, type ServiceAvailability } from '../engine/availability.js';
-import { disjointPaths, nodeLinkDisjointPaths, pathsJson, type PathsJson } from '../engine/disjointPaths.js';
+import { disjointPaths, nodeLinkDisjointPaths, noInstances, pathsJson, type PathsJson } from '../engine/disjointPaths.js';
+import { datacenterSites, serviceShareSites } from '../engine/redundancy.js';
 import { BSI_GEO_THRESHOLDS, type GeoThresholds } from '../engine/datacenterDistances.js';
 import { listChangeSetHeaders, type ChangeSetHeader } from '../store/changeSetRepository.js';
 import { inView } from '../timeline/changeSet.js';
@@ -80,16 +81,23 @@ export interface PathEnd {
   readonly nodes: string[];
 }
 
-/** The result of `paths`: the SRLG-disjoint verdict, and the plain one beside it. */
+/**
+ * The result of `paths`: the independent-paths verdict, and the plain one (no shared device
+ * or link) beside it. `mode` says which definition applies (docs/analysis.md "paths"):
+ * `service` between a site and an application, `nodes` otherwise.
+ */
 export type PathsReport = PathsJson & {
   readonly at: TimeKey;
   readonly plan: string | null;
+  readonly mode: 'service' | 'nodes';
+  /** The sites both paths may share: for a service its own site and the data-center sites; else none. */
+  readonly shareable: string[];
   readonly from: PathEnd;
   readonly to: PathEnd;
   readonly nodeLinkDisjoint: PathsJson;
 };
 
-/** Resolves a paths end to its nodes. */
+/** Resolves a paths end to its nodes (an application without instances in service has none). */
 function endNodes(snap: Snapshot, id: string): { kind: PathEnd['kind']; nodes: number[] } {
   const p = snap.projection;
   const o = snap.estate.get(id);
@@ -111,8 +119,7 @@ function endNodes(snap: Snapshot, id: string): { kind: PathEnd['kind']; nodes: n
   if (o.kind === 'application') {
     const a = snap.services.appIndex.get(id)!;
     const g = snap.services.appInstances;
-    const nodes = Array.from(g.members.subarray(g.offsets[a]!, g.offsets[a + 1]!));
-    return nodes.length ? { kind: 'application', nodes } : fail('has no instance in service');
+    return { kind: 'application', nodes: Array.from(g.members.subarray(g.offsets[a]!, g.offsets[a + 1]!)) };
   }
   return fail(`is a ${o.kind}; give a device, a site or an application`);
 }
@@ -234,24 +241,30 @@ export class AnalysisService {
 
   /**
    * Two independent paths between two ends, or why none exist. An end is a device, a site
-   * (where its users attach) or an application (its instances). Both verdicts are given:
-   * SRLG-disjoint (no shared link, device, site or risk group) and the plain one (no shared
-   * device or link), because they can differ.
+   * (where its users attach) or an application (its instances). Between a site and an
+   * application the paths are those of the service (site, application) and may share only
+   * its own site and data-center sites, so that they agree with `check`; between other ends
+   * they may share only the ends (docs/analysis.md "paths"). The plain verdict (no shared
+   * device or link) is given beside it, because they can differ.
    */
   async paths(fromId: string, toId: string, view: AnalysisView & { timeLimitMs?: number } = {}): Promise<PathsReport> {
     const snap = view.snapshot ?? (await this.snapshot(view));
+    const p = snap.projection;
     const from = endNodes(snap, fromId);
     const to = endNodes(snap, toId);
-    const srlg = disjointPaths(snap.projection, from.nodes, to.nodes, { timeLimitMs: view.timeLimitMs ?? 10_000 });
-    const plain = nodeLinkDisjointPaths(snap.projection, from.nodes, to.nodes);
-    return {
-      at: snap.at,
-      plan: snap.plan,
-      from: { id: fromId, kind: from.kind, nodes: from.nodes.map((n) => snap.projection.nodeIds[n]!) },
-      to: { id: toId, kind: to.kind, nodes: to.nodes.map((n) => snap.projection.nodeIds[n]!) },
-      ...pathsJson(snap.projection, srlg),
-      nodeLinkDisjoint: pathsJson(snap.projection, plain),
-    };
+    const site = from.kind === 'site' && to.kind === 'application' ? fromId : to.kind === 'site' && from.kind === 'application' ? toId : null;
+    const shareSites = site === null ? undefined : serviceShareSites(p.siteIndex.get(site)!, datacenterSites(p, snap.estate));
+    const ends = { at: snap.at, plan: snap.plan, mode: site === null ? ('nodes' as const) : ('service' as const), shareable: (shareSites ?? []).map((s) => p.siteIds[s]!) };
+    const named = (id: string, end: typeof from): PathEnd => ({ id, kind: end.kind, nodes: end.nodes.map((n) => p.nodeIds[n]!) });
+    const empty = from.kind === 'application' && from.nodes.length === 0 ? fromId : to.kind === 'application' && to.nodes.length === 0 ? toId : null;
+    if (empty !== null) {
+      // Not an error: the answer is that no path can exist, and why.
+      const none = noInstances(empty);
+      return { ...ends, from: named(fromId, from), to: named(toId, to), ...none, nodeLinkDisjoint: none };
+    }
+    const srlg = disjointPaths(p, from.nodes, to.nodes, { timeLimitMs: view.timeLimitMs ?? 10_000, shareSites });
+    const plain = nodeLinkDisjointPaths(p, from.nodes, to.nodes, { shareSites });
+    return { ...ends, from: named(fromId, from), to: named(toId, to), ...pathsJson(p, srlg), nodeLinkDisjoint: pathsJson(p, plain) };
   }
 
   /** Availability per service (optionally only some tenants, applications or sites). */
