@@ -142,6 +142,15 @@ describe('analyses on the OWL-IT example', () => {
     const withPlan = await json('--db', db, 'timeline', 'check', '--plan', 'zweite-hauseinfuehrung');
     valid('timeline-check', withPlan.body);
     assert.ok(withPlan.body.steps.some((s: { changesets: { status: string }[] }) => s.changesets.some((c) => c.status === 'proposed')));
+    // Redundancy is counted at every date: the second building entry makes the services behind the duct redundant.
+    for (const s of body.steps) assert.ok(s.redundant >= s.surviving && s.redundant <= s.services);
+    const entry = withPlan.body.steps.find((s: { at: string }) => s.at.startsWith('2027-04-17'));
+    assert.deepEqual([entry.redundant, entry.regainedRedundancy.length, entry.lostRedundancy.length], [83, 34, 0]);
+    assert.ok(entry.regainedRedundancy.some((x: { tenant: string }) => x.tenant === 'detmold'), 'Detmold was behind the duct only');
+    assert.ok(!entry.regainedRedundancy.some((x: { tenant: string }) => x.tenant === 'borchen'), 'Borchen still hangs on the Paderborn feed');
+    const shown = await json('--db', db, 'plan', 'show', 'zweite-hauseinfuehrung');
+    valid('plan-show', shown.body);
+    assert.deepEqual([shown.body.steps[0].verdict.redundant, shown.body.steps[0].verdict.regainedRedundancy, shown.body.steps[0].verdict.surviving], [83, 34, 0]);
   });
 });
 

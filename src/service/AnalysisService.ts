@@ -10,7 +10,7 @@ import { analyzeSurvivability, type FailureElement, type Survivability } from '.
 import { whatIf } from '../engine/whatIf.js';
 import { analyzeAvailability, type ServiceAvailability } from '../engine/availability.js';
 import { disjointPaths, nodeLinkDisjointPaths, noInstances, pathsJson, type PathsJson } from '../engine/disjointPaths.js';
-import { datacenterSites, serviceShareSites } from '../engine/redundancy.js';
+import { datacenterSites, isDatacenterElement, redundancyVerdicts, serviceShareSites } from '../engine/redundancy.js';
 import { BSI_GEO_THRESHOLDS, type GeoThresholds } from '../engine/datacenterDistances.js';
 import { listChangeSetHeaders, type ChangeSetHeader } from '../store/changeSetRepository.js';
 import { inView } from '../timeline/changeSet.js';
@@ -57,6 +57,12 @@ export interface TimelineCheckStep {
   readonly failing: number;
   readonly lost: (ServiceRef & { breakers: ElementRefOut[] })[];
   readonly regained: ServiceRef[];
+  /** Services redundant (no breaker other than a data-center site) at this date. */
+  readonly redundant: number;
+  /** Services that stop being redundant, with what now breaks them (data-center sites left out). */
+  readonly lostRedundancy: (ServiceRef & { breakers: ElementRefOut[] })[];
+  /** Services that become redundant. */
+  readonly regainedRedundancy: ServiceRef[];
   /** Services that some element now breaks that did not before (whether or not they survived). */
   readonly weakened: (ServiceRef & { newBreakers: ElementRefOut[] })[];
   /** Services that elements no longer break. */
@@ -294,7 +300,8 @@ export class AnalysisService {
     const headers = await listChangeSetHeaders(this.estates.store.db);
     const steps: TimelineCheckStep[] = [];
     const problems: Problem[] = [];
-    let previous = new Map<string, { survives: boolean; breakers: readonly FailureElement[] }>();
+    type Verdict = { survives: boolean; redundant: boolean; breakers: readonly FailureElement[] };
+    let previous = new Map<string, Verdict>();
     for await (const step of walkTimeline(this.estates.store.db, headers, plan)) {
       // A caller that also wants to read each date's estate does it here, in the same walk.
       onStep?.(step);
@@ -302,19 +309,26 @@ export class AnalysisService {
       const { projection, services: m } = project(step.estate);
       const snap = { projection, services: m } as Snapshot;
       const surv = analyzeSurvivability(projection, m);
-      const current = new Map<string, { survives: boolean; breakers: readonly FailureElement[] }>();
+      const dc = datacenterSites(projection, step.estate);
+      const verdicts = redundancyVerdicts(surv, dc);
+      const current = new Map<string, Verdict>();
       const lost: TimelineCheckStep['lost'] = [];
       const regained: ServiceRef[] = [];
+      const lostRedundancy: TimelineCheckStep['lostRedundancy'] = [];
+      const regainedRedundancy: ServiceRef[] = [];
       const weakened: TimelineCheckStep['weakened'] = [];
       const strengthened: TimelineCheckStep['strengthened'] = [];
       let added = 0;
       surv.services.forEach((v, s) => {
         const key = `${m.usage[s]}@${projection.siteIds[m.site[s]!] ?? ''}`;
-        current.set(key, { survives: v.survives, breakers: v.breakers });
+        const redundant = verdicts[s]!.redundant;
+        current.set(key, { survives: v.survives, redundant, breakers: v.breakers });
         const before = previous.get(key);
         if (!before) return void added++;
         if (before.survives && !v.survives) lost.push({ ...serviceRef(snap, s), breakers: v.breakers.map(elementOut) });
         else if (!before.survives && v.survives) regained.push(serviceRef(snap, s));
+        if (before.redundant && !redundant) lostRedundancy.push({ ...serviceRef(snap, s), breakers: v.breakers.filter((e) => !isDatacenterElement(e, dc)).map(elementOut) });
+        else if (!before.redundant && redundant) regainedRedundancy.push(serviceRef(snap, s));
         const newBreakers = addedBreakers(before.breakers, v.breakers);
         if (newBreakers.length) weakened.push({ ...serviceRef(snap, s), newBreakers });
         const clearedBreakers = addedBreakers(v.breakers, before.breakers);
@@ -331,6 +345,9 @@ export class AnalysisService {
         failing: m.count - surviving,
         lost,
         regained,
+        redundant: verdicts.filter((v) => v.redundant).length,
+        lostRedundancy,
+        regainedRedundancy,
         weakened,
         strengthened,
         added,
