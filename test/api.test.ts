@@ -79,7 +79,19 @@ for (const dialect of dialects) {
     test('analyses answer what the analysis service answers', async () => {
       const analysis = new AnalysisService(service);
       const at = '2021-06-01';
-      assert.deepEqual((await get('viewer', `/api/v1/check?at=${at}`)).body.summary, (await analysis.check({ at })).summary);
+      const checked = (await get('viewer', `/api/v1/check?at=${at}`)).body;
+      const direct = await analysis.check({ at });
+      assert.deepEqual(checked.summary, direct.summary);
+      // The verdicts and accepted risks come through the response schema whole.
+      assert.deepEqual(checked.services, direct.services);
+      assert.deepEqual(checked.spofs, direct.spofs);
+      assert.deepEqual(checked.applications, direct.applications);
+      assert.equal(checked.spofs.find((x: { element: string }) => x.element === 'lemgo-dc').acceptance.id, 'ra-lemgo-dc-einziges-rz');
+      assert.deepEqual(checked.georedundancy, { minimumKm: 100, recommendedKm: 200 });
+      const parallel = (await get('viewer', '/api/v1/check?at=2019-03-05&geoMinimumKm=20&geoRecommendedKm=30')).body;
+      assert.deepEqual(parallel.georedundancy, { minimumKm: 20, recommendedKm: 30 });
+      assert.equal(parallel.applications.find((x: { application: string }) => x.application === 'finanzwesen').datacenters.flag, 'ok', 'Lemgo–Paderborn is 35 km apart');
+      assert.equal((await get('viewer', '/api/v1/check?geoMinimumKm=300')).status, 400);
       const w = await f.call('viewer', { method: 'POST', url: `/api/v1/what-if?at=${at}`, payload: { fail: ['duct-lemgo-nord'] } });
       const expected = await analysis.whatIf(['duct-lemgo-nord'], { at });
       assert.deepEqual(json(w.body).down, expected.down);
@@ -125,6 +137,8 @@ for (const dialect of dialects) {
       assert.ok(c.services.length > 0 && c.services.every((s: { tenant: string }) => s.tenant === 'lemgo'));
       assert.ok(c.spofs.every((sp: { breaks: { tenant: string }[]; tenants: { tenant: string }[] }) => sp.breaks.every((b) => b.tenant === 'lemgo') && sp.tenants.every((t) => t.tenant === 'lemgo')));
       assert.equal(c.summary.services, c.services.length);
+      assert.equal(c.summary.redundant, c.services.filter((s: { redundant: boolean }) => s.redundant).length);
+      assert.equal(c.summary.open + c.summary.accepted, c.spofs.length);
       assert.deepEqual(c.network.articulationPoints, []);
       const w = json((await f.call('tenant', { method: 'POST', url: '/api/v1/what-if?at=2021-06-01', payload: { fail: ['lemgo-dc', 'no-such-element'] } })).body);
       assert.ok(w.down.length > 0 && w.down.every((s: { tenant: string }) => s.tenant === 'lemgo'));

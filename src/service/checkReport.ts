@@ -5,6 +5,8 @@
  * tenant view (which recomputes the summary over its own services).
  */
 import { datacenterDistances, type ApplicationDatacenters, type GeoThresholds } from '../engine/datacenterDistances.js';
+
+export { BSI_GEO_THRESHOLDS, type GeoThresholds } from '../engine/datacenterDistances.js';
 import { datacenterSites, isDatacenterElement, redundancyVerdicts } from '../engine/redundancy.js';
 import type { FailureElement, Survivability } from '../engine/survivability.js';
 import { networkReport, type NetworkReport } from '../engine/networkReport.js';
