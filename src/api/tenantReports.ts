@@ -23,6 +23,8 @@ export function scopeCheck(r: CheckReport, scope: Scope): CheckReport {
     // The raw-network facts describe everybody's network: not the tenant's to see.
     network: { nodes: 0, links: 0, components: 0, articulationPoints: [], bridges: [], biconnectedComponents: [] },
     problems: [],
+    // A cycle through an application it uses lies in that application's dependency closure: all visible.
+    warnings: r.warnings.filter((w) => w.ids.every((id) => scope.visible(id))),
   };
 }
 

@@ -3,6 +3,7 @@
  * estate version and cached; check, what-if, paths, availability and the timeline check
  * read that snapshot and present the engine's results by id.
  */
+import { cycleMessage, dependencyCycles } from '../model/dependencyCycles.js';
 import { VerbundError, type Problem } from '../model/errors.js';
 import { buildProjection, type Projection } from '../engine/projection.js';
 import { buildServices, type ServiceModel } from '../engine/services.js';
@@ -46,6 +47,18 @@ export interface CheckReport {
   readonly spofs: { element: string; kind: FailureElement['kind']; breaks: ServiceRef[]; tenants: { tenant: string; services: number; users: number }[] }[];
   readonly network: NetworkReport;
   readonly problems: Problem[];
+  /** Legal but worth a look; see {@link CheckWarning}. */
+  readonly warnings: CheckWarning[];
+}
+
+/**
+ * A finding of `check` that is no verdict (docs/analysis.md). `kind` says which:
+ * `dependency-cycle` — applications that depend on each other (`ids`: all of them).
+ */
+export interface CheckWarning {
+  readonly kind: string;
+  readonly message: string;
+  readonly ids: string[];
 }
 
 /** The result of `what-if`. */
@@ -53,6 +66,7 @@ export interface WhatIfReport {
   readonly at: TimeKey;
   readonly plan: string | null;
   readonly failed: string[];
+  /** Ids that exist but fail nothing: retired devices and the links that end at them. */
   readonly unresolved: string[];
   readonly down: ServiceRef[];
   readonly degraded: (ServiceRef & { newBreakers: ElementRefOut[] })[];
@@ -226,13 +240,30 @@ export class AnalysisService {
       spofs,
       network: networkReport(snap.projection),
       problems: snap.problems,
+      warnings: dependencyCycles(snap.estate.ofKind('application')).map((c) => ({
+        kind: 'dependency-cycle',
+        message: cycleMessage(c),
+        ids: c.applications,
+      })),
     };
   }
 
-  /** What fails when the given elements fail together. */
-  async whatIf(ids: readonly string[], view: AnalysisView = {}): Promise<WhatIfReport> {
+  /**
+   * What fails when the given elements fail together. An id that does not exist in the view
+   * at that instant (or that `view.visible` hides), or that is no failure element, is
+   * refused with every such id named; a device or link out of service (retired) fails
+   * nothing and comes back in `unresolved`.
+   */
+  async whatIf(ids: readonly string[], view: AnalysisView & { visible?: (id: string) => boolean } = {}): Promise<WhatIfReport> {
     if (ids.length === 0) throw new VerbundError('USAGE', 'name at least one element to fail (--fail ID)');
     const snap = view.snapshot ?? (await this.snapshot(view));
+    const problems: Problem[] = [];
+    for (const id of new Set(ids)) {
+      const o = view.visible && !view.visible(id) ? undefined : snap.estate.get(id);
+      if (!o) problems.push({ code: 'NOT_FOUND', message: `"${id}" does not exist at this date`, id });
+      else if (!failureKinds.includes(o.kind)) problems.push({ code: 'INVALID_INPUT', message: `"${id}" is ${/^[aeiou]/.test(o.kind) ? 'an' : 'a'} ${o.kind}; fail a device, link, site or risk group`, id });
+    }
+    if (problems.length) throw new VerbundError(problems.every((p) => p.code === 'NOT_FOUND') ? 'NOT_FOUND' : 'INVALID_INPUT', problems.map((p) => p.message).join('; '), problems);
     const baseline = survivabilityOf(snap);
     // Degraded: still up, but some element now breaks it that did not before — it lost
     // redundancy (the engine's `weakened`). Not only "survived before": with one data
@@ -361,6 +392,9 @@ export class AnalysisService {
     return { plan: plan ?? null, steps, problems };
   }
 }
+
+/** The kinds of objects that can fail (BRIEF §4). */
+const failureKinds: readonly string[] = ['device', 'link', 'site', 'risk-group'] satisfies FailureElement['kind'][];
 
 /** The survivability of a snapshot, computed once. */
 function survivabilityOf(snap: Snapshot): Survivability {

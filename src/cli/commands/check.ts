@@ -1,5 +1,5 @@
 /** `verbund check`: verdict per service and the SPOF report; exit 1 when a service fails. */
-import { AnalysisService } from '../../service/AnalysisService.js';
+import { AnalysisService, type CheckReport } from '../../service/AnalysisService.js';
 import { displayInstant } from '../../timeline/time.js';
 import { out, outJson, withService, type GlobalOptions } from '../context.js';
 import { table } from '../table.js';
@@ -18,6 +18,7 @@ export async function run(opts: GlobalOptions): Promise<number> {
       out('no services (no usages): the raw network report above is the whole check');
       if (n.articulationPoints.length) out(`articulation points: ${n.articulationPoints.join(', ')}`);
       if (n.bridges.length) out(`bridges: ${n.bridges.join(', ')}`);
+      warnings(r.warnings);
       return 0;
     }
     const s = r.summary;
@@ -39,8 +40,17 @@ export async function run(opts: GlobalOptions): Promise<number> {
       const rows = [...r.spofs].sort((a, b) => b.breaks.length - a.breaks.length || (a.element < b.element ? -1 : 1));
       out(table(['element', 'kind', 'services', 'users', 'tenants'], rows.map((x) => [x.element, x.kind, x.breaks.length, x.tenants.reduce((k, t) => k + t.users, 0), brief(x.tenants.map((t) => t.tenant))])));
     }
+    warnings(r.warnings);
     return s.failing > 0 ? 1 : 0;
   });
+}
+
+/** Findings that are no verdict: listed last, they never change the exit code. */
+function warnings(list: CheckReport['warnings']): void {
+  if (!list.length) return;
+  out('');
+  out(`warnings (${list.length}):`);
+  for (const w of list) out(`  ${w.message}`);
 }
 
 function brief(list: readonly string[]): string {
