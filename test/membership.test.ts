@@ -287,11 +287,26 @@ function written(objects: readonly Record<string, unknown>[], memberships: reado
   return out;
 }
 
-/** Loads objects as an import does (one initial change set) and computes every verdict. */
-function loaded(objects: readonly Record<string, unknown>[]): { estate: unknown[]; verdicts: unknown } {
+/**
+ * Membership stated in a later change set instead: the objects are created without it, and
+ * the change set updates each group that states members and each member that states groups.
+ */
+function statedLater(objects: readonly Record<string, unknown>[]): { objects: Record<string, unknown>[]; later: Record<string, unknown>[] } {
+  const later: Record<string, unknown>[] = [];
+  const bare = objects.map(({ members, risk_groups, ...o }) => {
+    if (members !== undefined) later.push({ update: { id: o.id, members } });
+    if (risk_groups !== undefined) later.push({ update: { id: o.id, risk_groups } });
+    return o;
+  });
+  return { objects: bare, later };
+}
+
+/** Loads objects as an import does (one initial change set, then `later`) and computes every verdict. */
+function loaded(objects: readonly Record<string, unknown>[], later: readonly Record<string, unknown>[] = []): { estate: unknown[]; verdicts: unknown } {
   const doc = { organizations: [], sites: [], risk_groups: [], devices: [], links: [], applications: [], usages: [] } as Record<string, unknown[]>;
   const key: Record<string, string> = { organization: 'organizations', site: 'sites', 'risk-group': 'risk_groups', device: 'devices', link: 'links', application: 'applications', usage: 'usages' };
   for (const o of objects) doc[key[o.kind as string]!]!.push(o);
+  if (later.length) doc.changesets = [{ id: 'later', title: 'membership', effective: '2020-01-01', status: 'done', changes: later }];
   const read = toEstateDocument(doc, 'estate.yaml');
   assert.deepEqual(read.problems, []);
   const { estate, problems } = estateAt(changeSetsOf(read.doc), END_OF_TIME);
@@ -325,6 +340,11 @@ describe('property: every split of the membership between the two sides', () => 
         const split = loaded(written(objects, memberships, sides));
         assert.deepEqual(split.estate, reference.estate);
         assert.deepEqual(split.verdicts, reference.verdicts);
+        // The same split stated by one later change set (updates of members and of risk_groups).
+        const { objects: bare, later } = statedLater(written(objects, memberships, sides));
+        const updated = loaded(bare, later);
+        assert.deepEqual(updated.estate, reference.estate);
+        assert.deepEqual(updated.verdicts, reference.verdicts);
         // Every membership is in the loaded estate: nothing was dropped.
         const estate = new Map((split.estate as { id: string; risk_groups?: string[] }[]).map((o) => [o.id, o]));
         for (const [member, group] of memberships) assert.ok(estate.get(member)!.risk_groups!.includes(group), `${member} in ${group}`);
