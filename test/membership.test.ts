@@ -258,7 +258,7 @@ function build(shape: Shape): { objects: Record<string, unknown>[]; memberships:
   for (let g = 0; g < shape.groups; g++) objects.push({ kind: 'risk-group', id: `g${g}`, name: `G${g}`, type: 'trench' });
   const members = [...links, ...devices];
   const memberships = new Map<string, [string, string]>();
-  for (const [m, g] of shape.memberships) {
+  for (const [m, g] of members.length ? shape.memberships : []) {
     const pair: [string, string] = [members[m % members.length]!, `g${g % shape.groups}`];
     memberships.set(pair.join(' '), pair);
   }
