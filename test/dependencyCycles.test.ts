@@ -93,6 +93,13 @@ describe('dependency cycles on import and in check', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /^verbund: warning: .*cycle\.yaml:\d+:\d+: change set initial: (iam|portal)\.depends_on: applications iam, portal depend on each other in a cycle \(iam → portal → iam\)/m);
     assert.match(r.stdout, /imported 1 change set/);
+    // In a JSON file (often large and machine-written) the warning names file, change set and field, without re-parsing for a line.
+    const asJson = join(tmp, 'cycle.json');
+    writeFileSync(asJson, JSON.stringify(parse(estate)));
+    const j = await cli('--db', join(tmp, 'cycle-json.db'), 'import', asJson, '--json');
+    assert.equal(j.code, 0, j.stderr);
+    assert.match(j.stderr, /^verbund: warning: .*cycle\.json: change set initial: iam\.depends_on: applications iam, portal depend/m);
+    assert.deepEqual(JSON.parse(j.stdout).warnings.map((w: { id: string; field: string }) => [w.id, w.field]), [['iam', 'depends_on']]);
 
     const check = await cli('--db', db, 'check', '--json');
     assert.equal(check.code, 0, 'a cycle is no failing service');

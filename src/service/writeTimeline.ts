@@ -11,9 +11,10 @@ import type { Store } from '../store/openStore.js';
 import { insertPlans, listPlans } from '../store/planRepository.js';
 import { rebuildVersionsFrom, VersionRowBuilder } from '../store/versionRepository.js';
 import { objectRevision } from '../store/revisionRepository.js';
+import { dependencyId } from '../model/dependency.js';
 import { cycleMessage, dependencyCycles } from '../model/dependencyCycles.js';
 import { isBaseline, type Change, type ChangeSet, type ChangeSetInput, type ChangeSetStatus } from '../timeline/changeSet.js';
-import type { Estate } from '../timeline/Estate.js';
+import type { Estate, StoredObject } from '../timeline/Estate.js';
 import { END_OF_TIME, nowKey, tryParseInstant } from '../timeline/time.js';
 import { replayFrom } from './readView.js';
 import { append } from '../util/append.js';
@@ -191,7 +192,7 @@ function cycleWarnings(added: readonly ChangeSet[], into: Problem[]): (cs: Chang
     const written = new Map<string, Change>();
     for (const c of cs.changes) if (c.op === 'create' ? c.fields.kind === 'application' : c.op === 'update' && 'depends_on' in c.fields) written.set(c.id, c);
     if (!written.size) return;
-    for (const cycle of dependencyCycles(estate.ofKind('application'), written.keys())) {
+    for (const cycle of dependencyCycles(reachableApplications(estate, written.keys()), written.keys())) {
       const at = written.get(cycle.applications.find((id) => written.has(id))!)!;
       into.push({
         code: 'INVALID_ESTATE',
@@ -217,4 +218,22 @@ function originOf(origin: ChangeSetInput['origin']): Partial<Problem> {
 
 function pathTo(origin: ChangeSetInput['origin'], field: string): Partial<Problem> {
   return origin?.path ? { path: [...origin.path, field] } : {};
+}
+
+/**
+ * The applications reachable over `depends_on` from some ids: every cycle through them lies
+ * here. Walking from them, not over the whole estate, keeps an import of many change sets
+ * linear.
+ */
+function reachableApplications(estate: Estate, from: Iterable<string>): StoredObject[] {
+  const out = new Map<string, StoredObject>();
+  const todo = [...from];
+  while (todo.length) {
+    const id = todo.pop()!;
+    const o = estate.get(id);
+    if (out.has(id) || o?.kind !== 'application') continue;
+    out.set(id, o);
+    for (const d of o.depends_on ?? []) todo.push(dependencyId(d));
+  }
+  return [...out.values()];
 }

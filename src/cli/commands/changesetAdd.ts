@@ -11,7 +11,7 @@ export async function run(opts: GlobalOptions, file: string): Promise<void> {
   await withService(opts, async (service) => {
     try {
       const r = await service.addChangeSets(doc, problems);
-      const warnings = locate(r.warnings);
+      const warnings = locate(r.warnings, true);
       for (const w of warnings) io.stderr(`verbund: warning: ${formatProblem(w)}\n`);
       if (opts.json) outJson({ changesets: r.added.map((c) => c.id), ...(warnings.length && { warnings: warnings.map(({ code: _, ...w }) => w) }) });
       else out(`added ${r.added.map((c) => c.id).join(', ') || 'no change sets'}${doc.plans.length ? ` and plans ${doc.plans.map((p) => p.id).join(', ')}` : ''}`);

@@ -31,7 +31,7 @@ export async function run(opts: ImportOptions, path: string): Promise<void> {
       mark('commit');
       bar?.stop();
       // Legal but worth a look (a dependency cycle): said like the reader's warnings; the import stands.
-      const written = locate(result.warnings);
+      const written = locate(result.warnings, true);
       for (const w of written) io.stderr(`verbund: warning: ${formatProblem(w)}\n`);
       append(warnings, written);
       const seconds = (performance.now() - started) / 1000;
