@@ -27,6 +27,7 @@ export function scopeCheck(r: CheckReport, scope: Scope): CheckReport {
     warnings: checkWarnings(spofs, cycles),
     // The raw-network facts describe everybody's network: not the tenant's to see.
     network: { nodes: 0, links: 0, components: 0, articulationPoints: [], bridges: [], biconnectedComponents: [] },
+    declared: [],
     problems: [],
   };
 }

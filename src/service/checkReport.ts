@@ -6,6 +6,7 @@
  */
 import { datacenterDistances, type ApplicationDatacenters, type GeoThresholds } from '../engine/datacenterDistances.js';
 import { datacenterSites, isDatacenterElement, redundancyVerdicts } from '../engine/redundancy.js';
+import { declaredRedundancy, type DeclaredRedundancy } from '../engine/declaredRedundancy.js';
 import type { FailureElement, Survivability } from '../engine/survivability.js';
 import { networkReport, type NetworkReport } from '../engine/networkReport.js';
 import { cycleMessage, dependencyCycles, type DependencyCycle } from '../model/dependencyCycles.js';
@@ -77,6 +78,8 @@ export interface CheckReport {
   readonly network: NetworkReport;
   /** Applications whose `depends_on` form a cycle: legal, but worth a look. */
   readonly dependencyCycles: DependencyCycle[];
+  /** Links declared redundant to each other (`redundancy_group`, e.g. NetBox circuit groups): proven or refuted. */
+  readonly declared: DeclaredRedundancy[];
   /** Human-readable warnings: acceptances past their review date, dependency cycles. */
   readonly warnings: string[];
   readonly problems: Problem[];
@@ -128,6 +131,7 @@ export function buildCheckReport(snap: Snapshot, surv: Survivability, thresholds
     applications,
     network: networkReport(p),
     dependencyCycles: cycles,
+    declared: declaredRedundancy(snap.estate.values(), (id) => snap.estate.get(id)),
     warnings: checkWarnings(spofs, cycles),
     problems: snap.problems,
   };
