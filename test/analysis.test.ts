@@ -120,12 +120,28 @@ describe('analyses on the OWL-IT example', () => {
   });
 
   test('what-if of the duct: Paderborn is cut off, grouped by tenant and application', async () => {
-    const { body } = await json('--db', db, 'what-if', '--fail', 'duct-lemgo-nord,nonexistent', '--at', '2026-11-27');
+    const { body } = await json('--db', db, 'what-if', '--fail', 'duct-lemgo-nord', '--at', '2026-11-27');
     valid('what-if', body);
     assert.equal(body.down.length, 84);
-    assert.deepEqual(body.unresolved, ['nonexistent']);
+    assert.deepEqual(body.unresolved, []);
     assert.ok(body.byTenant.some((t: { tenant: string; down: number }) => t.tenant === 'paderborn' && t.down > 0));
     assert.ok(body.components.length >= 2);
+  });
+
+  test('what-if refuses an id that does not exist at that date, or cannot fail, naming every one; a retired device fails nothing', async () => {
+    // pbdc-rt-1 was deleted in June 2020; nonexistent never was; finanzwesen is an application.
+    const r = await cli('--db', db, 'what-if', '--fail', 'duct-lemgo-nord,pbdc-rt-1,nonexistent', '--at', '2026-11-27');
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /"pbdc-rt-1" does not exist at this date; "nonexistent" does not exist at this date/);
+    assert.equal(r.stdout, '');
+    const kind = await cli('--db', db, 'what-if', '--fail', 'finanzwesen', '--at', '2026-11-27', '--json');
+    assert.equal(kind.code, 2);
+    assert.match(kind.stderr, /"finanzwesen" is an application; fail a device, link, site or risk group/);
+    // Retired (between the joint start and its deletion): it exists, carries no traffic, fails nothing.
+    const retired = await cli('--db', db, 'what-if', '--fail', 'pbdc-rt-1', '--at', '2020-03-01');
+    assert.equal(retired.code, 0, retired.stderr);
+    assert.match(retired.stderr, /"pbdc-rt-1" is out of service at this date .*failing it changes nothing/);
+    assert.match(retired.stdout, /0 services down/);
   });
 
   test('timeline check reports every date and the change sets that cost redundancy', async () => {

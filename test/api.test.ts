@@ -94,6 +94,11 @@ for (const dialect of dialects) {
       assert.equal((await get('viewer', '/api/v1/check?geoMinimumKm=300')).status, 400);
       const w = await f.call('viewer', { method: 'POST', url: `/api/v1/what-if?at=${at}`, payload: { fail: ['duct-lemgo-nord'] } });
       const expected = await analysis.whatIf(['duct-lemgo-nord'], { at });
+      // An id that does not exist at that date is refused, named, never answered with 0 down.
+      const unknown = await f.call('viewer', { method: 'POST', url: '/api/v1/what-if?at=2017-06-01', payload: { fail: ['duct-lemgo-nord', 'trench-detmolder-str'] } });
+      assert.equal(unknown.statusCode, 404);
+      const message = '"trench-detmolder-str" does not exist at this date';
+      assert.deepEqual(json(unknown.body).error, { code: 'NOT_FOUND', message, details: [{ code: 'NOT_FOUND', message, id: 'trench-detmolder-str' }] });
       assert.deepEqual(json(w.body).down, expected.down);
       assert.deepEqual(json(w.body).byTenant, expected.byTenant);
       const p = await get('viewer', `/api/v1/paths?at=${at}&from=pb-rathaus&to=finanzwesen`);
@@ -140,7 +145,13 @@ for (const dialect of dialects) {
       assert.equal(c.summary.redundant, c.services.filter((s: { redundant: boolean }) => s.redundant).length);
       assert.equal(c.summary.open + c.summary.accepted, c.spofs.length);
       assert.deepEqual(c.network.articulationPoints, []);
-      const w = json((await f.call('tenant', { method: 'POST', url: '/api/v1/what-if?at=2021-06-01', payload: { fail: ['lemgo-dc', 'no-such-element'] } })).body);
+      // A tenant fails its own sites and what breaks its services; any other id does not exist for it.
+      for (const fail of [['lemgo-dc', 'no-such-element'], ['pb-rathaus']]) {
+        const refused = await f.call('tenant', { method: 'POST', url: '/api/v1/what-if?at=2021-06-01', payload: { fail } });
+        assert.equal(refused.statusCode, 404, fail.join());
+        assert.deepEqual(json(refused.body).error.details.map((d: { id: string; message: string }) => [d.id, d.message]), [[fail.at(-1), `"${fail.at(-1)}" does not exist at this date`]]);
+      }
+      const w = json((await f.call('tenant', { method: 'POST', url: '/api/v1/what-if?at=2021-06-01', payload: { fail: ['lemgo-dc'] } })).body);
       assert.ok(w.down.length > 0 && w.down.every((s: { tenant: string }) => s.tenant === 'lemgo'));
       assert.deepEqual(w.byTenant.map((t: { tenant: string }) => t.tenant), ['lemgo']);
       assert.deepEqual([w.unresolved, w.components], [[], []]);

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { choiceValues } from './choices.js';
+import { dependencyId } from './dependency.js';
 import type { Kind } from './kinds.js';
 
 /** How an id (of an object, plan or change set) is written, for messages. */
@@ -144,24 +145,41 @@ const dependencySchema = z.union([
   z.strictObject({ application: ref, coupling: z.enum(choiceValues('coupling')).optional() }),
 ]);
 
-export const applicationSchema = z.strictObject({
-  ...base,
-  kind: z.literal('application'),
-  category: z.string().optional(),
-  product: z.string().optional(),
-  version: z.string().optional(),
-  operator: ref.optional(),
-  instances: refList.optional(),
-  depends_on: z.array(dependencySchema).optional(),
-  status: z.enum(choiceValues('applicationStatus')).optional(),
-  target_availability: availabilitySchema.optional(),
-  size: z
-    .strictObject({ vcpu: nonNegative.optional(), ram_gb: nonNegative.optional(), storage_tb: nonNegative.optional() })
-    .optional(),
-  blackouts: z
-    .array(z.strictObject({ from: dayOrAnnualSchema, to: dayOrAnnualSchema, reason: z.string().optional() }))
-    .optional(),
-});
+export const applicationSchema = z
+  .strictObject({
+    ...base,
+    kind: z.literal('application'),
+    category: z.string().optional(),
+    product: z.string().optional(),
+    version: z.string().optional(),
+    operator: ref.optional(),
+    instances: refList.optional(),
+    depends_on: z.array(dependencySchema).optional(),
+    status: z.enum(choiceValues('applicationStatus')).optional(),
+    target_availability: availabilitySchema.optional(),
+    size: z
+      .strictObject({ vcpu: nonNegative.optional(), ram_gb: nonNegative.optional(), storage_tb: nonNegative.optional() })
+      .optional(),
+    blackouts: z
+      .array(z.strictObject({ from: dayOrAnnualSchema, to: dayOrAnnualSchema, reason: z.string().optional() }))
+      .optional(),
+  })
+  .superRefine(dependencyRule);
+
+/**
+ * An application never depends on itself, and names each dependency once: two entries
+ * could state two couplings, and one of them would be lost. (Cycles through other
+ * applications are legal; they are warned about, see docs/analysis.md.)
+ */
+function dependencyRule(v: { id: string; depends_on?: Dependency[] | undefined }, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  v.depends_on?.forEach((d, i) => {
+    const id = dependencyId(d);
+    if (id === v.id) ctx.addIssue({ code: 'custom', path: ['depends_on', i], message: `an application cannot depend on itself ("${id}")` });
+    else if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['depends_on', i], message: `"${id}" is named twice; name each dependency once (with its coupling)` });
+    seen.add(id);
+  });
+}
 
 export const usageSchema = z.strictObject({
   ...base,

@@ -40,6 +40,7 @@ export interface WhatIfReport {
   readonly at: TimeKey;
   readonly plan: string | null;
   readonly failed: string[];
+  /** Ids that exist but fail nothing: retired devices and the links that end at them. */
   readonly unresolved: string[];
   readonly down: ServiceRef[];
   readonly degraded: (ServiceRef & { newBreakers: ElementRefOut[] })[];
@@ -209,10 +210,22 @@ export class AnalysisService {
     return buildCheckReport(snap, survivabilityOf(snap), view.georedundancy ?? BSI_GEO_THRESHOLDS);
   }
 
-  /** What fails when the given elements fail together. */
-  async whatIf(ids: readonly string[], view: AnalysisView = {}): Promise<WhatIfReport> {
+  /**
+   * What fails when the given elements fail together. An id that does not exist in the view
+   * at that instant (or that `view.visible` hides), or that is no failure element, is
+   * refused with every such id named; a device or link out of service (retired) fails
+   * nothing and comes back in `unresolved`.
+   */
+  async whatIf(ids: readonly string[], view: AnalysisView & { visible?: (id: string) => boolean } = {}): Promise<WhatIfReport> {
     if (ids.length === 0) throw new VerbundError('USAGE', 'name at least one element to fail (--fail ID)');
     const snap = view.snapshot ?? (await this.snapshot(view));
+    const problems: Problem[] = [];
+    for (const id of new Set(ids)) {
+      const o = view.visible && !view.visible(id) ? undefined : snap.estate.get(id);
+      if (!o) problems.push({ code: 'NOT_FOUND', message: `"${id}" does not exist at this date`, id });
+      else if (!failureKinds.includes(o.kind)) problems.push({ code: 'INVALID_INPUT', message: `"${id}" is ${/^[aeiou]/.test(o.kind) ? 'an' : 'a'} ${o.kind}; fail a device, link, site or risk group`, id });
+    }
+    if (problems.length) throw new VerbundError(problems.every((p) => p.code === 'NOT_FOUND') ? 'NOT_FOUND' : 'INVALID_INPUT', problems.map((p) => p.message).join('; '), problems);
     const baseline = survivabilityOf(snap);
     // Degraded: still up, but some element now breaks it that did not before — it lost
     // redundancy (the engine's `weakened`). Not only "survived before": with one data
@@ -358,6 +371,9 @@ export class AnalysisService {
     return { plan: plan ?? null, steps, problems };
   }
 }
+
+/** The kinds of objects that can fail (BRIEF §4). */
+const failureKinds: readonly string[] = ['device', 'link', 'site', 'risk-group'] satisfies FailureElement['kind'][];
 
 /** The survivability of a snapshot, computed once. */
 function survivabilityOf(snap: Snapshot): Survivability {

@@ -58,7 +58,14 @@ export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
     async (req) => {
       const { snap, scope } = await ctx.scoped(req, req.query);
-      return scopeWhatIf(await ctx.metrics.analysis('what-if', () => ctx.analysis.whatIf(req.body.fail, { snapshot: snap })), scope);
+      // A tenant fails what it sees and what breaks its services (the evidence check shows
+      // it); any other id does not exist for it, exactly as one that exists nowhere.
+      let visible: ((id: string) => boolean) | undefined;
+      if (scope.tenant !== null) {
+        const evidence = new Set(scopeCheck(await ctx.analysis.check({ snapshot: snap }), scope).services.flatMap((s) => s.breakers.map((b) => b.id)));
+        visible = (id) => scope.visible(id) || evidence.has(id);
+      }
+      return scopeWhatIf(await ctx.metrics.analysis('what-if', () => ctx.analysis.whatIf(req.body.fail, { snapshot: snap, ...(visible && { visible }) })), scope);
     },
   );
 

@@ -121,7 +121,7 @@ const de = {
   'map.selected': 'Ausgewählte Elemente',
   'map.failButton': '{n} Elemente ausfallen lassen',
   'map.result': '{down} Dienste ausgefallen, {degraded} ohne Redundanz',
-  'map.unresolved': 'Unbekannt zu diesem Datum: {ids}',
+  'map.unresolved': 'Zu diesem Datum außer Betrieb, ihr Ausfall ändert nichts: {ids}',
   'map.byMunicipality': 'Betroffene Kommunen',
   'map.byApplication': 'Betroffene Fachanwendungen',
   'map.paths': 'Unabhängige Wege',

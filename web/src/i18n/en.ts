@@ -123,7 +123,7 @@ const en: Record<keyof typeof de, string> = {
   'map.selected': "Selected elements",
   'map.failButton': "Fail {n} elements",
   'map.result': "{down} services down, {degraded} without redundancy",
-  'map.unresolved': "Unknown at this date: {ids}",
+  'map.unresolved': 'Out of service at this date, failing them changes nothing: {ids}',
   'map.byMunicipality': "Municipalities affected",
   'map.byApplication': "Applications affected",
   'map.paths': "Independent paths",
