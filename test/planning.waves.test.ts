@@ -177,9 +177,10 @@ for (const dialect of dialects) {
       assert.equal(finance.date, '2019-02-02');
       assert.deepEqual(finance.applications, ['datenbank-gkd', 'finanzwesen', 'personal-gkd']);
       for (const w of plan.waves) assert.ok(w.applications.length <= 3 && w.size.vcpu <= 96);
-      // After the plan every moved application runs in Lemgo only: on the clusters there, as it ran on clusters in Paderborn.
+      // After the plan every moved application runs in Lemgo only: two instances as in Paderborn, on two clusters
+      // that share no UPS (lem-vmc-a on USV A, lem-vmc-b on USV B), not on every cluster there.
       const after = JSON.parse((await cli('--db', owl.url, 'show', 'application', 'finanzwesen', '--at', '2019-02-02', '--plan', 'move-2018', '--json')).stdout);
-      assert.deepEqual(after.instances, ['lem-dbc-a', 'lem-dbc-b', 'lem-vmc-a', 'lem-vmc-b']);
+      assert.deepEqual([...after.instances].sort(), ['lem-vmc-a', 'lem-vmc-b']);
       assert.equal(after.status, 'migrated');
       // Every application of the plan: after its wave, no instance on the source, at least one on the target.
       const devices = JSON.parse((await cli('--db', owl.url, 'show', 'device', '--at', '2019-02-02', '--json')).stdout) as { id: string; site: string }[];
