@@ -167,8 +167,9 @@ function buildProgram(outcome: { code: number }): Command {
     .action(action(() => import('./commands/planShow.js')));
   plan
     .command('accept')
-    .description('schedule every proposed change set of a plan (proposed → scheduled)')
+    .description('schedule every proposed change set of a plan (proposed → scheduled); refused if a wave lies in the past')
     .argument('<plan>')
+    .option('--backdate', 'record the waves dated before now as done (they happened as planned), the others scheduled')
     .action(action(() => import('./commands/planAccept.js')));
   plan
     .command('drop')

@@ -14,9 +14,9 @@ import { solveWaves } from '../planning/solveWaves.js';
 import { poolCapacity, TargetTimeline, type TargetDevice } from '../planning/targetDevices.js';
 import type { WaveProblem } from '../planning/WaveProblem.js';
 import type { Problem } from '../model/errors.js';
-import { listChangeSetHeaders } from '../store/changeSetRepository.js';
+import { listChangeSetHeaders, loadChanges } from '../store/changeSetRepository.js';
 import type { ChangeSetInput } from '../timeline/changeSet.js';
-import { parseInstant } from '../timeline/time.js';
+import { formatInstant, parseInstant } from '../timeline/time.js';
 import type { EstateService } from './EstateService.js';
 import { walkTimeline } from './walkTimeline.js';
 
@@ -80,6 +80,7 @@ export async function planWaves(service: EstateService, o: WavePlanOptions): Pro
   const start = parseInstant(o.start, 'start').slice(0, 10);
   const end = o.end !== undefined ? parseInstant(o.end, 'end').slice(0, 10) : dateOf(dayOf(start) + 730);
   if (end < start) throw new VerbundError('USAGE', `--end ${end} is before --start ${start}`);
+  if (o.from === o.to) throw new VerbundError('USAGE', `--from and --to are both "${o.from}": a move needs two sites`);
   const weekdays = parseWeekdays(o.days ?? 'sat');
   for (const [name, v] of [['--max-apps', o.maxApps], ['--max-vcpu', o.maxVcpu]] as const) {
     if (v !== undefined && !(Number.isFinite(v) && v > 0)) throw new VerbundError('USAGE', `${name} must be a positive number`);
@@ -130,6 +131,7 @@ export async function planWaves(service: EstateService, o: WavePlanOptions): Pro
     for (const f of placed.failed) p.groups[f.group]!.allowed[f.k] = 0;
   }
   const { waves, instancesAfter, placement } = placed;
+  const scheduledWarnings = await alreadyScheduled(service, new Set(scope.moving.map((a) => a.id)));
   // After a retry the solver proved optimality for a problem with days taken away, not for the move.
   const optimal = solution.optimal && retries === 0;
   const retryWarnings = retries ? [`${retries} re-solve${retries > 1 ? 's' : ''}: some move groups did not fit device by device on the day first chosen and were kept off it; the plan is not proven optimal`] : [];
@@ -153,12 +155,29 @@ export async function planWaves(service: EstateService, o: WavePlanOptions): Pro
     greedy: fmt(solution.greedy),
     groups: p.groups.length,
     waves,
-    warnings: [...built.tightToTarget.map((d) => `${d.from} is tightly coupled to ${d.to}, which is at ${o.to} already: split until ${d.from} moves`), ...retryWarnings, ...lateWarnings],
+    warnings: [...built.tightToTarget.map((d) => `${d.from} is tightly coupled to ${d.to}, which is at ${o.to} already: split until ${d.from} moves`), ...scheduledWarnings, ...retryWarnings, ...lateWarnings],
     written: !o.dryRun,
   };
 }
 
 const MAX_PLACEMENT_RETRIES = 25;
+
+/** Warnings naming the moving applications that scheduled change sets of accepted plans change already. */
+async function alreadyScheduled(service: EstateService, moving: ReadonlySet<string>): Promise<string[]> {
+  const accepted = (await listChangeSetHeaders(service.store.db)).filter((h) => h.status === 'scheduled' && h.plan);
+  if (!accepted.length) return [];
+  const changes = await loadChanges(service.store.db, accepted.map((h) => h.seq));
+  const byPlan = new Map<string, { apps: Set<string>; sets: string[] }>();
+  for (const h of accepted) {
+    const apps = (changes.get(h.seq) ?? []).map((c) => c.id).filter((id) => moving.has(id));
+    if (!apps.length) continue;
+    const entry = byPlan.get(h.plan!) ?? { apps: new Set<string>(), sets: [] };
+    for (const a of apps) entry.apps.add(a);
+    entry.sets.push(`${h.id} on ${formatInstant(h.effectiveKey)}`);
+    byPlan.set(h.plan!, entry);
+  }
+  return [...byPlan].map(([plan, e]) => `${[...e.apps].sort().join(', ')} ${e.apps.size > 1 ? 'are' : 'is'} scheduled already by the accepted plan ${plan} (${e.sets.join(', ')}); this plan moves ${e.apps.size > 1 ? 'them' : 'it'} again: cancel those change sets or drop this plan`);
+}
 
 /** Places every wave's instances in date order; `failed` lists the applications (with group and day) that found no devices. */
 function placeWaves(p: WaveProblem, assignment: Int32Array, scope: MoveScope, devices: readonly TargetDevice[], horizon: number, name: string) {
