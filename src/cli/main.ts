@@ -183,6 +183,7 @@ function buildProgram(outcome: { code: number }): Command {
     .option('--product <product>', 'the candidate to apply (its product)')
     .option('--keep <application>', 'the application that stays (default: the one serving most users)')
     .option('--effective <date>', 'date of the consolidation (default: the first day of next month)')
+    .option('--dry-run', 'with --apply: show what would be written (and warnings: a date in a blackout), write nothing')
     .action(action(() => import('./commands/planJoint.js')));
 
   program

@@ -141,18 +141,18 @@ export function planRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
   );
 
-  app.post<{ Body: { plan: string; product?: string; keep?: string; effective?: string } }>(
+  app.post<{ Body: { plan: string; product?: string; keep?: string; effective?: string; dryRun?: boolean } }>(
     '/api/v1/joint',
     {
       config: { auth: 'planner' },
       schema: {
         tags: ['plans'],
-        summary: 'Write the consolidation of a candidate as a new plan (plan joint --apply)',
-        body: { type: 'object', additionalProperties: false, required: ['plan'], properties: { plan: idParam, product: { type: 'string', maxLength: 200 }, keep: idParam, effective: dateText } },
-        response: { 201: result('plan-joint-apply.schema.json') },
+        summary: 'Write the consolidation of a candidate as a new plan (plan joint --apply); with dryRun, what would be written and its warnings (a date in a blackout), writing nothing',
+        body: { type: 'object', additionalProperties: false, required: ['plan'], properties: { plan: idParam, product: { type: 'string', maxLength: 200 }, keep: idParam, effective: dateText, dryRun: { type: 'boolean' } } },
+        response: { 200: result('plan-joint-apply.schema.json'), 201: result('plan-joint-apply.schema.json') },
       },
     },
-    async (req, reply) => reply.status(201).send(await applyJoint(ctx.writer(req), req.body)),
+    async (req, reply) => reply.status(req.body.dryRun ? 200 : 201).send(await applyJoint(ctx.writer(req), req.body)),
   );
 
   app.get<{ Querystring: { from?: string; to?: string; plan?: string } }>(
