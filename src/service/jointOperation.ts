@@ -43,6 +43,8 @@ export interface ApplyJointResult {
   readonly dependents: string[];
   /** The date falls in a blackout of one of the applications (each named with the blackout). */
   readonly warnings: string[];
+  /** The same blackouts as data (for a UI in the user's language). */
+  readonly blackouts: { application: string; from: string; to: string; reason: string | null }[];
   readonly written: boolean;
 }
 
@@ -97,15 +99,16 @@ export async function applyJoint(service: EstateService, opts: ApplyJointOptions
   const id = `cs-${at.slice(0, 10)}-${opts.plan}`.slice(0, 64).replace(/[-._]+$/, '');
   const f = candidate.frees;
   const day = dayOf(at);
-  const warnings = candidate.applications.flatMap((a) =>
-    ((estate.get(a.id) as Application | undefined)?.blackouts ?? []).filter((b) => inBlackout(day, b)).map((b) => `${displayInstant(at)} falls in a blackout of ${a.id}: ${describeBlackout(b)}`),
+  const blackouts = candidate.applications.flatMap((a) =>
+    ((estate.get(a.id) as Application | undefined)?.blackouts ?? []).filter((b) => inBlackout(day, b)).map((b) => ({ application: a.id, from: b.from, to: b.to, reason: b.reason ?? null })),
   );
+  const warnings = blackouts.map((b) => `${displayInstant(at)} falls in a blackout of ${b.application}: ${describeBlackout({ ...b, reason: b.reason ?? undefined })}`);
   const notes = `${usages.length} usages move to ${keep}; frees ${f.size.vcpu} vCPU, ${f.size.ram_gb} GB RAM, ${f.size.storage_tb} TB storage${f.instances.length ? ` and the instances ${f.instances.join(', ')}` : ''}.${candidate.note ? ` Check first: ${candidate.note}.` : ''}`;
   if (!opts.dryRun) await service.addChangeSets({
     plans: [{ id: opts.plan, title, notes: `Consolidates ${candidate.applications.map((a) => a.id).join(', ')} (${candidate.product}) onto ${keep}.` }],
     changesets: [{ id, title: csTitle, effective, status: 'proposed', plan: opts.plan, notes, changes }],
   });
-  return { plan: { id: opts.plan, title }, changeset: { id, title: csTitle, effective: formatInstant(at), changes: changes.length }, candidate, usages, dependents, warnings, written: !opts.dryRun };
+  return { plan: { id: opts.plan, title }, changeset: { id, title: csTitle, effective: formatInstant(at), changes: changes.length }, candidate, usages, dependents, warnings, blackouts, written: !opts.dryRun };
 }
 
 /** The candidate of `product`, or the only one when no product is given. */
