@@ -30,6 +30,7 @@ const samples: Record<string, Sample | ((caller: Caller) => Sample)> = {
   'GET /api/v1/organizations': { url: '/api/v1/organizations' },
   'GET /api/v1/sites': { url: '/api/v1/sites?q=rathaus' },
   'GET /api/v1/risk-groups': { url: '/api/v1/risk-groups' },
+  'GET /api/v1/risk-acceptances': { url: '/api/v1/risk-acceptances' },
   'GET /api/v1/devices': { url: '/api/v1/devices?site=lemgo-dc' },
   'GET /api/v1/links': { url: '/api/v1/links' },
   'GET /api/v1/applications': { url: '/api/v1/applications?at=2019-06-01' },
