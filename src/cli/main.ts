@@ -184,8 +184,9 @@ function buildProgram(outcome: { code: number }): Command {
     .action(action(() => import('./commands/planShow.js')));
   plan
     .command('accept')
-    .description('schedule every proposed change set of a plan (proposed → scheduled)')
+    .description('schedule every proposed change set of a plan (proposed → scheduled); refused if a wave lies in the past')
     .argument('<plan>')
+    .option('--backdate', 'record the waves dated before now as done (they happened as planned), the others scheduled')
     .action(action(() => import('./commands/planAccept.js')));
   plan
     .command('drop')
@@ -199,6 +200,7 @@ function buildProgram(outcome: { code: number }): Command {
     .option('--product <product>', 'the candidate to apply (its product)')
     .option('--keep <application>', 'the application that stays (default: the one serving most users)')
     .option('--effective <date>', 'date of the consolidation (default: the first day of next month)')
+    .option('--dry-run', 'with --apply: show what would be written (and warnings: a date in a blackout), write nothing')
     .action(action(() => import('./commands/planJoint.js')));
 
   program

@@ -161,7 +161,17 @@ export const applicationSchema = z
       .strictObject({ vcpu: nonNegative.optional(), ram_gb: nonNegative.optional(), storage_tb: nonNegative.optional() })
       .optional(),
     blackouts: z
-      .array(z.strictObject({ from: dayOrAnnualSchema, to: dayOrAnnualSchema, reason: z.string().optional() }))
+      .array(
+        z
+          .strictObject({ from: dayOrAnnualSchema, to: dayOrAnnualSchema, reason: z.string().optional() })
+          // Both ends annual (`--12-15` … `--01-31`, may wrap the year end) or both dated (from ≤ to):
+          // a mixed range has no meaning, and a reversed dated one would silently cover no day.
+          .superRefine((b, ctx) => {
+            const annual = [b.from, b.to].map((v) => v.startsWith('--'));
+            if (annual[0] !== annual[1]) ctx.addIssue({ code: 'custom', path: ['to'], message: `"${b.from}" … "${b.to}" mixes an annual (--MM-DD) and a dated (YYYY-MM-DD) end; write both ends the same way` });
+            else if (!annual[0] && b.to < b.from) ctx.addIssue({ code: 'custom', path: ['to'], message: `"${b.to}" is before "${b.from}": a dated blackout runs from its first to its last day` });
+          }),
+      )
       .optional(),
   })
   .superRefine(dependencyRule);

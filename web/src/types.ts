@@ -165,6 +165,8 @@ export interface PlanStep {
   readonly applications: string[];
   readonly size: { vcpu: number; ram_gb: number; storage_tb: number };
   readonly splits: { from: string; to: string; coupling: string }[];
+  /** Per application whose instances the step changes: the devices it leaves and those it gets. */
+  readonly placement: { application: string; from: string[]; to: string[] }[];
   readonly verdict: {
     services: number;
     surviving: number;
@@ -189,6 +191,18 @@ export interface JointCandidate {
   readonly keep: string;
   readonly compatible: boolean;
   readonly frees: { applications: string[]; size: { vcpu: number; ram_gb: number; storage_tb: number }; instances: string[] };
+  /** Plans that consolidate an application of the candidate already. */
+  readonly plans?: string[];
+}
+/** The answer of POST /joint (also a dry run). */
+export interface JointApplied {
+  readonly plan: { id: string; title: string };
+  readonly changeset: { id: string; title: string; effective: string; changes: number };
+  readonly candidate: JointCandidate;
+  readonly usages: string[];
+  readonly warnings: string[];
+  readonly blackouts: { application: string; from: string; to: string; reason: string | null }[];
+  readonly written: boolean;
 }
 export interface History {
   readonly versions: { changeset: string; title: string; status: string; op: string; validFrom: string; validTo: string; recordedBy: string; recordedAt: string; author?: string | null }[];

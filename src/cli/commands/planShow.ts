@@ -33,4 +33,10 @@ export function printPlanReport(r: PlanReport): void {
       ]),
     ),
   );
+  const moves = r.steps.flatMap((s) => s.placement.map((p) => [s.date, p.application, p.from.join(', ') || '-', p.to.join(', ') || '-']));
+  if (moves.length) {
+    out('');
+    out('placement (instances leave → are placed on):');
+    out(table(['date', 'application', 'leaves', 'placed on'], moves));
+  }
 }
