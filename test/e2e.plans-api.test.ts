@@ -17,7 +17,7 @@ describe('planning routes', () => {
   });
   after(() => f?.cleanup());
 
-  const json = async (as: 'planner' | 'viewer', method: 'GET' | 'POST', url: string, payload?: object) => {
+  const json = async (as: 'planner' | 'operator' | 'viewer', method: 'GET' | 'POST', url: string, payload?: object) => {
     const r = await f.call(as, { method, url, ...(payload && { payload }) });
     return { status: r.statusCode, body: JSON.parse(r.body) };
   };
@@ -32,7 +32,9 @@ describe('planning routes', () => {
     assert.equal(show.status, 200);
     assert.deepEqual(show.body.steps.map((s: { status: string }) => s.status), ['proposed', 'proposed']);
     assert.ok(show.body.steps.every((s: { verdict: unknown }) => s.verdict !== null));
-    const accepted = await json('planner', 'POST', '/api/v1/plans/move-2018/accept');
+    // Its waves lie in the past: a planner may not make them the baseline (docs/api.md, "Present and past").
+    assert.equal((await json('planner', 'POST', '/api/v1/plans/move-2018/accept')).status, 403);
+    const accepted = await json('operator', 'POST', '/api/v1/plans/move-2018/accept');
     assert.equal(accepted.status, 200);
     assert.equal(accepted.body.scheduled.length, 2);
     const again = await json('planner', 'POST', '/api/v1/plans/move-2018/drop');

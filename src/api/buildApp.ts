@@ -35,8 +35,10 @@ export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** Largest request body in bytes; default 10 MiB. */
   readonly bodyLimit?: number;
-  /** Sign-in attempts per address and per user name in `loginWindowMs`; default 10. */
+  /** Sign-in attempts per address and per (user name, address) in `loginWindowMs`; default 10. */
   readonly loginLimit?: number;
+  /** Failed sign-ins on the whole server in `loginWindowMs` before every sign-in waits; default 100. */
+  readonly loginGlobalLimit?: number;
   readonly loginWindowMs?: number;
   /** Trust X-Forwarded-* from a reverse proxy (for the client address and https). */
   readonly trustProxy?: boolean;
@@ -126,7 +128,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   changeSetRoutes(app, ctx);
   estateFileRoutes(app, ctx);
   analysisRoutes(app, ctx);
-  sessionRoutes(app, ctx, { max: opts.loginLimit ?? 10, windowMs: opts.loginWindowMs ?? 60_000 });
+  sessionRoutes(app, ctx, { max: opts.loginLimit ?? 10, globalMax: opts.loginGlobalLimit ?? 100, windowMs: opts.loginWindowMs ?? 60_000 });
   userRoutes(app, ctx);
   tokenRoutes(app, ctx);
   planRoutes(app, ctx);

@@ -9,6 +9,7 @@ import type { Store } from '../store/openStore.js';
 import { listPlans, type Plan } from '../store/planRepository.js';
 import { readHistory, readObjectAt, type VersionRow } from '../store/versionRepository.js';
 import { objectRevision, readObjectWithRevision } from '../store/revisionRepository.js';
+import { readVersionsOfKind } from '../store/readVersionsOfKind.js';
 import type { ChangeSet, ChangeSetInput, ChangeSetStatus } from '../timeline/changeSet.js';
 import type { Estate, StoredObject } from '../timeline/Estate.js';
 import { BEGINNING_OF_TIME, nowKey, parseInstant, type TimeKey } from '../timeline/time.js';
@@ -51,9 +52,14 @@ export interface ImportOptions extends Pick<WriteOptions, 'onProgress'> {
 
 /** Use cases over one store, on behalf of one user. */
 export class EstateService {
+  /**
+   * @param mayChangePast false for a writer who may change only the future (a planner): see
+   *   {@link WriteOptions.mayChangePast}.
+   */
   constructor(
     readonly store: Store,
     readonly user: string,
+    readonly mayChangePast = true,
   ) {}
 
   /** Writes a document as one transaction: plans, the initial change set, the change sets. */
@@ -109,7 +115,7 @@ export class EstateService {
   /** Writes through the timeline's one write path, loaded on first write. */
   private async write(m: TimelineMutation, opts: WriteOptions): Promise<WriteResult> {
     const { writeTimeline } = await import('./writeTimeline.js');
-    return writeTimeline(this.store, m, opts);
+    return writeTimeline(this.store, m, { ...opts, mayChangePast: this.mayChangePast });
   }
 
   /** The instant of a view: parsed `at`, default now. */
@@ -150,6 +156,13 @@ export class EstateService {
     const proposed = proposedSets.flatMap((h) => (changes.get(h.seq) ?? []).filter((c) => c.id === id).map((c) => ({ changeset: h, op: c.op })));
     if (!versions.length && !proposed.length) throw new VerbundError('NOT_FOUND', `no object "${id}" in the history`);
     return { versions, proposed };
+  }
+
+  /** The baseline versions of every object of these kinds across all time, with the object (null: deleted). */
+  async versionsOfKinds(of: readonly Kind[]): Promise<{ id: string; validFrom: TimeKey; validTo: TimeKey; object: StoredObject | null }[]> {
+    const out = [];
+    for (const kind of of) for (const v of await readVersionsOfKind(this.store.db, kind)) out.push({ id: v.id, validFrom: v.validFrom, validTo: v.validTo, object: v.data === null ? null : (JSON.parse(v.data) as StoredObject) });
+    return out;
   }
 
   /** What changed between two instants of a view. */

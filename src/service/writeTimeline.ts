@@ -40,6 +40,13 @@ export interface TimelineMutation {
 /** Who writes, and how to show progress. */
 export interface WriteOptions {
   readonly user: string;
+  /**
+   * False for a writer who may only change the future (a planner, see docs/api.md): a
+   * baseline change set effective at or before now, or a status change that adds one to or
+   * removes one from the baseline, is refused with FORBIDDEN. Default true (operators, the
+   * command line, which has the database itself).
+   */
+  readonly mayChangePast?: boolean;
   readonly onProgress?: (phase: 'validate' | 'write', done: number, total: number) => void;
 }
 
@@ -115,6 +122,11 @@ export async function writeTimeline(store: Store, m: TimelineMutation, opts: Wri
       statusChanges.push({ header: h, to: s.to });
       byId.set(h.id, { ...h, status: s.to });
     }
+    if (opts.mayChangePast === false) {
+      // Authorization, not validation: refused before the replay, with every offending change set.
+      const denied = pastWrites(added, statusChanges, at);
+      if (denied.length) throw new VerbundError('FORBIDDEN', `only an operator may change the estate at or before now; ${denied.length} change set${denied.length === 1 ? '' : 's'} would`, denied);
+    }
     // Header problems do not stop here: the changes are still validated, so that one run
     // lists every problem of the input.
 
@@ -168,6 +180,24 @@ export async function writeTimeline(store: Store, m: TimelineMutation, opts: Wri
 
     return { added: added.map((cs) => ({ ...cs, revision: 1, recordedBy: opts.user, recordedAt: at })), objects };
   });
+}
+
+/**
+ * The change sets of a write that would change the baseline at or before `now`: new done or
+ * scheduled ones effective then, and status changes into or out of the baseline (accepting,
+ * cancelling a scheduled one) of change sets effective then. Proposed change sets may lie in
+ * the past: they change nothing until someone accepts them.
+ */
+function pastWrites(added: readonly ChangeSet[], statusChanges: readonly { header: ChangeSetHeader; to: ChangeSetStatus }[], now: string): Problem[] {
+  const out: Problem[] = [];
+  const refuse = (id: string, key: string, what: string): void => {
+    out.push({ code: 'FORBIDDEN', message: `${what} is effective ${key.slice(0, 10)}, not after now: only an operator may change the present or the past (schedule it later, or propose it in a plan)`, changeset: id, field: 'effective' });
+  };
+  for (const cs of added) if (isBaseline(cs.status) && cs.effectiveKey <= now) refuse(cs.id, cs.effectiveKey, `a ${cs.status} change set`);
+  for (const s of statusChanges) {
+    if (isBaseline(s.header.status) !== isBaseline(s.to) && s.header.effectiveKey <= now) refuse(s.header.id, s.header.effectiveKey, `making this ${s.header.status} change set ${s.to}`);
+  }
+  return out;
 }
 
 function failure(problems: Problem[]): VerbundError {
