@@ -107,3 +107,54 @@ describe('file encodings', () => {
     assert.match(c.stderr, /sites\.csv:2: the file is not UTF-8 but looks like Latin-1/);
   });
 });
+
+describe('input the command line refuses clearly', () => {
+  // Nested mappings: a merge patch walks them, one call per level.
+  const deep = (n: number) => '{"a":'.repeat(n) + '1' + '}'.repeat(n);
+
+  test('5,000-deep nesting in YAML or JSON is bad input (exit 2), not a stack overflow', async () => {
+    const json = join(tmp, 'deep.json');
+    const update = (notes: string) => `{"id":"cs-deep","title":"deep","effective":"2030-01-01","status":"scheduled","changes":[{"update":{"id":"x","capacity":${notes}}}]}`;
+    writeFileSync(json, `{"sites":[{"id":"x","name":"x","type":"node"}],"changesets":[${update(deep(5000))}]}`);
+    const yaml = join(tmp, 'deep.yaml');
+    writeFileSync(yaml, `sites:\n  - { id: x, name: x, type: node }\nchangesets:\n  - ${update(deep(5000))}\n`);
+    for (const file of [json, yaml]) {
+      const r = await cli('--db', db(), 'import', file);
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, /nested more than 64 levels deep/);
+      assert.doesNotMatch(r.stderr, /internal|call stack/i);
+    }
+  });
+
+  test('a database in a folder that does not exist is bad input (exit 2)', async () => {
+    const r = await cli('--db', join(tmp, 'no-such-folder', 'x.db'), 'show', 'site');
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /the folder .*no-such-folder does not exist/);
+  });
+
+  test('top-level objects into a non-empty estate: the one real problem, with the hint to use --changeset', async () => {
+    const file = db();
+    assert.equal((await cli('--db', file, 'import', join(import.meta.dirname, 'fixtures', 'mini.yaml'))).code, 0);
+    const more = join(tmp, 'more.yaml');
+    writeFileSync(more, 'sites:\n  - { id: new-node, name: New, type: node }\n');
+    const r = await cli('--db', file, '--json', 'import', more);
+    assert.equal(r.code, 2);
+    const details = JSON.parse(r.stdout).error.details;
+    assert.equal(details.length, 1, r.stdout);
+    assert.equal(details[0].code, 'CONFLICT');
+    assert.match(details[0].message, /already exists: the top-level objects .* --changeset ID/);
+    assert.equal((await cli('--db', file, 'import', more, '--changeset', 'more-sites', '--effective', '2020-01-01')).code, 0);
+    // Re-importing a whole file: only its taken change-set ids, found before any replay.
+    const again = await cli('--db', file, '--json', 'import', join(import.meta.dirname, 'fixtures', 'mini.yaml'));
+    assert.ok(JSON.parse(again.stdout).error.details.every((p: { code: string }) => p.code === 'CONFLICT'), again.stdout);
+  });
+
+  test('notes and other free text have limits', async () => {
+    const long = join(tmp, 'long.yaml');
+    writeFileSync(long, `organizations:\n  - { id: o, name: O, type: vendor, notes: "${'x'.repeat(10_001)}" }\nchangesets:\n  - { id: cs, title: "${'t'.repeat(201)}", effective: 2030-01-01, status: scheduled, changes: [] }\n`);
+    const r = await cli('--db', db(), 'import', long);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /o\.notes: .*10000/);
+    assert.match(r.stderr, /change set cs: title: title has 201 characters; at most 200/);
+  });
+});

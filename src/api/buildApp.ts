@@ -9,6 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Ajv from 'ajv';
 import { VerbundError } from '../model/errors.js';
+import { tooDeep, tooDeepMessage } from '../model/nesting.js';
 import type { Store } from '../store/openStore.js';
 import { ApiContext } from './ApiContext.js';
 import { registerAuthorization, SESSION_COOKIE } from './authorization.js';
@@ -147,4 +148,12 @@ function installValidation(app: FastifyInstance): void {
   const coercing = new Ajv.default({ ...base, coerceTypes: 'array' });
   const strict = new Ajv.default({ ...base, coerceTypes: false });
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
+  // Bodies are JSON only (docs/api.md, "Errors"): Fastify's built-in text/plain parser would
+  // hand a string to routes that expect an object.
+  app.removeContentTypeParser('text/plain');
+  // A body nested deeper than any real input is refused before a route walks it recursively.
+  app.addHook('preValidation', async (req) => {
+    const deep = req.body !== undefined ? tooDeep(req.body) : undefined;
+    if (deep) throw new VerbundError('INVALID_INPUT', `the body is ${tooDeepMessage(deep)}`, [{ code: 'INVALID_INPUT', message: tooDeepMessage(deep), path: ['body', ...deep.slice(0, 6)] }]);
+  });
 }

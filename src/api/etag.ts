@@ -21,10 +21,15 @@ export function objectEtag(revision: number | null, content: unknown): string {
   return revision === null ? `"${digest}"` : `"${revision}.${digest}"`;
 }
 
-/** The revision an If-Match header names (`"3"`, `"3.abc"`, `W/"3"`); undefined without the header. */
-export function ifMatchRevision(req: FastifyRequest): number | undefined {
+/**
+ * The revision an If-Match header names (`"3"`, `"3.abc"`, `W/"3"`); undefined without the
+ * header; `'*'` for `If-Match: *`, which RFC 9110 §13.1.1 makes true if the resource exists
+ * at all, whatever its revision.
+ */
+export function ifMatchRevision(req: FastifyRequest): number | '*' | undefined {
   const h = req.headers['if-match'];
   if (h === undefined) return undefined;
+  if (h.trim() === '*') return '*';
   const m = /^(?:W\/)?"(\d{1,9})(?:\.[\w-]*)?"$/.exec(h.trim());
   if (!m) throw new VerbundError('PRECONDITION_FAILED', 'If-Match is an ETag this API gave, e.g. "3"');
   return Number(m[1]);

@@ -4,6 +4,7 @@
  */
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Problem } from '../model/errors.js';
+import { MAX_NESTING } from '../model/nesting.js';
 import { emptyDocument, type EstateDocument } from './estateDocument.js';
 import { toEstateDocument } from './toEstateDocument.js';
 
@@ -44,7 +45,8 @@ export function parseEstateText(text: string, file: string, format: 'yaml' | 'js
   if (document.errors.length) {
     const problems = document.errors.map((err): Problem => ({
       code: 'INVALID_INPUT',
-      message: `malformed YAML: ${err.message.split('\n')[0]}`,
+      // The parser recurses per level: say what is wrong with the file, not with the parser.
+      message: /call stack/.test(err.message) ? `nested more than ${MAX_NESTING} levels deep` : `malformed YAML: ${err.message.split('\n')[0]}`,
       file,
       ...(err.linePos && { line: err.linePos[0].line, column: err.linePos[0].col }),
     }));

@@ -29,6 +29,7 @@ export const errorCatalogue = {
   PAYLOAD_TOO_LARGE: { status: 413, exit: 2, message: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, exit: 2, message: 'Send the body as application/json.' },
   RATE_LIMITED: { status: 429, exit: 2, message: 'Too many requests; try again later.' },
+  BUSY: { status: 503, exit: 4, message: 'The database is busy with another write; try again shortly.' },
   UNAVAILABLE: { status: 503, exit: 3, message: 'The server is shutting down; retry (on another instance).' },
   INTERNAL: { status: 500, exit: 3, message: 'Internal error.' },
 } as const satisfies Record<string, ErrorSpec>;

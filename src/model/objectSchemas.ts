@@ -38,11 +38,20 @@ function isRealDay(s: string): boolean {
   return date.getUTCMonth() === m! - 1 && date.getUTCDate() === d!;
 }
 
+/**
+ * Limits of free text (docs/file-format.md, "Limits"): names and short texts fit a table
+ * cell, notes a page. Without them one 10 MB note would ride along in every read of the estate.
+ */
+export const TEXT_LIMITS = { short: 200, notes: 10_000, tags: 100 } as const;
+
+/** A short free text (address, product, reason, …). */
+const shortText = z.string().max(TEXT_LIMITS.short);
+
 const base = {
   id: idSchema,
-  name: z.string().min(1).max(200),
-  tags: z.array(z.string().min(1).max(64)).optional(),
-  notes: z.string().optional(),
+  name: z.string().min(1).max(TEXT_LIMITS.short),
+  tags: z.array(z.string().min(1).max(64)).max(TEXT_LIMITS.tags).optional(),
+  notes: z.string().max(TEXT_LIMITS.notes).optional(),
 };
 
 const reliability = {
@@ -81,8 +90,8 @@ export const siteSchema = z.strictObject({
       lon: z.number().min(-180, 'longitude is in [-180, 180]').max(180, 'longitude is in [-180, 180]'),
     })
     .optional(),
-  address: z.string().optional(),
-  certification: z.string().optional(),
+  address: shortText.optional(),
+  certification: shortText.optional(),
   capacity: z.strictObject({ racks: nonNegative.optional(), power_kw: nonNegative.optional() }).optional(),
 });
 
@@ -143,9 +152,9 @@ const dependencySchema = z.union([
 export const applicationSchema = z.strictObject({
   ...base,
   kind: z.literal('application'),
-  category: z.string().optional(),
-  product: z.string().optional(),
-  version: z.string().optional(),
+  category: shortText.optional(),
+  product: shortText.optional(),
+  version: shortText.optional(),
   operator: ref.optional(),
   instances: refList.optional(),
   depends_on: z.array(dependencySchema).optional(),
@@ -155,7 +164,7 @@ export const applicationSchema = z.strictObject({
     .strictObject({ vcpu: nonNegative.optional(), ram_gb: nonNegative.optional(), storage_tb: nonNegative.optional() })
     .optional(),
   blackouts: z
-    .array(z.strictObject({ from: dayOrAnnualSchema, to: dayOrAnnualSchema, reason: z.string().optional() }))
+    .array(z.strictObject({ from: dayOrAnnualSchema, to: dayOrAnnualSchema, reason: shortText.optional() }))
     .optional(),
 });
 

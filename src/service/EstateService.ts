@@ -79,7 +79,32 @@ export class EstateService {
       });
     }
     append(add, doc.changesets);
+    await this.refuseTakenIds(add, doc.objects.length > 0 ? add[0]!.id : undefined);
     return this.write({ plans: doc.plans, add, problems }, { user: this.user, ...(opts.onProgress && { onProgress: opts.onProgress }) });
+  }
+
+  /**
+   * Refuses, before anything is validated, change sets whose ids are taken: re-importing a
+   * file (or an export) into a non-empty estate is a mistake to name at once, not after
+   * replaying the whole timeline. Change sets are never deleted, so a taken id stays taken
+   * until the write. `initial`: the id of the change set of the top-level objects.
+   */
+  private async refuseTakenIds(add: readonly ChangeSetInput[], initial: string | undefined): Promise<void> {
+    const taken = new Set((await listChangeSetHeaders(this.store.db)).map((h) => h.id));
+    const problems: Problem[] = add
+      .filter((cs) => taken.has(cs.id))
+      .map((cs) => ({
+        code: 'CONFLICT',
+        message:
+          cs.id === initial
+            ? `change set "${cs.id}" already exists: the top-level objects of the file form one change set, and this estate has one by that id; to add them, give them a new change set with --changeset ID (and --effective DATE)`
+            : `change set "${cs.id}" already exists`,
+        changeset: cs.id,
+        field: 'id',
+        ...(cs.origin?.file !== undefined && { file: cs.origin.file }),
+        ...(cs.origin?.path && { path: cs.origin.path }),
+      }));
+    if (problems.length) throw new VerbundError('CONFLICT', `${problems.length} change set id${problems.length === 1 ? ' is' : 's are'} taken; nothing was written`, problems);
   }
 
   /** Adds change sets (and plans) as one transaction; `expect`: objects that must still be at these revisions. */

@@ -4,9 +4,11 @@
  * mutation affects, rebuilds the version index from there, validates the plans touched, and
  * writes — or writes nothing and lists every problem.
  */
-import { ID_RULE, idSchema } from '../model/objectSchemas.js';
+import { ID_RULE, idSchema, TEXT_LIMITS } from '../model/objectSchemas.js';
 import { VerbundError, type Problem } from '../model/errors.js';
-import { insertChangeSets, listChangeSetHeaders, nextSeq, updateStatus, type ChangeSetHeader } from '../store/changeSetRepository.js';
+import type { Kysely } from 'kysely';
+import { insertChangeSets, listChangeSetHeaders, nextSeq, timelineToken, updateStatus, type ChangeSetHeader } from '../store/changeSetRepository.js';
+import type { Database } from '../store/schema.js';
 import type { Store } from '../store/openStore.js';
 import { insertPlans, listPlans } from '../store/planRepository.js';
 import { rebuildVersionsFrom, VersionRowBuilder } from '../store/versionRepository.js';
@@ -32,7 +34,7 @@ export interface TimelineMutation {
   /** Status changes; with `revision`, only if the change set is still at that revision (If-Match). */
   readonly status?: readonly { readonly id: string; readonly to: ChangeSetStatus; readonly revision?: number | undefined }[];
   /** Objects that must still be at these revisions (If-Match of a per-object write). */
-  readonly expect?: readonly { readonly id: string; readonly revision: number }[];
+  readonly expect?: readonly { readonly id: string; readonly revision: number | '*' }[];
   /** Problems already found in the input (by a reader): reported with the rest, and nothing is written. */
   readonly problems?: readonly Problem[];
 }
@@ -63,22 +65,56 @@ const transitions: Readonly<Record<ChangeSetStatus, readonly ChangeSetStatus[]>>
   cancelled: [],
 };
 
-/** Applies a mutation of the timeline as one transaction; throws with every problem. */
+/** What validating a mutation found: everything the write phase needs. */
+interface Validated {
+  readonly at: string;
+  readonly added: ChangeSet[];
+  readonly statusChanges: { header: ChangeSetHeader; to: ChangeSetStatus }[];
+  readonly all: (ChangeSet | ChangeSetHeader)[];
+  readonly builder: VersionRowBuilder;
+  readonly from: string | undefined;
+  readonly objects: number;
+}
+
+/**
+ * Applies a mutation of the timeline as one transaction; throws with every problem.
+ *
+ * Validation runs first without the write lock, against the timeline as it is (a refused
+ * write never takes the lock, and a long validation never holds it); then, under the lock,
+ * if the timeline is still the one validated (same {@link timelineToken}), the result is
+ * written, and otherwise validation runs again under the lock. See docs/design.md, "Writes".
+ */
 export async function writeTimeline(store: Store, m: TimelineMutation, opts: WriteOptions): Promise<WriteResult> {
+  const token = await timelineToken(store.db);
+  const first = await validate(store.db, m, opts);
+  mark('validate');
   return store.write(async (tx) => {
     mark('lock');
+    const v = (await timelineToken(tx)) === token ? first : await validate(tx, m, opts);
+    return apply(tx, store, m, opts, v);
+  });
+}
+
+/** Checks a mutation against the timeline read through `tx`; throws with every problem. */
+async function validate(tx: Kysely<Database>, m: TimelineMutation, opts: WriteOptions): Promise<Validated> {
+  {
     const at = nowKey();
     const headers = await listChangeSetHeaders(tx);
     const planIds = new Set((await listPlans(tx)).map((p) => p.id));
     const problems: Problem[] = [...(m.problems ?? [])];
     for (const e of m.expect ?? []) {
       const revision = await objectRevision(tx, e.id);
-      if (revision !== e.revision) problems.push({ code: 'PRECONDITION_FAILED', message: `"${e.id}" is at revision ${revision}, not ${e.revision}`, id: e.id });
+      // `*` (If-Match: *): any revision, as long as the object was ever written.
+      if (e.revision === '*' ? revision === 0 : revision !== e.revision) problems.push({ code: 'PRECONDITION_FAILED', message: e.revision === '*' ? `"${e.id}" does not exist (If-Match: *)` : `"${e.id}" is at revision ${revision}, not ${e.revision}`, id: e.id });
     }
 
     for (const p of m.plans ?? []) {
       if (!idSchema.safeParse(p.id).success) problems.push({ code: 'INVALID_INPUT', message: `"${p.id}" is no valid plan id: ${ID_RULE}`, field: 'plans', id: p.id, ...originOf(p.origin) });
       if (planIds.has(p.id)) problems.push({ code: 'CONFLICT', message: `plan "${p.id}" already exists`, field: 'plans', id: p.id, ...originOf(p.origin) });
+      for (const [field, max] of [['title', TEXT_LIMITS.short], ['notes', TEXT_LIMITS.notes]] as const) {
+        const text = p[field];
+        if (text !== undefined && text.length > max) problems.push({ code: 'INVALID_INPUT', message: `plan ${field} has ${text.length} characters; at most ${max}`, field: 'plans', id: p.id, ...originOf(p.origin) });
+      }
       planIds.add(p.id);
     }
 
@@ -87,8 +123,17 @@ export async function writeTimeline(store: Store, m: TimelineMutation, opts: Wri
     const added: ChangeSet[] = [];
     for (const cs of m.add ?? []) {
       const where = { changeset: cs.id, ...originOf(cs.origin) };
-      if (byId.has(cs.id)) problems.push({ code: 'CONFLICT', message: `change set "${cs.id}" already exists`, ...where, field: 'id' });
+      if (byId.has(cs.id)) {
+        // Not replayed: in place of the stored one it would hide everything that one did, and
+        // its own changes would be judged against a timeline that is not the real one.
+        problems.push({ code: 'CONFLICT', message: `change set "${cs.id}" already exists`, ...where, field: 'id' });
+        continue;
+      }
       if (!idSchema.safeParse(cs.id).success) problems.push({ code: 'INVALID_INPUT', message: `"${cs.id}" is no valid change set id: ${ID_RULE}`, ...where, field: 'id' });
+      for (const [field, max] of [['title', TEXT_LIMITS.short], ['author', TEXT_LIMITS.short], ['notes', TEXT_LIMITS.notes]] as const) {
+        const text = cs[field];
+        if (text !== undefined && text.length > max) problems.push({ code: 'INVALID_INPUT', message: `${field} has ${text.length} characters; at most ${max}`, ...where, field, ...pathTo(cs.origin, field) });
+      }
       const key = tryParseInstant(cs.effective);
       if (typeof key !== 'string') problems.push({ code: 'INVALID_DATE', message: key.error, ...where, field: 'effective', ...pathTo(cs.origin, 'effective') });
       if (cs.status === 'proposed' && cs.plan === undefined) {
@@ -154,8 +199,14 @@ export async function writeTimeline(store: Store, m: TimelineMutation, opts: Wri
       append(problems, view.problems);
     }
     if (problems.length) throw failure(problems);
+    return { at, added, statusChanges, all, builder, from, objects };
+  }
+}
 
-    mark('validate');
+/** Writes a validated mutation under the write lock, then re-validates the plans it touched. */
+async function apply(tx: Kysely<Database>, store: Store, m: TimelineMutation, opts: WriteOptions, v: Validated): Promise<WriteResult> {
+  const { at, added, statusChanges, all, builder, from, objects } = v;
+  {
     await insertPlans(tx, m.plans ?? [], opts.user, at);
     await insertChangeSets(tx, added, opts.user, at, store.insert);
     mark('write change sets');
@@ -179,7 +230,7 @@ export async function writeTimeline(store: Store, m: TimelineMutation, opts: Wri
     }
 
     return { added: added.map((cs) => ({ ...cs, revision: 1, recordedBy: opts.user, recordedAt: at })), objects };
-  });
+  }
 }
 
 /**
