@@ -30,7 +30,8 @@ console.log(`# verbund YAML import benchmark — preset ${preset}, node ${proces
 const doc = generateEstate({ seed: 1, preset });
 const files = { json: join(tmp, 'estate.json'), yaml: join(tmp, 'estate.yaml') };
 writeFileSync(files.json, JSON.stringify(doc));
-writeFileSync(files.yaml, stringify(doc));
+// As `export --format yaml` and `generate --format yaml` write it.
+writeFileSync(files.yaml, stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false }));
 for (const [format, file] of Object.entries(files)) console.log(`${format}: ${(statSync(file).size / 1e6).toFixed(1)} MB`);
 
 const rows: [string, { seconds: number; mib: number }][] = [];

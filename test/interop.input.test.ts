@@ -195,3 +195,32 @@ describe('YAML read on the fast path', () => {
     assert.match(b.stderr, /bomb\.yaml/);
   });
 });
+
+describe('locating without a second parse', () => {
+  test('a section and an item of a block list are where the position-keeping parser puts them', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { LineCounter, parseDocument, isNode } = await import('yaml');
+    const { blockItemPosition } = await import('../src/interop/parseEstateText.js');
+    const examples = join(import.meta.dirname, '..', 'examples', 'owl-it');
+    let checked = 0;
+    for (const f of readdirSync(examples).filter((x) => x.endsWith('.yaml'))) {
+      const text = readFileSync(join(examples, f), 'utf8');
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(text, { lineCounter });
+      const lines = text.split('\n');
+      for (const key of Object.keys(doc.toJS() as object)) {
+        const items = doc.get(key, true);
+        const count = Array.isArray((doc.toJS() as Record<string, unknown>)[key]) ? ((doc.toJS() as Record<string, unknown[]>)[key]!).length : 0;
+        for (let i = 0; i < count; i++) {
+          const node = (items as { items: unknown[] }).items[i];
+          assert.ok(isNode(node) && node.range);
+          const want = lineCounter.linePos(node.range[0]);
+          assert.deepEqual(blockItemPosition(lines, [key, i]), { line: want.line, column: want.col }, `${f} ${key}[${i}]`);
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked > 100, `${checked} items`);
+    assert.equal(blockItemPosition(['changesets: [{id: a}]'], ['changesets', 0]), undefined, 'a flow list is left to the parser');
+  });
+});

@@ -82,10 +82,37 @@ function fastYaml(text: string, file: string): ParsedText | undefined {
   return { ...toEstateDocument(value, file), locate: lazyLocator(text) };
 }
 
-/** A locator that parses with positions on its first use only. */
+/**
+ * A locator that parses with positions on its first use only. A section or an item of one
+ * (`changesets[3]`, as a taken change-set id names it) is found by a scan of the lines when
+ * the file is written in block style, so that refusing a big re-import costs no second parse.
+ */
 function lazyLocator(text: string): Locator {
   let locate: Locator | undefined;
-  return (path) => (locate ??= yamlLocator(text).locate)(path);
+  let lines: string[] | undefined;
+  return (path) => (path.length <= 2 ? blockItemPosition((lines ??= text.split('\n')), path) : undefined) ?? (locate ??= yamlLocator(text).locate)(path);
+}
+
+/** Line and column of a top-level key, or of item `i` of its block list; undefined if the file is not laid out so. */
+export function blockItemPosition(lines: readonly string[], path: readonly (string | number)[]): { line: number; column: number } | undefined {
+  const [key, index] = path;
+  if (typeof key !== 'string' || (index !== undefined && typeof index !== 'number')) return undefined;
+  const start = lines.findIndex((l) => l.startsWith(`${key}:`));
+  if (start < 0) return undefined;
+  if (index === undefined) return { line: start + 1, column: 1 };
+  if (lines[start]!.slice(key.length + 1).trim() !== '') return undefined; // a flow list: let the parser say
+  let indent: number | undefined;
+  let seen = -1;
+  for (let i = start + 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (/^\S/.test(l) && !l.startsWith('#') && !l.startsWith('-')) return undefined; // the next section
+    const m = /^(\s*)- /.exec(l);
+    if (!m) continue;
+    indent ??= m[1]!.length;
+    if (m[1]!.length !== indent) continue;
+    if (++seen === index) return { line: i + 1, column: indent + 3 };
+  }
+  return undefined;
 }
 
 function yamlLocator(text: string): { document: Document; locate: Locator } {
