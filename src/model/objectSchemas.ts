@@ -52,6 +52,8 @@ const base = {
   name: z.string().min(1).max(TEXT_LIMITS.short),
   tags: z.array(z.string().min(1).max(64)).max(TEXT_LIMITS.tags).optional(),
   notes: z.string().max(TEXT_LIMITS.notes).optional(),
+  /** Where an imported object came from, e.g. `netbox:dcim.device:27` (docs/netbox.md). */
+  source: shortText.min(1).optional(),
 };
 
 const reliability = {
@@ -137,6 +139,8 @@ export const linkSchema = z
     length_km: nonNegative.optional(),
     capacity_gbps: nonNegative.optional(),
     risk_groups: refList.optional(),
+    /** Links of one redundancy group are declared redundant to each other; `check` proves or refutes it (docs/analysis.md). */
+    redundancy_group: z.string().min(1).max(64).optional(),
     ...reliability,
   })
   .superRefine(reliabilityRule)
