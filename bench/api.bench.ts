@@ -2,7 +2,7 @@
  * API benchmark (`npm run bench:api`): `verbund serve` in its own process, autocannon in
  * this one, side by side on this machine. On the OWL-IT example and the generated `state`
  * preset: one object by id, a list of 100 devices, a what-if of one element, and a soak of
- * 100 connections with zero errors allowed. Prints the figures beside the issue's goals.
+ * 100 connections with zero errors allowed. Prints the figures beside their goals (docs/api.md, "Performance").
  *
  * BENCH_SECONDS (default 10) per scenario, BENCH_SOAK (default 60) for the soak,
  * BENCH_ESTATES (default "owl,state"), BENCH_DIALECT (sqlite, the default, or postgres:

@@ -272,7 +272,7 @@ await main();
 // service, with the SPOF list — timed cold (first call in the process, as the CLI runs it)
 // and warm; then what-ifs of single risk groups given the baseline analysis, as the service
 // layer calls them: down + components only, with `degraded`, and with `weakened`.
-// Goals (issue 3): analysis < 30 s and < 4 GB; a what-if of one risk group < 100 ms.
+// Goals (docs/analysis.md, "Performance"): analysis < 30 s and < 4 GB; a what-if of one risk group < 100 ms.
 // BENCH_STATE=0 skips this section too.
 // ---------------------------------------------------------------------------------------------
 if (process.env.BENCH_STATE !== '0') benchSurvivability();

@@ -1,7 +1,7 @@
 /**
  * Store benchmark (`npm run bench:store`): on the generated `state` preset, import into
  * SQLite and PostgreSQL, read the whole estate at a date, and `show` one object as a fresh
- * process. Prints the figures side by side with the goals of the issue.
+ * process. Prints the figures side by side with their goals.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';

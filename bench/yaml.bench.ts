@@ -3,7 +3,7 @@
  * as JSON and as YAML, each imported into a fresh SQLite database by the CLI in a fresh
  * process (reading, validation and writing included), with its wall time and peak memory;
  * then a conflicting re-import of the YAML into the database that already holds it, which
- * must be refused before any replay. Goal (issue 11): YAML within 2× of JSON in time and
+ * must be refused before any replay. Goal (docs/file-format.md, "Performance of YAML against JSON"): YAML within 2× of JSON in time and
  * memory. Figures go to docs/file-format.md.
  */
 import { spawnSync } from 'node:child_process';

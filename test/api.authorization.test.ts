@@ -1,5 +1,5 @@
 /**
- * Roles that hold (issue 11, part 1): only an operator changes the present or the past;
+ * Roles that hold (docs/api.md, "Roles"): only an operator changes the present or the past;
  * scheduled change sets whose date has passed are shown as overdue; a tenant learns nothing
  * through side channels (object ETags, history versions from before its use began,
  * availability's element counts); sign-in is throttled per (user name, address) with a

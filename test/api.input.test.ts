@@ -1,5 +1,5 @@
 /**
- * Request bodies the API never misreads (issue 11, part 4): 5,000-deep nesting is 400, not a
+ * Request bodies the API never misreads (docs/api.md, "Errors"; docs/file-format.md, "Limits"): 5,000-deep nesting is 400, not a
  * stack overflow; text/plain is 415 as documented; `If-Match: *` matches any current
  * revision (RFC 9110); notes have a documented limit.
  */

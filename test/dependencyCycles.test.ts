@@ -1,5 +1,5 @@
 /**
- * Dependency cycles among applications (issue 10, part 4): found exactly (against mutual
+ * Dependency cycles among applications (docs/analysis.md, "The graph and the services"): found exactly (against mutual
  * reachability by brute force), warned about on import and in `check`, never refused.
  */
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 /**
- * Service availability (issue 3, part 5): element availabilities and their defaults,
+ * Service availability (docs/availability.md): element availabilities and their defaults,
  * minimal cut sets against brute force, the rare-event estimate against exact enumeration,
  * Monte Carlo intervals against exact values, hand-drawn cases and the OWL-IT example.
  */

@@ -1,6 +1,6 @@
 /**
  * The raw-network report equals NetworkX's on real networks (three Topology Zoo files in
- * test/fixtures/engine, see the README there): articulation points, bridges and
+ * test/fixtures/topologyzoo, see the README there): articulation points, bridges and
  * biconnected components, on the whole network and with its busiest node failed.
  *
  * Multigraph semantics: NetworkX lists blocks and bridges as node pairs, so parallel links
@@ -32,7 +32,7 @@ interface Network {
 
 /** Just the node ids and the edge list of a GraphML file: all this test needs. */
 function readEdgeList(file: string): Network {
-  const text = readFileSync(new URL(`fixtures/engine/${file}.graphml`, import.meta.url), 'utf8');
+  const text = readFileSync(new URL(`fixtures/topologyzoo/${file}.graphml`, import.meta.url), 'utf8');
   const attr = (tag: string, name: string): string => {
     const m = new RegExp(`\\b${name}="([^"]*)"`).exec(tag);
     if (!m) throw new Error(`${file}: no ${name} in ${tag}`);

@@ -1,5 +1,5 @@
 /**
- * Independent paths evidence (BRIEF §4): two paths that share no link, no device (bar an end
+ * Independent paths evidence (docs/analysis.md, "paths FROM TO"): two paths that share no link, no device (bar an end
  * that is the only node of its side), no site and no risk group — or a proven reason why
  * none exist. Hand-drawn cases, the OWL-IT example, and a brute-force oracle on random
  * small graphs.

@@ -1,6 +1,6 @@
 /**
  * Redundant and georedundant (docs/analysis.md "check") against the brute-force oracle of
- * BRIEF §4 on random estates, and the data-center distances against known distances.
+ * docs/analysis.md on random estates, and the data-center distances against known distances.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';

@@ -1,5 +1,5 @@
 /**
- * Survivability, the SPOF list and the what-if against the brute-force oracle of BRIEF §4
+ * Survivability, the SPOF list and the what-if against the brute-force oracle of docs/analysis.md
  * (test/helpers/serviceOracle.ts): thousands of random small estates, hand-drawn cases,
  * generated estates, and the weak spots the OWL-IT example was built with.
  */

@@ -1,5 +1,5 @@
 /**
- * Input that is never misread (issue 11, part 4): CSV numbers by a declared convention
+ * Input that is never misread (docs/file-format.md, "CSV", "Encodings", "Limits"): CSV numbers by a declared convention
  * (German Excel exports included), ambiguous cells refused with row and column, a hint for
  * the wrong separator; Latin-1 files named as such with the line.
  */

@@ -1,5 +1,5 @@
 /**
- * Risk-group membership written on both sides (issue 10, part 1): within one change set it
+ * Risk-group membership written on both sides (docs/design.md, "Writes": risk-group membership): within one change set it
  * is the union of the group's `members` and the members' `risk_groups`; nothing a file says
  * is dropped without a problem.
  */

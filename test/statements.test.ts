@@ -1,5 +1,5 @@
 /**
- * No statement of a file is dropped without a problem (issue 10, part 1, the audit): keys
+ * No statement of a file is dropped without a problem (docs/file-format.md): keys
  * written twice in JSON, columns named twice in CSV, a dependency named twice or on the
  * application itself, change-set and plan texts of the wrong type.
  */

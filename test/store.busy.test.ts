@@ -1,5 +1,5 @@
 /**
- * A second writer while another holds the timeline's write lock (issue 11, part 4): it waits
+ * A second writer while another holds the timeline's write lock (docs/design.md, "Writes"): it waits
  * a while, then answers BUSY — exit 4 on the command line, 503 with Retry-After from the API
  * — never "internal error: database is locked"; a write with problems is refused without
  * waiting for the lock at all, because validation runs before the lock is taken.

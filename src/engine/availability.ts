@@ -1,5 +1,5 @@
 /**
- * Service availability (BRIEF §4, "Availability"; issue 3 part 5): per service, the minimal
+ * Service availability (docs/availability.md): per service, the minimal
  * cut sets up to order 3 over independent failure elements (devices, links, risk groups),
  * the rare-event estimate of its unavailability, the expected downtime, the dominant cut
  * sets, a comparison with the application's `target_availability`, and optionally a Monte

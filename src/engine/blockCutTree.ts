@@ -2,7 +2,7 @@
  * The block-cut tree: one vertex per block and one per articulation point, a tree edge
  * where an articulation point belongs to a block. A node failure separates two nodes iff
  * it is an articulation point on the tree path between them — the linear-time structure
- * for single device and site failures (BRIEF §4).
+ * for single device and site failures (docs/analysis.md, "check").
  */
 import type { BiconnectedComponents } from './biconnectedComponents.js';
 import type { CsrGraph } from './CsrGraph.js';

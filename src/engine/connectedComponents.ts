@@ -1,6 +1,6 @@
 /**
- * Connected components under a failure mask in one breadth-first pass: the "one component
- * pass per multi-element failure" of BRIEF §4 (a site, a risk group, any what-if set).
+ * Connected components under a failure mask in one breadth-first pass: one component
+ * pass per multi-element failure (a site, a risk group, any what-if set; docs/analysis.md, "Performance").
  */
 import type { CsrGraph } from './CsrGraph.js';
 import { masksOf, type MaskOptions } from './FailureMask.js';

@@ -1,6 +1,6 @@
 /**
- * How far apart the data centers holding an application's instances are (BRIEF §4,
- * docs/analysis.md "Georedundancy distances"): the great-circle distance between their
+ * How far apart the data centers holding an application's instances are
+ * (docs/analysis.md, "check": `applications`): the great-circle distance between their
  * `location`s, flagged against the thresholds for georedundant data centers (defaults: the
  * BSI's at least 100 km, 200 km recommended).
  */

@@ -1,5 +1,5 @@
 /**
- * Independent paths evidence (BRIEF §4, issue 3 part 3): two paths from a set of start nodes
+ * Independent paths evidence (docs/analysis.md, "paths FROM TO"): two paths from a set of start nodes
  * (a site's attach points, or one node) to a set of end nodes (an application's instances, or
  * one node) that no single failure element takes out together — or a proof that none exist.
  *
@@ -7,7 +7,7 @@
  *
  * A path is a simple path over surviving links from a node of `from` to a node of `to` (a
  * node in both is a path of no hops). A path *hits* an element — device, link, site or risk
- * group (BRIEF §4) — when one of its nodes or links is (in) that element: its devices and
+ * group (docs/analysis.md, "The graph and the services") — when one of its nodes or links is (in) that element: its devices and
  * links, the sites of its nodes, the risk groups of its devices and links.
  *
  * Two paths are **independent** when no element hits both, except elements *outside the

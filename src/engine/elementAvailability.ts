@@ -1,5 +1,5 @@
 /**
- * The availability of every failure element of a projection (BRIEF §4, "Availability"):
+ * The availability of every failure element of a projection (docs/availability.md):
  * explicit `availability`, else `mtbf_h / (mtbf_h + mttr_h)`, else a documented default per
  * kind and type (docs/availability.md). Fibre defaults scale with `length_km`.
  *

@@ -1,6 +1,6 @@
 /**
  * Failure masks from estate element ids: what fails when a device, link, site or risk
- * group fails (BRIEF §4).
+ * group fails (docs/analysis.md, "The graph and the services").
  */
 import type { FailureMask } from './FailureMask.js';
 import { emptyMask } from './FailureMask.js';

@@ -1,5 +1,5 @@
 /**
- * The raw-network report (BRIEF §4, issue part 8 `network`): articulation points, bridges
+ * The raw-network report (docs/analysis.md, "check": `network`): articulation points, bridges
  * and biconnected components by estate id — what `check --json` reports for a network
  * without applications, and for the network under any estate.
  */

@@ -18,7 +18,7 @@ export type NodeLinkDisjointResult =
  * {@link disjointPaths}), ignoring risk groups and sites: unit-capacity max-flow with node
  * splitting, in linear time. `none` comes with every single device or link on all paths
  * (by Menger's theorem there is one) — the survivability of the network between the ends,
- * which can differ from SRLG-disjointness (BRIEF §4: report both).
+ * which can differ from SRLG-disjointness (docs/analysis.md, "paths FROM TO": both are reported).
  */
 export function nodeLinkDisjointPaths(p: Projection, from: readonly number[], to: readonly number[], options: MaskOptions & ShareOptions = {}): NodeLinkDisjointResult {
   const q = new PathQuery(p, from, to, options);

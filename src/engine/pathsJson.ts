@@ -1,5 +1,5 @@
 /**
- * JSON view of `disjointPaths` and `nodeLinkDisjointPaths` results (issue part 8:
+ * JSON view of `disjointPaths` and `nodeLinkDisjointPaths` results (docs/schemas/paths.schema.json:
  * `paths --json` has `status`, `paths` and `reason`).
  */
 import type { DisjointPathsResult } from './disjointPaths.js';

@@ -1,5 +1,5 @@
 /**
- * The estate at one date projected onto a graph (BRIEF §4): nodes are devices, plus sites
+ * The estate at one date projected onto a graph (docs/analysis.md, "The graph and the services"): nodes are devices, plus sites
  * that have no devices; edges are links. Built once per estate version in linear time and
  * shared, read-only, by every analysis.
  */

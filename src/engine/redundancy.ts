@@ -1,5 +1,5 @@
 /**
- * Redundant and georedundant (BRIEF §4, docs/analysis.md "check"): two verdicts derived from
+ * Redundant and georedundant (docs/analysis.md, "check"): two verdicts derived from
  * a service's breakers. A single data center breaks every service by design; that is the
  * georedundancy question, not the question "does the network give two independent lines".
  *

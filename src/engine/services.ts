@@ -1,5 +1,5 @@
 /**
- * The services of an estate (BRIEF §4) over a projection: a service is (usage, site of that
+ * The services of an estate (docs/analysis.md, "The graph and the services") over a projection: a service is (usage, site of that
  * usage); its users attach at the site's access devices (all its devices if none is an
  * access device; the site's own node if it has no devices); it needs its application and
  * every application in the `depends_on` closure, each up if one of its instances is.

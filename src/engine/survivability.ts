@@ -1,5 +1,5 @@
 /**
- * Survivability and the SPOF report (BRIEF §4): for every service, is it up, does it
+ * Survivability and the SPOF report (docs/analysis.md, "check"): for every service, is it up, does it
  * survive every single failure element (device, link, site, risk group) other than its own
  * site, and which elements break it; for every element, the services its failure breaks.
  *

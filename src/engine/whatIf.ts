@@ -1,5 +1,5 @@
 /**
- * What-if (BRIEF §4, issue part 4): a set of elements fails at once → the services it takes
+ * What-if (docs/analysis.md, "what-if"): a set of elements fails at once → the services it takes
  * down, the services that stay up but lose their redundancy, and the components left.
  *
  * Cost: one mask, one component pass and one up test per service for `down` and

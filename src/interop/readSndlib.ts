@@ -1,5 +1,5 @@
 /**
- * Reads an SNDlib network (http://sndlib.zib.de; Orlowski et al., Networks 55(3), 2010),
+ * Reads an SNDlib network (docs/file-format.md, "SNDlib (native and XML)"),
  * native text or XML (told apart by content), into sites and links. Only the network
  * structure is read; demands, admissible paths and costs are skipped. Rules and defaults: docs/file-format.md
  * ("Raw networks: GraphML and SNDlib").

@@ -1,5 +1,5 @@
 /**
- * Field schemas of every kind (BRIEF §2), as zod schemas. Unknown fields are errors: a typo
+ * Field schemas of every kind (docs/file-format.md, "Objects"), as zod schemas. Unknown fields are errors: a typo
  * in an estate file must not silently vanish.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * The wave-planning problem in solver terms (BRIEF §5): move groups, candidate cut-over
+ * The wave-planning problem in solver terms (docs/planning.md, "Waves"): move groups, candidate cut-over
  * days, per-wave limits, the target's free capacity per day, and the loose dependencies
  * whose days spent split across the two sites cost. Pure data: the service builds it from
  * the estate, the greedy planner and the MIP solve it, the report evaluates it.

@@ -1,5 +1,5 @@
 /**
- * Joint-operation candidates (BRIEF §5): applications of the same product that one operator
+ * Joint-operation candidates (docs/planning.md, "Candidates"): applications of the same product that one operator
  * could run once for the customers of several providers, and what consolidating them frees.
  * Pure: reads one estate at one instant.
  */

@@ -1,5 +1,5 @@
 /**
- * Migration progress (BRIEF §5): per instant, how many applications are in each status, and
+ * Migration progress (docs/planning.md, "Progress"): per instant, how many applications are in each status, and
  * which. Pure: folds a stream of application status changes into a step series that a
  * burn-up chart draws.
  */

@@ -1,5 +1,5 @@
 /**
- * The analyses of BRIEF §4 as use cases: the estate of a view is projected once per
+ * The analyses of docs/analysis.md as use cases: the estate of a view is projected once per
  * estate version and cached; check, what-if, paths, availability and the timeline check
  * read that snapshot and present the engine's results by id.
  */
@@ -375,7 +375,7 @@ export class AnalysisService {
   }
 }
 
-/** The kinds of objects that can fail (BRIEF §4). */
+/** The kinds of objects that can fail (docs/analysis.md, "The graph and the services"). */
 const failureKinds: readonly string[] = ['device', 'link', 'site', 'risk-group'] satisfies FailureElement['kind'][];
 
 /** The survivability of a snapshot, computed once. */

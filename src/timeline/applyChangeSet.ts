@@ -1,5 +1,5 @@
 /**
- * Applies one change set to an estate and validates the estate after it (BRIEF §3): every
+ * Applies one change set to an estate and validates the estate after it (docs/design.md, "Writes"): every
  * problem is listed, located at the change that caused it.
  */
 import type { Problem } from '../model/errors.js';

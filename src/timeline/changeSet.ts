@@ -1,5 +1,5 @@
 /**
- * Change sets: the only way the estate changes (BRIEF §3).
+ * Change sets: the only way the estate changes (docs/file-format.md, "Change sets").
  */
 import type { TimeKey } from './time.js';
 

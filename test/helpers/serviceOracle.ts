@@ -1,5 +1,5 @@
 /**
- * A plain brute-force oracle for BRIEF §4, written for clarity, not speed: fail each
+ * A plain brute-force oracle for the semantics of docs/analysis.md, written for clarity, not speed: fail each
  * element, search the graph, decide each service. The engine must agree with it.
  *
  * - Nodes are devices, plus sites without devices; edges are links.

@@ -1,5 +1,5 @@
 /**
- * An independent validator of wave plans, written from the issue's rules rather than from
+ * An independent validator of wave plans, written from docs/planning.md's rules rather than from
  * the planner's data structures: it reads the planner's input (applications, dependencies,
  * limits, capacity steps) and a schedule (application → date) and lists every broken rule.
  * It also scores a schedule and, for tiny inputs, finds the optimum by brute force.

@@ -1,5 +1,5 @@
 /**
- * The analyses (BRIEF §4) over a view: check, what-if, paths, availability, timeline check.
+ * The analyses (docs/analysis.md) over a view: check, what-if, paths, availability, timeline check.
  * They share the AnalysisService's snapshot cache, so repeated questions about the same
  * estate version cost one projection. Tenants get them restricted to their services.
  */

@@ -20,7 +20,7 @@ export function slugify(name: string): string {
 }
 
 /**
- * Every id handed out, so that ids stay globally unique (BRIEF §2) even across change sets:
+ * Every id handed out, so that ids stay globally unique (docs/design.md, "Ids") even across change sets:
  * an id that was deleted is never reused, because a later reader could confuse the two.
  */
 export class IdRegistry {
