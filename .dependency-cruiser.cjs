@@ -10,14 +10,14 @@
  * lists them.
  */
 
-/** Every top-level module under src/. */
+/** Any file under src/. */
 const SRC = '^src/';
 
 /**
  * Named exceptions to `no-circular`: cycles among these files are allowed only while one
  * edge of each is `import type` (checked by `no-circular-at-runtime`), so nothing runs in a
- * circle. Each is a type declared beside the code that produces it; the split of the engine
- * and the service (issue 16, parts 3 and 4) moves these types into files of their own:
+ * circle. Each is a type declared beside the code that produces it; moving the type into a
+ * file of its own removes the exception:
  * - service/AnalysisService ↔ checkReport: the report reads the `Snapshot` and `ServiceRef`
  *   types that AnalysisService declares;
  * - engine/survivability ↔ multiElementAnalysis, exposedServices: `SurvivabilityOptions` and
