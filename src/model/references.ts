@@ -57,6 +57,7 @@ export const referenceSpecs: Readonly<Record<Kind, readonly ReferenceSpec[]>> = 
     { field: 'application', kinds: ['application'], read: one },
     { field: 'sites', kinds: ['site'], read: many },
   ],
+  'failover-test': [{ field: 'failed', kinds: ['site', 'device', 'link', 'risk-group', 'application'], read: many }],
 };
 
 /** Every reference an object holds, with the field it is in. */

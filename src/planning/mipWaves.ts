@@ -5,6 +5,7 @@
  * the gap between the schedule and the proven bound is reported.
  */
 import { compareObjectives, objectiveOf, type WaveAssignment, type WaveObjective, type WaveProblem } from './WaveProblem.js';
+import { runMip } from './highsSolver.js';
 import { assignmentOf, buildWaveModel, columnsOf, type WaveStage } from './waveModel.js';
 
 /** How one stage ended. */
@@ -51,20 +52,8 @@ export interface MipOptions {
   readonly onProgress?: MipProgress;
 }
 
-type HighsLoader = (typeof import('highs'))['default'];
-type HighsRuntime = Awaited<ReturnType<HighsLoader>>;
-let runtime: Promise<HighsRuntime> | undefined;
-
-/** Loads the WebAssembly solver once per process. */
-function highs(): Promise<HighsRuntime> {
-  // A CommonJS package: under Node's ESM loader its loader function is the default export.
-  runtime ??= import('highs').then((m) => (m as unknown as { default: HighsLoader }).default());
-  return runtime;
-}
-
 /** Solves the problem: fewest waves, then earliest end, then fewest split days. */
 export async function mipWaves(p: WaveProblem, opts: MipOptions): Promise<MipResult> {
-  const solver = await highs();
   const began = Date.now();
   const left = (): number => Math.max(0.5, opts.timeLimit - (Date.now() - began) / 1000);
   const stages: StageOutcome[] = [];
@@ -78,7 +67,7 @@ export async function mipWaves(p: WaveProblem, opts: MipOptions): Promise<MipRes
   if (startObj && startObj.waves === lb.waves && startObj.endDay === lb.endDay) {
     stages.push({ stage: 1, status: 'bound', gap: 0, seconds: 0 });
   } else {
-    const r = solveStage(solver, p, { stage: 1 }, best, left() / 2, opts.onProgress);
+    const r = await solveStage(p, { stage: 1 }, best, left() / 2, opts.onProgress);
     stages.push(r.outcome);
     if (r.assignment && (!best || compareObjectives(objectiveOf(p, r.assignment), objectiveOf(p, best)) < 0)) best = r.assignment;
   }
@@ -89,7 +78,7 @@ export async function mipWaves(p: WaveProblem, opts: MipOptions): Promise<MipRes
     stages.push({ stage: 2, status: 'bound', gap: 0, seconds: 0 });
   } else {
     const stage: WaveStage = { stage: 2, maxWaves: o1.waves, maxEnd: o1.endDay - p.days[0]! };
-    const r = solveStage(solver, p, stage, best, left(), opts.onProgress);
+    const r = await solveStage(p, stage, best, left(), opts.onProgress);
     stages.push(r.outcome);
     if (r.assignment && compareObjectives(objectiveOf(p, r.assignment), o1) < 0) best = r.assignment;
   }
@@ -112,59 +101,15 @@ export function stageOneBound(p: WaveProblem): { waves: number; endDay: number }
   return { waves, endDay: Math.max(nth, latestFirst) };
 }
 
-function solveStage(
-  solver: HighsRuntime,
+async function solveStage(
   p: WaveProblem,
   stage: WaveStage,
   start: WaveAssignment | null,
   seconds: number,
   onProgress: MipProgress | undefined,
-): { outcome: StageOutcome; assignment: WaveAssignment | null } {
+): Promise<{ outcome: StageOutcome; assignment: WaveAssignment | null }> {
   const m = buildWaveModel(p, stage);
-  const began = Date.now();
-  return solver.withModel((model) => {
-    model.options.set({ output_flag: false, time_limit: seconds, mip_rel_gap: 1e-6 });
-    model.passModel({
-      numCols: m.cols.numCols,
-      numRows: m.numRows,
-      offset: m.offset,
-      colCost: m.colCost,
-      colLower: m.colLower,
-      colUpper: m.colUpper,
-      rowLower: m.rowLower,
-      rowUpper: m.rowUpper,
-      matrix: m.matrix,
-      integrality: m.integrality as unknown as Int32Array,
-    });
-    if (start) model.setSolution({ colValue: columnsOf(p, m.cols, start) });
-    // HiGHS checks its time_limit only now and then (not inside a long root LP of a large
-    // model), so every interruptible channel also stops the run at the wall-clock deadline.
-    const deadline = began + seconds * 1000;
-    const stop = (ev: { interrupt(): void }): undefined => {
-      if (Date.now() > deadline) ev.interrupt();
-      return undefined;
-    };
-    const types = solver.constants.callbackType;
-    const callbacks = {
-      [types.simplexInterrupt]: stop,
-      [types.ipmInterrupt]: stop,
-      [types.mipInterrupt]: stop,
-      ...(onProgress && {
-        [types.mipLogging]: (ev: { data: { running_time?: number; mip_gap?: number } }): undefined => {
-          onProgress(stage.stage, ev.data.running_time ?? 0, ev.data.mip_gap ?? Infinity);
-          return undefined;
-        },
-      }),
-    };
-    const run = model.run(callbacks as never);
-    const status = run.modelStatus;
-    const codes = solver.constants.modelStatus;
-    const elapsed = (Date.now() - began) / 1000;
-    const stageNo = stage.stage;
-    if (status === codes.infeasible) return { outcome: { stage: stageNo, status: 'infeasible' as const, gap: Infinity, seconds: elapsed }, assignment: null };
-    const hasSolution = Number(model.info.get('primal_solution_status')) === 2;
-    const assignment = hasSolution ? assignmentOf(m.cols, model.getSolution().colValue) : null;
-    const gap = status === codes.optimal ? 0 : Number(model.info.get('mip_gap'));
-    return { outcome: { stage: stageNo, status: status === codes.optimal ? ('optimal' as const) : ('time-limit' as const), gap: Number.isFinite(gap) ? gap : Infinity, seconds: elapsed }, assignment };
-  });
+  const r = await runMip({ ...m, numCols: m.cols.numCols }, start && columnsOf(p, m.cols, start), seconds, onProgress && ((sec, gap) => onProgress(stage.stage, sec, gap)));
+  const status = r.status === 'optimal' ? ('optimal' as const) : r.status === 'infeasible' ? ('infeasible' as const) : ('time-limit' as const);
+  return { outcome: { stage: stage.stage, status, gap: r.gap, seconds: r.seconds }, assignment: r.values && assignmentOf(m.cols, r.values) };
 }
