@@ -28,18 +28,8 @@ export interface WaveColumns {
 }
 
 /** A model ready for `Model.passModel`, with its layout. */
-export interface WaveModel {
+export interface WaveModel extends Omit<MipModel, 'numCols'> {
   readonly cols: WaveColumns;
-  readonly numRows: number;
-  readonly colCost: Float64Array;
-  readonly colLower: Float64Array;
-  readonly colUpper: Float64Array;
-  readonly integrality: Int32Array;
-  readonly rowLower: Float64Array;
-  readonly rowUpper: Float64Array;
-  readonly matrix: MipModel['matrix'];
-  /** Constant part of the objective (split days of edges to the target before the first candidate day). */
-  readonly offset: number;
 }
 
 /** Stage 1 (waves, end) or stage 2 (split days under the stage-1 optimum). */
