@@ -161,6 +161,22 @@ function buildProgram(outcome: { code: number }): Command {
     .option('--dry-run', 'print the plan without writing it')
     .action(action(() => import('./commands/planWaves.js')));
   plan
+    .command('restore')
+    .description('the restore order after a disaster (failed data center, encrypted devices or applications): dependencies first, RTO deadlines, users weighted by criticality; writes a proposed plan')
+    .requiredOption('--name <plan>', 'id of the plan to write')
+    .option('--fail <ids...>', 'failed applications, devices, sites or risk groups (several, or comma-separated)')
+    .option('--scenario <file>', 'a scenario file (YAML: fail, start, slot_hours, shifts, apps_per_slot, vcpu_per_slot); options given here win')
+    .option('--start <date-time>', 'when the disaster happened (default: --at, or now); shifts are read in its UTC offset')
+    .option('--slot-hours <h>', 'length of a restore slot in hours (default 1)')
+    .option('--shifts <list>', 'staff shifts, hours of the day, e.g. 06-14,14-22 (default 00-24)')
+    .option('--apps-per-slot <n>', 'applications restorable per slot')
+    .option('--vcpu-per-slot <n>', 'vCPU restorable per slot')
+    .option('--title <text>', 'title of the plan')
+    .addOption(new Option('--solver <solver>', 'mip: optimal (or the gap at the time limit); greedy: fast, with a lower bound').choices(['mip', 'greedy']).default('mip'))
+    .option('--time-limit <seconds>', 'time limit of the MIP solver', '30')
+    .option('--dry-run', 'print the order without writing it')
+    .action(action(() => import('./commands/planRestore.js')));
+  plan
     .command('show')
     .description('the waves of a plan: date, applications, size, split dependencies, verdict after each')
     .argument('<plan>')
