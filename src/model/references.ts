@@ -57,6 +57,7 @@ export const referenceSpecs: Readonly<Record<Kind, readonly ReferenceSpec[]>> = 
     { field: 'application', kinds: ['application'], read: one },
     { field: 'sites', kinds: ['site'], read: many },
   ],
+  'risk-acceptance': [{ field: 'element', kinds: ['device', 'link', 'site', 'risk-group'], read: one }],
   'failover-test': [{ field: 'failed', kinds: ['site', 'device', 'link', 'risk-group', 'application'], read: many }],
 };
 
