@@ -4,6 +4,7 @@
  */
 import type { CheckReport, ServiceRef, WhatIfReport } from '../service/AnalysisService.js';
 import { acceptanceWarnings, summarize } from '../service/checkReport.js';
+import { continuityWarnings, type ContinuityReport } from '../service/continuityReport.js';
 import type { Scope } from './tenantScope.js';
 
 /** A check report restricted to the scope's services; unchanged for staff. */
@@ -22,10 +23,19 @@ export function scopeCheck(r: CheckReport, scope: Scope): CheckReport {
     spofs,
     applications: r.applications.filter((a) => used.has(a.application)),
     warnings: acceptanceWarnings(spofs),
+    continuity: scopeContinuity(r.continuity, used, scope),
     // The raw-network facts describe everybody's network: not the tenant's to see.
     network: { nodes: 0, links: 0, components: 0, articulationPoints: [], bridges: [], biconnectedComponents: [] },
     problems: [],
   };
+}
+
+/** The tenant's applications only; a test's id and the elements it failed are the operator's, unless visible. */
+function scopeContinuity(c: ContinuityReport, used: ReadonlySet<string>, scope: Scope): ContinuityReport {
+  const applications = c.applications
+    .filter((a) => used.has(a.application))
+    .map((a) => ({ ...a, lastTest: a.lastTest && { ...a.lastTest, id: null, failed: a.lastTest.failed.filter((id) => scope.visible(id)) } }));
+  return { applications, warnings: continuityWarnings(applications) };
 }
 
 /** A what-if report restricted to the scope's services; unchanged for staff. */

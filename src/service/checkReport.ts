@@ -13,6 +13,7 @@ import type { RiskAcceptance } from '../model/objectSchemas.js';
 import type { Estate } from '../timeline/Estate.js';
 import type { TimeKey } from '../timeline/time.js';
 import type { ServiceRef, Snapshot } from './AnalysisService.js';
+import { continuityReport, type ContinuityReport } from './continuityReport.js';
 
 /** An element by id and kind. */
 export interface ElementRefOut {
@@ -76,6 +77,8 @@ export interface CheckReport {
   readonly network: NetworkReport;
   /** Human-readable warnings: acceptances past their review date. */
   readonly warnings: string[];
+  /** Failover tests per application with recovery targets (docs/continuity.md). */
+  readonly continuity: ContinuityReport;
   readonly problems: Problem[];
 }
 
@@ -124,6 +127,7 @@ export function buildCheckReport(snap: Snapshot, surv: Survivability, thresholds
     applications,
     network: networkReport(p),
     warnings: acceptanceWarnings(spofs),
+    continuity: continuityReport(snap.estate, snap.at),
     problems: snap.problems,
   };
 }

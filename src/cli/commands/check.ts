@@ -24,7 +24,7 @@ export async function run(opts: CheckOptions): Promise<number> {
   return withService(opts, async (service) => {
     const r = await new AnalysisService(service).check({ at: opts.at, plan: opts.plan, georedundancy: { minimumKm, recommendedKm } });
     const code = checkFails(r, fail) ? 1 : 0;
-    for (const w of r.warnings) io.stderr(`warning: ${w}\n`);
+    for (const w of [...r.warnings, ...r.continuity.warnings]) io.stderr(`warning: ${w}\n`);
     if (opts.json) {
       outJson(r);
       return code;
@@ -75,6 +75,12 @@ export async function run(opts: CheckOptions): Promise<number> {
       out('');
       out(`data centers per application (georedundancy: at least ${minimumKm} km, ${recommendedKm} km recommended):`);
       out(table(['application', 'data centers', 'distance km', 'flag'], geo.map((a) => [a.application, a.datacenters.sites.join(', '), a.datacenters.distanceKm ?? '', a.datacenters.flag])));
+    }
+    const tests = r.continuity.applications;
+    if (tests.length) {
+      out('');
+      out(`failover tests (applications with recovery targets; ${tests.filter((t) => t.status !== 'current').length} need attention):`);
+      out(table(['application', 'criticality', 'RTO h', 'last test', 'result', 'next due', 'status'], tests.map((t) => [t.application, t.criticality ?? '', t.rto_h ?? '', t.lastTest ? `${t.lastTest.date} ${t.lastTest.id ?? ''}`.trim() : '-', t.lastTest?.result ?? '', t.nextDue ?? '', t.status])));
     }
     return code;
   });
