@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { scopeCheck } from '../src/api/tenantReports.js';
+import { scopeCheck } from '../src/service/tenantReports.js';
 import type { CheckReport } from '../src/service/checkReport.js';
 import { cli } from './helpers/cli.js';
 import { dialects } from './helpers/dialects.js';

@@ -11,7 +11,7 @@ import { kinds, type Kind } from '../model/kinds.js';
 import type { Store } from '../store/openStore.js';
 import { principalOf } from './authorization.js';
 import { Metrics } from './Metrics.js';
-import { scopeOf, type Scope } from './tenantScope.js';
+import { scopeOf, type Scope } from '../service/tenantScope.js';
 
 /** The services of the API. */
 export class ApiContext {

@@ -2,9 +2,9 @@
  * The analyses as a tenant sees them: only its services (usages), and nothing that names
  * other tenants or describes the network beyond what breaks its own services.
  */
-import type { CheckReport, ServiceRef, WhatIfReport } from '../service/AnalysisService.js';
-import { acceptanceWarnings, summarize } from '../service/checkReport.js';
-import { continuityWarnings, type ContinuityReport } from '../service/continuityReport.js';
+import type { CheckReport, ServiceRef, WhatIfReport } from './AnalysisService.js';
+import { acceptanceWarnings, summarize } from './checkReport.js';
+import { continuityWarnings, type ContinuityReport } from './continuityReport.js';
 import type { Scope } from './tenantScope.js';
 
 /** A check report restricted to the scope's services; unchanged for staff. */
