@@ -26,6 +26,7 @@ import { sessionRoutes } from './routes/session.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
 import { planRoutes } from './routes/plans.js';
+import { reportRoutes } from './routes/report.js';
 import { webRoutes } from './routes/web.js';
 
 /** What the app is built from. */
@@ -124,6 +125,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   objectWriteRoutes(app, ctx);
   historyRoutes(app, ctx);
   changeSetRoutes(app, ctx);
+  reportRoutes(app, ctx);
   estateFileRoutes(app, ctx);
   analysisRoutes(app, ctx);
   sessionRoutes(app, ctx, { max: opts.loginLimit ?? 10, windowMs: opts.loginWindowMs ?? 60_000 });

@@ -27,7 +27,7 @@ interface PlanRestoreOptions extends GlobalOptions {
 }
 
 export async function run(opts: PlanRestoreOptions): Promise<void> {
-  const file: Partial<RestorePlanOptions> = opts.scenario === undefined ? {} : scenarioOptions(readScenario(opts.scenario), opts.scenario);
+  const file: Partial<RestorePlanOptions> = opts.scenario === undefined ? {} : readScenario(opts.scenario);
   await withService(opts, async (service) => {
     const r = await planRestore(service, {
       ...file,
@@ -55,12 +55,15 @@ export async function run(opts: PlanRestoreOptions): Promise<void> {
   });
 }
 
-function readScenario(path: string): unknown {
+/** The planning options of a scenario file (shared with `report`). */
+export function readScenario(path: string): Partial<RestorePlanOptions> & { fail: string[] } {
+  let doc: unknown;
   try {
-    return parse(readFileSync(path, 'utf8'));
+    doc = parse(readFileSync(path, 'utf8'));
   } catch (e) {
     throw new VerbundError('INVALID_INPUT', `--scenario ${path}: ${(e as Error).message}`);
   }
+  return scenarioOptions(doc, path);
 }
 
 function printRestore(r: RestorePlanResult): void {
