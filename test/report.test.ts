@@ -61,6 +61,8 @@ describe('verbund report (sqlite)', () => {
     assert.match(r.stdout, /^# Kontinuitäts- und Resilienzbericht für Stadt Lemgo/);
     for (const name of others) assert.ok(!r.stdout.includes(name), `the Lemgo report names ${name}`);
     assert.ok(!r.stdout.includes('ft-20'), 'failover-test ids are the operator\'s');
+    assert.ok(!r.stdout.includes('cs-20'), 'change-set ids are the operator\'s');
+    assert.match(r.stdout, /\*\*Datenstand:\*\* Stand vom 14\.03\.2026/);
     const check = JSON.parse((await cli('--db', owl.url, 'check', '--at', AT, '--json')).stdout) as CheckReport;
     const mine = check.services.filter((x) => x.tenant === 'lemgo');
     assert.match(r.stdout, new RegExp(`^${mine.length} Dienste`, 'm'));

@@ -46,7 +46,8 @@ export function reportDocument(r: AuditReport, lang: ReportLang): ReportDocument
   const orNone = (blocks: Block[], has: boolean): Block[] => (has ? blocks : [{ kind: 'p', text: t('none') }]);
   const s = r.summary;
   const users = r.byTenant.reduce((n, x) => n + x.users, 0);
-  const version = r.version.last ? t('versionValue', { n: r.version.changesets, id: r.version.last.id, date: l.date(r.version.last.effective) }) : t('versionEmpty');
+  const last = r.version.last;
+  const version = !last ? t('versionEmpty') : last.id === null ? t('versionDate', { date: l.date(last.effective) }) : t('versionValue', { n: r.version.changesets, id: last.id, date: l.date(last.effective) });
 
   const sections: Section[] = [
     {

@@ -71,8 +71,8 @@ export interface AuditReport {
   readonly at: TimeKey;
   readonly since: TimeKey | null;
   readonly tenant: { id: string; name: string } | null;
-  /** The estate version: baseline change sets applied by `at`, and the last of them. */
-  readonly version: { changesets: number; last: { id: string; title: string; effective: string } | null };
+  /** The estate version: baseline change sets applied by `at`, and the last of them (for a tenant only its date: change sets are the operator's). */
+  readonly version: { changesets: number; last: { id: string | null; effective: string } | null };
   readonly summary: CheckSummary;
   readonly spofs: AuditSpof[];
   readonly byApplication: { application: string; name: string; services: number; users: number; spofs: string[] }[];
@@ -140,7 +140,7 @@ export async function auditReport(service: EstateService, o: AuditOptions): Prom
     at,
     since,
     tenant: scope.tenant === null ? null : { id: scope.tenant, name: nameOf(scope.tenant) },
-    version: { changesets: headers.length, last: last ? { id: last.id, title: last.title, effective: last.effectiveKey } : null },
+    version: { changesets: headers.length, last: last ? { id: scope.tenant === null ? last.id : null, effective: last.effectiveKey } : null },
     summary: check.summary,
     spofs,
     byApplication: tally('application').map(({ id, ...r }) => ({ application: id, name: nameOf(id), ...r })),
