@@ -138,7 +138,7 @@ export async function planRestore(service: EstateService, o: RestorePlanOptions)
       const why = earliest <= limit ? 'capacity' : closure.length > 1 ? 'dependency-chain' : 'no-slot';
       const detail =
         why === 'capacity'
-          ? `the restore slots before ${at(limit)} go to applications whose users weigh more or whose deadlines come first`
+          ? `the restore slots before ${at(limit)} go to ${brief(steps.filter((s) => Date.parse(s.at) <= startMs + limit * 3_600_000).flatMap((s) => s.restored))}, whose users weigh more or whose deadlines come first`
           : why === 'dependency-chain'
             ? `${closure.length} applications must be restored before it is useful (${closure.join(', ')}); the earliest is ${at(earliest)}`
             : `no restore slot ends before ${at(limit)} (slot length and shifts); the first ends ${slots.ends[0]}`;
@@ -178,6 +178,11 @@ export async function planRestore(service: EstateService, o: RestorePlanOptions)
     misses,
     written: !o.dryRun,
   };
+}
+
+/** A list of ids, the first five and how many more. */
+function brief(ids: readonly string[]): string {
+  return ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ') || 'other applications';
 }
 
 /** The incident (failed applications lose their instances) and one change set per step. */
