@@ -7,7 +7,7 @@ import { AnalysisService } from '../../service/AnalysisService.js';
 import { checkFails, type CheckFailOptions } from '../../service/checkReport.js';
 import { displayInstant } from '../../timeline/time.js';
 import { io, out, outJson, withService, type GlobalOptions } from '../context.js';
-import { table } from '../table.js';
+import { brief, table } from '../table.js';
 
 interface CheckOptions extends GlobalOptions {
   failOn: NonNullable<CheckFailOptions['failOn']>;
@@ -94,8 +94,4 @@ function kilometres(value: string, option: string): number {
   const km = Number(value);
   if (!(km >= 0) || value.trim() === '') throw new VerbundError('USAGE', `${option} takes a distance in km, got "${value}"`);
   return km;
-}
-
-function brief(list: readonly string[]): string {
-  return list.length > 4 ? `${list.slice(0, 4).join(', ')} (+${list.length - 4})` : list.join(', ');
 }

@@ -7,7 +7,7 @@ import { planReport } from '../../service/planReport.js';
 import { planRestore, type RestorePlanOptions, type RestorePlanResult } from '../../service/restorePlan.js';
 import { describeStage } from '../../planning/mipWaves.js';
 import { out, outJson, withService, type GlobalOptions } from '../context.js';
-import { table } from '../table.js';
+import { brief, table } from '../table.js';
 import { printPlanReport } from './planShow.js';
 import { scenarioOptions } from '../../service/restoreScenario.js';
 
@@ -77,7 +77,7 @@ function printRestore(r: RestorePlanResult): void {
   out(`plan ${r.plan}: restore after ${r.fail.join(', ')} failed at ${r.start}: ${failed} applications to restore, ${r.applications.length - failed} waiting for them, in ${r.steps.length} steps until ${r.steps[r.steps.length - 1]?.at ?? '-'} (${how})`);
   out(`objective: ${r.objective.missed} weight of RTO misses, ${r.objective.hours} user-weighted hours (greedy: ${r.greedy.missed}, ${r.greedy.hours})`);
   out('');
-  out(table(['step', 'at', 'restored', 'useful again', 'tenants served again', 'users'], r.steps.map((s) => [s.step, s.at, s.restored.join(', '), s.useful.filter((u) => !s.restored.includes(u)).join(', '), briefTenants([...new Set(s.served.map((x) => x.tenant))]), s.served.reduce((n, x) => n + x.users, 0)])));
+  out(table(['step', 'at', 'restored', 'useful again', 'tenants served again', 'users'], r.steps.map((s) => [s.step, s.at, s.restored.join(', '), s.useful.filter((u) => !s.restored.includes(u)).join(', '), brief([...new Set(s.served.map((x) => x.tenant))]), s.served.reduce((n, x) => n + x.users, 0)])));
   if (r.misses.length) {
     out('');
     out(`targets missed (${r.misses.length}):`);
@@ -87,8 +87,4 @@ function printRestore(r: RestorePlanResult): void {
     out('');
     out('dry run: nothing written');
   }
-}
-
-function briefTenants(list: readonly string[]): string {
-  return list.length > 4 ? `${list.slice(0, 4).join(', ')} (+${list.length - 4})` : list.join(', ');
 }
