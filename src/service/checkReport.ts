@@ -6,6 +6,7 @@
  */
 import { datacenterDistances, type ApplicationDatacenters, type GeoThresholds } from '../engine/datacenterDistances.js';
 import { datacenterSites, isDatacenterElement, redundancyVerdicts } from '../engine/redundancy.js';
+import { declaredRedundancy, type DeclaredRedundancy } from '../engine/declaredRedundancy.js';
 import type { FailureElement, Survivability } from '../engine/survivability.js';
 import { networkReport, type NetworkReport } from '../engine/networkReport.js';
 import type { Problem } from '../model/errors.js';
@@ -75,6 +76,8 @@ export interface CheckReport {
   readonly spofs: SpofOut[];
   readonly applications: { application: string; datacenters: Omit<ApplicationDatacenters, 'application'> }[];
   readonly network: NetworkReport;
+  /** Links declared redundant to each other (`redundancy_group`, e.g. NetBox circuit groups): proven or refuted. */
+  readonly declared: DeclaredRedundancy[];
   /** Human-readable warnings: acceptances past their review date. */
   readonly warnings: string[];
   /** Failover tests per application with recovery targets (docs/continuity.md). */
@@ -126,6 +129,7 @@ export function buildCheckReport(snap: Snapshot, surv: Survivability, thresholds
     spofs,
     applications,
     network: networkReport(p),
+    declared: declaredRedundancy(snap.estate.values(), (id) => snap.estate.get(id)),
     warnings: acceptanceWarnings(spofs),
     continuity: continuityReport(snap.estate, snap.at),
     problems: snap.problems,
