@@ -8,7 +8,7 @@ import type { VersionRow } from '../store/versionRepository.js';
 import type { EstateService } from '../service/EstateService.js';
 import type { StoredObject } from '../timeline/Estate.js';
 import type { TimeKey } from '../timeline/time.js';
-import { tenantIds } from './tenantScope.js';
+import { tenantIds } from '../service/tenantScope.js';
 
 /** Half-open intervals `[from, to)` of the timeline. */
 export type Intervals = readonly (readonly [TimeKey, TimeKey])[];
