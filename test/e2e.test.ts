@@ -46,10 +46,17 @@ describe('web UI end to end', { skip: executable === null && !process.env.CI && 
     await page.getByRole('heading', { name: /^Übersicht zum/ }).waitFor();
   });
 
-  test('the overview shows survivability, SPOFs, statuses, availability, the burn-up and the next change sets', async () => {
+  test('the overview shows redundant and georedundant services, open and accepted SPOFs, statuses, availability, the burn-up and the next change sets', async () => {
     await go('/');
     const main = page.locator('main');
     await main.locator('.figure-value').getByText(/^\d+ \/ \d+$/).first().waitFor();
+    // The headline: redundant; with one data center nothing is georedundant, and that risk is accepted.
+    const figure = (label: RegExp) => main.locator('.figure').filter({ has: page.locator('.figure-label', { hasText: label }) }).locator('.figure-value');
+    assert.equal(await figure(/^Redundante Dienste/).textContent(), '49 / 150');
+    assert.equal(await figure(/^Georedundante Dienste/).textContent(), '0 / 150');
+    await main.getByText('8 offen, 1 akzeptiert').waitFor();
+    await main.getByRole('heading', { name: 'Akzeptierte Risiken' }).waitFor();
+    await main.getByText(/akzeptiert von Verbandsversammlung OWL-IT am 27\.06\.2020, zu überprüfen bis 30\.06\.2027/).waitFor();
     await main.getByRole('table', { name: 'Die größten einzelnen Ausfallpunkte' }).getByRole('link', { name: 'duct-lemgo-nord' }).waitFor();
     await main.getByRole('img', { name: /Burn-up/ }).waitFor();
     await main.getByText('cs-2027-03-einwohnerwesen-gemeinsam').waitFor();
@@ -208,7 +215,11 @@ describe('web UI end to end', { skip: executable === null && !process.env.CI && 
     await page.getByRole('combobox', { name: /^Plan/ }).locator('option[value=joint-infoma-newsystem]').waitFor({ state: 'attached' });
     await go('/municipalities');
     await page.getByRole('combobox', { name: /^Organisation/ }).selectOption('detmold');
-    await page.getByRole('table', { name: 'Dienste nach Fachanwendung und Standort' }).waitFor();
+    const detmold = page.getByRole('table', { name: 'Dienste nach Fachanwendung und Standort' });
+    await detmold.waitFor();
+    // Detmold's lines both end behind the Lemgo duct: not redundant; the data center is an accepted risk.
+    await detmold.getByText('nicht redundant').first().waitFor();
+    await page.getByRole('heading', { name: 'Akzeptierte Risiken, die diese Dienste treffen' }).waitFor();
     await accessible('municipalities');
   });
 

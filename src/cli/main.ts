@@ -125,8 +125,8 @@ function buildProgram(outcome: { code: number }): Command {
     .description('verdicts per service (redundant, georedundant), the SPOF report with accepted risks; exit 1 on an open SPOF')
     .addOption(new Option('--fail-on <which>', 'which SPOFs make the exit code 1: open ones, any (accepted too), never').choices(['open', 'any', 'never']).default('open'))
     .option('--georedundancy', 'also exit 1 on open georedundancy gaps (a data-center site breaks services; data centers closer than the minimum)')
-    .option('--geo-minimum-km <km>', 'minimum distance between the data centers of an application', '100')
-    .option('--geo-recommended-km <km>', 'recommended distance between the data centers of an application', '200')
+    .option('--geo-minimum-km <km>', "minimum distance between the data centers of an application (default: the BSI's 100)")
+    .option('--geo-recommended-km <km>', "recommended distance between the data centers of an application (default: the BSI's 200)")
     .action(action(() => import('./commands/check.js')));
 
   program
@@ -137,7 +137,7 @@ function buildProgram(outcome: { code: number }): Command {
 
   program
     .command('paths')
-    .description('two independent paths (no shared link, device, site or risk group) between two ends, or why none exist')
+    .description('two independent paths between two ends (site → application: the service, agreeing with check), or why none exist')
     .argument('<from>', 'a site (where its users attach), a device, or an application (its instances)')
     .argument('<to>', 'an application, a site or a device')
     .option('--time-limit <seconds>', 'give up with "unknown" after this long', '10')

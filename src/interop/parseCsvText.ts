@@ -14,7 +14,13 @@ export function parseCsvText(text: string, file: string, kind: Kind): { objects:
   const objects: CreateChange[] = [];
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    records = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: false }) as typeof records;
+    // A column named twice would keep only its last cell per row: refuse it instead.
+    const columns = (header: string[]): string[] => {
+      const twice = header.filter((c, i) => header.indexOf(c) !== i);
+      for (const c of new Set(twice)) problems.push({ code: 'INVALID_INPUT', message: `column "${c}" is named twice in the header`, file, row: 1, field: c });
+      return header;
+    };
+    records = parse(text, { columns, bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: false }) as typeof records;
   } catch (e) {
     const err = e as Error & { lines?: number };
     return { objects, problems: [{ code: 'INVALID_INPUT', message: `malformed CSV: ${err.message}`, file, ...(err.lines !== undefined && { row: err.lines }) }] };

@@ -2,7 +2,7 @@
  * Parses the text of a YAML or JSON estate file. JSON takes the fast path (JSON.parse); the
  * YAML parser, which keeps source positions, runs only when a problem must be located.
  */
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { Problem } from '../model/errors.js';
 import { emptyDocument, type EstateDocument } from './estateDocument.js';
 import { toEstateDocument } from './toEstateDocument.js';
@@ -36,22 +36,67 @@ export function parseEstateText(text: string, file: string, format: 'yaml' | 'js
       const short = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
       return { doc: emptyDocument(), problems: [{ code: 'INVALID_INPUT', message: `malformed JSON: ${short}`, file, ...where }], locate: () => undefined };
     }
+    // JSON.parse keeps the last of two equal keys without a word: a statement of the file
+    // would be lost. Counting keys is one pass; the YAML parser locates them only if needed.
+    if (keysWritten(text) !== keysParsed(value)) {
+      const duplicates = yamlLocator(text).document.errors.filter((e) => e.code === 'DUPLICATE_KEY');
+      const keyAt = (e: YAMLError): string => /^"((?:[^"\\]|\\.)*)"/.exec(text.slice(e.pos[0]))?.[1] ?? '?';
+      const problems = duplicates.map((e) => located(e, file, 'JSON', `key "${keyAt(e)}" is written twice in one object (only one value could be kept)`));
+      return { doc: emptyDocument(), problems, locate: () => undefined };
+    }
     const { doc, problems } = toEstateDocument(value, file);
     let yamlLocate: Locator | undefined;
     return { doc, problems, locate: (path) => (yamlLocate ??= yamlLocator(text).locate)(path) };
   }
   const { document, locate } = yamlLocator(text);
   if (document.errors.length) {
-    const problems = document.errors.map((err): Problem => ({
-      code: 'INVALID_INPUT',
-      message: `malformed YAML: ${err.message.split('\n')[0]}`,
-      file,
-      ...(err.linePos && { line: err.linePos[0].line, column: err.linePos[0].col }),
-    }));
+    const problems = document.errors.map((err) => located(err, file, 'YAML', err.message.split('\n')[0]!));
     return { doc: emptyDocument(), problems, locate };
   }
   const { doc, problems } = toEstateDocument(document.toJS({ maxAliasCount: 1000 }), file);
   return { doc, problems, locate };
+}
+
+/** A parser error as a problem at its line and column. */
+function located(err: YAMLError, file: string, format: 'JSON' | 'YAML', message: string): Problem {
+  return { code: 'INVALID_INPUT', message: `malformed ${format}: ${message}`, file, ...(err.linePos && { line: err.linePos[0].line, column: err.linePos[0].col }) };
+}
+
+/**
+ * How many keys the JSON text writes: the strings followed by a colon. The text is valid
+ * JSON, so every quote outside a string opens one; jumping with indexOf is twice as fast
+ * as a regular expression on a large estate.
+ */
+function keysWritten(text: string): number {
+  let n = 0;
+  let i = text.indexOf('"');
+  while (i !== -1) {
+    let j = text.indexOf('"', i + 1);
+    // A quote after an odd number of backslashes is inside the string.
+    for (let k = j - 1; ; k = j - 1) {
+      while (text.charCodeAt(k) === 92) k--;
+      if ((j - 1 - k) % 2 === 0) break;
+      j = text.indexOf('"', j + 1);
+    }
+    let k = j + 1;
+    for (let c = text.charCodeAt(k); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(++k));
+    if (text.charCodeAt(k) === 58) n++;
+    i = text.indexOf('"', k);
+  }
+  return n;
+}
+
+/** How many keys the parsed objects hold. */
+function keysParsed(value: unknown): number {
+  let n = 0;
+  const stack = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else for (const k in v) (n++, stack.push((v as Record<string, unknown>)[k]));
+  }
+  return n;
 }
 
 function yamlLocator(text: string): { document: Document; locate: Locator } {

@@ -33,7 +33,12 @@ export interface ReadResult {
    * so that validation can still list the problems of the rest in the same run.
    */
   readonly problems: Problem[];
-  readonly locate: (problems: readonly Problem[]) => Problem[];
+  /**
+   * Places problems at line and column. With `parsedOnly`, only in files whose positions
+   * are already at hand (YAML, raw networks): locating in a JSON file parses it again with
+   * the YAML parser, which a failed import may pay but a warning of a large import must not.
+   */
+  readonly locate: (problems: readonly Problem[], parsedOnly?: boolean) => Problem[];
   /** Things a raw network reader skipped on purpose (e.g. a self-loop): to show, not fatal. */
   readonly warnings?: readonly Problem[];
 }
@@ -55,6 +60,7 @@ export function readEstatePath(path: string, opts: ReadOptions = {}): ReadResult
   if (files.length === 0) throw new VerbundError('INVALID_INPUT', `${path}: no .yaml, .yml, .json or .csv files`);
   const doc: EstateDocument = { objects: [], plans: [], changesets: [] };
   const locators = new Map<string, Locator>();
+  const parsedFiles = new Set<string>();
   const problems: Problem[] = [];
   let initial: InitialMeta | undefined;
   for (const file of files) {
@@ -80,6 +86,7 @@ export function readEstatePath(path: string, opts: ReadOptions = {}): ReadResult
     }
     const parsed = parseEstateText(text, shown, format);
     locators.set(shown, parsed.locate);
+    if (format === 'yaml') parsedFiles.add(shown);
     append(problems, parsed.problems);
     append(doc.objects, parsed.doc.objects);
     append(doc.plans, parsed.doc.plans);
@@ -90,10 +97,10 @@ export function readEstatePath(path: string, opts: ReadOptions = {}): ReadResult
     }
   }
   const order = new Map(files.map((f, i) => [f, i]));
-  const locate = (list: readonly Problem[]): Problem[] =>
+  const locate = (list: readonly Problem[], parsedOnly = false): Problem[] =>
     list
       .map((p) => {
-        if (p.line !== undefined || !p.file || !p.path) return p;
+        if (p.line !== undefined || !p.file || !p.path || (parsedOnly && !parsedFiles.has(p.file))) return p;
         const pos = locators.get(p.file)?.(p.path);
         return pos ? { ...p, ...pos } : p;
       })

@@ -46,7 +46,10 @@ export function toEstateDocument(value: unknown, file?: string): { doc: EstateDo
     } else if (key === 'plans') {
       forEachMap(section, [key], bad, (p, path) => {
         if (!isId(p.id)) return bad(path, 'a plan needs an id');
-        for (const k of Object.keys(p)) if (!['id', 'title', 'notes'].includes(k)) bad([...path, k], `unknown field "${k}" of a plan`, { id: String(p.id) });
+        for (const k of Object.keys(p)) {
+          if (!['id', 'title', 'notes'].includes(k)) bad([...path, k], `unknown field "${k}" of a plan`, { id: String(p.id) });
+          else if (k !== 'id' && typeof p[k] !== 'string') bad([...path, k], `${k} is text`, { id: String(p.id) });
+        }
         doc.plans.push({ id: p.id as string, ...(typeof p.title === 'string' && { title: p.title }), ...(typeof p.notes === 'string' && { notes: p.notes }), origin: origin(path) });
       });
     } else if (key === 'changesets') {
@@ -92,6 +95,7 @@ function readChangeSet(cs: Record<string, unknown>, path: Path, bad: Bad, origin
   if (typeof cs.effective !== 'string') bad([...path, 'effective'], 'effective is required: a date (YYYY-MM-DD) or a date-time with offset', where);
   if (!statuses.includes(cs.status as ChangeSetStatus)) bad([...path, 'status'], `status is one of ${statuses.join(', ')}`, where);
   if (cs.plan !== undefined && !isId(cs.plan)) bad([...path, 'plan'], 'plan is a plan id', where);
+  for (const k of ['author', 'notes'] as const) if (cs[k] !== undefined && typeof cs[k] !== 'string') bad([...path, k], `${k} is text`, where);
   const changes: Change[] = [];
   if (!Array.isArray(cs.changes)) bad([...path, 'changes'], 'changes is a list of create / update / delete', where);
   else {

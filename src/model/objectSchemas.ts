@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { choiceValues } from './choices.js';
+import { dependencyId } from './dependency.js';
 import type { Kind } from './kinds.js';
 
 /** How an id (of an object, plan or change set) is written, for messages. */
@@ -144,34 +145,51 @@ const dependencySchema = z.union([
   z.strictObject({ application: ref, coupling: z.enum(choiceValues('coupling')).optional() }),
 ]);
 
-export const applicationSchema = z.strictObject({
-  ...base,
-  kind: z.literal('application'),
-  category: z.string().optional(),
-  product: z.string().optional(),
-  version: z.string().optional(),
-  operator: ref.optional(),
-  instances: refList.optional(),
-  depends_on: z.array(dependencySchema).optional(),
-  status: z.enum(choiceValues('applicationStatus')).optional(),
-  target_availability: availabilitySchema.optional(),
-  size: z
-    .strictObject({ vcpu: nonNegative.optional(), ram_gb: nonNegative.optional(), storage_tb: nonNegative.optional() })
-    .optional(),
-  blackouts: z
-    .array(
-      z
-        .strictObject({ from: dayOrAnnualSchema, to: dayOrAnnualSchema, reason: z.string().optional() })
-        // Both ends annual (`--12-15` … `--01-31`, may wrap the year end) or both dated (from ≤ to):
-        // a mixed range has no meaning, and a reversed dated one would silently cover no day.
-        .superRefine((b, ctx) => {
-          const annual = [b.from, b.to].map((v) => v.startsWith('--'));
-          if (annual[0] !== annual[1]) ctx.addIssue({ code: 'custom', path: ['to'], message: `"${b.from}" … "${b.to}" mixes an annual (--MM-DD) and a dated (YYYY-MM-DD) end; write both ends the same way` });
-          else if (!annual[0] && b.to < b.from) ctx.addIssue({ code: 'custom', path: ['to'], message: `"${b.to}" is before "${b.from}": a dated blackout runs from its first to its last day` });
-        }),
-    )
-    .optional(),
-});
+export const applicationSchema = z
+  .strictObject({
+    ...base,
+    kind: z.literal('application'),
+    category: z.string().optional(),
+    product: z.string().optional(),
+    version: z.string().optional(),
+    operator: ref.optional(),
+    instances: refList.optional(),
+    depends_on: z.array(dependencySchema).optional(),
+    status: z.enum(choiceValues('applicationStatus')).optional(),
+    target_availability: availabilitySchema.optional(),
+    size: z
+      .strictObject({ vcpu: nonNegative.optional(), ram_gb: nonNegative.optional(), storage_tb: nonNegative.optional() })
+      .optional(),
+    blackouts: z
+      .array(
+        z
+          .strictObject({ from: dayOrAnnualSchema, to: dayOrAnnualSchema, reason: z.string().optional() })
+          // Both ends annual (`--12-15` … `--01-31`, may wrap the year end) or both dated (from ≤ to):
+          // a mixed range has no meaning, and a reversed dated one would silently cover no day.
+          .superRefine((b, ctx) => {
+            const annual = [b.from, b.to].map((v) => v.startsWith('--'));
+            if (annual[0] !== annual[1]) ctx.addIssue({ code: 'custom', path: ['to'], message: `"${b.from}" … "${b.to}" mixes an annual (--MM-DD) and a dated (YYYY-MM-DD) end; write both ends the same way` });
+            else if (!annual[0] && b.to < b.from) ctx.addIssue({ code: 'custom', path: ['to'], message: `"${b.to}" is before "${b.from}": a dated blackout runs from its first to its last day` });
+          }),
+      )
+      .optional(),
+  })
+  .superRefine(dependencyRule);
+
+/**
+ * An application never depends on itself, and names each dependency once: two entries
+ * could state two couplings, and one of them would be lost. (Cycles through other
+ * applications are legal; they are warned about, see docs/analysis.md.)
+ */
+function dependencyRule(v: { id: string; depends_on?: Dependency[] | undefined }, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  v.depends_on?.forEach((d, i) => {
+    const id = dependencyId(d);
+    if (id === v.id) ctx.addIssue({ code: 'custom', path: ['depends_on', i], message: `an application cannot depend on itself ("${id}")` });
+    else if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['depends_on', i], message: `"${id}" is named twice; name each dependency once (with its coupling)` });
+    seen.add(id);
+  });
+}
 
 export const usageSchema = z.strictObject({
   ...base,

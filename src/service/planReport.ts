@@ -1,7 +1,7 @@
 /**
  * A plan as the timeline holds it: per change set (wave) the date, the applications it
- * touches, their size, the dependencies that span sites after it, and the survivability
- * verdict of the estate after it. Derived from the stored change sets alone, so it also
+ * touches, their size, the dependencies that span sites after it, and the verdicts of the
+ * estate after it (redundant, the headline, and survives). Derived from the stored change sets alone, so it also
  * describes hand-written or edited plans. Accepting and dropping move all of a plan's
  * proposed change sets at once.
  */
@@ -28,7 +28,18 @@ export interface PlanStep {
   /** Dependencies of the plan's applications whose two ends share no site after this step. */
   readonly splits: { from: string; to: string; coupling: 'tight' | 'loose' }[];
   /** Survivability after this step (null for a cancelled change set). */
-  readonly verdict: { services: number; surviving: number; failing: number; lost: number; weakened: number; regained: number } | null;
+  readonly verdict: {
+    services: number;
+    surviving: number;
+    failing: number;
+    lost: number;
+    weakened: number;
+    regained: number;
+    /** Redundant after this step (the headline verdict), and how many stop / start being redundant. */
+    redundant: number;
+    lostRedundancy: number;
+    regainedRedundancy: number;
+  } | null;
 }
 
 /** The result of `plan show`. */
@@ -71,7 +82,19 @@ export async function planReport(service: EstateService, name: string): Promise<
   });
   const verdictOf = new Map<string, PlanStep['verdict']>();
   for (const s of check.steps) {
-    for (const c of s.changesets) verdictOf.set(c.id, { services: s.services, surviving: s.surviving, failing: s.failing, lost: s.lost.length, weakened: s.weakened.length, regained: s.regained.length });
+    for (const c of s.changesets) {
+      verdictOf.set(c.id, {
+        services: s.services,
+        surviving: s.surviving,
+        failing: s.failing,
+        lost: s.lost.length,
+        weakened: s.weakened.length,
+        regained: s.regained.length,
+        redundant: s.redundant,
+        lostRedundancy: s.lostRedundancy.length,
+        regainedRedundancy: s.regainedRedundancy.length,
+      });
+    }
   }
   const steps: PlanStep[] = all
     .sort((a, b) => (a.effectiveKey < b.effectiveKey ? -1 : a.effectiveKey > b.effectiveKey ? 1 : a.seq - b.seq))

@@ -11,7 +11,10 @@ import type { Store } from '../store/openStore.js';
 import { insertPlans, listPlans } from '../store/planRepository.js';
 import { rebuildVersionsFrom, VersionRowBuilder } from '../store/versionRepository.js';
 import { objectRevision } from '../store/revisionRepository.js';
-import { isBaseline, type ChangeSet, type ChangeSetInput, type ChangeSetStatus } from '../timeline/changeSet.js';
+import { dependencyId } from '../model/dependency.js';
+import { cycleMessage, dependencyCycles } from '../model/dependencyCycles.js';
+import { isBaseline, type Change, type ChangeSet, type ChangeSetInput, type ChangeSetStatus } from '../timeline/changeSet.js';
+import type { Estate, StoredObject } from '../timeline/Estate.js';
 import { END_OF_TIME, nowKey, tryParseInstant } from '../timeline/time.js';
 import { replayFrom } from './readView.js';
 import { append } from '../util/append.js';
@@ -47,6 +50,8 @@ export interface WriteOptions {
 export interface WriteResult {
   readonly added: readonly ChangeSetHeader[];
   readonly objects: number;
+  /** Legal but worth a look (dependency cycles an added change set makes or changes): said, not refused. */
+  readonly warnings: readonly Problem[];
 }
 
 const transitions: Readonly<Record<ChangeSetStatus, readonly ChangeSetStatus[]>> = {
@@ -125,6 +130,8 @@ export async function writeTimeline(store: Store, m: TimelineMutation, opts: Wri
     ];
     const all = [...byId.values()].map((h) => added.find((a) => a.seq === h.seq && a.id === h.id) ?? h);
     const builder = new VersionRowBuilder();
+    const warnings: Problem[] = [];
+    const warn = cycleWarnings(added, warnings);
     const total = added.reduce((n, cs) => n + cs.changes.length, 0);
     let objects = 0;
     let from: string | undefined;
@@ -135,7 +142,10 @@ export async function writeTimeline(store: Store, m: TimelineMutation, opts: Wri
         all.filter((h) => isBaseline(h.status)),
         from,
         END_OF_TIME,
-        (cs, versions) => builder.add(cs, versions),
+        (cs, versions, estate) => {
+          builder.add(cs, versions);
+          warn(cs, estate);
+        },
         (done) => opts.onProgress?.('validate', Math.min(done, total), total),
       );
       objects = view.estate.size;
@@ -162,12 +172,39 @@ export async function writeTimeline(store: Store, m: TimelineMutation, opts: Wri
     for (const plan of plans) {
       const sets = all.filter((h) => isBaseline(h.status) || (h.status === 'proposed' && h.plan === plan));
       const start = sets.filter((h) => h.status === 'proposed').reduce((min, h) => (h.effectiveKey < min ? h.effectiveKey : min), END_OF_TIME);
-      const view = await replayFrom(tx, sets, start, END_OF_TIME);
+      const view = await replayFrom(tx, sets, start, END_OF_TIME, (cs, _versions, estate) => cs.status === 'proposed' && warn(cs, estate));
       if (view.problems.length) throw failure(view.problems.map((p) => ({ ...p, message: `in plan ${plan}: ${p.message}` })));
     }
 
-    return { added: added.map((cs) => ({ ...cs, revision: 1, recordedBy: opts.user, recordedAt: at })), objects };
+    return { added: added.map((cs) => ({ ...cs, revision: 1, recordedBy: opts.user, recordedAt: at })), objects, warnings };
   });
+}
+
+/**
+ * Warns, for each added change set, about the dependency cycles through the applications
+ * whose `depends_on` it writes (created, or updated with `depends_on`), in the estate
+ * after it. Each added change set is warned about once.
+ */
+function cycleWarnings(added: readonly ChangeSet[], into: Problem[]): (cs: ChangeSet, estate: Estate) => void {
+  const pending = new Set(added);
+  return (cs, estate) => {
+    if (!pending.delete(cs)) return;
+    const written = new Map<string, Change>();
+    for (const c of cs.changes) if (c.op === 'create' ? c.fields.kind === 'application' : c.op === 'update' && 'depends_on' in c.fields) written.set(c.id, c);
+    if (!written.size) return;
+    for (const cycle of dependencyCycles(reachableApplications(estate, written.keys()), written.keys())) {
+      const at = written.get(cycle.applications.find((id) => written.has(id))!)!;
+      into.push({
+        code: 'INVALID_ESTATE',
+        message: cycleMessage(cycle),
+        changeset: cs.id,
+        id: at.id,
+        field: 'depends_on',
+        ...originOf(at.origin ?? cs.origin),
+        ...pathTo(at.origin, 'depends_on'),
+      });
+    }
+  };
 }
 
 function failure(problems: Problem[]): VerbundError {
@@ -181,4 +218,22 @@ function originOf(origin: ChangeSetInput['origin']): Partial<Problem> {
 
 function pathTo(origin: ChangeSetInput['origin'], field: string): Partial<Problem> {
   return origin?.path ? { path: [...origin.path, field] } : {};
+}
+
+/**
+ * The applications reachable over `depends_on` from some ids: every cycle through them lies
+ * here. Walking from them, not over the whole estate, keeps an import of many change sets
+ * linear.
+ */
+function reachableApplications(estate: Estate, from: Iterable<string>): StoredObject[] {
+  const out = new Map<string, StoredObject>();
+  const todo = [...from];
+  while (todo.length) {
+    const id = todo.pop()!;
+    const o = estate.get(id);
+    if (out.has(id) || o?.kind !== 'application') continue;
+    out.set(id, o);
+    for (const d of o.depends_on ?? []) todo.push(dependencyId(d));
+  }
+  return [...out.values()];
 }

@@ -56,13 +56,34 @@ export interface Service {
 export interface CheckService extends Service {
   readonly up: boolean;
   readonly survives: boolean;
+  readonly redundant: boolean;
+  readonly georedundant: boolean;
   readonly breakers: Element[];
+}
+export interface Acceptance {
+  readonly id: string;
+  readonly reason: string;
+  readonly acceptedBy: string;
+  readonly acceptedOn: string;
+  readonly reviewBy: string;
+  readonly expired: boolean;
+}
+export interface Spof {
+  readonly element: string;
+  readonly kind: string;
+  readonly gap: 'redundancy' | 'georedundancy';
+  readonly status: 'open' | 'accepted';
+  readonly acceptance: Acceptance | null;
+  readonly breaks: Service[];
+  readonly tenants: { tenant: string; services: number; users: number }[];
 }
 export interface Check {
   readonly at: string;
-  readonly summary: { services: number; up: number; surviving: number; failing: number; down: number };
+  readonly summary: { services: number; up: number; surviving: number; failing: number; down: number; redundant: number; georedundant: number; open: number; accepted: number };
   readonly services: CheckService[];
-  readonly spofs: { element: string; kind: string; breaks: Service[]; tenants: { tenant: string; services: number; users: number }[] }[];
+  readonly spofs: Spof[];
+  readonly applications: { application: string; datacenters: { sites: string[]; distanceKm: number | null; flag: string } }[];
+  readonly warnings: string[];
 }
 export interface WhatIf {
   readonly failed: string[];
@@ -106,6 +127,9 @@ export interface TimelineStep {
   readonly failing: number;
   readonly lost: Service[];
   readonly regained: Service[];
+  readonly redundant: number;
+  readonly lostRedundancy: Service[];
+  readonly regainedRedundancy: Service[];
   readonly weakened: Service[];
   readonly strengthened: Service[];
 }
@@ -143,7 +167,17 @@ export interface PlanStep {
   readonly splits: { from: string; to: string; coupling: string }[];
   /** Per application whose instances the step changes: the devices it leaves and those it gets. */
   readonly placement: { application: string; from: string[]; to: string[] }[];
-  readonly verdict: { services: number; surviving: number; failing: number; lost: number; weakened: number; regained: number } | null;
+  readonly verdict: {
+    services: number;
+    surviving: number;
+    failing: number;
+    lost: number;
+    weakened: number;
+    regained: number;
+    redundant: number;
+    lostRedundancy: number;
+    regainedRedundancy: number;
+  } | null;
 }
 export interface PlanReport {
   readonly plan: PlanInfo;

@@ -101,8 +101,16 @@ function PlanView({ id, onChanged }: { id: string; onChanged: () => void }) {
                     </td>
                     <td className="num">{number(s.size.vcpu)}</td>
                     <td className="num">{number(s.splits.length)}</td>
-                    <td className={s.verdict && (s.verdict.lost || s.verdict.weakened) ? 'bad' : ''}>
-                      {s.verdict ? t('plans.verdict', { surviving: number(s.verdict.surviving), services: number(s.verdict.services), lost: number(s.verdict.lost), weakened: number(s.verdict.weakened) }) : '–'}
+                    <td className={s.verdict && (s.verdict.lostRedundancy || s.verdict.weakened) ? 'bad' : s.verdict?.regainedRedundancy ? 'good' : ''}>
+                      {s.verdict
+                        ? t('plans.verdict', {
+                            redundant: number(s.verdict.redundant),
+                            services: number(s.verdict.services),
+                            gained: number(s.verdict.regainedRedundancy),
+                            lost: number(s.verdict.lostRedundancy),
+                            weakened: number(s.verdict.weakened),
+                          })
+                        : '–'}
                     </td>
                   </tr>
                 ))}
