@@ -59,6 +59,7 @@ function buildProgram(outcome: { code: number }): Command {
     .argument('<path>', 'file or folder')
     .addOption(new Option('--format <format>', 'input format (default: from the extension; .graphml is GraphML; SNDlib needs --format sndlib)').choices(['yaml', 'json', 'csv', 'graphml', 'sndlib']))
     .option('--kind <kind>', 'kind of the objects of a CSV file (default: from its name)')
+    .addOption(new Option('--csv-locale <locale>', "numbers in CSV cells: de (';' separator, 1.234,5 — German Excel), en (',' separator, 1,234.5); default: the separator from the header, and ambiguous cells refused").choices(['de', 'en', 'auto']))
     .option('--effective <date>', 'effective date of the top-level objects (default: the file\'s initial.effective)')
     .option('--changeset <id>', 'id of the change set the top-level objects form')
     .action(action(() => import('./commands/import.js')));

@@ -8,6 +8,8 @@ import { basename, extname, join } from 'node:path';
 import { VerbundError, type Problem } from '../model/errors.js';
 import { kindFromName, type Kind } from '../model/kinds.js';
 import type { EstateDocument, InitialMeta } from './estateDocument.js';
+import type { CsvLocale } from './csvNumber.js';
+import { decodeText } from './decodeText.js';
 import { parseCsvText } from './parseCsvText.js';
 import { parseEstateText, type Locator } from './parseEstateText.js';
 import { readGraphml } from './readGraphml.js';
@@ -23,6 +25,8 @@ export interface ReadOptions {
   readonly format?: ImportFormat;
   /** Kind of CSV files (else taken from the file name). */
   readonly kind?: Kind;
+  /** How CSV cells write numbers (default `auto`: refuse what is ambiguous). */
+  readonly csvLocale?: CsvLocale;
 }
 
 /** Files read, with their locators, to place problems found later (by the timeline). */
@@ -66,20 +70,26 @@ export function readEstatePath(path: string, opts: ReadOptions = {}): ReadResult
   for (const file of files) {
     const shown = file;
     const format = chosen ?? formatOf(file);
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(file, 'utf8');
+      bytes = readFileSync(file);
     } catch (e) {
       problems.push({ code: 'INVALID_INPUT', message: `cannot read: ${(e as Error).message}`, file: shown });
       continue;
     }
+    const decoded = decodeText(bytes, shown, format.toUpperCase());
+    if ('problem' in decoded) {
+      problems.push(decoded.problem);
+      continue;
+    }
+    const text = decoded.text;
     if (format === 'csv') {
       const kind = opts.kind ?? kindFromName(basename(file, extname(file)));
       if (!kind) {
         problems.push({ code: 'INVALID_INPUT', message: 'cannot tell the kind of this CSV file: name it sites.csv, devices.csv, links.csv, usages.csv … or give --kind', file: shown });
         continue;
       }
-      const r = parseCsvText(text, shown, kind);
+      const r = parseCsvText(text, shown, kind, opts.csvLocale ?? 'auto');
       append(problems, r.problems);
       append(doc.objects, r.objects);
       continue;

@@ -3,6 +3,7 @@
  * change shapes). Field values are checked later, by the timeline, with the same origins.
  */
 import type { Problem } from '../model/errors.js';
+import { tooDeep, tooDeepMessage } from '../model/nesting.js';
 import { fileKeyOfKind, kindFromName } from '../model/kinds.js';
 import { changeSetStatuses, type Change, type ChangeSetInput, type ChangeSetStatus, type Origin } from '../timeline/changeSet.js';
 import type { EstateDocument, InitialMeta } from './estateDocument.js';
@@ -29,6 +30,11 @@ export function toEstateDocument(value: unknown, file?: string): { doc: EstateDo
   const origin = (path: Path): Origin => ({ ...where, path });
 
   if (value === null || value === undefined) return { doc, problems };
+  const deep = tooDeep(value);
+  if (deep) {
+    bad(deep.slice(0, 6), tooDeepMessage(deep));
+    return { doc, problems };
+  }
   if (!isMap(value)) {
     bad([], 'an estate file is a mapping of sections (organizations, sites, …, changesets)');
     return { doc, problems };

@@ -39,13 +39,22 @@ function isRealDay(s: string): boolean {
   return date.getUTCMonth() === m! - 1 && date.getUTCDate() === d!;
 }
 
+/**
+ * Limits of free text (docs/file-format.md, "Limits"): names and short texts fit a table
+ * cell, notes a page. Without them one 10 MB note would ride along in every read of the estate.
+ */
+export const TEXT_LIMITS = { short: 200, notes: 10_000, tags: 100 } as const;
+
+/** A short free text (address, product, reason, …). */
+const shortText = z.string().max(TEXT_LIMITS.short);
+
 const base = {
   id: idSchema,
-  name: z.string().min(1).max(200),
-  tags: z.array(z.string().min(1).max(64)).optional(),
-  notes: z.string().optional(),
+  name: z.string().min(1).max(TEXT_LIMITS.short),
+  tags: z.array(z.string().min(1).max(64)).max(TEXT_LIMITS.tags).optional(),
+  notes: z.string().max(TEXT_LIMITS.notes).optional(),
   /** Where an imported object came from, e.g. `netbox:dcim.device:27` (docs/netbox.md). */
-  source: z.string().min(1).max(200).optional(),
+  source: shortText.min(1).optional(),
 };
 
 const reliability = {
@@ -84,8 +93,8 @@ export const siteSchema = z.strictObject({
       lon: z.number().min(-180, 'longitude is in [-180, 180]').max(180, 'longitude is in [-180, 180]'),
     })
     .optional(),
-  address: z.string().optional(),
-  certification: z.string().optional(),
+  address: shortText.optional(),
+  certification: shortText.optional(),
   capacity: z.strictObject({ racks: nonNegative.optional(), power_kw: nonNegative.optional() }).optional(),
 });
 
@@ -149,9 +158,9 @@ export const applicationSchema = z
   .strictObject({
     ...base,
     kind: z.literal('application'),
-    category: z.string().optional(),
-    product: z.string().optional(),
-    version: z.string().optional(),
+    category: shortText.optional(),
+    product: shortText.optional(),
+    version: shortText.optional(),
     operator: ref.optional(),
     instances: refList.optional(),
     depends_on: z.array(dependencySchema).optional(),
@@ -163,7 +172,7 @@ export const applicationSchema = z
     blackouts: z
       .array(
         z
-          .strictObject({ from: dayOrAnnualSchema, to: dayOrAnnualSchema, reason: z.string().optional() })
+          .strictObject({ from: dayOrAnnualSchema, to: dayOrAnnualSchema, reason: shortText.optional() })
           // Both ends annual (`--12-15` … `--01-31`, may wrap the year end) or both dated (from ≤ to):
           // a mixed range has no meaning, and a reversed dated one would silently cover no day.
           .superRefine((b, ctx) => {

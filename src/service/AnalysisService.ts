@@ -138,6 +138,8 @@ export interface AvailabilityQuery {
   readonly site?: string | undefined;
   readonly maxOrder?: 1 | 2 | 3 | undefined;
   readonly monteCarlo?: number | undefined;
+  /** Which elements `sources` counts (see the engine's `AvailabilityOptions.sourcesOf`). */
+  readonly sourcesOf?: 'estate' | 'services' | undefined;
 }
 
 /** The result of `availability`. */
@@ -301,6 +303,7 @@ export class AnalysisService {
       services: pick,
       ...(view.maxOrder !== undefined && { maxOrder: view.maxOrder }),
       ...(view.monteCarlo !== undefined && { monteCarlo: view.monteCarlo, importanceSampling: true }),
+      ...(view.sourcesOf !== undefined && { sourcesOf: view.sourcesOf }),
     });
     const services = r.services.map(({ service: _s, checks: _c, searches: _x, region: _r, ...rest }) => ({ ...rest, users: m.users[_s]! }));
     const misses = services.filter((x) => x.meetsTarget === false).length;

@@ -118,6 +118,8 @@ export interface ChangeSetHeader {
   readonly status: string;
   readonly plan: string | null;
   readonly seq: number;
+  /** Scheduled and its date has passed: waiting for an operator to mark it done. */
+  readonly overdue?: boolean;
 }
 export interface TimelineStep {
   readonly at: string;

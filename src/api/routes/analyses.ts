@@ -115,7 +115,7 @@ export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
       const { snap } = await ctx.scoped(req, req.query); // the view's checks, as the tenant may see them
       // A tenant's question is always about its own services.
       const tenant = p.role === 'tenant' ? (p.tenant ?? '') : req.query.tenant;
-      return ctx.metrics.analysis('availability', () => ctx.analysis.availability({ ...req.query, tenant, snapshot: snap }));
+      return ctx.metrics.analysis('availability', () => ctx.analysis.availability({ ...req.query, tenant, snapshot: snap, ...(p.role === 'tenant' && { sourcesOf: 'services' as const }) }));
     },
   );
 

@@ -2,6 +2,7 @@
 import { kindFromName } from '../../model/kinds.js';
 import { formatProblem, VerbundError } from '../../model/errors.js';
 import { readEstatePath, type ImportFormat } from '../../interop/readEstatePath.js';
+import type { CsvLocale } from '../../interop/csvNumber.js';
 import { io, out, outJson, withService, type GlobalOptions } from '../context.js';
 import { progressBar } from '../progress.js';
 import { mark } from '../../util/timing.js';
@@ -10,6 +11,7 @@ import { append } from '../../util/append.js';
 interface ImportOptions extends GlobalOptions {
   format?: ImportFormat;
   kind?: string;
+  csvLocale?: CsvLocale;
   effective?: string;
   changeset?: string;
 }
@@ -18,7 +20,7 @@ export async function run(opts: ImportOptions, path: string): Promise<void> {
   const kind = opts.kind === undefined ? undefined : kindFromName(opts.kind);
   if (opts.kind !== undefined && !kind) throw new VerbundError('USAGE', `unknown kind "${opts.kind}"`);
   const started = performance.now();
-  const { doc, problems, locate, warnings: read = [] } = readEstatePath(path, { ...(opts.format && { format: opts.format }), ...(kind && { kind }) });
+  const { doc, problems, locate, warnings: read = [] } = readEstatePath(path, { ...(opts.format && { format: opts.format }), ...(kind && { kind }), ...(opts.csvLocale && { csvLocale: opts.csvLocale }) });
   mark('read');
   // Skipped on purpose (e.g. a self-loop of a raw network): said on stderr, not an error.
   for (const w of read) io.stderr(`verbund: warning: ${formatProblem(w)}\n`);

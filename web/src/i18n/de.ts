@@ -101,6 +101,7 @@ const de = {
   'overview.scope': 'Umfang (nicht abgeschaltet)',
   'overview.planLine': 'mit Plan',
   'overview.next': 'Nächste terminierte Änderungen',
+  'overview.overdue': '{n} terminierte Änderungen sind fällig und warten auf die Bestätigung durch den Betrieb: {ids}',
   'map.title': 'Karte',
   'map.view': 'Ansicht der Karte',
   'map.colouring': 'Färbung',

@@ -103,6 +103,7 @@ const en: Record<keyof typeof de, string> = {
   'overview.scope': "Scope (not retired)",
   'overview.planLine': "with plan",
   'overview.next': "Next scheduled change sets",
+  'overview.overdue': "{n} scheduled change sets are due and wait for an operator to mark them done: {ids}",
   'map.title': "Map",
   'map.view': "Map view",
   'map.colouring': "Colour",

@@ -89,16 +89,24 @@ export function Overview() {
         <Async state={next}>
           {(p) => {
             const upcoming = p.items.filter((c) => c.effectiveKey.slice(0, 10) > at).sort((a, b) => (a.effectiveKey < b.effectiveKey ? -1 : 1)).slice(0, 6);
-            return upcoming.length === 0 ? (
-              <p className="muted">{t('none')}</p>
-            ) : (
-              <ul className="compact">
-                {upcoming.map((c) => (
-                  <li key={c.id}>
-                    <time dateTime={c.effectiveKey}>{date(c.effectiveKey)}</time> – {c.title} <span className="muted">({c.id})</span>
-                  </li>
-                ))}
-              </ul>
+            const overdue = p.items.filter((c) => c.overdue);
+            return (
+              <>
+                {upcoming.length === 0 ? (
+                  <p className="muted">{t('none')}</p>
+                ) : (
+                  <ul className="compact">
+                    {upcoming.map((c) => (
+                      <li key={c.id}>
+                        <time dateTime={c.effectiveKey}>{date(c.effectiveKey)}</time> – {c.title} <span className="muted">({c.id})</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {overdue.length > 0 && (
+                  <p className="error">{t('overview.overdue', { n: overdue.length, ids: overdue.map((c) => c.id).join(', ') })}</p>
+                )}
+              </>
             );
           }}
         </Async>
