@@ -41,6 +41,8 @@ const samples: Record<string, Sample | ((caller: Caller) => Sample)> = {
   'GET /api/v1/applications': { url: '/api/v1/applications?at=2019-06-01' },
   'GET /api/v1/usages': { url: '/api/v1/usages' },
   'GET /api/v1/risk-acceptances': { url: '/api/v1/risk-acceptances' },
+  'GET /api/v1/failover-tests': { url: '/api/v1/failover-tests' },
+  'GET /api/v1/report': { url: '/api/v1/report?at=2020-06-01&format=md' },
   'GET /api/v1/objects/{id}': { url: '/api/v1/objects/u-lemgo-finanzwesen' },
   'POST /api/v1/objects': () => {
     const id = unique('matrix-obj');

@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { buildApp } from '../src/api/buildApp.js';
-import { scopeCheck } from '../src/api/tenantReports.js';
+import { scopeCheck } from '../src/service/tenantReports.js';
 import { AccountService } from '../src/service/AccountService.js';
 import { dependencyCycles } from '../src/model/dependencyCycles.js';
 import type { CheckReport } from '../src/service/AnalysisService.js';

@@ -12,7 +12,7 @@ import { hasRights } from '../model/roles.js';
 import type { Store } from '../store/openStore.js';
 import { principalOf } from './authorization.js';
 import { Metrics } from './Metrics.js';
-import { scopeOf, type Scope } from './tenantScope.js';
+import { scopeOf, type Scope } from '../service/tenantScope.js';
 
 /** The services of the API. */
 export class ApiContext {

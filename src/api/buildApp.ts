@@ -28,6 +28,7 @@ import { sessionRoutes } from './routes/session.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
 import { planRoutes } from './routes/plans.js';
+import { reportRoutes } from './routes/report.js';
 import { webRoutes } from './routes/web.js';
 
 /** What the app is built from. */
@@ -128,6 +129,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   objectWriteRoutes(app, ctx);
   historyRoutes(app, ctx);
   changeSetRoutes(app, ctx);
+  reportRoutes(app, ctx);
   estateFileRoutes(app, ctx);
   netboxImportRoutes(app, ctx);
   analysisRoutes(app, ctx);

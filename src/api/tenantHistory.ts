@@ -7,7 +7,7 @@
 import type { EstateService } from '../service/EstateService.js';
 import type { StoredObject } from '../timeline/Estate.js';
 import type { TimeKey } from '../timeline/time.js';
-import { tenantIds } from './tenantScope.js';
+import { tenantIds } from '../service/tenantScope.js';
 
 /** One baseline version of an object, as the service's `history` answers it (the api never imports the store). */
 type VersionRow = Awaited<ReturnType<EstateService['history']>>['versions'][number];

@@ -183,6 +183,22 @@ export function buildProgram(outcome: { code: number }): Command {
     .option('--dry-run', 'print the plan without writing it')
     .action(action(() => import('./commands/planWaves.js')));
   plan
+    .command('restore')
+    .description('the restore order after a disaster (failed data center, encrypted devices or applications): dependencies first, RTO deadlines, users weighted by criticality; writes a proposed plan')
+    .requiredOption('--name <plan>', 'id of the plan to write')
+    .option('--fail <ids...>', 'failed applications, devices, sites or risk groups (several, or comma-separated)')
+    .option('--scenario <file>', 'a scenario file (YAML: fail, start, slot_hours, shifts, apps_per_slot, vcpu_per_slot); options given here win')
+    .option('--start <date-time>', 'when the disaster happened (default: --at, or now); shifts are read in its UTC offset')
+    .option('--slot-hours <h>', 'length of a restore slot in hours (default 1)')
+    .option('--shifts <list>', 'staff shifts, hours of the day, e.g. 06-14,14-22 (default 00-24)')
+    .option('--apps-per-slot <n>', 'applications restorable per slot')
+    .option('--vcpu-per-slot <n>', 'vCPU restorable per slot')
+    .option('--title <text>', 'title of the plan')
+    .addOption(new Option('--solver <solver>', 'mip: optimal (or the gap at the time limit); greedy: fast, with a lower bound').choices(['mip', 'greedy']).default('mip'))
+    .option('--time-limit <seconds>', 'time limit of the MIP solver', '30')
+    .option('--dry-run', 'print the order without writing it')
+    .action(action(() => import('./commands/planRestore.js')));
+  plan
     .command('show')
     .description('the waves of a plan: date, applications, size, split dependencies, verdict after each')
     .argument('<plan>')
@@ -207,6 +223,18 @@ export function buildProgram(outcome: { code: number }): Command {
     .option('--effective <date>', 'date of the consolidation (default: the first day of next month)')
     .option('--dry-run', 'with --apply: show what would be written (and warnings: a date in a blackout), write nothing')
     .action(action(() => import('./commands/planJoint.js')));
+
+  program
+    .command('report')
+    .description('the continuity and resilience report at --at (German by default): verdicts, SPOFs per application and municipality, accepted risks, data-center distances, availability, recovery targets against the restore order, failover tests, changes')
+    .addOption(new Option('--format <format>', 'output format').choices(['pdf', 'html', 'md']).default('html'))
+    .option('-o, --out <file>', 'write to a file (required for pdf; otherwise stdout)')
+    .addOption(new Option('--lang <lang>', 'language').choices(['de', 'en']).default('de'))
+    .option('--tenant <org>', 'the report a tenant gets: its own services only')
+    .option('--since <date>', 'also list the changes since this date')
+    .option('--scenario <file>', 'measure recovery targets against this scenario (as plan restore takes it); default: the worst data-center loss, one application per hour')
+    .option('--time-limit <seconds>', 'time limit of the restore MIP per scenario', '10')
+    .action(action(() => import('./commands/report.js')));
 
   program
     .command('progress')

@@ -149,6 +149,28 @@ export const linkSchema = z
     if (v.a === v.b) ctx.addIssue({ code: 'custom', path: ['b'], message: `a link cannot connect ${v.a} to itself` });
   });
 
+/**
+ * BSI 200-4 recovery targets (docs/continuity.md). Durations are hours. The recovery time
+ * (WAZ/RTO) must fit inside the maximum tolerable downtime (MTA): the MTA includes the time
+ * to notice and decide, so a WAZ above it can never be met.
+ */
+export const recoverySchema = z
+  .strictObject({
+    mtd_h: positive.optional(),
+    rto_h: positive.optional(),
+    rpo_h: nonNegative.optional(),
+    emergency_level: z.number().gt(0, 'emergency_level is a share of normal service in (0, 1]').lte(1, 'emergency_level is a share of normal service in (0, 1]').optional(),
+    criticality: z.enum(choiceValues('criticality')).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.rto_h !== undefined && v.mtd_h !== undefined && v.rto_h > v.mtd_h) {
+      ctx.addIssue({ code: 'custom', path: ['rto_h'], message: `the recovery time (WAZ/RTO, ${v.rto_h} h) cannot exceed the maximum tolerable downtime (MTA, ${v.mtd_h} h)` });
+    }
+  });
+
+/** Recovery targets of an application, or a municipality's tighter ones on a usage. */
+export type Recovery = z.infer<typeof recoverySchema>;
+
 const dependencySchema = z.union([
   ref,
   z.strictObject({ application: ref, coupling: z.enum(choiceValues('coupling')).optional() }),
@@ -166,6 +188,7 @@ export const applicationSchema = z
     depends_on: z.array(dependencySchema).optional(),
     status: z.enum(choiceValues('applicationStatus')).optional(),
     target_availability: availabilitySchema.optional(),
+    recovery: recoverySchema.optional(),
     size: z
       .strictObject({ vcpu: nonNegative.optional(), ram_gb: nonNegative.optional(), storage_tb: nonNegative.optional() })
       .optional(),
@@ -208,6 +231,8 @@ export const usageSchema = z.strictObject({
   application: ref,
   sites: refList,
   users: z.number().int().nonnegative().optional(),
+  /** Tighter targets for this municipality; the tighter of usage and application applies. */
+  recovery: recoverySchema.optional(),
 });
 
 /** A calendar date `YYYY-MM-DD`. */
@@ -235,6 +260,25 @@ export const riskAcceptanceSchema = z
     if (v.review_by < v.accepted_on) ctx.addIssue({ code: 'custom', path: ['review_by'], message: `review_by ${v.review_by} is before accepted_on ${v.accepted_on}` });
   });
 
+/**
+ * A failover test (or a real failure that served as one): what was failed, when, and how it
+ * went (docs/continuity.md). `check` reads the latest test of each element and its next due date.
+ */
+export const failoverTestSchema = z
+  .strictObject({
+    ...base,
+    kind: z.literal('failover-test'),
+    date: daySchema,
+    failed: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(ref).min(1, 'name at least one failed element')),
+    mode: z.enum(choiceValues('failoverMode')),
+    result: z.enum(choiceValues('failoverResult')),
+    findings: z.string().optional(),
+    next_due: daySchema.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.next_due !== undefined && v.next_due <= v.date) ctx.addIssue({ code: 'custom', path: ['next_due'], message: `the next test (${v.next_due}) must come after this one (${v.date})` });
+  });
+
 /** Schema of each kind. */
 export const objectSchemas = {
   organization: organizationSchema,
@@ -245,6 +289,7 @@ export const objectSchemas = {
   application: applicationSchema,
   usage: usageSchema,
   'risk-acceptance': riskAcceptanceSchema,
+  'failover-test': failoverTestSchema,
 } as const satisfies Record<Kind, z.ZodType>;
 
 export type Organization = z.infer<typeof organizationSchema>;
@@ -255,8 +300,9 @@ export type Link = z.infer<typeof linkSchema>;
 export type Application = z.infer<typeof applicationSchema>;
 export type Usage = z.infer<typeof usageSchema>;
 export type RiskAcceptance = z.infer<typeof riskAcceptanceSchema>;
+export type FailoverTest = z.infer<typeof failoverTestSchema>;
 /** A dependency of an application: an id (loose) or an id with its coupling. */
 export type Dependency = z.infer<typeof dependencySchema>;
 
 /** Any estate object, validated. */
-export type EstateObject = Organization | Site | RiskGroup | Device | Link | Application | Usage | RiskAcceptance;
+export type EstateObject = Organization | Site | RiskGroup | Device | Link | Application | Usage | RiskAcceptance | FailoverTest;

@@ -5,6 +5,7 @@
  * the gap between the schedule and the proven bound is reported.
  */
 import { compareObjectives, objectiveOf, type WaveAssignment, type WaveObjective, type WaveProblem } from './WaveProblem.js';
+import { runMip } from './highsSolver.js';
 import { feasibleDays, splitBound, stageOneBound } from './waveBounds.js';
 import { dateOf } from './calendar.js';
 import { assignmentOf, buildWaveModel, columnsOf, type WaveCuts, type WaveStage } from './waveModel.js';
@@ -18,7 +19,7 @@ export interface StageOutcome {
   readonly gap: number;
   readonly seconds: number;
   /** The combinatorial lower bound of the stage and what it rests on (docs/planning.md, "Bounds"). */
-  readonly bound: string;
+  readonly bound?: string;
 }
 
 /** The MIP's answer. */
@@ -40,7 +41,7 @@ export function describeStage(s: StageOutcome): string {
       : s.status === 'bound'
         ? 'optimal (meets the lower bound)'
         : s.status;
-  return `stage ${s.stage}: ${what}; bound: ${s.bound}`;
+  return `stage ${s.stage}: ${what}${s.bound ? `; bound: ${s.bound}` : ''}`;
 }
 
 /** Progress of the solver, for a progress bar: stage, seconds, gap (Infinity before an incumbent). */
@@ -55,20 +56,8 @@ export interface MipOptions {
   readonly onProgress?: MipProgress;
 }
 
-type HighsLoader = (typeof import('highs'))['default'];
-type HighsRuntime = Awaited<ReturnType<HighsLoader>>;
-let runtime: Promise<HighsRuntime> | undefined;
-
-/** Loads the WebAssembly solver once per process. */
-function highs(): Promise<HighsRuntime> {
-  // A CommonJS package: under Node's ESM loader its loader function is the default export.
-  runtime ??= import('highs').then((m) => (m as unknown as { default: HighsLoader }).default());
-  return runtime;
-}
-
 /** Solves the problem: fewest waves, then earliest end, then fewest split days. */
 export async function mipWaves(p: WaveProblem, opts: MipOptions): Promise<MipResult> {
-  const solver = await highs();
   const began = Date.now();
   const left = (): number => Math.max(0.5, opts.timeLimit - (Date.now() - began) / 1000);
   const stages: StageOutcome[] = [];
@@ -89,7 +78,7 @@ export async function mipWaves(p: WaveProblem, opts: MipOptions): Promise<MipRes
     stages.push({ stage: 1, status: 'bound', gap: 0, seconds: 0, bound: bound1 });
   } else {
     const cuts: WaveCuts = { feasible: feasibleDays(p), minWaves: lb.waves, minEndDay: lb.endDay, minSplit: p.splits.map(() => 0) };
-    const r = solveStage(solver, p, { stage: 1 }, best, left() / 2, opts.onProgress, cuts);
+    const r = await solveStage(p, { stage: 1 }, best, left() / 2, opts.onProgress, cuts);
     if (r.assignment && (!best || compareObjectives(objectiveOf(p, r.assignment), objectiveOf(p, best)) < 0)) best = r.assignment;
     const o = best ? objectiveOf(p, best) : null;
     const combGap = o ? Math.max(0, (score1(o) - lbScore) / Math.max(1, score1(o))) : Infinity;
@@ -106,7 +95,7 @@ export async function mipWaves(p: WaveProblem, opts: MipOptions): Promise<MipRes
   } else {
     const stage: WaveStage = { stage: 2, maxWaves: o1.waves, maxEnd: o1.endDay - p.days[0]! };
     const cuts: WaveCuts = { feasible: feasibleDays(p, o1.endDay), minWaves: 0, minEndDay: -Infinity, minSplit: sb.perEdge.map((v, i) => v / p.splits[i]!.weight) };
-    const r = solveStage(solver, p, stage, best, left(), opts.onProgress, cuts);
+    const r = await solveStage(p, stage, best, left(), opts.onProgress, cuts);
     if (r.assignment && compareObjectives(objectiveOf(p, r.assignment), o1) < 0) best = r.assignment;
     const split = objectiveOf(p, best).splitDays;
     const combGap = split > 0 ? Math.max(0, (split - sb.value) / split) : 0;
@@ -116,60 +105,16 @@ export async function mipWaves(p: WaveProblem, opts: MipOptions): Promise<MipRes
   return { assignment: best, objective: objectiveOf(p, best), stages, optimal: stages.every((s) => s.status === 'optimal' || s.status === 'bound') };
 }
 
-function solveStage(
-  solver: HighsRuntime,
+async function solveStage(
   p: WaveProblem,
   stage: WaveStage,
   start: WaveAssignment | null,
   seconds: number,
   onProgress: MipProgress | undefined,
   cuts: WaveCuts,
-): { outcome: Omit<StageOutcome, 'bound'>; assignment: WaveAssignment | null } {
+): Promise<{ outcome: Omit<StageOutcome, 'bound'>; assignment: WaveAssignment | null }> {
   const m = buildWaveModel(p, stage, cuts);
-  const began = Date.now();
-  return solver.withModel((model) => {
-    model.options.set({ output_flag: false, time_limit: seconds, mip_rel_gap: 1e-6 });
-    model.passModel({
-      numCols: m.cols.numCols,
-      numRows: m.numRows,
-      offset: m.offset,
-      colCost: m.colCost,
-      colLower: m.colLower,
-      colUpper: m.colUpper,
-      rowLower: m.rowLower,
-      rowUpper: m.rowUpper,
-      matrix: m.matrix,
-      integrality: m.integrality as unknown as Int32Array,
-    });
-    if (start) model.setSolution({ colValue: columnsOf(p, m.cols, start) });
-    // HiGHS checks its time_limit only now and then (not inside a long root LP of a large
-    // model), so every interruptible channel also stops the run at the wall-clock deadline.
-    const deadline = began + seconds * 1000;
-    const stop = (ev: { interrupt(): void }): undefined => {
-      if (Date.now() > deadline) ev.interrupt();
-      return undefined;
-    };
-    const types = solver.constants.callbackType;
-    const callbacks = {
-      [types.simplexInterrupt]: stop,
-      [types.ipmInterrupt]: stop,
-      [types.mipInterrupt]: stop,
-      ...(onProgress && {
-        [types.mipLogging]: (ev: { data: { running_time?: number; mip_gap?: number } }): undefined => {
-          onProgress(stage.stage, ev.data.running_time ?? 0, ev.data.mip_gap ?? Infinity);
-          return undefined;
-        },
-      }),
-    };
-    const run = model.run(callbacks as never);
-    const status = run.modelStatus;
-    const codes = solver.constants.modelStatus;
-    const elapsed = (Date.now() - began) / 1000;
-    const stageNo = stage.stage;
-    if (status === codes.infeasible) return { outcome: { stage: stageNo, status: 'infeasible' as const, gap: Infinity, seconds: elapsed }, assignment: null };
-    const hasSolution = Number(model.info.get('primal_solution_status')) === 2;
-    const assignment = hasSolution ? assignmentOf(m.cols, model.getSolution().colValue) : null;
-    const gap = status === codes.optimal ? 0 : Number(model.info.get('mip_gap'));
-    return { outcome: { stage: stageNo, status: status === codes.optimal ? ('optimal' as const) : ('time-limit' as const), gap: Number.isFinite(gap) ? gap : Infinity, seconds: elapsed }, assignment };
-  });
+  const r = await runMip({ ...m, numCols: m.cols.numCols }, start && columnsOf(p, m.cols, start), seconds, onProgress && ((sec, gap) => onProgress(stage.stage, sec, gap)));
+  const status = r.status === 'optimal' ? ('optimal' as const) : r.status === 'infeasible' ? ('infeasible' as const) : ('time-limit' as const);
+  return { outcome: { stage: stage.stage, status, gap: r.gap, seconds: r.seconds }, assignment: r.values && assignmentOf(m.cols, r.values) };
 }

@@ -11,6 +11,7 @@
  * Stage 1 minimises (H+1)·Σy + e — fewest waves, then the earliest end (e ≤ H, so the
  * weight makes it lexicographic). Stage 2 fixes Σy ≤ W*, e ≤ E* and minimises split days.
  */
+import { RowBuilder, type MipModel } from './highsSolver.js';
 import { sizeDimensions, type SizeDimension, type WaveAssignment, type WaveProblem } from './WaveProblem.js';
 
 /** Where each variable lives in the column vector. */
@@ -27,18 +28,8 @@ export interface WaveColumns {
 }
 
 /** A model ready for `Model.passModel`, with its layout. */
-export interface WaveModel {
+export interface WaveModel extends Omit<MipModel, 'numCols'> {
   readonly cols: WaveColumns;
-  readonly numRows: number;
-  readonly colCost: Float64Array;
-  readonly colLower: Float64Array;
-  readonly colUpper: Float64Array;
-  readonly integrality: Int32Array;
-  readonly rowLower: Float64Array;
-  readonly rowUpper: Float64Array;
-  readonly matrix: { format: 'csr'; numRows: number; numCols: number; starts: Int32Array; indices: Int32Array; values: Float64Array };
-  /** Constant part of the objective (split days of edges to the target before the first candidate day). */
-  readonly offset: number;
 }
 
 /** Stage 1 (waves, end) or stage 2 (split days under the stage-1 optimum). */
@@ -186,30 +177,4 @@ export function assignmentOf(cols: WaveColumns, values: ArrayLike<number>): Wave
     for (let i = 1; i < g.cols.length; i++) if (values[g.cols[i]!]! > values[g.cols[best]!]!) best = i;
     return g.days[best]!;
   });
-}
-
-/** Collects rows and packs them into CSR arrays. */
-class RowBuilder {
-  private readonly starts: number[] = [0];
-  private readonly indices: number[] = [];
-  private readonly values: number[] = [];
-  private readonly lower: number[] = [];
-  private readonly upper: number[] = [];
-
-  add(idx: readonly number[], val: readonly number[], lo: number, hi: number): void {
-    for (let i = 0; i < idx.length; i++) (this.indices.push(idx[i]!), this.values.push(val[i]!));
-    this.starts.push(this.indices.length);
-    this.lower.push(lo);
-    this.upper.push(hi);
-  }
-
-  finish(numCols: number): { numRows: number; lower: Float64Array; upper: Float64Array; matrix: WaveModel['matrix'] } {
-    const numRows = this.lower.length;
-    return {
-      numRows,
-      lower: Float64Array.from(this.lower),
-      upper: Float64Array.from(this.upper),
-      matrix: { format: 'csr', numRows, numCols, starts: Int32Array.from(this.starts), indices: Int32Array.from(this.indices), values: Float64Array.from(this.values) },
-    };
-  }
 }

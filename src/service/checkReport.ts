@@ -17,6 +17,7 @@ import type { RiskAcceptance } from '../model/objectSchemas.js';
 import type { Estate } from '../timeline/Estate.js';
 import type { TimeKey } from '../timeline/time.js';
 import type { ServiceRef, Snapshot } from './AnalysisService.js';
+import { continuityReport, type ContinuityReport } from './continuityReport.js';
 
 /** An element by id and kind. */
 export interface ElementRefOut {
@@ -84,6 +85,8 @@ export interface CheckReport {
   readonly declared: DeclaredRedundancy[];
   /** Human-readable warnings: acceptances past their review date, dependency cycles. */
   readonly warnings: string[];
+  /** Failover tests per application with recovery targets (docs/continuity.md). */
+  readonly continuity: ContinuityReport;
   readonly problems: Problem[];
 }
 
@@ -135,6 +138,7 @@ export function buildCheckReport(snap: Snapshot, surv: Survivability, thresholds
     dependencyCycles: cycles,
     declared: declaredRedundancy(snap.estate.values(), (id) => snap.estate.get(id)),
     warnings: checkWarnings(spofs, cycles),
+    continuity: continuityReport(snap.estate, snap.at),
     problems: snap.problems,
   };
 }

@@ -9,7 +9,7 @@ import type { ApiContext } from '../ApiContext.js';
 import { principalOf } from '../authorization.js';
 import { analysisSchemas } from '../analysisSchemas.js';
 import { idParam, viewQuery } from '../schemas.js';
-import { scopeCheck, scopeWhatIf } from '../tenantReports.js';
+import { scopeCheck, scopeWhatIf } from '../../service/tenantReports.js';
 import { BSI_GEO_THRESHOLDS } from '../../service/checkReport.js';
 
 type View = { at?: string; plan?: string };

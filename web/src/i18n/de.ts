@@ -42,6 +42,7 @@ const de = {
   'kind.risk-group': 'Risikogruppe',
   'kind.application': 'Fachanwendung',
   'kind.usage': 'Nutzung',
+  'kind.failover-test': "Ausfalltest",
   'op.create': 'angelegt',
   'op.update': 'geändert',
   'op.delete': 'gelöscht',

@@ -44,6 +44,7 @@ const en: Record<keyof typeof de, string> = {
   'kind.risk-group': "Risk group",
   'kind.application': "Application",
   'kind.usage': "Usage",
+  'kind.failover-test': "Failover test",
   'op.create': "created",
   'op.update': "changed",
   'op.delete': "deleted",

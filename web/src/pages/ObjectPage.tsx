@@ -57,7 +57,7 @@ export function ObjectPage({ id }: { id: string }) {
   );
 }
 
-const refFields = new Set(['site', 'organization', 'operator', 'tenant', 'application', 'a', 'b', 'member_of', 'customer_of', 'instances', 'depends_on', 'risk_groups', 'sites']);
+const refFields = new Set(['site', 'organization', 'operator', 'tenant', 'application', 'a', 'b', 'member_of', 'customer_of', 'instances', 'depends_on', 'risk_groups', 'sites', 'failed']);
 
 /** The choice set of an enumerated field, whose values the UI shows by their label. */
 function choiceSet(kind: string, field: string): ChoiceSetName | undefined {
@@ -69,6 +69,8 @@ function choiceSet(kind: string, field: string): ChoiceSetName | undefined {
     'link.type': 'linkType',
     'risk-group.type': 'riskGroupType',
     'application.status': 'applicationStatus',
+    'failover-test.mode': 'failoverMode',
+    'failover-test.result': 'failoverResult',
   };
   return sets[`${kind}.${field}`];
 }

@@ -2,8 +2,9 @@
  * The analyses as a tenant sees them: only its services (usages), and nothing that names
  * other tenants or describes the network beyond what breaks its own services.
  */
-import type { CheckReport, ServiceRef, WhatIfReport } from '../service/AnalysisService.js';
-import { checkWarnings, summarize } from '../service/checkReport.js';
+import type { CheckReport, ServiceRef, WhatIfReport } from './AnalysisService.js';
+import { checkWarnings, summarize } from './checkReport.js';
+import { continuityWarnings, type ContinuityReport } from './continuityReport.js';
 import type { Scope } from './tenantScope.js';
 
 /** A check report restricted to the scope's services; unchanged for staff. */
@@ -25,11 +26,20 @@ export function scopeCheck(r: CheckReport, scope: Scope): CheckReport {
     // A cycle through an application it uses lies in that application's dependency closure: all visible.
     dependencyCycles: cycles,
     warnings: checkWarnings(spofs, cycles),
+    continuity: scopeContinuity(r.continuity, used, scope),
     // The raw-network facts describe everybody's network: not the tenant's to see.
     network: { nodes: 0, links: 0, components: 0, articulationPoints: [], bridges: [], biconnectedComponents: [] },
     declared: [],
     problems: [],
   };
+}
+
+/** The tenant's applications only; a test's id and the elements it failed are the operator's, unless visible. */
+function scopeContinuity(c: ContinuityReport, used: ReadonlySet<string>, scope: Scope): ContinuityReport {
+  const applications = c.applications
+    .filter((a) => used.has(a.application))
+    .map((a) => ({ ...a, lastTest: a.lastTest && { ...a.lastTest, id: null, failed: a.lastTest.failed.filter((id) => scope.visible(id)) } }));
+  return { applications, warnings: continuityWarnings(applications) };
 }
 
 /** A what-if report restricted to the scope's services; unchanged for staff. */

@@ -6,7 +6,7 @@
  * it: every list, get and analysis route asks this one function.
  */
 import { dependencyId } from '../model/dependency.js';
-import type { Principal } from '../service/AccountService.js';
+import type { Principal } from './AccountService.js';
 import type { Estate, StoredObject } from '../timeline/Estate.js';
 
 /** The visible part of an estate for one caller. */
