@@ -2,7 +2,7 @@
  * The layering of docs/design.md ("Layout and dependency direction" and "Rules the tools
  * enforce"), checked by `npm run lint:deps` (part of `npm test`):
  *
- *   util ← model ← timeline ← engine, planning, store, interop ← service ← cli, api
+ *   util ← model ← timeline ← engine, planning, store, interop ← service ← report ← cli, api
  *   web → src/model, src/contracts only (everything else it learns from the API)
  *
  * A rule names what a module may import; anything else under src/ or web/ is forbidden. An
@@ -67,9 +67,10 @@ module.exports = {
     onlyFrom('store', ['model', 'timeline', 'util'], 'store persists the timeline; it knows nothing above it.'),
     onlyFrom('interop', ['model', 'timeline', 'util'], 'interop turns files (and NetBox) into change sets and back; the service calls it.'),
     onlyFrom('service', ['model', 'timeline', 'engine', 'planning', 'store', 'interop', 'util'], 'service is the use cases; it never knows who calls it (cli, api).'),
+    onlyFrom('report', ['service', 'model', 'util'], "report renders the service's report (HTML, Markdown, PDF) for cli and api."),
     onlyFrom(
       'cli',
-      ['service', 'model', 'timeline', 'interop', 'util', 'api'],
+      ['service', 'report', 'model', 'timeline', 'interop', 'util', 'api'],
       'cli calls the service; it reads and writes files through interop, and `serve` starts the api.',
       [
         // Composition root: the CLI opens the store (location from --db / VERBUND_DB) and hands
@@ -84,7 +85,7 @@ module.exports = {
     ),
     onlyFrom(
       'api',
-      ['service', 'model', 'timeline', 'interop', 'util'],
+      ['service', 'report', 'model', 'timeline', 'interop', 'util'],
       'api calls the service; its response schemas live in docs/schemas.',
       [
         // The published JSON Schemas are the api's response schemas (docs/api.md).
