@@ -151,14 +151,14 @@ describe('web UI end to end', { skip: executable === null && !process.env.CI && 
     // What refers to it: its devices and the usages of its workplaces.
     await page.getByRole('region', { name: 'Verweise auf dieses Objekt' }).getByRole('link', { name: 'u-lemgo-finanzwesen' }).waitFor();
     await page.getByRole('button', { name: 'Bearbeiten' }).click();
-    const type = page.getByRole('textbox', { name: 'type', exact: true });
-    await type.fill('moon');
+    const organization = page.getByRole('combobox', { name: 'Organisation' });
+    await organization.fill('moon');
     await page.getByLabel('Wirksam ab').fill('2030-01-01');
     await page.getByRole('button', { name: 'Speichern' }).click();
-    await page.locator('input[name=type][aria-invalid=true]').waitFor();
-    assert.match((await page.locator('.field-error[data-field=type]').textContent()) ?? '', /moon|type|invalid/i);
-    await type.fill('office');
-    await page.getByRole('textbox', { name: 'name', exact: true }).fill('Rathaus Lemgo (neu)');
+    await page.locator('input[name=organization][aria-invalid=true]').waitFor();
+    assert.match((await page.locator('.field-error[data-field=organization]').textContent()) ?? '', /moon/);
+    await organization.fill('lemgo');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Rathaus Lemgo (neu)');
     await page.getByLabel('Titel').fill('Rathaus umbenannt');
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByRole('table').getByText('Rathaus umbenannt').waitFor();
