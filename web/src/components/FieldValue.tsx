@@ -18,15 +18,34 @@ export function specAt(kind: string, path: string): FieldSpec | undefined {
   return sub !== undefined && spec?.type === 'group' ? spec.fields.find((f) => f.name === sub) : spec;
 }
 
-// Names of referenced objects, per view (date and plan), asked once each.
+// Names of referenced objects, per view (date and plan), asked once each and at most six at a
+// time (a page of ids must not flood the server or the browser's connections).
 const names = new Map<string, Promise<string | null>>();
+const queue: (() => void)[] = [];
+let running = 0;
+
+function limited<T>(f: () => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const start = () => {
+      running++;
+      f()
+        .then(resolve, reject)
+        .finally(() => {
+          running--;
+          queue.shift()?.();
+        });
+    };
+    if (running < 6) start();
+    else queue.push(start);
+  });
+}
 
 /** The name of an object at the view, or null (no name, or not visible). */
 function nameOf(id: string, at: string, plan: string): Promise<string | null> {
   const key = `${at}|${plan}|${id}`;
   let p = names.get(key);
   if (!p) {
-    p = get<{ name?: string }>(`/objects/${encodeURIComponent(id)}`, { at, plan }).then(
+    p = limited(() => get<{ name?: string }>(`/objects/${encodeURIComponent(id)}`, { at, plan })).then(
       (o) => o.name ?? null,
       () => null,
     );

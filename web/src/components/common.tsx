@@ -109,17 +109,13 @@ export function OnDemand<T>({ state, label, children }: { state: Loaded<T | null
   return <Async state={state}>{(d) => (d === null ? null : children(d))}</Async>;
 }
 
-/** A table cell with a link to an object. */
+/** A table cell with a link to an object: by the label given, else by its name with the id second. */
 export function IdCell({ id, label }: { id: string; label?: string | undefined }) {
-  return (
-    <td>
-      <ObjLink id={id} label={label} />
-    </td>
-  );
+  return <td>{label === undefined ? <NamedLink id={id} /> : <ObjLink id={id} label={label} />}</td>;
 }
 
-/** Links to objects, comma-separated; `named`: by their names, the ids second. */
-export function IdList({ ids, named = false }: { ids: readonly string[]; named?: boolean }) {
+/** Links to objects, comma-separated: by their names, the ids second (`named={false}`: ids only). */
+export function IdList({ ids, named = true }: { ids: readonly string[]; named?: boolean }) {
   return (
     <>
       {ids.map((id, i) => (

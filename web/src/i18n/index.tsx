@@ -47,7 +47,7 @@ export interface I18n {
 }
 
 /** Keys of counted texts: those with a `.one` and an `.other` form. */
-export type PluralKey = Key extends `${infer K}.one` ? (`${K}.other` extends Key ? K : never) : never;
+export type PluralKey = { [K in Key]: K extends `${infer B}.one` ? (`${B}.other` extends Key ? B : never) : never }[Key];
 
 const Ctx = createContext<I18n | null>(null);
 

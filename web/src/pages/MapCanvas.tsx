@@ -37,7 +37,7 @@ export interface MapCanvasProps {
 }
 
 export function MapCanvas({ model, colouring, spofLinks, cut, failedSites, highlighted, pathLinks, selected, onToggle, loadMs, children }: MapCanvasProps) {
-  const { t, number, choice } = useI18n();
+  const { t, tn, choice } = useI18n();
   const canvas = useRef<HTMLCanvasElement>(null);
   const view = useRef({ scale: 1, ox: 0, oy: 0, fitted: false });
   const frame = useRef(0);
@@ -269,7 +269,7 @@ export function MapCanvas({ model, colouring, spofLinks, cut, failedSites, highl
         <button type="button" onClick={() => ((view.current.fitted = false), schedule())}>
           {t('map.fit')}
         </button>
-        <span className="muted">{t('map.counts', { sites: number(model.sites.length), links: number(model.links.length) })}</span>
+        <span className="muted">{tn('map.sites', model.sites.length)}, {tn('map.links', model.links.length)}</span>
       </div>
       <div className="map-canvas">
       <canvas

@@ -53,7 +53,7 @@ interface MapViewProps {
 }
 
 function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: MapViewProps) {
-  const { t, choice } = useI18n();
+  const { t, tn, choice } = useI18n();
   const { at, plan } = useApp();
   const [colouring, setColouring] = useState<Colouring>('type');
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -218,7 +218,7 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
           )}
           <div className="buttons">
             <button type="button" className="primary" disabled={selected.size === 0 || busy} onClick={() => void fail()}>
-              {t('map.failButton', { n: selected.size })}
+              {tn('map.failButton', selected.size)}
             </button>
             <button type="button" onClick={clear}>
               {t('clear')}
