@@ -9,12 +9,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { axe, chromiumPath, E2E_PASSWORD, launchBrowser, newPage, signIn, startServer, type E2eServer } from './helpers/e2e.js';
+import { axe, E2E_PASSWORD, e2eFixture, e2eSkip, signIn, type E2eServer } from './helpers/e2e.js';
 
-const executable = chromiumPath();
 const ID = 'krz.abgabenwerk';
 
-describe('web UI: safe editing', { skip: executable === null && !process.env.CI && 'chromium is not installed (apt-get install chromium); CI installs it, and there its absence fails', timeout: 150_000 }, () => {
+describe('web UI: safe editing', { skip: e2eSkip, timeout: 150_000 }, () => {
+  const f = e2eFixture({ before, after });
   let server: E2eServer;
   let browser: Browser;
   let page: Page;
@@ -35,10 +35,7 @@ describe('web UI: safe editing', { skip: executable === null && !process.env.CI 
   const saved = async () => page.getByRole('button', { name: 'Bearbeiten' }).waitFor();
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser(executable!);
-    ({ page, errors } = await newPage(browser, 'de-DE'));
-    page.setDefaultTimeout(10_000);
+    ({ server, browser, page, errors } = f);
     other = await browser.newContext();
     api = other.request;
     const session = await api.post(`${server.url}/api/v1/session`, { data: { name: 'admin', password: E2E_PASSWORD } });
@@ -51,8 +48,6 @@ describe('web UI: safe editing', { skip: executable === null && !process.env.CI 
   });
   after(async () => {
     await other?.close();
-    await browser?.close();
-    await server?.stop();
   });
 
   test('a deep link to an id with a dot opens its page (the server does not take it for a file)', async () => {

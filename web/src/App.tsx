@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { get, me, signOut, whenSignedOut, type Principal } from './api.js';
 import { useI18n, type Key } from './i18n/index.js';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
-import { Link, navigate, usePath } from './router.js';
+import { Link, navigate, useParam, usePath } from './router.js';
 import { AppContext, today, useApp, useLoad, type AppState } from './state.js';
 import type { PlanInfo } from './types.js';
 import { SignIn } from './pages/SignIn.js';
@@ -45,10 +45,12 @@ export function App() {
 function Shell({ user, onSignedOut }: { user: Principal; onSignedOut: () => void }) {
   const { t } = useI18n();
   const path = usePath();
-  const [at, setAt] = useState(today);
-  const [plan, setPlan] = useState('');
+  // The date and the plan live in the URL: a reload keeps them, a link shares them.
+  const [atParam, setAt] = useParam('at');
+  const at = atParam || today();
+  const [plan, setPlan] = useParam('plan');
   const [plansVersion, setPlansVersion] = useState(0);
-  const state = useMemo<AppState>(() => ({ user, at, setAt, plan, setPlan, plansVersion, plansChanged: () => setPlansVersion((v) => v + 1) }), [user, at, plan, plansVersion]);
+  const state = useMemo<AppState>(() => ({ user, at, setAt, plan, setPlan, plansVersion, plansChanged: () => setPlansVersion((v) => v + 1) }), [user, at, setAt, plan, setPlan, plansVersion]);
   const tenant = user.role === 'tenant';
   const nav = tenant ? tenantNav : staffNav;
   useEffect(() => {
@@ -86,7 +88,7 @@ function Shell({ user, onSignedOut }: { user: Principal; onSignedOut: () => void
         </nav>
         <div className="controls">
           <label>
-            {t('at')}{' '}
+            <span className="ctl-label">{t('at')} </span>
             <input type="date" value={at} onChange={(e) => e.target.value && setAt(e.target.value)} required />
           </label>
           {!tenant && <PlanSelect />}
@@ -126,7 +128,7 @@ function PlanSelect() {
   const plans = useLoad((s) => get<{ items: PlanInfo[] }>('/plans', undefined, s), [plansVersion]);
   return (
     <label>
-      {t('plan')}{' '}
+      <span className="ctl-label">{t('plan')} </span>
       <select value={plan} onChange={(e) => setPlan(e.target.value)}>
         <option value="">{t('plan.baseline')}</option>
         {plans.data?.items.map((p) => (

@@ -3,7 +3,7 @@
  * groups highlightable; fail any elements and see what goes down; draw the independent paths
  * between a site and an application.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { get, getAll, post } from '../api.js';
 import { Async, ErrorBox } from '../components/common.js';
 import { choices, useI18n } from '../i18n/index.js';
@@ -11,6 +11,7 @@ import { useApp, useLoad } from '../state.js';
 import type { Application, Check, Device, Link, Obj, Paths, Site, WhatIf } from '../types.js';
 import { MapCanvas, pathColours } from './MapCanvas.js';
 import { buildModel, cutLinks, failedSitesOf, type MapModel } from './mapModel.js';
+import { useParam } from '../router.js';
 import { WhatIfResult } from './WhatIfResult.js';
 
 type Colouring = 'type' | 'verdict';
@@ -56,7 +57,11 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
   const { t, tn, choice } = useI18n();
   const { at, plan } = useApp();
   const [colouring, setColouring] = useState<Colouring>('type');
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  // The selection, the failure simulated and the path asked for are in the URL (a reload or a shared link shows them again).
+  const [selParam, setSelParam] = useParam('sel');
+  const selected = useMemo(() => new Set(selParam ? selParam.split(',') : []), [selParam]);
+  const setSelected = (f: (s: Set<string>) => Set<string>) => setSelParam([...f(new Set(selected))].join(','));
+  const [failParam, setFailParam] = useParam('fail');
   const [highlight, setHighlight] = useState<string | null>(null);
   const [result, setResult] = useState<WhatIf | null>(null);
   const [failed, setFailed] = useState<Set<string>>(new Set());
@@ -89,11 +94,12 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
       else n.add(id);
       return n;
     });
-  const fail = async () => {
+  const fail = async (ids: readonly string[] = [...selected]) => {
     setBusy(true);
     setError(undefined);
+    setFailParam(ids.join(','));
     try {
-      const r = await post<WhatIf>('/what-if', { fail: [...selected] }, { at, plan });
+      const r = await post<WhatIf>('/what-if', { fail: ids }, { at, plan });
       setResult(r);
       setFailed(new Set(r.failed));
     } catch (e) {
@@ -103,24 +109,32 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
     }
   };
   const clear = () => {
-    setSelected(new Set());
+    setSelected(() => new Set());
+    setFailParam('');
     setFailed(new Set());
     setResult(null);
     setError(undefined);
   };
 
-  const [pathFrom, setPathFrom] = useState('');
-  const [pathTo, setPathTo] = useState('');
+  const [pathParam, setPathParam] = useParam('path');
+  const [pathFrom, setPathFrom] = useState(pathParam.split(',')[0] ?? '');
+  const [pathTo, setPathTo] = useState(pathParam.split(',')[1] ?? '');
   const [pathError, setPathError] = useState<unknown>();
-  const showPaths = async () => {
+  const showPaths = async (from = pathFrom, to = pathTo) => {
     setPathError(undefined);
     setPaths(null);
+    setPathParam(`${from},${to}`);
     try {
-      setPaths(await get<Paths>('/paths', { from: pathFrom, to: pathTo, at, plan }));
+      setPaths(await get<Paths>('/paths', { from, to, at, plan }));
     } catch (e) {
       setPathError(e);
     }
   };
+  // What the URL asked for when the page opened (or the view changed): the failure and the paths.
+  useEffect(() => {
+    if (failParam) void fail(failParam.split(','));
+    if (pathFrom && pathTo) void showPaths();
+  }, [at, plan]);
 
   const [addId, setAddId] = useState('');
   const elementIds = useMemo(() => [...sites.map((s) => s.id), ...devices.map((d) => d.id), ...allLinks.map((l) => l.id)].slice(0, 5000), [sites, devices, allLinks]);

@@ -1,0 +1,109 @@
+/**
+ * The web UI's view in the URL and on small screens, end to end (headless Chromium against the
+ * built `verbund serve`): the date, the plan and the map's selection, failure and paths survive
+ * a reload and travel with links; at 390 px no page is wider than the viewport and the header
+ * takes at most two rows.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { axe, E2E_PASSWORD, e2eFixture, e2eSkip, newPage, signIn, type E2eServer } from './helpers/e2e.js';
+
+describe('web UI: links and small screens', { skip: e2eSkip, timeout: 150_000 }, () => {
+  const f = e2eFixture({ before, after });
+  let server: E2eServer;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  before(async () => {
+    ({ server, browser, page, errors } = f);
+    await signIn(page, server.url, 'anna');
+  });
+
+  const search = () => new URL(page.url()).searchParams;
+
+  test('the date and the plan are in the URL: a reload keeps them, navigation carries them', async () => {
+    await page.getByLabel('Stichtag').fill('2019-02-01');
+    await page.waitForURL(/[?&]at=2019-02-01/);
+    await page.getByRole('combobox', { name: /^Plan/ }).selectOption('joint-finance');
+    await page.waitForURL(/[?&]plan=joint-finance/);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Übersicht zum 01.02.2019' }).waitFor();
+    await page.getByRole('combobox', { name: /^Plan/ }).locator('option[value=joint-finance]').waitFor({ state: 'attached' });
+    assert.equal(await page.getByRole('combobox', { name: /^Plan/ }).inputValue(), 'joint-finance');
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Fachanwendungen' }).click();
+    await page.waitForURL(/\/applications\?/);
+    assert.equal(search().get('at'), '2019-02-01');
+    assert.equal(search().get('plan'), 'joint-finance');
+    // A link opened elsewhere (a new tab) has them in its href.
+    assert.match((await page.getByRole('link', { name: 'Finanzwesen (GKD)' }).first().getAttribute('href')) ?? '', /^\/objects\/finanzwesen\?at=2019-02-01&plan=joint-finance$/);
+    // The applications' search is in the URL too.
+    await page.getByLabel('Suche').fill('finanz');
+    await page.waitForURL(/[?&]q=finanz/);
+    await page.reload();
+    assert.equal(await page.getByLabel('Suche').inputValue(), 'finanz');
+    await page.getByText(/^2 von \d+$/).waitFor();
+  });
+
+  test('the map: the selection, the failure simulated and the paths come back after a reload', async () => {
+    await page.goto(`${server.url}/map`);
+    await page.getByRole('img', { name: /Karte der Standorte/ }).waitFor();
+    await page.getByRole('checkbox', { name: /Hauseinführung Nord/ }).check();
+    await page.waitForURL(/[?&]sel=duct-lemgo-nord/);
+    await page.getByRole('button', { name: '1 Element ausfallen lassen' }).click();
+    await page.getByRole('table', { name: 'Betroffene Kommunen' }).waitFor();
+    const paths = page.getByRole('region', { name: 'Unabhängige Wege' });
+    await paths.getByRole('combobox', { name: /^Standort/ }).selectOption('pb-rathaus');
+    await paths.getByRole('combobox', { name: /^Fachanwendung/ }).selectOption('finanzwesen');
+    await page.getByRole('button', { name: 'Wege zeigen' }).click();
+    await page.getByText('Keine zwei unabhängigen Wege.').waitFor();
+    const shared = page.url();
+    assert.equal(search().get('fail'), 'duct-lemgo-nord');
+    assert.equal(search().get('path'), 'pb-rathaus,finanzwesen');
+    // A colleague opens the shared link: the same failure and the same paths, computed again.
+    const { page: other } = await newPage(browser, 'de-DE');
+    const r = await other.request.post(`${server.url}/api/v1/session`, { data: { name: 'anna', password: E2E_PASSWORD } });
+    assert.ok(r.ok());
+    await other.goto(shared);
+    await other.getByRole('table', { name: 'Betroffene Kommunen' }).getByRole('link', { name: 'Stadt Paderborn', exact: true }).waitFor();
+    assert.ok(await other.getByRole('checkbox', { name: /Hauseinführung Nord/ }).isChecked());
+    await other.getByText('Keine zwei unabhängigen Wege.').waitFor();
+    await other.context().close();
+  });
+
+  test('at 390 px no page is wider than the viewport and the header takes at most two rows', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const pages = ['/', '/map', '/timeline', '/applications', '/municipalities?org=detmold', '/plans', '/objects/finanzwesen', '/objects/lemgo-dc'];
+    for (const path of pages) {
+      await page.goto(`${server.url}${path}`);
+      await page.waitForLoadState('networkidle');
+      await page.locator('main h1').first().waitFor();
+      await checkNarrow(page, path);
+    }
+    // The edit form too, and the overview's accessibility at this size.
+    await page.goto(`${server.url}/objects/finanzwesen`);
+    await page.getByRole('button', { name: 'Bearbeiten' }).click();
+    await page.getByRole('heading', { name: 'Bearbeiten als Änderung' }).waitFor();
+    await checkNarrow(page, 'edit form');
+    await page.goto(`${server.url}/`);
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(await axe(page), [], 'overview at 390 px');
+    await page.setViewportSize({ width: 1400, height: 900 });
+  });
+
+  test('no console errors', () => {
+    assert.deepEqual(errors, []);
+  });
+});
+
+/** The page is no wider than the viewport; the header's items sit in at most two rows. */
+async function checkNarrow(page: Page, what: string): Promise<void> {
+  const m = await page.evaluate(() => {
+    const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number }; querySelectorAll: (s: string) => ArrayLike<{ getBoundingClientRect: () => { top: number; height: number } }> } }).document;
+    const items = Array.from(d.querySelectorAll('header.top .brand, header.top nav, header.top .controls'));
+    const tops = new Set(items.map((e) => Math.round(e.getBoundingClientRect().top / 8)));
+    return { scroll: d.documentElement.scrollWidth, client: d.documentElement.clientWidth, rows: tops.size };
+  });
+  assert.ok(m.scroll <= m.client, `${what}: ${m.scroll} px wide in a ${m.client} px viewport`);
+  assert.ok(m.rows <= 2, `${what}: the header takes ${m.rows} rows`);
+}
