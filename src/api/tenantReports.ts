@@ -3,6 +3,7 @@
  * other tenants or describes the network beyond what breaks its own services.
  */
 import type { CheckReport, ServiceRef, WhatIfReport } from '../service/AnalysisService.js';
+import { acceptanceWarnings, summarize } from '../service/checkReport.js';
 import type { Scope } from './tenantScope.js';
 
 /** A check report restricted to the scope's services; unchanged for staff. */
@@ -13,13 +14,14 @@ export function scopeCheck(r: CheckReport, scope: Scope): CheckReport {
   const spofs = r.spofs
     .map((sp) => ({ ...sp, breaks: sp.breaks.filter(mine), tenants: sp.tenants.filter((t) => t.tenant === scope.tenant) }))
     .filter((sp) => sp.breaks.length > 0);
-  const up = services.filter((s) => s.up).length;
-  const surviving = services.filter((s) => s.survives).length;
+  const used = new Set(services.map((s) => s.application));
   return {
     ...r,
-    summary: { services: services.length, up, surviving, failing: services.length - surviving, down: services.length - up },
+    summary: summarize(services, spofs),
     services,
     spofs,
+    applications: r.applications.filter((a) => used.has(a.application)),
+    warnings: acceptanceWarnings(spofs),
     // The raw-network facts describe everybody's network: not the tenant's to see.
     network: { nodes: 0, links: 0, components: 0, articulationPoints: [], bridges: [], biconnectedComponents: [] },
     problems: [],

@@ -73,7 +73,7 @@ function buildProgram(outcome: { code: number }): Command {
   program
     .command('show')
     .description('list the objects of a kind, or show one object, at --at (and --plan)')
-    .argument('<kind>', 'organization, site, risk-group, device, link, application, usage (or plural)')
+    .argument('<kind>', 'organization, site, risk-group, device, link, application, usage, risk-acceptance (or plural)')
     .argument('[id]', 'one object')
     .action(action(() => import('./commands/show.js')));
 
@@ -109,7 +109,11 @@ function buildProgram(outcome: { code: number }): Command {
 
   program
     .command('check')
-    .description('verdict per service (survives every single failure?) and the SPOF report; exit 1 if a service fails')
+    .description('verdicts per service (redundant, georedundant), the SPOF report with accepted risks; exit 1 on an open SPOF')
+    .addOption(new Option('--fail-on <which>', 'which SPOFs make the exit code 1: open ones, any (accepted too), never').choices(['open', 'any', 'never']).default('open'))
+    .option('--georedundancy', 'also exit 1 on open georedundancy gaps (a data-center site breaks services; data centers closer than the minimum)')
+    .option('--geo-minimum-km <km>', 'minimum distance between the data centers of an application', '100')
+    .option('--geo-recommended-km <km>', 'recommended distance between the data centers of an application', '200')
     .action(action(() => import('./commands/check.js')));
 
   program

@@ -10,7 +10,7 @@ import { analyzeSurvivability, type FailureElement, type Survivability } from '.
 import { whatIf } from '../engine/whatIf.js';
 import { analyzeAvailability, type ServiceAvailability } from '../engine/availability.js';
 import { disjointPaths, nodeLinkDisjointPaths, pathsJson, type PathsJson } from '../engine/disjointPaths.js';
-import { networkReport, type NetworkReport } from '../engine/networkReport.js';
+import { BSI_GEO_THRESHOLDS, type GeoThresholds } from '../engine/datacenterDistances.js';
 import { listChangeSetHeaders, type ChangeSetHeader } from '../store/changeSetRepository.js';
 import { inView } from '../timeline/changeSet.js';
 import type { Estate } from '../timeline/Estate.js';
@@ -18,6 +18,7 @@ import type { TimeKey } from '../timeline/time.js';
 import type { EstateService, ViewOptions } from './EstateService.js';
 import { requirePlan } from './readView.js';
 import { walkTimeline, type TimelineStep } from './walkTimeline.js';
+import { buildCheckReport, elementOut, serviceRef, type CheckReport, type ElementRefOut } from './checkReport.js';
 
 /** A service named by its usage and site. */
 export interface ServiceRef {
@@ -28,25 +29,10 @@ export interface ServiceRef {
   readonly users: number;
 }
 
-/** An element by id and kind. */
-export interface ElementRefOut {
-  readonly id: string;
-  readonly kind: FailureElement['kind'];
-}
-
 /** A view, or the snapshot of one that the caller has already read (the API reads it to scope a tenant). */
 export type AnalysisView = ViewOptions & { readonly snapshot?: Snapshot };
 
-/** The result of `check`. */
-export interface CheckReport {
-  readonly at: TimeKey;
-  readonly plan: string | null;
-  readonly summary: { services: number; up: number; surviving: number; failing: number; down: number };
-  readonly services: (ServiceRef & { up: boolean; survives: boolean; breakers: ElementRefOut[] })[];
-  readonly spofs: { element: string; kind: FailureElement['kind']; breaks: ServiceRef[]; tenants: { tenant: string; services: number; users: number }[] }[];
-  readonly network: NetworkReport;
-  readonly problems: Problem[];
-}
+export type { CheckReport, ElementRefOut };
 
 /** The result of `what-if`. */
 export interface WhatIfReport {
@@ -201,32 +187,13 @@ export class AnalysisService {
     return snap;
   }
 
-  /** Verdict per service, SPOF report and raw-network facts. */
-  async check(view: AnalysisView = {}): Promise<CheckReport> {
+  /**
+   * Verdict per service (survives, redundant, georedundant), the SPOF report with accepted
+   * risks, data-center distances per application, and raw-network facts.
+   */
+  async check(view: AnalysisView & { georedundancy?: GeoThresholds | undefined } = {}): Promise<CheckReport> {
     const snap = view.snapshot ?? (await this.snapshot(view));
-    const surv = survivabilityOf(snap);
-    const { services: m } = snap;
-    const services = surv.services.map((v, s) => ({
-      ...serviceRef(snap, s),
-      up: v.upAtBaseline,
-      survives: v.survives,
-      breakers: v.breakers.map(elementOut),
-    }));
-    const spofs = surv.spofs.map((sp) => {
-      const breaks = sp.breaks.map((s) => serviceRef(snap, s));
-      return { element: sp.element.id, kind: sp.element.kind, breaks, tenants: groupBy(breaks, (b) => b.tenant).map(([tenant, list]) => ({ tenant, services: list.length, users: sum(list) })) };
-    });
-    const up = services.filter((s) => s.up).length;
-    const surviving = services.filter((s) => s.survives).length;
-    return {
-      at: snap.at,
-      plan: snap.plan,
-      summary: { services: m.count, up, surviving, failing: m.count - surviving, down: m.count - up },
-      services,
-      spofs,
-      network: networkReport(snap.projection),
-      problems: snap.problems,
-    };
+    return buildCheckReport(snap, survivabilityOf(snap), view.georedundancy ?? BSI_GEO_THRESHOLDS);
   }
 
   /** What fails when the given elements fail together. */
@@ -367,30 +334,10 @@ function survivabilityOf(snap: Snapshot): Survivability {
   return (snap.memo.survivability ??= analyzeSurvivability(snap.projection, snap.services));
 }
 
-/** A service of a snapshot by id. */
-function serviceRef(snap: Pick<Snapshot, 'projection' | 'services'>, s: number): ServiceRef {
-  const m = snap.services;
-  return { usage: m.usage[s]!, tenant: m.tenant[s]!, application: m.application[s]!, site: snap.projection.siteIds[m.site[s]!] ?? '', users: m.users[s]! };
-}
-
 /** The breakers in `after` that are not in `before` (by id), as ids and kinds. */
 function addedBreakers(before: readonly FailureElement[], after: readonly FailureElement[]): ElementRefOut[] {
   const had = new Set(before.map((e) => e.id));
   return after.filter((e) => !had.has(e.id)).map(elementOut);
-}
-
-function elementOut(e: FailureElement): ElementRefOut {
-  return { id: e.id, kind: e.kind };
-}
-
-function groupBy<T>(list: readonly T[], key: (x: T) => string): [string, T[]][] {
-  const out = new Map<string, T[]>();
-  for (const x of list) out.set(key(x), [...(out.get(key(x)) ?? []), x]);
-  return [...out].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-}
-
-function sum(list: readonly ServiceRef[]): number {
-  return list.reduce((n, x) => n + x.users, 0);
 }
 
 /** Changes whenever a change set is added or changes status. */
