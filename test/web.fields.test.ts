@@ -51,6 +51,9 @@ function check(kind: string, spec: FieldSpec, s: JsonSchema): void {
       assert.deepEqual(spec.fields.map((f) => f.name).sort(), Object.keys(s.properties as object).sort(), where);
       for (const f of spec.fields) check(where, f, (s.properties as Record<string, JsonSchema>)[f.name]!);
       break;
+    case 'date':
+      assert.ok(s.type === 'string' && String(s.pattern).includes('\\d{4}-\\d{2}-\\d{2}'), where);
+      break;
     case 'date-ranges':
       assert.deepEqual(((s.items as JsonSchema).required as string[]).sort(), ['from', 'to'], where);
       break;

@@ -5,7 +5,7 @@
  * table names every field of every kind with the model's type, choices and reference kinds.
  */
 import type { ChoiceSetName } from '../../src/model/choices.js';
-import type { Kind } from '../../src/model/kinds.js';
+import { fileKeyOfKind, type Kind } from '../../src/model/kinds.js';
 import { referenceSpecs } from '../../src/model/references.js';
 
 /** A number field: its unit (shown beside the input), bounds and whether it is a share (0..1). */
@@ -20,7 +20,7 @@ export interface NumberSpec {
 
 /** One field of the edit form. */
 export type FieldSpec =
-  | { readonly name: string; readonly type: 'text' | 'multiline' | 'texts' | 'date-ranges' }
+  | { readonly name: string; readonly type: 'text' | 'multiline' | 'texts' | 'date' | 'date-ranges' }
   | NumberSpec
   | { readonly name: string; readonly type: 'choice'; readonly set: ChoiceSetName }
   | { readonly name: string; readonly type: 'ref' | 'refs' | 'deps'; readonly kinds: readonly Kind[] }
@@ -79,6 +79,10 @@ export const fieldSpecs: Readonly<Record<Kind, readonly FieldSpec[]>> = {
     ],
   ),
   usage: common([ref('usage', 'tenant'), ref('usage', 'application'), ref('usage', 'sites', 'refs')], [num('users', undefined, { integer: true })]),
+  'risk-acceptance': common(
+    [ref('risk-acceptance', 'element')],
+    [{ name: 'reason', type: 'multiline' }, text('accepted_by'), { name: 'accepted_on', type: 'date' }, { name: 'review_by', type: 'date' }],
+  ),
 };
 
 /** Fields every object of the kind must have: the form offers no removal for them. */
@@ -90,9 +94,10 @@ export const requiredFields: Readonly<Record<Kind, ReadonlySet<string>>> = {
   link: new Set(['a', 'b', 'type']),
   application: new Set(['name']),
   usage: new Set(['tenant', 'application', 'sites']),
+  'risk-acceptance': new Set(['name', 'element', 'reason', 'accepted_by', 'accepted_on', 'review_by']),
 };
 
 /** The list route of a kind (`risk-groups`, `sites`, …). */
 export function listOf(kind: Kind): string {
-  return kind === 'risk-group' ? 'risk-groups' : `${kind}s`;
+  return fileKeyOfKind[kind].replace('_', '-');
 }

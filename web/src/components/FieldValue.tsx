@@ -118,6 +118,8 @@ export function FieldValue({ kind, path, value }: { kind: string; path: string; 
             ))}
         </>
       );
+    case 'date':
+      return <>{date(String(value))}</>;
     case 'texts':
       return <>{(value as string[]).join(', ')}</>;
     case 'date-ranges':

@@ -278,6 +278,8 @@ function Input({ spec, draft, onChange, label, ...p }: InputProps & { spec: Fiel
       );
     case 'ref':
       return <RefPicker {...p} kinds={spec.kinds} value={draft as string} onChange={onChange} />;
+    case 'date':
+      return <input {...aria(p)} type="date" value={draft as string} onChange={(e) => onChange(e.target.value)} />;
     case 'multiline':
       return <textarea {...aria(p)} value={draft as string} onChange={(e) => onChange(e.target.value)} rows={3} />;
     case 'refs':
