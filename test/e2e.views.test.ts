@@ -71,9 +71,52 @@ describe('web UI: links and small screens', { skip: e2eSkip, timeout: 150_000 },
     await other.context().close();
   });
 
+  test('list pages: the server searches, filters, orders and pages every kind; the global search', async () => {
+    await page.goto(`${server.url}/estate/usages`);
+    const count = page.getByRole('status').filter({ hasText: /Objekte?$/ });
+    const total = Number((await count.textContent())!.replace(/\D/g, ''));
+    assert.ok(total > 50, `${total} usages: more than one page`);
+    await page.getByText(`Seite 1 von ${Math.ceil(total / 50)}`).waitFor();
+    assert.equal(await page.locator('tbody tr').count(), 50);
+    await page.getByRole('button', { name: 'Nächste Seite' }).click();
+    await page.waitForURL(/[?&]page=2/);
+    await page.getByText(`Seite 2 von ${Math.ceil(total / 50)}`).waitFor();
+    await page.getByRole('navigation', { name: 'Arten' }).getByRole('link', { name: 'Gerät' }).click();
+    await page.waitForURL(/\/estate\/devices/);
+    // Filter by a choice (its German label) and search by name: the server answers both.
+    await page.getByRole('combobox', { name: 'Rolle' }).selectOption({ label: 'Router' });
+    await page.getByText(/^Seite 1 von/).waitFor();
+    await page.getByLabel('Suche', { exact: true }).fill('core');
+    await page.waitForURL(/[?&]q=core/);
+    await page.waitForLoadState('networkidle');
+    const roles = await page.locator('tbody tr td:nth-child(3)').allTextContents();
+    assert.ok(roles.length > 0 && roles.every((r) => r === 'Router'), roles.join());
+    // Order by name, descending, on the server: the rows come back in that order.
+    const name = page.getByRole('columnheader', { name: /^Name/ });
+    await name.getByRole('button').click();
+    await name.getByRole('button').click();
+    assert.equal(await name.getAttribute('aria-sort'), 'descending');
+    await page.waitForURL(/[?&]sort=-name/);
+    await page.waitForLoadState('networkidle');
+    const names = await page.locator('tbody tr td:first-child a').allTextContents();
+    assert.deepEqual(names, [...names].sort((a, b) => b.localeCompare(a, 'de', { numeric: true, sensitivity: 'base' })));
+    assert.deepEqual(await axe(page), [], 'list page');
+    // Every kind has its list.
+    await page.getByRole('navigation', { name: 'Arten' }).getByRole('link', { name: 'Risikogruppe' }).click();
+    await page.getByRole('link', { name: 'Hauseinführung Nord, Rechenzentrum Lemgo' }).waitFor();
+    // The global search: ids and names of every kind.
+    await page.getByRole('searchbox', { name: 'Im Bestand finden' }).fill('finanz');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\?q=finanz/);
+    await page.getByRole('heading', { name: /^Fachanwendung \(\d+\)$/ }).waitFor();
+    await page.getByRole('link', { name: 'Finanzwesen (GKD)' }).waitFor();
+    await page.getByRole('heading', { name: /^Nutzung \(\d+\)$/ }).waitFor();
+    assert.deepEqual(await axe(page), [], 'search');
+  });
+
   test('at 390 px no page is wider than the viewport and the header takes at most two rows', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    const pages = ['/', '/map', '/timeline', '/applications', '/municipalities?org=detmold', '/plans', '/objects/finanzwesen', '/objects/lemgo-dc'];
+    const pages = ['/', '/map', '/timeline', '/applications', '/municipalities?org=detmold', '/plans', '/objects/finanzwesen', '/objects/lemgo-dc', '/estate/links', '/search?q=lemgo'];
     for (const path of pages) {
       await page.goto(`${server.url}${path}`);
       await page.waitForLoadState('networkidle');

@@ -14,6 +14,7 @@ import { Applications } from './pages/Applications.js';
 import { Municipalities } from './pages/Municipalities.js';
 import { Plans } from './pages/Plans.js';
 import { ObjectPage } from './pages/ObjectPage.js';
+import { EstateList, kindOfList, Search } from './pages/EstateList.js';
 
 const staffNav: [string, Key][] = [
   ['/', 'nav.overview'],
@@ -22,6 +23,7 @@ const staffNav: [string, Key][] = [
   ['/applications', 'nav.applications'],
   ['/municipalities', 'nav.municipalities'],
   ['/plans', 'nav.plans'],
+  ['/estate/sites', 'nav.estate'],
 ];
 const tenantNav: [string, Key][] = [['/municipalities', 'nav.municipalities']];
 
@@ -87,6 +89,7 @@ function Shell({ user, onSignedOut }: { user: Principal; onSignedOut: () => void
           </ul>
         </nav>
         <div className="controls">
+          {!tenant && <SearchBox />}
           <label>
             <span className="ctl-label">{t('at')} </span>
             <input type="date" value={at} onChange={(e) => e.target.value && setAt(e.target.value)} required />
@@ -106,7 +109,14 @@ function Shell({ user, onSignedOut }: { user: Principal; onSignedOut: () => void
 function pageOf(path: string): { title: Key; nav: string; render: () => ReactElement } {
   const obj = /^\/objects\/(.+)$/.exec(path);
   if (obj) return { title: 'nav.object', nav: '', render: () => <ObjectPage key={obj[1]} id={decodeURIComponent(obj[1]!)} /> };
+  const list = /^\/estate(?:\/([a-z-]+))?$/.exec(path);
+  if (list) {
+    const kind = kindOfList(list[1] ?? 'sites');
+    if (kind) return { title: 'nav.estate', nav: '/estate/sites', render: () => <EstateList key={kind} kind={kind} /> };
+  }
   switch (path) {
+    case '/search':
+      return { title: 'search.heading', nav: '', render: () => <Search /> };
     case '/map':
       return { title: 'nav.map', nav: path, render: () => <MapPage /> };
     case '/timeline':
@@ -120,6 +130,27 @@ function pageOf(path: string): { title: Key; nav: string; render: () => ReactEle
     default:
       return { title: 'nav.overview', nav: '/', render: () => <Overview /> };
   }
+}
+
+/** The global search box: ids and names of every kind (the results on /search). */
+function SearchBox() {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  return (
+    <form
+      role="search"
+      className="search-box"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (text.trim()) navigate(`/search?q=${encodeURIComponent(text.trim())}`);
+      }}
+    >
+      <label>
+        <span className="ctl-label">{t('search.box')} </span>
+        <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('search.placeholder')} />
+      </label>
+    </form>
+  );
 }
 
 function PlanSelect() {

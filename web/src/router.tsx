@@ -11,17 +11,17 @@ window.addEventListener('popstate', () => listeners.forEach((l) => l()));
 /** Query parameters every page keeps across navigation: the date and the plan looked at. */
 const sticky = ['at', 'plan'];
 
-/** A path of the app with the current date and plan (unless it has a query of its own). */
+/** A path of the app with the current date and plan (unless it sets them itself). */
 export function withView(to: string): string {
-  if (to.includes('?')) return to;
+  const [path, query = ''] = to.split('?');
   const now = new URLSearchParams(location.search);
-  const keep = new URLSearchParams();
+  const keep = new URLSearchParams(query);
   for (const k of sticky) {
     const v = now.get(k);
-    if (v) keep.set(k, v);
+    if (v && !keep.has(k)) keep.set(k, v);
   }
   const q = keep.toString();
-  return q ? `${to}?${q}` : to;
+  return q ? `${path}?${q}` : path!;
 }
 
 /** Goes to a path of the app (keeping the date and plan in the URL). */
