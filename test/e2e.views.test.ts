@@ -114,6 +114,26 @@ describe('web UI: links and small screens', { skip: e2eSkip, timeout: 150_000 },
     assert.deepEqual(await axe(page), [], 'search');
   });
 
+  test('the map fits every site once the canvas has its size, at 1400 and at 390 px, with a scale bar', async () => {
+    for (const width of [1400, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${server.url}/map`);
+      await page.getByRole('img', { name: /Karte der Standorte/ }).waitFor();
+      const m = await page.waitForFunction(
+        (w) => {
+          const s = (globalThis as unknown as { __verbundMap?: { sites: number; visible: number; width: number } }).__verbundMap;
+          return s && s.width < w && s ? s : null;
+        },
+        width,
+      );
+      const stats = (await m.jsonValue()) as { sites: number; visible: number; width: number };
+      assert.ok(stats.sites > 30, `${stats.sites} sites`);
+      assert.equal(stats.visible, stats.sites, `at ${width} px: ${stats.visible} of ${stats.sites} sites on the canvas (${stats.width} px wide)`);
+      assert.match((await page.locator('.scale-bar').textContent()) ?? '', /^\d+ km$/);
+    }
+    await page.setViewportSize({ width: 1400, height: 900 });
+  });
+
   test('at 390 px no page is wider than the viewport and the header takes at most two rows', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     const pages = ['/', '/map', '/timeline', '/applications', '/municipalities?org=detmold', '/plans', '/objects/finanzwesen', '/objects/lemgo-dc', '/estate/links', '/search?q=lemgo'];
