@@ -154,6 +154,34 @@ describe('web UI: links and small screens', { skip: e2eSkip, timeout: 150_000 },
     await page.setViewportSize({ width: 1400, height: 900 });
   });
 
+  test('admins manage users and API tokens; a token made there works until it is revoked', async () => {
+    const { page: admin, errors: adminErrors } = await newPage(browser, 'de-DE');
+    admin.setDefaultTimeout(10_000);
+    await signIn(admin, server.url, 'admin');
+    await admin.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Konten' }).click();
+    await admin.getByRole('heading', { name: 'Benutzer und API-Tokens' }).waitFor();
+    await admin.getByLabel('Benutzername').fill('bernd');
+    await admin.getByLabel('Rolle').selectOption({ label: 'Planung' });
+    await admin.getByLabel('Passwort').fill('bernds password 1234');
+    await admin.getByRole('button', { name: 'Benutzer anlegen' }).click();
+    await admin.getByRole('row', { name: /^bernd Planung/ }).waitFor();
+    await admin.getByRole('button', { name: 'Token für bernd' }).click();
+    const token = (await admin.locator('.secret code').textContent())!;
+    const me = async () => admin.request.get(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(((await (await me()).json()) as { name: string }).name, 'bernd');
+    assert.deepEqual(await axe(admin), [], 'accounts');
+    await admin.getByRole('row', { name: /bernd/ }).filter({ hasText: 'Aktiv' }).last().waitFor();
+    await admin.getByRole('button', { name: /^Token ui-\S+ widerrufen$/ }).click();
+    await admin.getByRole('row').filter({ hasText: 'Widerrufen' }).waitFor();
+    assert.equal((await me()).status(), 401);
+    await admin.getByRole('button', { name: 'bernd sperren' }).click();
+    await admin.getByRole('row', { name: /^bernd Planung .* Gesperrt/ }).waitFor();
+    const refused = await admin.request.post(`${server.url}/api/v1/session`, { data: { name: 'bernd', password: 'bernds password 1234' } });
+    assert.equal(refused.status(), 401);
+    assert.deepEqual(adminErrors, []);
+    await admin.context().close();
+  });
+
   test('no console errors', () => {
     assert.deepEqual(errors, []);
   });

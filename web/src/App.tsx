@@ -15,6 +15,7 @@ import { Municipalities } from './pages/Municipalities.js';
 import { Plans } from './pages/Plans.js';
 import { ObjectPage } from './pages/ObjectPage.js';
 import { EstateList, kindOfList, Search } from './pages/EstateList.js';
+import { Accounts } from './pages/Accounts.js';
 
 const staffNav: [string, Key][] = [
   ['/', 'nav.overview'],
@@ -54,7 +55,7 @@ function Shell({ user, onSignedOut }: { user: Principal; onSignedOut: () => void
   const [plansVersion, setPlansVersion] = useState(0);
   const state = useMemo<AppState>(() => ({ user, at, setAt, plan, setPlan, plansVersion, plansChanged: () => setPlansVersion((v) => v + 1) }), [user, at, setAt, plan, setPlan, plansVersion]);
   const tenant = user.role === 'tenant';
-  const nav = tenant ? tenantNav : staffNav;
+  const nav = tenant ? tenantNav : user.role === 'admin' ? [...staffNav, ['/accounts', 'nav.accounts'] as [string, Key]] : staffNav;
   useEffect(() => {
     // A tenant's whole UI is its municipality.
     if (tenant && !path.startsWith('/municipalities') && !path.startsWith('/objects/')) navigate('/municipalities', true);
@@ -115,6 +116,8 @@ function pageOf(path: string): { title: Key; nav: string; render: () => ReactEle
     if (kind) return { title: 'nav.estate', nav: '/estate/sites', render: () => <EstateList key={kind} kind={kind} /> };
   }
   switch (path) {
+    case '/accounts':
+      return { title: 'nav.accounts', nav: path, render: () => <Accounts /> };
     case '/search':
       return { title: 'search.heading', nav: '', render: () => <Search /> };
     case '/map':
