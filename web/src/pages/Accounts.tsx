@@ -3,27 +3,12 @@
  * organization), disable or enable one, create a token (its secret shown once) and revoke one.
  * Everything goes through the admin routes of the API (docs/api.md).
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { get, post, request } from '../api.js';
-import { Async, ErrorBox, TableHead } from '../components/common.js';
+import { Async, ErrorBox, TableHead, type Column } from '../components/common.js';
 import { useI18n, type Key } from '../i18n/index.js';
-import { useLoad } from '../state.js';
-
-interface User {
-  readonly name: string;
-  readonly role: string;
-  readonly tenant: string | null;
-  readonly disabled: boolean;
-  readonly createdAt: string;
-}
-interface Token {
-  readonly id: string;
-  readonly user: string;
-  readonly name: string;
-  readonly createdAt: string;
-  readonly expiresAt: string | null;
-  readonly revokedAt: string | null;
-}
+import type { TokenInfo as Token, User } from '../../../src/service/AccountService.js';
+import { useLoad, type Loaded } from '../state.js';
 
 const roles = ['viewer', 'planner', 'operator', 'admin', 'tenant'] as const;
 
@@ -49,32 +34,25 @@ export function Accounts() {
       <ErrorBox error={error} />
       <section aria-labelledby="h-users">
         <h2 id="h-users">{t('accounts.users')}</h2>
-        <Async state={users}>
-          {({ items }) => (
-            <table>
-              <TableHead cols={[t('signin.name'), t('account.role'), t('account.tenant'), t('col.status'), t('accounts.created'), { label: t('col.action'), hidden: true }]} />
-              <tbody>
-                {items.map((u) => (
-                  <tr key={u.name}>
-                    <td>{u.name}</td>
-                    <td>{t(`role.${u.role}` as Key)}</td>
-                    <td>{u.tenant ?? '–'}</td>
-                    <td>{u.disabled ? t('accounts.disabled') : t('accounts.active')}</td>
-                    <td>{date(u.createdAt)}</td>
-                    <td>
-                      <button type="button" onClick={() => void act(() => request('PATCH', `/users/${encodeURIComponent(u.name)}`, { body: { disabled: !u.disabled } }))}>
-                        {u.disabled ? t('accounts.enable', { name: u.name }) : t('accounts.disable', { name: u.name })}
-                      </button>{' '}
-                      <button type="button" onClick={() => void act(async () => setSecret({ user: u.name, token: (await post<{ token: string }>('/tokens', { user: u.name, name: `ui-${new Date().toISOString().slice(0, 10)}` })).token }))}>
-                        {t('accounts.newToken', { name: u.name })}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+        <ItemTable state={users} cols={[t('signin.name'), t('account.role'), t('account.tenant'), t('col.status'), t('accounts.created'), { label: t('col.action'), hidden: true }]}>
+          {(u) => (
+            <tr key={u.name}>
+              <td>{u.name}</td>
+              <td>{t(`role.${u.role}` as Key)}</td>
+              <td>{u.tenant ?? '–'}</td>
+              <td>{u.disabled ? t('accounts.disabled') : t('accounts.active')}</td>
+              <td>{date(u.createdAt)}</td>
+              <td>
+                <button type="button" onClick={() => void act(() => request('PATCH', `/users/${encodeURIComponent(u.name)}`, { body: { disabled: !u.disabled } }))}>
+                  {u.disabled ? t('accounts.enable', { name: u.name }) : t('accounts.disable', { name: u.name })}
+                </button>{' '}
+                <button type="button" onClick={() => void act(async () => setSecret({ user: u.name, token: (await post<{ token: string }>('/tokens', { user: u.name, name: `ui-${new Date().toISOString().slice(0, 10)}` })).token }))}>
+                  {t('accounts.newToken', { name: u.name })}
+                </button>
+              </td>
+            </tr>
           )}
-        </Async>
+        </ItemTable>
         {secret && (
           <p role="status" className="secret">
             {t('accounts.secret', { user: secret.user })} <code>{secret.token}</code>
@@ -84,35 +62,42 @@ export function Accounts() {
       </section>
       <section aria-labelledby="h-tokens">
         <h2 id="h-tokens">{t('accounts.tokens')}</h2>
-        <Async state={tokens}>
-          {({ items }) => (
-            <table>
-              <TableHead cols={[t('accounts.tokenName'), t('signin.name'), t('accounts.created'), t('accounts.expires'), t('col.status'), { label: t('col.action'), hidden: true }]} />
-              <tbody>
-                {items.map((k) => (
-                  <tr key={k.id}>
-                    <td>
-                      {k.name} <span className="muted">({k.id})</span>
-                    </td>
-                    <td>{k.user}</td>
-                    <td>{dateTime(k.createdAt)}</td>
-                    <td>{k.expiresAt ? date(k.expiresAt) : '–'}</td>
-                    <td>{k.revokedAt ? `${t('accounts.revoked')} ${dateTime(k.revokedAt)}` : t('accounts.active')}</td>
-                    <td>
-                      {!k.revokedAt && (
-                        <button type="button" onClick={() => void act(() => request('DELETE', `/tokens/${encodeURIComponent(k.id)}`))}>
-                          {t('accounts.revoke', { name: k.name })}
-                        </button>
+        <ItemTable state={tokens} cols={[t('accounts.tokenName'), t('signin.name'), t('accounts.created'), t('accounts.expires'), t('col.status'), { label: t('col.action'), hidden: true }]}>
+          {(k) => (
+            <tr key={k.id}>
+              <td>
+                {k.name} <span className="muted">({k.id})</span>
+              </td>
+              <td>{k.user}</td>
+              <td>{dateTime(k.createdAt)}</td>
+              <td>{k.expiresAt ? date(k.expiresAt) : '–'}</td>
+              <td>{k.revokedAt ? `${t('accounts.revoked')} ${dateTime(k.revokedAt)}` : t('accounts.active')}</td>
+              <td>
+                {!k.revokedAt && (
+                  <button type="button" onClick={() => void act(() => request('DELETE', `/tokens/${encodeURIComponent(k.id)}`))}>
+                    {t('accounts.revoke', { name: k.name })}
+                  </button>
                       )}
                     </td>
                   </tr>
-                ))}
-              </tbody>
-            </table>
           )}
-        </Async>
+        </ItemTable>
       </section>
     </>
+  );
+}
+
+/** A loaded list as a table: its header and one row per item. */
+function ItemTable<T>({ state, cols, children }: { state: Loaded<{ items: T[] }>; cols: readonly Column[]; children: (item: T) => ReactNode }) {
+  return (
+    <Async state={state}>
+      {({ items }) => (
+        <table>
+          <TableHead cols={cols} />
+          <tbody>{items.map(children)}</tbody>
+        </table>
+      )}
+    </Async>
   );
 }
 
