@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildModel, cutLinks, failedSitesOf, KM_PER_UNIT, scaleBar, segmentDistance } from '../web/src/pages/mapModel.js';
+import { buildModel, cutLinks, cutOffSitesOf, failedSitesOf, KM_PER_UNIT, scaleBar, segmentDistance } from '../web/src/pages/mapModel.js';
 import type { Device, Link, Site } from '../web/src/types.js';
 
 const site = (id: string, lat: number, lon: number, type = 'office'): Site => ({ id, kind: 'site', type, location: { lat, lon } });
@@ -72,4 +72,10 @@ test('the scale bar: a round length at most 120 px wide, true to the distances b
   const h = Math.sin(((51.7189 - 52.028) * rad) / 2) ** 2 + Math.cos(52.028 * rad) * Math.cos(51.7189 * rad) * Math.sin(((8.7575 - 8.9) * rad) / 2) ** 2;
   const haversine = 2 * 6371 * Math.asin(Math.sqrt(h));
   assert.ok(Math.abs(units * KM_PER_UNIT - haversine) / haversine < 0.01, `${units * KM_PER_UNIT} km against ${haversine} km`);
+});
+
+test('the sites cut off: where users of a service that is down work, except the failed ones', () => {
+  const down = [{ site: 'a' }, { site: 'b' }, { site: 'a' }, { site: 'c' }];
+  assert.deepEqual([...cutOffSitesOf(down, new Set(['c']))], ['a', 'b']);
+  assert.deepEqual([...cutOffSitesOf([], new Set(['c']))], []);
 });

@@ -3,7 +3,7 @@
  * percentage), choices by their label, references by the object's name with its id second.
  */
 import { useEffect, useState } from 'react';
-import { get } from '../api.js';
+import { nameOf } from '../names.js';
 import { fieldSpecs, type FieldSpec } from '../fields.js';
 import { useI18n } from '../i18n/index.js';
 import type { Kind } from '../../../src/model/kinds.js';
@@ -16,42 +16,6 @@ export function specAt(kind: string, path: string): FieldSpec | undefined {
   const [name, sub] = path.split('.');
   const spec = fieldSpecs[kind as Kind]?.find((f) => f.name === name);
   return sub !== undefined && spec?.type === 'group' ? spec.fields.find((f) => f.name === sub) : spec;
-}
-
-// Names of referenced objects, per view (date and plan), asked once each and at most six at a
-// time (a page of ids must not flood the server or the browser's connections).
-const names = new Map<string, Promise<string | null>>();
-const queue: (() => void)[] = [];
-let running = 0;
-
-function limited<T>(f: () => Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const start = () => {
-      running++;
-      f()
-        .then(resolve, reject)
-        .finally(() => {
-          running--;
-          queue.shift()?.();
-        });
-    };
-    if (running < 6) start();
-    else queue.push(start);
-  });
-}
-
-/** The name of an object at the view, or null (no name, or not visible). */
-function nameOf(id: string, at: string, plan: string): Promise<string | null> {
-  const key = `${at}|${plan}|${id}`;
-  let p = names.get(key);
-  if (!p) {
-    p = limited(() => get<{ name?: string }>(`/objects/${encodeURIComponent(id)}`, { at, plan })).then(
-      (o) => o.name ?? null,
-      () => null,
-    );
-    names.set(key, p);
-  }
-  return p;
 }
 
 /** A link to an object by its name, the id second (the id alone when it has no name). */

@@ -123,6 +123,8 @@ const de = {
   'map.legendOk': 'kein einzelner Ausfallpunkt',
   'map.legendSpof': 'einzelner Ausfallpunkt',
   'map.legendCut': 'ausgefallen',
+  'map.legendCutOff': 'abgeschnittener Standort',
+  'map.cutOffSites': 'Abgeschnittene Standorte',
   'map.help': 'Klicken Sie auf Standorte oder Verbindungen, um sie auszuwählen; ziehen zum Verschieben, Mausrad zum Zoomen.',
   'map.fail': 'Ausfall simulieren',
   'map.riskGroups': 'Risikogruppen',

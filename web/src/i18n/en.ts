@@ -125,6 +125,8 @@ const en: Record<keyof typeof de, string> = {
   'map.legendOk': "no single point of failure",
   'map.legendSpof': "single point of failure",
   'map.legendCut': "failed",
+  'map.legendCutOff': 'site cut off',
+  'map.cutOffSites': 'Sites cut off',
   'map.help': "Click sites or links to select them; drag to pan, mouse wheel to zoom.",
   'map.fail': "Simulate a failure",
   'map.riskGroups': "Risk groups",

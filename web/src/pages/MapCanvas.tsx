@@ -25,6 +25,8 @@ export interface MapCanvasProps {
   readonly spofLinks: Set<number> | null;
   readonly cut: Set<number>;
   readonly failedSites: Set<string>;
+  /** Sites whose users lost a service (ringed orange, apart from the failed ones). */
+  readonly cutOffSites: Set<string>;
   readonly highlighted: Set<number>;
   /** Path index (0, 1) by link id. */
   readonly pathLinks: Map<string, number>;
@@ -36,7 +38,10 @@ export interface MapCanvasProps {
   readonly children?: ReactNode;
 }
 
-export function MapCanvas({ model, colouring, spofLinks, cut, failedSites, highlighted, pathLinks, selected, onToggle, loadMs, children }: MapCanvasProps) {
+/** The ring of a cut-off site (docs/ui.md, "Map"). */
+const CUT_OFF = '#d35400';
+
+export function MapCanvas({ model, colouring, spofLinks, cut, failedSites, cutOffSites, highlighted, pathLinks, selected, onToggle, loadMs, children }: MapCanvasProps) {
   const { t, tn, choice, number } = useI18n();
   const canvas = useRef<HTMLCanvasElement>(null);
   // `moved`: the user panned or zoomed; until then the view keeps fitting the canvas as it gets its size.
@@ -140,6 +145,7 @@ export function MapCanvas({ model, colouring, spofLinks, cut, failedSites, highl
     // Sites ringed: red where something failed (the site, or a device there), black where selected.
     const hit = new Map<string, string>();
     for (const id of selected) hit.set(model.siteOf.get(id) ?? id, '#000');
+    for (const id of cutOffSites) hit.set(id, CUT_OFF);
     for (const id of failedSites) hit.set(id, '#c00000');
     for (const [id, colour] of hit) {
       const i = model.siteIndex.get(id);
@@ -172,7 +178,7 @@ export function MapCanvas({ model, colouring, spofLinks, cut, failedSites, highl
     frame.current = requestAnimationFrame(draw);
   };
   // Redraw when what is drawn changes (not on every render: hovering re-renders the tooltip only).
-  useEffect(schedule, [model, colouring, spofLinks, cut, failedSites, highlighted, pathLinks, selected, size]);
+  useEffect(schedule, [model, colouring, spofLinks, cut, failedSites, cutOffSites, highlighted, pathLinks, selected, size]);
 
   // Pan with the pointer, zoom with the wheel or + / - / arrow keys.
   const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null);

@@ -10,7 +10,7 @@ import { choices, useI18n } from '../i18n/index.js';
 import { useApp, useLoad } from '../state.js';
 import type { Application, Check, Device, Link, Obj, Paths, Site, WhatIf } from '../types.js';
 import { MapCanvas, pathColours } from './MapCanvas.js';
-import { buildModel, cutLinks, failedSitesOf, type MapModel } from './mapModel.js';
+import { buildModel, cutLinks, cutOffSitesOf, failedSitesOf, type MapModel } from './mapModel.js';
 import { useParam } from '../router.js';
 import { WhatIfResult } from './WhatIfResult.js';
 
@@ -78,6 +78,7 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
   }, [check.data, model]);
   const cut = useMemo(() => cutLinks(model, failed), [model, failed]);
   const failedSites = useMemo(() => failedSitesOf(model, failed), [model, failed]);
+  const cutOff = useMemo(() => cutOffSitesOf(result?.down ?? [], failedSites), [result, failedSites]);
   const highlighted = useMemo(() => (highlight ? cutLinks(model, new Set([highlight])) : new Set<number>()), [model, highlight]);
   // The independent paths; when there are none, the two that share only a risk group (if any), to show where.
   const shownPaths = paths ? (paths.paths.length ? paths.paths : (paths.nodeLinkDisjoint?.paths ?? [])) : [];
@@ -143,7 +144,7 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
   return (
     <div className="map-layout">
       <div className="map-main">
-        <MapCanvas model={model} colouring={colouring} spofLinks={spofLinks} cut={cut} failedSites={failedSites} highlighted={highlighted} pathLinks={pathLinks} selected={selected} onToggle={toggle} loadMs={loadMs}>
+        <MapCanvas model={model} colouring={colouring} spofLinks={spofLinks} cut={cut} failedSites={failedSites} cutOffSites={cutOff} highlighted={highlighted} pathLinks={pathLinks} selected={selected} onToggle={toggle} loadMs={loadMs}>
           <label>
             {t('map.colouring')}{' '}
             <select value={colouring} onChange={(e) => setColouring(e.target.value as Colouring)}>
@@ -169,6 +170,9 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
               ]}
           <span>
             <span className="swatch dashed red" aria-hidden="true" /> {t('map.legendCut')}
+          </span>
+          <span>
+            <span className="swatch ring-cutoff" aria-hidden="true" /> {t('map.legendCutOff')}
           </span>
           {choices.siteType.map((c) => (
             <span key={c.value}>

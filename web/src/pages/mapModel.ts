@@ -104,6 +104,14 @@ export function failedSitesOf(model: MapModel, failed: ReadonlySet<string>): Set
   return out;
 }
 
+/**
+ * The sites cut off by a failure: where the users of a service that is down work, unless the
+ * site itself failed (that one is marked as failed).
+ */
+export function cutOffSitesOf(down: readonly { site: string }[], failedSites: ReadonlySet<string>): Set<string> {
+  return new Set(down.map((s) => s.site).filter((s) => !failedSites.has(s)));
+}
+
 /** Kilometres per unit of the map's projection (a degree of latitude; longitudes are scaled by the cosine). */
 export const KM_PER_UNIT = 111.2;
 
