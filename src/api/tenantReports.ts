@@ -24,6 +24,7 @@ export function scopeCheck(r: CheckReport, scope: Scope): CheckReport {
     warnings: acceptanceWarnings(spofs),
     // The raw-network facts describe everybody's network: not the tenant's to see.
     network: { nodes: 0, links: 0, components: 0, articulationPoints: [], bridges: [], biconnectedComponents: [] },
+    declared: [],
     problems: [],
   };
 }

@@ -30,6 +30,10 @@ export const errorCatalogue = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, exit: 2, message: 'Send the body as application/json.' },
   RATE_LIMITED: { status: 429, exit: 2, message: 'Too many requests; try again later.' },
   UNAVAILABLE: { status: 503, exit: 3, message: 'The server is shutting down; retry (on another instance).' },
+  NETBOX_REFUSED: { status: 502, exit: 2, message: 'NetBox refused the request (401/403): check the API token and its permissions.' },
+  NETBOX_NOT_FOUND: { status: 502, exit: 2, message: 'NetBox answered 404: check the URL (the base URL of NetBox, without /api).' },
+  NETBOX_VERSION: { status: 502, exit: 2, message: 'The NetBox version is not one the import knows.' },
+  NETBOX_UNREACHABLE: { status: 502, exit: 3, message: 'NetBox could not be reached (network, TLS or server error), also after retries.' },
   INTERNAL: { status: 500, exit: 3, message: 'Internal error.' },
 } as const satisfies Record<string, ErrorSpec>;
 

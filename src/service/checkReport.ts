@@ -6,6 +6,7 @@
  */
 import { datacenterDistances, type ApplicationDatacenters, type GeoThresholds } from '../engine/datacenterDistances.js';
 import { datacenterSites, isDatacenterElement, redundancyVerdicts } from '../engine/redundancy.js';
+import { declaredRedundancy, type DeclaredRedundancy } from '../engine/declaredRedundancy.js';
 import type { FailureElement, Survivability } from '../engine/survivability.js';
 import { networkReport, type NetworkReport } from '../engine/networkReport.js';
 import type { Problem } from '../model/errors.js';
@@ -74,6 +75,8 @@ export interface CheckReport {
   readonly spofs: SpofOut[];
   readonly applications: { application: string; datacenters: Omit<ApplicationDatacenters, 'application'> }[];
   readonly network: NetworkReport;
+  /** Links declared redundant to each other (`redundancy_group`, e.g. NetBox circuit groups): proven or refuted. */
+  readonly declared: DeclaredRedundancy[];
   /** Human-readable warnings: acceptances past their review date. */
   readonly warnings: string[];
   readonly problems: Problem[];
@@ -123,6 +126,7 @@ export function buildCheckReport(snap: Snapshot, surv: Survivability, thresholds
     spofs,
     applications,
     network: networkReport(p),
+    declared: declaredRedundancy(snap.estate.values(), (id) => snap.estate.get(id)),
     warnings: acceptanceWarnings(spofs),
     problems: snap.problems,
   };
