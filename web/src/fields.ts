@@ -37,7 +37,7 @@ function ref(kind: Kind, name: string, type: 'ref' | 'refs' | 'deps' = 'ref'): F
   return { name, type, kinds: spec?.kinds ?? [] };
 }
 
-const common = (first: readonly FieldSpec[], rest: readonly FieldSpec[]): readonly FieldSpec[] => [text('name'), ...first, ...rest, { name: 'tags', type: 'texts' }, { name: 'notes', type: 'multiline' }];
+const common = (first: readonly FieldSpec[], rest: readonly FieldSpec[]): readonly FieldSpec[] => [text('name'), ...first, ...rest, { name: 'tags', type: 'texts' }, { name: 'notes', type: 'multiline' }, text('source')];
 const reliability = [share('availability'), num('mtbf_h', 'h'), num('mttr_h', 'h')];
 
 /** The editable fields of each kind, in the order the form shows them (the id is not editable). */
@@ -65,7 +65,7 @@ export const fieldSpecs: Readonly<Record<Kind, readonly FieldSpec[]>> = {
   ),
   link: common(
     [ref('link', 'a'), ref('link', 'b'), choice('type', 'linkType')],
-    [ref('link', 'carrier'), num('length_km', 'km'), num('capacity_gbps', 'Gbit/s'), ref('link', 'risk_groups', 'refs'), ...reliability],
+    [ref('link', 'carrier'), num('length_km', 'km'), num('capacity_gbps', 'Gbit/s'), ref('link', 'risk_groups', 'refs'), text('redundancy_group'), ...reliability],
   ),
   application: common(
     [text('category'), text('product'), text('version'), choice('status', 'applicationStatus')],
