@@ -88,7 +88,8 @@ const samples: Record<string, Sample | ((caller: Caller) => Sample)> = {
   'POST /api/v1/joint': () => ({ url: '/api/v1/joint', payload: { plan: unique('matrix-joint'), product: 'LOGA' } }),
   'GET /api/v1/progress': { url: '/api/v1/progress' },
   'GET /api/v1/check': { url: '/api/v1/check' },
-  'POST /api/v1/what-if': { url: '/api/v1/what-if', payload: { fail: ['duct-lemgo-nord'] } },
+  // lemgo-dc breaks every service, so a tenant may fail it too (it is evidence of its verdicts).
+  'POST /api/v1/what-if': { url: '/api/v1/what-if', payload: { fail: ['lemgo-dc'] } },
   'GET /api/v1/paths': { url: '/api/v1/paths?from=lemgo-rathaus&to=finanzwesen-lippe' },
   'GET /api/v1/availability': { url: '/api/v1/availability?maxOrder=1' },
   'GET /api/v1/timeline-check': { url: '/api/v1/timeline-check' },

@@ -9,6 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Ajv from 'ajv';
 import { VerbundError } from '../model/errors.js';
+import { tooDeep, tooDeepMessage } from '../model/nesting.js';
 import type { Store } from '../store/openStore.js';
 import { ApiContext } from './ApiContext.js';
 import { registerAuthorization, SESSION_COOKIE } from './authorization.js';
@@ -36,8 +37,10 @@ export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** Largest request body in bytes; default 10 MiB. */
   readonly bodyLimit?: number;
-  /** Sign-in attempts per address and per user name in `loginWindowMs`; default 10. */
+  /** Sign-in attempts per address and per (user name, address) in `loginWindowMs`; default 10. */
   readonly loginLimit?: number;
+  /** Failed sign-ins on the whole server in `loginWindowMs` before every sign-in waits; default 100. */
+  readonly loginGlobalLimit?: number;
   readonly loginWindowMs?: number;
   /** Trust X-Forwarded-* from a reverse proxy (for the client address and https). */
   readonly trustProxy?: boolean;
@@ -128,7 +131,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   estateFileRoutes(app, ctx);
   netboxImportRoutes(app, ctx);
   analysisRoutes(app, ctx);
-  sessionRoutes(app, ctx, { max: opts.loginLimit ?? 10, windowMs: opts.loginWindowMs ?? 60_000 });
+  sessionRoutes(app, ctx, { max: opts.loginLimit ?? 10, globalMax: opts.loginGlobalLimit ?? 100, windowMs: opts.loginWindowMs ?? 60_000 });
   userRoutes(app, ctx);
   tokenRoutes(app, ctx);
   planRoutes(app, ctx);
@@ -147,4 +150,12 @@ function installValidation(app: FastifyInstance): void {
   const coercing = new Ajv.default({ ...base, coerceTypes: 'array' });
   const strict = new Ajv.default({ ...base, coerceTypes: false });
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
+  // Bodies are JSON only (docs/api.md, "Errors"): Fastify's built-in text/plain parser would
+  // hand a string to routes that expect an object.
+  app.removeContentTypeParser('text/plain');
+  // A body nested deeper than any real input is refused before a route walks it recursively.
+  app.addHook('preValidation', async (req) => {
+    const deep = req.body !== undefined ? tooDeep(req.body) : undefined;
+    if (deep) throw new VerbundError('INVALID_INPUT', `the body is ${tooDeepMessage(deep)}`, [{ code: 'INVALID_INPUT', message: tooDeepMessage(deep), path: ['body', ...deep.slice(0, 6)] }]);
+  });
 }

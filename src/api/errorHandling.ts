@@ -94,6 +94,8 @@ export function registerErrorHandling(app: FastifyInstance, onError: (code: Erro
     if (err.code === 'INTERNAL') req.log.error({ err: e }, 'internal error');
     // A 401 tells the client how to authenticate (RFC 9110 §11.6.1).
     if (err.code === 'UNAUTHENTICATED') void reply.header('www-authenticate', 'Bearer realm="verbund"');
+    // Another write holds the lock: say when to try again (RFC 9110 §10.2.3).
+    if (err.code === 'BUSY') void reply.header('retry-after', '5');
     return reply.status(err.status).send(errorBody(err));
   });
   app.setNotFoundHandler((req, reply) => {

@@ -3,7 +3,7 @@
  * other tenants or describes the network beyond what breaks its own services.
  */
 import type { CheckReport, ServiceRef, WhatIfReport } from '../service/AnalysisService.js';
-import { acceptanceWarnings, summarize } from '../service/checkReport.js';
+import { checkWarnings, summarize } from '../service/checkReport.js';
 import type { Scope } from './tenantScope.js';
 
 /** A check report restricted to the scope's services; unchanged for staff. */
@@ -15,13 +15,16 @@ export function scopeCheck(r: CheckReport, scope: Scope): CheckReport {
     .map((sp) => ({ ...sp, breaks: sp.breaks.filter(mine), tenants: sp.tenants.filter((t) => t.tenant === scope.tenant) }))
     .filter((sp) => sp.breaks.length > 0);
   const used = new Set(services.map((s) => s.application));
+  const cycles = r.dependencyCycles.filter((c) => c.applications.every((id) => scope.visible(id)));
   return {
     ...r,
     summary: summarize(services, spofs),
     services,
     spofs,
     applications: r.applications.filter((a) => used.has(a.application)),
-    warnings: acceptanceWarnings(spofs),
+    // A cycle through an application it uses lies in that application's dependency closure: all visible.
+    dependencyCycles: cycles,
+    warnings: checkWarnings(spofs, cycles),
     // The raw-network facts describe everybody's network: not the tenant's to see.
     network: { nodes: 0, links: 0, components: 0, articulationPoints: [], bridges: [], biconnectedComponents: [] },
     declared: [],

@@ -59,6 +59,7 @@ function buildProgram(outcome: { code: number }): Command {
     .argument('<path>', 'file or folder')
     .addOption(new Option('--format <format>', 'input format (default: from the extension; .graphml is GraphML; SNDlib needs --format sndlib)').choices(['yaml', 'json', 'csv', 'graphml', 'sndlib']))
     .option('--kind <kind>', 'kind of the objects of a CSV file (default: from its name)')
+    .addOption(new Option('--csv-locale <locale>', "numbers in CSV cells: de (';' separator, 1.234,5 — German Excel), en (',' separator, 1,234.5); default: the separator from the header, and ambiguous cells refused").choices(['de', 'en', 'auto']))
     .option('--effective <date>', 'effective date of the top-level objects (default: the file\'s initial.effective)')
     .option('--changeset <id>', 'id of the change set the top-level objects form')
     .action(action(() => import('./commands/import.js')));
@@ -125,8 +126,8 @@ function buildProgram(outcome: { code: number }): Command {
     .description('verdicts per service (redundant, georedundant), the SPOF report with accepted risks; exit 1 on an open SPOF')
     .addOption(new Option('--fail-on <which>', 'which SPOFs make the exit code 1: open ones, any (accepted too), never').choices(['open', 'any', 'never']).default('open'))
     .option('--georedundancy', 'also exit 1 on open georedundancy gaps (a data-center site breaks services; data centers closer than the minimum)')
-    .option('--geo-minimum-km <km>', 'minimum distance between the data centers of an application', '100')
-    .option('--geo-recommended-km <km>', 'recommended distance between the data centers of an application', '200')
+    .option('--geo-minimum-km <km>', "minimum distance between the data centers of an application (default: the BSI's 100)")
+    .option('--geo-recommended-km <km>', "recommended distance between the data centers of an application (default: the BSI's 200)")
     .action(action(() => import('./commands/check.js')));
 
   program
@@ -137,7 +138,7 @@ function buildProgram(outcome: { code: number }): Command {
 
   program
     .command('paths')
-    .description('two independent paths (no shared link, device, site or risk group) between two ends, or why none exist')
+    .description('two independent paths between two ends (site → application: the service, agreeing with check), or why none exist')
     .argument('<from>', 'a site (where its users attach), a device, or an application (its instances)')
     .argument('<to>', 'an application, a site or a device')
     .option('--time-limit <seconds>', 'give up with "unknown" after this long', '10')
@@ -184,8 +185,9 @@ function buildProgram(outcome: { code: number }): Command {
     .action(action(() => import('./commands/planShow.js')));
   plan
     .command('accept')
-    .description('schedule every proposed change set of a plan (proposed → scheduled)')
+    .description('schedule every proposed change set of a plan (proposed → scheduled); refused if a wave lies in the past')
     .argument('<plan>')
+    .option('--backdate', 'record the waves dated before now as done (they happened as planned), the others scheduled')
     .action(action(() => import('./commands/planAccept.js')));
   plan
     .command('drop')
@@ -199,6 +201,7 @@ function buildProgram(outcome: { code: number }): Command {
     .option('--product <product>', 'the candidate to apply (its product)')
     .option('--keep <application>', 'the application that stays (default: the one serving most users)')
     .option('--effective <date>', 'date of the consolidation (default: the first day of next month)')
+    .option('--dry-run', 'with --apply: show what would be written (and warnings: a date in a blackout), write nothing')
     .action(action(() => import('./commands/planJoint.js')));
 
   program

@@ -44,8 +44,23 @@ export interface WaveModel {
 /** Stage 1 (waves, end) or stage 2 (split days under the stage-1 optimum). */
 export type WaveStage = { readonly stage: 1 } | { readonly stage: 2; readonly maxWaves: number; readonly maxEnd: number };
 
+/**
+ * Combinatorial cuts (waveBounds.ts): x only on a group's possible days, at least
+ * `minWaves` waves, the end and each group's day not before their bounds, each inner split
+ * edge at least its least distance.
+ */
+export interface WaveCuts {
+  /** Per group, its possible candidate-day indices (a subset of its allowed days). */
+  readonly feasible: readonly (readonly number[])[];
+  readonly minWaves: number;
+  /** Least day of the last wave. */
+  readonly minEndDay: number;
+  /** Per split edge (in `p.splits` order), its least split days. */
+  readonly minSplit: readonly number[];
+}
+
 /** Builds the MIP of one stage. */
-export function buildWaveModel(p: WaveProblem, stage: WaveStage): WaveModel {
+export function buildWaveModel(p: WaveProblem, stage: WaveStage, cuts?: WaveCuts): WaveModel {
   const G = p.groups.length;
   const D = p.days.length;
   const off = Array.from(p.days, (d) => d - p.days[0]!);
@@ -54,10 +69,11 @@ export function buildWaveModel(p: WaveProblem, stage: WaveStage): WaveModel {
   const limited = sizeDimensions.filter((d) => p.capacity[d].some((v) => Number.isFinite(v)));
 
   let n = 0;
-  const x = p.groups.map((g) => {
+  const x = p.groups.map((g, gi) => {
     const days: number[] = [];
     const cols: number[] = [];
-    for (let k = 0; k < D; k++) if (g.allowed[k]) (days.push(k), cols.push(n++));
+    if (cuts) for (const k of cuts.feasible[gi]!) (days.push(k), cols.push(n++));
+    else for (let k = 0; k < D; k++) if (g.allowed[k]) (days.push(k), cols.push(n++));
     return { days, cols };
   });
   const y = n;
@@ -80,6 +96,12 @@ export function buildWaveModel(p: WaveProblem, stage: WaveStage): WaveModel {
   upper[e] = stage.stage === 2 ? stage.maxEnd : H;
   for (let g = 0; g < G; g++) upper[t + g] = H;
   for (const d of limited) for (let k = 0; k < D; k++) upper[c[d]! + k] = p.capacity[d][k]!;
+  if (cuts) {
+    lower[e] = Math.min(upper[e]!, Math.max(0, cuts.minEndDay - p.days[0]!));
+    x.forEach((g, gi) => g.days.length && (lower[t + gi] = off[g.days[0]!]!));
+    let j = 0;
+    p.splits.forEach((edge, i) => edge.b >= 0 && (lower[s + j++] = cuts.minSplit[i]!));
+  }
 
   let offset = 0;
   if (stage.stage === 1) {
@@ -124,7 +146,8 @@ export function buildWaveModel(p: WaveProblem, stage: WaveStage): WaveModel {
     rows.add([s + j, t + edge.a, t + edge.b], [1, -1, 1], 0, Infinity);
     rows.add([s + j, t + edge.a, t + edge.b], [1, 1, -1], 0, Infinity);
   });
-  if (stage.stage === 2) rows.add(Array.from({ length: D }, (_, k) => y + k), new Array<number>(D).fill(1), -Infinity, stage.maxWaves);
+  const waveRange: [number, number] = [cuts?.minWaves ?? -Infinity, stage.stage === 2 ? stage.maxWaves : Infinity];
+  if (Number.isFinite(waveRange[0]) || Number.isFinite(waveRange[1])) rows.add(Array.from({ length: D }, (_, k) => y + k), new Array<number>(D).fill(1), waveRange[0], waveRange[1]);
 
   const m = rows.finish(n);
   return { cols, numRows: m.numRows, colCost: cost, colLower: lower, colUpper: upper, integrality, rowLower: m.lower, rowUpper: m.upper, matrix: m.matrix, offset };
@@ -137,7 +160,8 @@ export function columnsOf(p: WaveProblem, cols: WaveColumns, a: WaveAssignment):
   let end = 0;
   cols.x.forEach((g, gi) => {
     const k = a[gi]!;
-    v[g.cols[g.days.indexOf(k)]!] = 1;
+    const i = g.days.indexOf(k);
+    if (i >= 0) v[g.cols[i]!] = 1;
     v[cols.y + k] = 1;
     v[cols.t + gi] = off(k);
     end = Math.max(end, off(k));

@@ -9,7 +9,8 @@ import { buildServices, type ServiceModel } from '../engine/services.js';
 import { analyzeSurvivability, type FailureElement, type Survivability } from '../engine/survivability.js';
 import { whatIf } from '../engine/whatIf.js';
 import { analyzeAvailability, type ServiceAvailability } from '../engine/availability.js';
-import { disjointPaths, nodeLinkDisjointPaths, pathsJson, type PathsJson } from '../engine/disjointPaths.js';
+import { disjointPaths, nodeLinkDisjointPaths, noInstances, pathsJson, type PathsJson } from '../engine/disjointPaths.js';
+import { datacenterSites, isDatacenterElement, redundancyVerdicts, serviceShareSites } from '../engine/redundancy.js';
 import { BSI_GEO_THRESHOLDS, type GeoThresholds } from '../engine/datacenterDistances.js';
 import { listChangeSetHeaders, type ChangeSetHeader } from '../store/changeSetRepository.js';
 import { inView } from '../timeline/changeSet.js';
@@ -39,6 +40,7 @@ export interface WhatIfReport {
   readonly at: TimeKey;
   readonly plan: string | null;
   readonly failed: string[];
+  /** Ids that exist but fail nothing: retired devices and the links that end at them. */
   readonly unresolved: string[];
   readonly down: ServiceRef[];
   readonly degraded: (ServiceRef & { newBreakers: ElementRefOut[] })[];
@@ -56,6 +58,12 @@ export interface TimelineCheckStep {
   readonly failing: number;
   readonly lost: (ServiceRef & { breakers: ElementRefOut[] })[];
   readonly regained: ServiceRef[];
+  /** Services redundant (no breaker other than a data-center site) at this date. */
+  readonly redundant: number;
+  /** Services that stop being redundant, with what now breaks them (data-center sites left out). */
+  readonly lostRedundancy: (ServiceRef & { breakers: ElementRefOut[] })[];
+  /** Services that become redundant. */
+  readonly regainedRedundancy: ServiceRef[];
   /** Services that some element now breaks that did not before (whether or not they survived). */
   readonly weakened: (ServiceRef & { newBreakers: ElementRefOut[] })[];
   /** Services that elements no longer break. */
@@ -80,16 +88,23 @@ export interface PathEnd {
   readonly nodes: string[];
 }
 
-/** The result of `paths`: the SRLG-disjoint verdict, and the plain one beside it. */
+/**
+ * The result of `paths`: the independent-paths verdict, and the plain one (no shared device
+ * or link) beside it. `mode` says which definition applies (docs/analysis.md "paths"):
+ * `service` between a site and an application, `nodes` otherwise.
+ */
 export type PathsReport = PathsJson & {
   readonly at: TimeKey;
   readonly plan: string | null;
+  readonly mode: 'service' | 'nodes';
+  /** The sites both paths may share: for a service its own site and the data-center sites; else none. */
+  readonly shareable: string[];
   readonly from: PathEnd;
   readonly to: PathEnd;
   readonly nodeLinkDisjoint: PathsJson;
 };
 
-/** Resolves a paths end to its nodes. */
+/** Resolves a paths end to its nodes (an application without instances in service has none). */
 function endNodes(snap: Snapshot, id: string): { kind: PathEnd['kind']; nodes: number[] } {
   const p = snap.projection;
   const o = snap.estate.get(id);
@@ -111,8 +126,7 @@ function endNodes(snap: Snapshot, id: string): { kind: PathEnd['kind']; nodes: n
   if (o.kind === 'application') {
     const a = snap.services.appIndex.get(id)!;
     const g = snap.services.appInstances;
-    const nodes = Array.from(g.members.subarray(g.offsets[a]!, g.offsets[a + 1]!));
-    return nodes.length ? { kind: 'application', nodes } : fail('has no instance in service');
+    return { kind: 'application', nodes: Array.from(g.members.subarray(g.offsets[a]!, g.offsets[a + 1]!)) };
   }
   return fail(`is a ${o.kind}; give a device, a site or an application`);
 }
@@ -124,6 +138,8 @@ export interface AvailabilityQuery {
   readonly site?: string | undefined;
   readonly maxOrder?: 1 | 2 | 3 | undefined;
   readonly monteCarlo?: number | undefined;
+  /** Which elements `sources` counts (see the engine's `AvailabilityOptions.sourcesOf`). */
+  readonly sourcesOf?: 'estate' | 'services' | undefined;
 }
 
 /** The result of `availability`. */
@@ -196,10 +212,22 @@ export class AnalysisService {
     return buildCheckReport(snap, survivabilityOf(snap), view.georedundancy ?? BSI_GEO_THRESHOLDS);
   }
 
-  /** What fails when the given elements fail together. */
-  async whatIf(ids: readonly string[], view: AnalysisView = {}): Promise<WhatIfReport> {
+  /**
+   * What fails when the given elements fail together. An id that does not exist in the view
+   * at that instant (or that `view.visible` hides), or that is no failure element, is
+   * refused with every such id named; a device or link out of service (retired) fails
+   * nothing and comes back in `unresolved`.
+   */
+  async whatIf(ids: readonly string[], view: AnalysisView & { visible?: (id: string) => boolean } = {}): Promise<WhatIfReport> {
     if (ids.length === 0) throw new VerbundError('USAGE', 'name at least one element to fail (--fail ID)');
     const snap = view.snapshot ?? (await this.snapshot(view));
+    const problems: Problem[] = [];
+    for (const id of new Set(ids)) {
+      const o = view.visible && !view.visible(id) ? undefined : snap.estate.get(id);
+      if (!o) problems.push({ code: 'NOT_FOUND', message: `"${id}" does not exist at this date`, id });
+      else if (!failureKinds.includes(o.kind)) problems.push({ code: 'INVALID_INPUT', message: `"${id}" is ${/^[aeiou]/.test(o.kind) ? 'an' : 'a'} ${o.kind}; fail a device, link, site or risk group`, id });
+    }
+    if (problems.length) throw new VerbundError(problems.every((p) => p.code === 'NOT_FOUND') ? 'NOT_FOUND' : 'INVALID_INPUT', problems.map((p) => p.message).join('; '), problems);
     const baseline = survivabilityOf(snap);
     // Degraded: still up, but some element now breaks it that did not before — it lost
     // redundancy (the engine's `weakened`). Not only "survived before": with one data
@@ -234,24 +262,30 @@ export class AnalysisService {
 
   /**
    * Two independent paths between two ends, or why none exist. An end is a device, a site
-   * (where its users attach) or an application (its instances). Both verdicts are given:
-   * SRLG-disjoint (no shared link, device, site or risk group) and the plain one (no shared
-   * device or link), because they can differ.
+   * (where its users attach) or an application (its instances). Between a site and an
+   * application the paths are those of the service (site, application) and may share only
+   * its own site and data-center sites, so that they agree with `check`; between other ends
+   * they may share only the ends (docs/analysis.md "paths"). The plain verdict (no shared
+   * device or link) is given beside it, because they can differ.
    */
   async paths(fromId: string, toId: string, view: AnalysisView & { timeLimitMs?: number } = {}): Promise<PathsReport> {
     const snap = view.snapshot ?? (await this.snapshot(view));
+    const p = snap.projection;
     const from = endNodes(snap, fromId);
     const to = endNodes(snap, toId);
-    const srlg = disjointPaths(snap.projection, from.nodes, to.nodes, { timeLimitMs: view.timeLimitMs ?? 10_000 });
-    const plain = nodeLinkDisjointPaths(snap.projection, from.nodes, to.nodes);
-    return {
-      at: snap.at,
-      plan: snap.plan,
-      from: { id: fromId, kind: from.kind, nodes: from.nodes.map((n) => snap.projection.nodeIds[n]!) },
-      to: { id: toId, kind: to.kind, nodes: to.nodes.map((n) => snap.projection.nodeIds[n]!) },
-      ...pathsJson(snap.projection, srlg),
-      nodeLinkDisjoint: pathsJson(snap.projection, plain),
-    };
+    const site = from.kind === 'site' && to.kind === 'application' ? fromId : to.kind === 'site' && from.kind === 'application' ? toId : null;
+    const shareSites = site === null ? undefined : serviceShareSites(p.siteIndex.get(site)!, datacenterSites(p, snap.estate));
+    const ends = { at: snap.at, plan: snap.plan, mode: site === null ? ('nodes' as const) : ('service' as const), shareable: (shareSites ?? []).map((s) => p.siteIds[s]!) };
+    const named = (id: string, end: typeof from): PathEnd => ({ id, kind: end.kind, nodes: end.nodes.map((n) => p.nodeIds[n]!) });
+    const empty = from.kind === 'application' && from.nodes.length === 0 ? fromId : to.kind === 'application' && to.nodes.length === 0 ? toId : null;
+    if (empty !== null) {
+      // Not an error: the answer is that no path can exist, and why.
+      const none = noInstances(empty);
+      return { ...ends, from: named(fromId, from), to: named(toId, to), ...none, nodeLinkDisjoint: none };
+    }
+    const srlg = disjointPaths(p, from.nodes, to.nodes, { timeLimitMs: view.timeLimitMs ?? 10_000, shareSites });
+    const plain = nodeLinkDisjointPaths(p, from.nodes, to.nodes, { shareSites });
+    return { ...ends, from: named(fromId, from), to: named(toId, to), ...pathsJson(p, srlg), nodeLinkDisjoint: pathsJson(p, plain) };
   }
 
   /** Availability per service (optionally only some tenants, applications or sites). */
@@ -269,6 +303,7 @@ export class AnalysisService {
       services: pick,
       ...(view.maxOrder !== undefined && { maxOrder: view.maxOrder }),
       ...(view.monteCarlo !== undefined && { monteCarlo: view.monteCarlo, importanceSampling: true }),
+      ...(view.sourcesOf !== undefined && { sourcesOf: view.sourcesOf }),
     });
     const services = r.services.map(({ service: _s, checks: _c, searches: _x, region: _r, ...rest }) => ({ ...rest, users: m.users[_s]! }));
     const misses = services.filter((x) => x.meetsTarget === false).length;
@@ -281,7 +316,8 @@ export class AnalysisService {
     const headers = await listChangeSetHeaders(this.estates.store.db);
     const steps: TimelineCheckStep[] = [];
     const problems: Problem[] = [];
-    let previous = new Map<string, { survives: boolean; breakers: readonly FailureElement[] }>();
+    type Verdict = { survives: boolean; redundant: boolean; breakers: readonly FailureElement[] };
+    let previous = new Map<string, Verdict>();
     for await (const step of walkTimeline(this.estates.store.db, headers, plan)) {
       // A caller that also wants to read each date's estate does it here, in the same walk.
       onStep?.(step);
@@ -289,19 +325,26 @@ export class AnalysisService {
       const { projection, services: m } = project(step.estate);
       const snap = { projection, services: m } as Snapshot;
       const surv = analyzeSurvivability(projection, m);
-      const current = new Map<string, { survives: boolean; breakers: readonly FailureElement[] }>();
+      const dc = datacenterSites(projection, step.estate);
+      const verdicts = redundancyVerdicts(surv, dc);
+      const current = new Map<string, Verdict>();
       const lost: TimelineCheckStep['lost'] = [];
       const regained: ServiceRef[] = [];
+      const lostRedundancy: TimelineCheckStep['lostRedundancy'] = [];
+      const regainedRedundancy: ServiceRef[] = [];
       const weakened: TimelineCheckStep['weakened'] = [];
       const strengthened: TimelineCheckStep['strengthened'] = [];
       let added = 0;
       surv.services.forEach((v, s) => {
         const key = `${m.usage[s]}@${projection.siteIds[m.site[s]!] ?? ''}`;
-        current.set(key, { survives: v.survives, breakers: v.breakers });
+        const redundant = verdicts[s]!.redundant;
+        current.set(key, { survives: v.survives, redundant, breakers: v.breakers });
         const before = previous.get(key);
         if (!before) return void added++;
         if (before.survives && !v.survives) lost.push({ ...serviceRef(snap, s), breakers: v.breakers.map(elementOut) });
         else if (!before.survives && v.survives) regained.push(serviceRef(snap, s));
+        if (before.redundant && !redundant) lostRedundancy.push({ ...serviceRef(snap, s), breakers: v.breakers.filter((e) => !isDatacenterElement(e, dc)).map(elementOut) });
+        else if (!before.redundant && redundant) regainedRedundancy.push(serviceRef(snap, s));
         const newBreakers = addedBreakers(before.breakers, v.breakers);
         if (newBreakers.length) weakened.push({ ...serviceRef(snap, s), newBreakers });
         const clearedBreakers = addedBreakers(v.breakers, before.breakers);
@@ -318,6 +361,9 @@ export class AnalysisService {
         failing: m.count - surviving,
         lost,
         regained,
+        redundant: verdicts.filter((v) => v.redundant).length,
+        lostRedundancy,
+        regainedRedundancy,
         weakened,
         strengthened,
         added,
@@ -328,6 +374,9 @@ export class AnalysisService {
     return { plan: plan ?? null, steps, problems };
   }
 }
+
+/** The kinds of objects that can fail (BRIEF §4). */
+const failureKinds: readonly string[] = ['device', 'link', 'site', 'risk-group'] satisfies FailureElement['kind'][];
 
 /** The survivability of a snapshot, computed once. */
 function survivabilityOf(snap: Snapshot): Survivability {

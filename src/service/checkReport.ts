@@ -5,10 +5,13 @@
  * tenant view (which recomputes the summary over its own services).
  */
 import { datacenterDistances, type ApplicationDatacenters, type GeoThresholds } from '../engine/datacenterDistances.js';
+
+export { BSI_GEO_THRESHOLDS, type GeoThresholds } from '../engine/datacenterDistances.js';
 import { datacenterSites, isDatacenterElement, redundancyVerdicts } from '../engine/redundancy.js';
 import { declaredRedundancy, type DeclaredRedundancy } from '../engine/declaredRedundancy.js';
 import type { FailureElement, Survivability } from '../engine/survivability.js';
 import { networkReport, type NetworkReport } from '../engine/networkReport.js';
+import { cycleMessage, dependencyCycles, type DependencyCycle } from '../model/dependencyCycles.js';
 import type { Problem } from '../model/errors.js';
 import type { RiskAcceptance } from '../model/objectSchemas.js';
 import type { Estate } from '../timeline/Estate.js';
@@ -75,9 +78,11 @@ export interface CheckReport {
   readonly spofs: SpofOut[];
   readonly applications: { application: string; datacenters: Omit<ApplicationDatacenters, 'application'> }[];
   readonly network: NetworkReport;
+  /** Applications whose `depends_on` form a cycle: legal, but worth a look. */
+  readonly dependencyCycles: DependencyCycle[];
   /** Links declared redundant to each other (`redundancy_group`, e.g. NetBox circuit groups): proven or refuted. */
   readonly declared: DeclaredRedundancy[];
-  /** Human-readable warnings: acceptances past their review date. */
+  /** Human-readable warnings: acceptances past their review date, dependency cycles. */
   readonly warnings: string[];
   readonly problems: Problem[];
 }
@@ -117,6 +122,7 @@ export function buildCheckReport(snap: Snapshot, surv: Survivability, thresholds
     };
   });
   const applications = datacenterDistances(p, snap.services, snap.estate, thresholds).map(({ application, ...datacenters }) => ({ application, datacenters }));
+  const cycles = dependencyCycles(snap.estate.ofKind('application'));
   return {
     at: snap.at,
     plan: snap.plan,
@@ -126,8 +132,9 @@ export function buildCheckReport(snap: Snapshot, surv: Survivability, thresholds
     spofs,
     applications,
     network: networkReport(p),
+    dependencyCycles: cycles,
     declared: declaredRedundancy(snap.estate.values(), (id) => snap.estate.get(id)),
-    warnings: acceptanceWarnings(spofs),
+    warnings: checkWarnings(spofs, cycles),
     problems: snap.problems,
   };
 }
@@ -166,11 +173,14 @@ export function checkFails(r: CheckReport, options: CheckFailOptions = {}): bool
   return options.georedundancy === true && r.applications.some((a) => a.datacenters.flag === 'below-minimum');
 }
 
-/** One warning per SPOF whose acceptance is past its review date. */
-export function acceptanceWarnings(spofs: readonly SpofOut[]): string[] {
-  return spofs
-    .filter((sp) => sp.acceptance?.expired)
-    .map((sp) => `the acceptance ${sp.acceptance!.id} of ${sp.element} was due for review by ${sp.acceptance!.reviewBy}: the ${sp.gap} gap counts as open`);
+/** The warnings of a report: one per SPOF whose acceptance is past its review date, one per dependency cycle. */
+export function checkWarnings(spofs: readonly SpofOut[], cycles: readonly DependencyCycle[]): string[] {
+  return [
+    ...spofs
+      .filter((sp) => sp.acceptance?.expired)
+      .map((sp) => `the acceptance ${sp.acceptance!.id} of ${sp.element} was due for review by ${sp.acceptance!.reviewBy}: the ${sp.gap} gap counts as open`),
+    ...cycles.map(cycleMessage),
+  ];
 }
 
 /** The acceptances of an estate by element: per element the one reviewed last. */

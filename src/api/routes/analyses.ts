@@ -10,18 +10,37 @@ import { principalOf } from '../authorization.js';
 import { analysisSchemas } from '../analysisSchemas.js';
 import { idParam, viewQuery } from '../schemas.js';
 import { scopeCheck, scopeWhatIf } from '../tenantReports.js';
+import { BSI_GEO_THRESHOLDS } from '../../service/checkReport.js';
 
 type View = { at?: string; plan?: string };
 const viewOnly = { type: 'object', additionalProperties: false, properties: viewQuery } as const;
 
 /** Registers the analysis routes. */
 export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  app.get<{ Querystring: View }>(
+  app.get<{ Querystring: View & { geoMinimumKm?: number; geoRecommendedKm?: number } }>(
     '/api/v1/check',
-    { config: { auth: 'viewer', tenant: true }, schema: { tags: ['analyses'], summary: 'Verdict per service and the SPOF report', querystring: viewOnly, response: { 200: analysisSchemas.check } } },
+    {
+      config: { auth: 'viewer', tenant: true },
+      schema: {
+        tags: ['analyses'],
+        summary: 'Verdicts per service (redundant, georedundant), the SPOF report with accepted risks, data-center distances',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            ...viewQuery,
+            geoMinimumKm: { type: 'number', minimum: 0, default: BSI_GEO_THRESHOLDS.minimumKm, description: 'Minimum distance between the data centers of an application (km).' },
+            geoRecommendedKm: { type: 'number', minimum: 0, default: BSI_GEO_THRESHOLDS.recommendedKm, description: 'Recommended distance (km).' },
+          },
+        },
+        response: { 200: analysisSchemas.check },
+      },
+    },
     async (req) => {
+      const { geoMinimumKm: minimumKm = BSI_GEO_THRESHOLDS.minimumKm, geoRecommendedKm: recommendedKm = BSI_GEO_THRESHOLDS.recommendedKm } = req.query;
+      if (recommendedKm < minimumKm) throw new VerbundError('INVALID_INPUT', `geoRecommendedKm (${recommendedKm}) is below geoMinimumKm (${minimumKm})`);
       const { snap, scope } = await ctx.scoped(req, req.query);
-      return scopeCheck(await ctx.metrics.analysis('check', () => ctx.analysis.check({ snapshot: snap })), scope);
+      return scopeCheck(await ctx.metrics.analysis('check', () => ctx.analysis.check({ snapshot: snap, georedundancy: { minimumKm, recommendedKm } })), scope);
     },
   );
 
@@ -39,7 +58,14 @@ export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
     async (req) => {
       const { snap, scope } = await ctx.scoped(req, req.query);
-      return scopeWhatIf(await ctx.metrics.analysis('what-if', () => ctx.analysis.whatIf(req.body.fail, { snapshot: snap })), scope);
+      // A tenant fails what it sees and what breaks its services (the evidence check shows
+      // it); any other id does not exist for it, exactly as one that exists nowhere.
+      let visible: ((id: string) => boolean) | undefined;
+      if (scope.tenant !== null) {
+        const evidence = new Set(scopeCheck(await ctx.analysis.check({ snapshot: snap }), scope).services.flatMap((s) => s.breakers.map((b) => b.id)));
+        visible = (id) => scope.visible(id) || evidence.has(id);
+      }
+      return scopeWhatIf(await ctx.metrics.analysis('what-if', () => ctx.analysis.whatIf(req.body.fail, { snapshot: snap, ...(visible && { visible }) })), scope);
     },
   );
 
@@ -89,7 +115,7 @@ export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
       const { snap } = await ctx.scoped(req, req.query); // the view's checks, as the tenant may see them
       // A tenant's question is always about its own services.
       const tenant = p.role === 'tenant' ? (p.tenant ?? '') : req.query.tenant;
-      return ctx.metrics.analysis('availability', () => ctx.analysis.availability({ ...req.query, tenant, snapshot: snap }));
+      return ctx.metrics.analysis('availability', () => ctx.analysis.availability({ ...req.query, tenant, snapshot: snap, ...(p.role === 'tenant' && { sourcesOf: 'services' as const }) }));
     },
   );
 

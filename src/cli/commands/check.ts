@@ -4,7 +4,7 @@
  */
 import { VerbundError } from '../../model/errors.js';
 import { AnalysisService } from '../../service/AnalysisService.js';
-import { checkFails, type CheckFailOptions } from '../../service/checkReport.js';
+import { BSI_GEO_THRESHOLDS, checkFails, type CheckFailOptions } from '../../service/checkReport.js';
 import { displayInstant } from '../../timeline/time.js';
 import { io, out, outJson, withService, type GlobalOptions } from '../context.js';
 import { table } from '../table.js';
@@ -12,13 +12,13 @@ import { table } from '../table.js';
 interface CheckOptions extends GlobalOptions {
   failOn: NonNullable<CheckFailOptions['failOn']>;
   georedundancy?: boolean;
-  geoMinimumKm: string;
-  geoRecommendedKm: string;
+  geoMinimumKm?: string;
+  geoRecommendedKm?: string;
 }
 
 export async function run(opts: CheckOptions): Promise<number> {
-  const minimumKm = kilometres(opts.geoMinimumKm, '--geo-minimum-km');
-  const recommendedKm = kilometres(opts.geoRecommendedKm, '--geo-recommended-km');
+  const minimumKm = kilometres(opts.geoMinimumKm, '--geo-minimum-km', BSI_GEO_THRESHOLDS.minimumKm);
+  const recommendedKm = kilometres(opts.geoRecommendedKm, '--geo-recommended-km', BSI_GEO_THRESHOLDS.recommendedKm);
   if (recommendedKm < minimumKm) throw new VerbundError('USAGE', `--geo-recommended-km (${recommendedKm}) is below --geo-minimum-km (${minimumKm})`);
   const fail: CheckFailOptions = { failOn: opts.failOn, georedundancy: opts.georedundancy === true };
   return withService(opts, async (service) => {
@@ -88,7 +88,8 @@ function status(s: 'open' | 'accepted', a: { expired: boolean } | null): string 
   return s === 'open' && a?.expired ? 'open (review overdue)' : s;
 }
 
-function kilometres(value: string, option: string): number {
+function kilometres(value: string | undefined, option: string, otherwise: number): number {
+  if (value === undefined) return otherwise;
   const km = Number(value);
   if (!(km >= 0) || value.trim() === '') throw new VerbundError('USAGE', `${option} takes a distance in km, got "${value}"`);
   return km;

@@ -15,7 +15,7 @@ import { useI18n } from '../i18n/index.js';
 import { parseNumber } from '../numbers.js';
 import { choices as allChoices, type ChoiceSetName } from '../../../src/model/choices.js';
 import type { Kind } from '../../../src/model/kinds.js';
-import { today, useApp } from '../state.js';
+import { today, tomorrow, useApp } from '../state.js';
 import type { Obj } from '../types.js';
 import { patchOf, toDraft, type DepDraft, type DraftError, type DraftValue, type RangeDraft } from './editDraft.js';
 
@@ -34,7 +34,8 @@ export function EditForm({ obj, etag, onDone }: { obj: Obj; etag: string | null;
   const original = obj as unknown as Record<string, unknown>;
   const [drafts, setDrafts] = useState<Record<string, DraftValue>>(() => Object.fromEntries(specs.map((s) => [s.name, toDraft(s, original[s.name], lang)])));
   const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
-  const [meta, setMeta] = useState({ effective: today(), status: user.role === 'planner' ? 'scheduled' : 'done', title: '', plan });
+  // A planner writes the future only (the API refuses a planner's change at or before now): tomorrow by default.
+  const [meta, setMeta] = useState({ effective: user.role === 'planner' ? tomorrow() : today(), status: user.role === 'planner' ? 'scheduled' : 'done', title: '', plan });
   const [error, setError] = useState<unknown>();
   const [invalid, setInvalid] = useState<Record<string, DraftError>>({});
   const [conflict, setConflict] = useState<Conflict>();
