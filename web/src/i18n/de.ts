@@ -334,6 +334,7 @@ const de = {
   'apiError.NETBOX_NOT_FOUND': 'NetBox antwortet 404: die URL prüfen (Basis-URL ohne /api).',
   'apiError.NETBOX_VERSION': 'Diese NetBox-Version kennt der Import nicht.',
   'apiError.NETBOX_UNREACHABLE': 'NetBox ist nicht erreichbar (Netz, TLS oder Serverfehler).',
+  'apiError.BUSY': 'Der Server ist ausgelastet; bitte gleich erneut versuchen.',
   'edit.removeField': '{field} entfernen',
   'edit.willBeRemoved': 'Wird beim Speichern entfernt.',
   'edit.undoRemove': 'Nicht entfernen',

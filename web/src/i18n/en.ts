@@ -336,6 +336,7 @@ const en: Record<keyof typeof de, string> = {
   'apiError.NETBOX_NOT_FOUND': 'NetBox answered 404: check the URL (the base URL, without /api).',
   'apiError.NETBOX_VERSION': 'The import does not know this NetBox version.',
   'apiError.NETBOX_UNREACHABLE': 'NetBox could not be reached (network, TLS or server error).',
+  'apiError.BUSY': 'The server is busy; try again shortly.',
   'edit.removeField': 'Remove {field}',
   'edit.willBeRemoved': 'Will be removed when saved.',
   'edit.undoRemove': 'Keep it',
