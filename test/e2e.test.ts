@@ -151,7 +151,7 @@ describe('web UI end to end', { skip: executable === null && !process.env.CI && 
     await accessible('plans');
     // The placement: each application's two instances go to the two Lemgo clusters on different UPS.
     const placement = page.getByRole('table', { name: 'Platzierung der Instanzen' });
-    await placement.getByRole('row', { name: /finanzwesen .*pbdc-vmc-1.*lem-vmc-/ }).waitFor();
+    await placement.getByRole('row', { name: /Finanzwesen \(GKD\) \(finanzwesen\).*pbdc-vmc-1.*lem-vmc-/ }).waitFor();
     // Accepting asks first, naming what would be written: the 2019 waves lie in the past, and a planner may not backdate.
     await page.getByRole('button', { name: 'Plan annehmen (terminieren)' }).click();
     const dialog = page.getByRole('dialog', { name: 'Plan e2e-move annehmen?' });
