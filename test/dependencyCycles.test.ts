@@ -144,7 +144,7 @@ describe('dependency cycles on import and in check', () => {
 
   test('a tenant sees the cycles among the applications it sees, no others', () => {
     const cycle = (ids: string[]) => ({ applications: ids, path: ids });
-    const report = { dependencyCycles: [cycle(['a', 'b']), cycle(['c', 'd'])], warnings: [], services: [], spofs: [], applications: [] } as unknown as CheckReport;
+    const report = { dependencyCycles: [cycle(['a', 'b']), cycle(['c', 'd'])], warnings: [], services: [], spofs: [], applications: [], continuity: { applications: [], warnings: [] } } as unknown as CheckReport;
     const scoped = scopeCheck(report, { tenant: 'town', visible: (id) => ['a', 'b', 'c'].includes(id) });
     assert.deepEqual(scoped.dependencyCycles, [cycle(['a', 'b'])]);
     assert.deepEqual(scoped.warnings, ['applications a, b depend on each other in a cycle (a → b → a): legal, but a service that needs one of them needs all']);
