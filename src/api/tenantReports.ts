@@ -5,21 +5,20 @@
 import type { CheckReport, ServiceRef, WhatIfReport } from '../service/AnalysisService.js';
 import type { Scope } from './tenantScope.js';
 
-/** A check report restricted to the scope's services; unchanged for staff. */
+/**
+ * A check report as a tenant may see it; unchanged for staff. The route asks the check for
+ * the tenant's services only (so the summary and the pages count only them); this removes
+ * what describes everybody's network, and keeps the lists to the tenant's services.
+ */
 export function scopeCheck(r: CheckReport, scope: Scope): CheckReport {
   if (scope.tenant === null) return r;
   const mine = (s: ServiceRef): boolean => scope.visible(s.usage);
-  const services = r.services.filter(mine);
-  const spofs = r.spofs
-    .map((sp) => ({ ...sp, breaks: sp.breaks.filter(mine), tenants: sp.tenants.filter((t) => t.tenant === scope.tenant) }))
-    .filter((sp) => sp.breaks.length > 0);
-  const up = services.filter((s) => s.up).length;
-  const surviving = services.filter((s) => s.survives).length;
   return {
     ...r,
-    summary: { services: services.length, up, surviving, failing: services.length - surviving, down: services.length - up },
-    services,
-    spofs,
+    services: r.services.filter(mine),
+    spofs: r.spofs
+      .map((sp) => ({ ...sp, breaks: sp.breaks.filter(mine), tenants: sp.tenants.filter((t) => t.tenant === scope.tenant) }))
+      .filter((sp) => sp.tenants.length > 0),
     // The raw-network facts describe everybody's network: not the tenant's to see.
     network: { nodes: 0, links: 0, components: 0, articulationPoints: [], bridges: [], biconnectedComponents: [] },
     problems: [],

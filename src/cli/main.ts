@@ -198,6 +198,9 @@ function buildProgram(outcome: { code: number }): Command {
     .option('--port <port>', 'port to listen on', '4680')
     .option('--body-limit <mib>', 'largest request body in MiB (default 10)')
     .option('--trust-proxy', 'trust X-Forwarded-* headers of a reverse proxy')
+    .option('--analysis-threads <n>', 'worker threads for the analyses (default: the number of cores)')
+    .option('--analysis-queue <n>', 'analyses that may wait for a thread before OVERLOADED (default 4 per thread)')
+    .option('--analysis-timeout <seconds>', 'deadline of one analysis, waiting included (default 120)')
     .addOption(new Option('--log-level <level>', 'JSON log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'))
     .action(action(() => import('./commands/serve.js')));
   const user = program.command('user').description('users of the server (roles: viewer, planner, operator, admin, tenant)');

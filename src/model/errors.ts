@@ -9,6 +9,8 @@ export interface ErrorSpec {
   readonly status: number;
   readonly exit: number;
   readonly message: string;
+  /** Seconds after which a retry may succeed: sent as Retry-After. */
+  readonly retryAfter?: number;
 }
 
 /** Every error code Verbund reports. */
@@ -29,6 +31,8 @@ export const errorCatalogue = {
   PAYLOAD_TOO_LARGE: { status: 413, exit: 2, message: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, exit: 2, message: 'Send the body as application/json.' },
   RATE_LIMITED: { status: 429, exit: 2, message: 'Too many requests; try again later.' },
+  OVERLOADED: { status: 503, exit: 3, message: 'Too many analyses are running or waiting; retry in a few seconds.', retryAfter: 5 },
+  DEADLINE_EXCEEDED: { status: 503, exit: 3, message: 'The analysis did not finish within the deadline; ask a narrower question.' },
   UNAVAILABLE: { status: 503, exit: 3, message: 'The server is shutting down; retry (on another instance).' },
   INTERNAL: { status: 500, exit: 3, message: 'Internal error.' },
 } as const satisfies Record<string, ErrorSpec>;

@@ -1,10 +1,12 @@
 /**
  * The analyses (BRIEF §4) over a view: check, what-if, paths, availability, timeline check.
- * They share the AnalysisService's snapshot cache, so repeated questions about the same
- * estate version cost one projection. Tenants get them restricted to their services.
+ * They run in the analysis pool's worker threads (docs/api.md, "Heavy analyses"): this
+ * thread only reads the estate and answers, so light requests stay fast while they run. An
+ * analysis whose client goes away is cancelled. Tenants get them restricted to their services.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { VerbundError } from '../../model/errors.js';
+import { checkVerdicts, type CheckQuery } from '../../service/analyses.js';
 import type { ApiContext } from '../ApiContext.js';
 import { principalOf } from '../authorization.js';
 import { analysisSchemas } from '../analysisSchemas.js';
@@ -14,14 +16,75 @@ import { scopeCheck, scopeWhatIf } from '../tenantReports.js';
 type View = { at?: string; plan?: string };
 const viewOnly = { type: 'object', additionalProperties: false, properties: viewQuery } as const;
 
+/** Page sizes of the check's lists (docs/api.md): the default keeps an answer within a few MB. */
+const checkLimits = { services: 1000, spofs: 1000, breaks: 100, max: 10_000 } as const;
+
+type CheckQuerystring = View & {
+  form: 'full' | 'summary';
+  tenant?: string;
+  application?: string;
+  site?: string;
+  verdict?: CheckQuery['verdict'];
+  offset: number;
+  limit: number;
+  spofOffset: number;
+  spofLimit: number;
+  breaksLimit: number;
+};
+
+const count = (dflt: number, description: string) => ({ type: 'integer', minimum: 0, maximum: checkLimits.max, default: dflt, description }) as const;
+
+/** Aborts when the client goes away before its answer is sent: the analysis then stops. */
+function clientGone(reply: FastifyReply): AbortSignal {
+  const ac = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) ac.abort();
+  });
+  return ac.signal;
+}
+
 /** Registers the analysis routes. */
 export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  app.get<{ Querystring: View }>(
+  app.get<{ Querystring: CheckQuerystring }>(
     '/api/v1/check',
-    { config: { auth: 'viewer', tenant: true }, schema: { tags: ['analyses'], summary: 'Verdict per service and the SPOF report', querystring: viewOnly, response: { 200: analysisSchemas.check } } },
-    async (req) => {
+    {
+      config: { auth: 'viewer', tenant: true },
+      schema: {
+        tags: ['analyses'],
+        summary: 'Verdict per service and the SPOF report, filtered and paged',
+        description:
+          'The summary counts every service that passes the filters; `services` and `spofs` are pages of them (`page` says where). `form=summary` leaves out the service list, the SPOFs\' `breaks` lists and the raw-network lists.',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            ...viewQuery,
+            form: { type: 'string', enum: ['full', 'summary'], default: 'full' },
+            tenant: idParam,
+            application: idParam,
+            site: idParam,
+            verdict: { type: 'string', enum: [...checkVerdicts] },
+            offset: count(0, 'First service of the page.'),
+            limit: count(checkLimits.services, 'Services per page.'),
+            spofOffset: count(0, 'First SPOF of the page.'),
+            spofLimit: count(checkLimits.spofs, 'SPOFs per page (most breaking first).'),
+            breaksLimit: count(checkLimits.breaks, 'Services listed per SPOF (`broken` counts them all).'),
+          },
+        },
+        response: { 200: analysisSchemas.check },
+      },
+    },
+    async (req, reply) => {
       const { snap, scope } = await ctx.scoped(req, req.query);
-      return scopeCheck(await ctx.metrics.analysis('check', () => ctx.analysis.check({ snapshot: snap })), scope);
+      const { at: _a, plan: _p, form, tenant, ...rest } = req.query;
+      const summary = form === 'summary';
+      const query: CheckQuery = {
+        ...rest,
+        // A tenant's question is always about its own services.
+        tenant: scope.tenant ?? tenant,
+        ...(summary && { limit: 0, breaksLimit: 0, networkCounts: true }),
+      };
+      return scopeCheck(await ctx.metrics.analysis('check', () => ctx.analysis.check({ snapshot: snap, signal: clientGone(reply) }, query)), scope);
     },
   );
 
@@ -37,9 +100,9 @@ export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
         response: { 200: analysisSchemas.whatIf },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const { snap, scope } = await ctx.scoped(req, req.query);
-      return scopeWhatIf(await ctx.metrics.analysis('what-if', () => ctx.analysis.whatIf(req.body.fail, { snapshot: snap })), scope);
+      return scopeWhatIf(await ctx.metrics.analysis('what-if', () => ctx.analysis.whatIf(req.body.fail, { snapshot: snap, signal: clientGone(reply) })), scope);
     },
   );
 
@@ -54,11 +117,11 @@ export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
         response: { 200: analysisSchemas.paths },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const { snap, scope } = await ctx.scoped(req, req.query);
       // A tenant asks about its own sites and applications only; anything else does not exist.
       for (const id of [req.query.from, req.query.to]) if (!scope.visible(id)) throw new VerbundError('NOT_FOUND', `"${id}" does not exist at this date`);
-      return ctx.metrics.analysis('paths', () => ctx.analysis.paths(req.query.from, req.query.to, { ...req.query, snapshot: snap }));
+      return ctx.metrics.analysis('paths', () => ctx.analysis.paths(req.query.from, req.query.to, { snapshot: snap, signal: clientGone(reply) }));
     },
   );
 
@@ -78,18 +141,19 @@ export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
             application: idParam,
             site: idParam,
             maxOrder: { type: 'integer', enum: [1, 2, 3] },
-            monteCarlo: { type: 'integer', minimum: 1000, maximum: 1_000_000, description: 'Cross-check with this many Monte Carlo samples.' },
+            monteCarlo: { type: 'integer', minimum: 1000, maximum: 1_000_000, description: 'Cross-check with this many Monte Carlo samples per distinct service core (bounded by the analysis deadline too).' },
           },
         },
         response: { 200: analysisSchemas.availability },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const p = principalOf(req);
       const { snap } = await ctx.scoped(req, req.query); // the view's checks, as the tenant may see them
       // A tenant's question is always about its own services.
       const tenant = p.role === 'tenant' ? (p.tenant ?? '') : req.query.tenant;
-      return ctx.metrics.analysis('availability', () => ctx.analysis.availability({ ...req.query, tenant, snapshot: snap }));
+      const { at: _a, plan: _p, ...query } = req.query;
+      return ctx.metrics.analysis('availability', () => ctx.analysis.availability({ ...query, tenant, snapshot: snap, signal: clientGone(reply) }));
     },
   );
 
@@ -104,6 +168,6 @@ export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
         response: { 200: analysisSchemas.timelineCheck },
       },
     },
-    async (req) => ctx.metrics.analysis('timeline-check', () => ctx.analysis.timelineCheck(req.query.plan)),
+    async (req, reply) => ctx.metrics.analysis('timeline-check', () => ctx.analysis.timelineCheck(req.query.plan, undefined, clientGone(reply))),
   );
 }

@@ -1,0 +1,367 @@
+/**
+ * The analyses of BRIEF §4 as pure functions of a snapshot: what `AnalysisService` runs
+ * in-process (the CLI) and what the API's worker threads run (docs/api.md, "Heavy
+ * analyses"). They present the engine's results by id.
+ */
+import { VerbundError, type Problem } from '../model/errors.js';
+import { analyzeSurvivability, type FailureElement, type Survivability } from '../engine/survivability.js';
+import { whatIf } from '../engine/whatIf.js';
+import { analyzeAvailability, type ServiceAvailability } from '../engine/availability.js';
+import { disjointPaths, nodeLinkDisjointPaths, pathsJson, type PathsJson } from '../engine/disjointPaths.js';
+import { networkReport, type NetworkReport } from '../engine/networkReport.js';
+import type { TimeKey } from '../timeline/time.js';
+import type { Snapshot } from './Snapshot.js';
+
+/** A service named by its usage and site. */
+export interface ServiceRef {
+  readonly usage: string;
+  readonly tenant: string;
+  readonly application: string;
+  readonly site: string;
+  readonly users: number;
+}
+
+/** An element by id and kind. */
+export interface ElementRefOut {
+  readonly id: string;
+  readonly kind: FailureElement['kind'];
+}
+
+/** The verdicts a check can be filtered by. */
+export const checkVerdicts = ['surviving', 'failing', 'up', 'down'] as const;
+
+/**
+ * Which services a check reports, and which page of its lists. Filters restrict the
+ * services, the summary counts them, and the SPOFs count only the services that pass.
+ * Limits absent: everything (the CLI's `--json`, an export).
+ */
+export interface CheckQuery {
+  readonly tenant?: string | undefined;
+  readonly application?: string | undefined;
+  readonly site?: string | undefined;
+  readonly verdict?: (typeof checkVerdicts)[number] | undefined;
+  readonly offset?: number | undefined;
+  readonly limit?: number | undefined;
+  readonly spofOffset?: number | undefined;
+  readonly spofLimit?: number | undefined;
+  /** At most this many services in each SPOF's `breaks` (its `broken` counts them all). */
+  readonly breaksLimit?: number | undefined;
+  /** Leave out the raw-network lists (articulation points, bridges, blocks); the counts stay. */
+  readonly networkCounts?: boolean | undefined;
+}
+
+/** One page of a list: where it starts, its size limit, and how many items there are in all. */
+export interface PageInfo {
+  readonly offset: number;
+  readonly limit: number | null;
+  readonly total: number;
+}
+
+/** A check's service entry. */
+export type CheckService = ServiceRef & { up: boolean; survives: boolean; breakers: ElementRefOut[] };
+
+/** A check's SPOF entry: what it breaks (up to the breaks limit) and how many in all. */
+export interface CheckSpof {
+  readonly element: string;
+  readonly kind: FailureElement['kind'];
+  readonly broken: number;
+  readonly breaks: ServiceRef[];
+  readonly tenants: { tenant: string; services: number; users: number }[];
+}
+
+/** The result of `check`. */
+export interface CheckReport {
+  readonly at: TimeKey;
+  readonly plan: string | null;
+  readonly summary: { services: number; up: number; surviving: number; failing: number; down: number; spofs: number };
+  readonly services: CheckService[];
+  /** Sorted by the number of services each breaks (most first), then by id. */
+  readonly spofs: CheckSpof[];
+  readonly page: { readonly services: PageInfo; readonly spofs: PageInfo };
+  readonly network: NetworkReport;
+  readonly problems: Problem[];
+}
+
+/** The result of `what-if`. */
+export interface WhatIfReport {
+  readonly at: TimeKey;
+  readonly plan: string | null;
+  readonly failed: string[];
+  readonly unresolved: string[];
+  readonly down: ServiceRef[];
+  readonly degraded: (ServiceRef & { newBreakers: ElementRefOut[] })[];
+  readonly byTenant: { tenant: string; down: number; degraded: number; users: number }[];
+  readonly byApplication: { application: string; down: number; degraded: number; users: number }[];
+  readonly components: string[][];
+}
+
+/** One end of a paths query. */
+export interface PathEnd {
+  readonly id: string;
+  readonly kind: 'device' | 'site' | 'application';
+  /** The graph nodes it stands for: the device, the site's attach points, the instances. */
+  readonly nodes: string[];
+}
+
+/** The result of `paths`: the SRLG-disjoint verdict, and the plain one beside it. */
+export type PathsReport = PathsJson & {
+  readonly at: TimeKey;
+  readonly plan: string | null;
+  readonly from: PathEnd;
+  readonly to: PathEnd;
+  readonly nodeLinkDisjoint: PathsJson;
+};
+
+/** Which services the availability analysis covers, and how. */
+export interface AvailabilityQuery {
+  readonly tenant?: string | undefined;
+  readonly application?: string | undefined;
+  readonly site?: string | undefined;
+  readonly maxOrder?: 1 | 2 | 3 | undefined;
+  readonly monteCarlo?: number | undefined;
+}
+
+/** The result of `availability`. */
+export interface AvailabilityResult {
+  readonly at: TimeKey;
+  readonly plan: string | null;
+  readonly maxOrder: number;
+  readonly sources: Readonly<Record<string, number>>;
+  readonly summary: { services: number; misses: number };
+  readonly services: (Omit<ServiceAvailability, 'service' | 'checks' | 'searches' | 'region'> & { users: number })[];
+}
+
+/** The survivability of the whole snapshot, computed once per estate version. */
+export function survivabilityOf(snap: Snapshot): Survivability {
+  return (snap.memo.survivability ??= analyzeSurvivability(snap.projection, snap.services));
+}
+
+/** The services (indices) that pass the tenant, application and site filters. */
+export function pickServices(snap: Snapshot, q: { tenant?: string | undefined; application?: string | undefined; site?: string | undefined }): number[] {
+  const m = snap.services;
+  const pick: number[] = [];
+  for (let s = 0; s < m.count; s++) {
+    if (q.tenant !== undefined && m.tenant[s] !== q.tenant) continue;
+    if (q.application !== undefined && m.application[s] !== q.application) continue;
+    if (q.site !== undefined && snap.projection.siteIds[m.site[s]!] !== q.site) continue;
+    pick.push(s);
+  }
+  return pick;
+}
+
+/**
+ * The survivability of some services. The whole estate's result is reused when it is already
+ * known; otherwise a filtered question analyses only its own services (one municipality's
+ * verdicts cost a fraction of the whole), and a question about most of them computes the
+ * whole once for everyone.
+ */
+function survivabilityFor(snap: Snapshot, pick: readonly number[]): Survivability {
+  if (snap.memo.survivability || pick.length * 2 > snap.services.count) return survivabilityOf(snap);
+  return analyzeSurvivability(snap.projection, snap.services, { services: pick });
+}
+
+/** Verdict per service, SPOF report and raw-network facts, filtered and paged by the query. */
+export function checkReport(snap: Snapshot, q: CheckQuery = {}): CheckReport {
+  const all = pickServices(snap, q);
+  const surv = survivabilityFor(snap, all);
+  const passes = (s: number): boolean => {
+    const v = surv.services[s]!;
+    switch (q.verdict) {
+      case 'surviving':
+        return v.survives;
+      case 'failing':
+        return !v.survives;
+      case 'up':
+        return v.upAtBaseline;
+      case 'down':
+        return !v.upAtBaseline;
+      default:
+        return true;
+    }
+  };
+  const picked = q.verdict ? all.filter(passes) : all;
+  const inPick = new Uint8Array(snap.services.count);
+  for (const s of picked) inPick[s] = 1;
+  let up = 0;
+  let surviving = 0;
+  for (const s of picked) (up += surv.services[s]!.upAtBaseline ? 1 : 0), (surviving += surv.services[s]!.survives ? 1 : 0);
+  const serviceSlice = slice(picked, q.offset, q.limit);
+  const services = serviceSlice.map((s) => {
+    const v = surv.services[s]!;
+    return { ...serviceRef(snap, s), up: v.upAtBaseline, survives: v.survives, breakers: v.breakers.map(elementOut) };
+  });
+  // Each SPOF with the picked services it breaks, most breaking first.
+  const spofsAll = surv.spofs
+    .map((sp) => ({ sp, breaks: sp.breaks.filter((s) => inPick[s] === 1) }))
+    .filter((x) => x.breaks.length > 0)
+    .sort((a, b) => b.breaks.length - a.breaks.length || (a.sp.element.id < b.sp.element.id ? -1 : a.sp.element.id > b.sp.element.id ? 1 : 0));
+  const spofs = slice(spofsAll, q.spofOffset, q.spofLimit).map(({ sp, breaks }) => {
+    const refs = breaks.map((s) => serviceRef(snap, s));
+    return {
+      element: sp.element.id,
+      kind: sp.element.kind,
+      broken: breaks.length,
+      breaks: q.breaksLimit === undefined ? refs : refs.slice(0, q.breaksLimit),
+      tenants: groupBy(refs, (b) => b.tenant).map(([tenant, list]) => ({ tenant, services: list.length, users: sum(list) })),
+    };
+  });
+  const network = networkReport(snap.projection);
+  return {
+    at: snap.at,
+    plan: snap.plan,
+    summary: { services: picked.length, up, surviving, failing: picked.length - surviving, down: picked.length - up, spofs: spofsAll.length },
+    services,
+    spofs,
+    page: { services: pageInfo(picked.length, q.offset, q.limit), spofs: pageInfo(spofsAll.length, q.spofOffset, q.spofLimit) },
+    network: q.networkCounts ? { ...network, articulationPoints: [], bridges: [], biconnectedComponents: [] } : network,
+    problems: snap.problems,
+  };
+}
+
+/** What fails when the given elements fail together. */
+export function whatIfReport(snap: Snapshot, ids: readonly string[]): WhatIfReport {
+  if (ids.length === 0) throw new VerbundError('USAGE', 'name at least one element to fail (--fail ID)');
+  const baseline = survivabilityOf(snap);
+  // Degraded: still up, but some element now breaks it that did not before — it lost
+  // redundancy (the engine's `weakened`). Not only "survived before": with one data
+  // center nothing survives a site failure, and losing the second fibre line must show.
+  const r = whatIf(snap.projection, snap.services, ids, { baseline, weakened: true });
+  const down = r.down.map((s) => serviceRef(snap, s));
+  const degraded = r.weakened.map((s) => ({ ...serviceRef(snap, s), newBreakers: addedBreakers(baseline.services[s]!.breakers, r.under!.services[s]!.breakers) }));
+  const tally = (key: (x: ServiceRef) => string) => {
+    const rows = new Map<string, { down: number; degraded: number; users: number }>();
+    for (const [list, field] of [[down, 'down'], [degraded, 'degraded']] as const) {
+      for (const x of list) {
+        const row = rows.get(key(x)) ?? { down: 0, degraded: 0, users: 0 };
+        row[field]++;
+        if (field === 'down') row.users += x.users;
+        rows.set(key(x), row);
+      }
+    }
+    return [...rows].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  };
+  return {
+    at: snap.at,
+    plan: snap.plan,
+    failed: [...ids],
+    unresolved: [...r.unresolved],
+    down,
+    degraded,
+    byTenant: tally((x) => x.tenant).map(([tenant, v]) => ({ tenant, ...v })),
+    byApplication: tally((x) => x.application).map(([application, v]) => ({ application, ...v })),
+    components: r.components.map((c) => [...c]),
+  };
+}
+
+/** Resolves a paths end to its nodes. */
+function endNodes(snap: Snapshot, id: string): { kind: PathEnd['kind']; nodes: number[] } {
+  const p = snap.projection;
+  const o = snap.estate.get(id);
+  const fail = (why: string): never => {
+    throw new VerbundError('NOT_FOUND', `"${id}" ${why}`);
+  };
+  if (!o) return fail('does not exist at this date');
+  if (o.kind === 'device') {
+    const n = p.nodeIndex.get(id);
+    return n === undefined ? fail('is retired: it carries no traffic') : { kind: 'device', nodes: [n] };
+  }
+  if (o.kind === 'site') {
+    const si = p.siteIndex.get(id)!;
+    const all = Array.from(p.siteNodes.members.subarray(p.siteNodes.offsets[si]!, p.siteNodes.offsets[si + 1]!));
+    const access = all.filter((n) => (snap.estate.get(p.nodeIds[n]!) as { role?: string } | undefined)?.role === 'access');
+    const nodes = access.length ? access : all;
+    return nodes.length ? { kind: 'site', nodes } : fail('has no device in service');
+  }
+  if (o.kind === 'application') {
+    const a = snap.services.appIndex.get(id)!;
+    const g = snap.services.appInstances;
+    const nodes = Array.from(g.members.subarray(g.offsets[a]!, g.offsets[a + 1]!));
+    return nodes.length ? { kind: 'application', nodes } : fail('has no instance in service');
+  }
+  return fail(`is a ${o.kind}; give a device, a site or an application`);
+}
+
+/**
+ * Two independent paths between two ends, or why none exist. Both verdicts are given:
+ * SRLG-disjoint (no shared link, device, site or risk group) and the plain one (no shared
+ * device or link), because they can differ. `timeLimitMs` bounds the exact search.
+ */
+export function pathsReport(snap: Snapshot, fromId: string, toId: string, timeLimitMs: number): PathsReport {
+  const from = endNodes(snap, fromId);
+  const to = endNodes(snap, toId);
+  const srlg = disjointPaths(snap.projection, from.nodes, to.nodes, { timeLimitMs });
+  const plain = nodeLinkDisjointPaths(snap.projection, from.nodes, to.nodes);
+  return {
+    at: snap.at,
+    plan: snap.plan,
+    from: { id: fromId, kind: from.kind, nodes: from.nodes.map((n) => snap.projection.nodeIds[n]!) },
+    to: { id: toId, kind: to.kind, nodes: to.nodes.map((n) => snap.projection.nodeIds[n]!) },
+    ...pathsJson(snap.projection, srlg),
+    nodeLinkDisjoint: pathsJson(snap.projection, plain),
+  };
+}
+
+/**
+ * Availability of the services the query's filters pick, or of the i-th of n equal parts of
+ * them (`part`): the API computes the parts in worker threads side by side, then
+ * {@link mergeAvailability} joins them.
+ */
+export function availabilityReport(snap: Snapshot, q: AvailabilityQuery, part?: readonly [number, number]): AvailabilityResult {
+  const m = snap.services;
+  const all = pickServices(snap, q);
+  const services = part ? all.slice(Math.floor((part[0] * all.length) / part[1]), Math.floor(((part[0] + 1) * all.length) / part[1])) : all;
+  const r = analyzeAvailability(snap.projection, m, snap.estate, {
+    services,
+    ...(q.maxOrder !== undefined && { maxOrder: q.maxOrder }),
+    ...(q.monteCarlo !== undefined && { monteCarlo: q.monteCarlo, importanceSampling: true }),
+  });
+  const list = r.services.map(({ service: _s, checks: _c, searches: _x, region: _r, ...rest }) => ({ ...rest, users: m.users[_s]! }));
+  const misses = list.filter((x) => x.meetsTarget === false).length;
+  return { at: snap.at, plan: snap.plan, maxOrder: r.maxOrder, sources: r.sources, summary: { services: list.length, misses }, services: list };
+}
+
+/** Joins the availability of parts of one service list, in order. */
+export function mergeAvailability(parts: readonly AvailabilityResult[]): AvailabilityResult {
+  const services = parts.flatMap((p) => p.services);
+  return { ...parts[0]!, summary: { services: services.length, misses: parts.reduce((n, p) => n + p.summary.misses, 0) }, services };
+}
+
+/** A service of a snapshot by id. */
+export function serviceRef(snap: Pick<Snapshot, 'projection' | 'services'>, s: number): ServiceRef {
+  const m = snap.services;
+  return { usage: m.usage[s]!, tenant: m.tenant[s]!, application: m.application[s]!, site: snap.projection.siteIds[m.site[s]!] ?? '', users: m.users[s]! };
+}
+
+/** The breakers in `after` that are not in `before` (by id), as ids and kinds. */
+export function addedBreakers(before: readonly FailureElement[], after: readonly FailureElement[]): ElementRefOut[] {
+  const had = new Set(before.map((e) => e.id));
+  return after.filter((e) => !had.has(e.id)).map(elementOut);
+}
+
+/** An element as id and kind. */
+export function elementOut(e: FailureElement): ElementRefOut {
+  return { id: e.id, kind: e.kind };
+}
+
+function slice<T>(list: readonly T[], offset = 0, limit?: number): T[] {
+  return list.slice(offset, limit === undefined ? undefined : offset + limit);
+}
+
+function pageInfo(total: number, offset = 0, limit?: number): PageInfo {
+  return { offset, limit: limit ?? null, total };
+}
+
+function groupBy<T>(list: readonly T[], key: (x: T) => string): [string, T[]][] {
+  const out = new Map<string, T[]>();
+  for (const x of list) {
+    const k = key(x);
+    const l = out.get(k);
+    if (l) l.push(x);
+    else out.set(k, [x]);
+  }
+  return [...out].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
+
+function sum(list: readonly ServiceRef[]): number {
+  return list.reduce((n, x) => n + x.users, 0);
+}
