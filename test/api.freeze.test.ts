@@ -40,7 +40,7 @@ describe('a heavy analysis never freezes the server', () => {
   });
 
   test('while a viewer asks for a million Monte Carlo samples, /healthz and reads answer in milliseconds; SIGTERM exits within seconds', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/run.ts'), '--db', api.location.file!, 'serve', '--port', '0', '--log-level', 'silent', '--analysis-threads', '1'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/run.ts'), '--db', api.location.file!, 'serve', '--port', '0', '--log-level', 'silent'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     try {
       const url = await new Promise<string>((resolve, reject) => {
