@@ -8,7 +8,8 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { VerbundError } from '../model/errors.js';
-import { errorIn, type AnalysisRunner, type ErrorOut, type ResultOf, type SnapshotTask, type TimelineTask } from './analysisTask.js';
+import type { WaveSolution } from '../planning/solveWaves.js';
+import { errorIn, type AnalysisRunner, type ErrorOut, type ResultOf, type SnapshotTask, type TimelineTask, type WaveTask } from './analysisTask.js';
 import type { WorkerMessage } from './analysisWorker.js';
 import type { Snapshot } from './Snapshot.js';
 import type { TimelineCheckReport } from './timelineCheckReport.js';
@@ -62,6 +63,10 @@ export class AnalysisPool implements AnalysisRunner {
 
   timeline(task: TimelineTask, signal?: AbortSignal): Promise<TimelineCheckReport> {
     return this.post({ task }, signal) as Promise<TimelineCheckReport>;
+  }
+
+  waves(task: WaveTask, signal?: AbortSignal): Promise<WaveSolution> {
+    return this.post({ task }, signal) as Promise<WaveSolution>;
   }
 
   /** Analyses running on a thread (or on one that is starting), and waiting for one. */

@@ -13,6 +13,7 @@ import { solveWaves } from '../planning/solveWaves.js';
 import { listChangeSetHeaders } from '../store/changeSetRepository.js';
 import type { ChangeSetInput } from '../timeline/changeSet.js';
 import { parseInstant } from '../timeline/time.js';
+import type { AnalysisRunner } from './analysisTask.js';
 import type { EstateService } from './EstateService.js';
 import { walkTimeline } from './walkTimeline.js';
 
@@ -36,8 +37,13 @@ export interface WavePlanOptions {
   /** Compute, but write nothing. */
   readonly dryRun?: boolean | undefined;
   readonly onProgress?: MipProgress | undefined;
-  /** Run the MIP in a worker thread (the API does, so that the server keeps answering). */
-  readonly inWorker?: boolean | undefined;
+  /**
+   * Solve on this runner (the API's analysis pool, so that the server keeps answering and the
+   * solve counts against the pool's queue and deadline); default in this thread.
+   */
+  readonly runner?: AnalysisRunner | undefined;
+  /** Cancels a solve on the runner (the client went away). */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** One wave of a computed plan. */
@@ -92,12 +98,11 @@ export async function planWaves(service: EstateService, o: WavePlanOptions): Pro
   const capacity = await capacityOverTime(service, receivers, scope.roles, movingIds, start, end);
   const built = buildWaveProblem({ start, end, weekdays, moving: scope.moving, atTarget: scope.atTarget, dependencies: scope.dependencies, maxApps: o.maxApps, maxVcpu: o.maxVcpu, capacity });
   const p = built.problem;
-  const solution = await solveWaves(p, { couplings: built.couplings, blackouts: new Map(scope.moving.map((a) => [a.id, a.blackouts])) }, {
-    solver: o.solver ?? 'mip',
-    timeLimit: o.timeLimit ?? 60,
-    ...(o.onProgress && { onProgress: o.onProgress }),
-    ...(o.inWorker && { inWorker: true }),
-  });
+  const context = { couplings: built.couplings, blackouts: new Map(scope.moving.map((a) => [a.id, a.blackouts])) };
+  const options = { solver: o.solver ?? 'mip', timeLimit: o.timeLimit ?? 60 } as const;
+  const solution = o.runner
+    ? await o.runner.waves({ op: 'solveWaves', problem: p, context, options }, o.signal)
+    : await solveWaves(p, context, { ...options, ...(o.onProgress && { onProgress: o.onProgress }) });
 
   const byDay = new Map<number, number[]>();
   solution.assignment.forEach((k, g) => byDay.set(k, [...(byDay.get(k) ?? []), g]));

@@ -15,6 +15,9 @@ import {
   type PathsReport,
   type WhatIfReport,
 } from './analyses.js';
+import type { ExplainContext } from '../planning/explainInfeasible.js';
+import { solveWaves, type SolveOptions, type WaveSolution } from '../planning/solveWaves.js';
+import type { WaveProblem } from '../planning/WaveProblem.js';
 import type { Snapshot } from './Snapshot.js';
 import { timelineCheckReport, type TimelineCheckReport } from './timelineCheckReport.js';
 import type { WalkChangeSet } from './walkTimeline.js';
@@ -32,6 +35,14 @@ export interface TimelineTask {
   readonly op: 'timelineCheck';
   readonly plan: string | null;
   readonly changeSets: readonly WalkChangeSet[];
+}
+
+/** Wave planning's solve (greedy, then the MIP within its time limit). */
+export interface WaveTask {
+  readonly op: 'solveWaves';
+  readonly problem: WaveProblem;
+  readonly context: ExplainContext;
+  readonly options: Pick<SolveOptions, 'solver' | 'timeLimit'>;
 }
 
 /** The result of a task. */
@@ -63,12 +74,18 @@ export function runTimelineTask(task: TimelineTask): TimelineCheckReport {
   return timelineCheckReport(task.changeSets, task.plan);
 }
 
+/** Runs a wave task in this thread. */
+export function runWaveTask(task: WaveTask): Promise<WaveSolution> {
+  return solveWaves(task.problem, task.context, task.options);
+}
+
 /** Where analyses run: in this thread (the CLI) or in a pool of worker threads (the API). */
 export interface AnalysisRunner {
   /** How many analyses can run side by side: a large question is split into this many parts. */
   readonly parallelism: number;
   run<T extends SnapshotTask>(snap: Snapshot, task: T, signal?: AbortSignal): Promise<ResultOf<T>>;
   timeline(task: TimelineTask, signal?: AbortSignal): Promise<TimelineCheckReport>;
+  waves(task: WaveTask, signal?: AbortSignal): Promise<WaveSolution>;
 }
 
 /** Runs every analysis in the calling thread. */
@@ -76,6 +93,7 @@ export const inProcess: AnalysisRunner = {
   parallelism: 1,
   run: async (snap, task) => runTask(snap, task),
   timeline: async (task) => runTimelineTask(task),
+  waves: (task) => runWaveTask(task),
 };
 
 /** An error as it crosses a thread boundary (structured clone keeps no class). */

@@ -5,14 +5,14 @@
  * survivability) serve every later question on this thread.
  */
 import { decodeEstate, Snapshot } from './Snapshot.js';
-import { errorOut, runTask, runTimelineTask, type ErrorOut, type SnapshotTask, type TimelineTask } from './analysisTask.js';
+import { errorOut, runTask, runTimelineTask, runWaveTask, type ErrorOut, type SnapshotTask, type TimelineTask, type WaveTask } from './analysisTask.js';
 import type { Problem } from '../model/errors.js';
 import type { TimeKey } from '../timeline/time.js';
 
-/** What the pool posts: a snapshot task with its estate version, or a timeline task. */
+/** What the pool posts: a snapshot task with its estate version, or a task that needs none. */
 export type WorkerMessage =
   | { readonly task: SnapshotTask; readonly key: string; readonly at: TimeKey; readonly plan: string | null; readonly problems: Problem[]; readonly estate: SharedArrayBuffer }
-  | { readonly task: TimelineTask };
+  | { readonly task: TimelineTask | WaveTask };
 
 /** Estate versions kept per thread: the present and one other (a date or plan being looked at). */
 const KEEP = 2;
@@ -28,9 +28,11 @@ function snapshotOf(m: Extract<WorkerMessage, { key: string }>): Snapshot {
 }
 
 /** Runs one task; a catalogue error comes back as data. */
-export default function analysisWorker(m: WorkerMessage): unknown {
+export default async function analysisWorker(m: WorkerMessage): Promise<unknown> {
   try {
-    return m.task.op === 'timelineCheck' ? runTimelineTask(m.task) : runTask(snapshotOf(m as Extract<WorkerMessage, { key: string }>), m.task);
+    if (m.task.op === 'timelineCheck') return runTimelineTask(m.task);
+    if (m.task.op === 'solveWaves') return await runWaveTask(m.task);
+    return runTask(snapshotOf(m as Extract<WorkerMessage, { key: string }>), m.task);
   } catch (e) {
     return errorOut(e) satisfies ErrorOut;
   }

@@ -4,12 +4,13 @@
  * thread only reads the estate and answers, so light requests stay fast while they run. An
  * analysis whose client goes away is cancelled. Tenants get them restricted to their services.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { VerbundError } from '../../model/errors.js';
 import { checkVerdicts, type CheckQuery } from '../../service/analyses.js';
 import type { ApiContext } from '../ApiContext.js';
 import { principalOf } from '../authorization.js';
 import { analysisSchemas } from '../analysisSchemas.js';
+import { clientGone } from '../clientGone.js';
 import { idParam, viewQuery } from '../schemas.js';
 import { scopeCheck, scopeWhatIf } from '../tenantReports.js';
 
@@ -33,15 +34,6 @@ type CheckQuerystring = View & {
 };
 
 const count = (dflt: number, description: string) => ({ type: 'integer', minimum: 0, maximum: checkLimits.max, default: dflt, description }) as const;
-
-/** Aborts when the client goes away before its answer is sent: the analysis then stops. */
-function clientGone(reply: FastifyReply): AbortSignal {
-  const ac = new AbortController();
-  reply.raw.once('close', () => {
-    if (!reply.raw.writableFinished) ac.abort();
-  });
-  return ac.signal;
-}
 
 /** Registers the analysis routes. */
 export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
