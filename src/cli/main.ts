@@ -110,6 +110,12 @@ function buildProgram(outcome: { code: number }): Command {
   program
     .command('check')
     .description('verdict per service (survives every single failure?) and the SPOF report; exit 1 if a service fails')
+    .option('--tenant <id>', 'only the services of this tenant')
+    .option('--application <id>', 'only the services of this application')
+    .option('--site <id>', 'only the services at this site')
+    .addOption(new Option('--verdict <verdict>', 'only the services with this verdict').choices(['surviving', 'failing', 'up', 'down']))
+    .option('--limit <n>', 'list at most N services (and N SPOFs); the summary counts them all')
+    .option('--summary', 'the counts and the SPOFs without the service lists')
     .action(action(() => import('./commands/check.js')));
 
   program

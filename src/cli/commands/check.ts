@@ -1,12 +1,36 @@
-/** `verbund check`: verdict per service and the SPOF report; exit 1 when a service fails. */
-import { AnalysisService } from '../../service/AnalysisService.js';
+/**
+ * `verbund check`: verdict per service and the SPOF report, optionally of some services only
+ * (`--tenant`, `--application`, `--site`, `--verdict`), listed up to `--limit` or as a
+ * `--summary`; exit 1 when a (selected) service fails.
+ */
+import { VerbundError } from '../../model/errors.js';
+import { AnalysisService, type CheckQuery } from '../../service/AnalysisService.js';
 import { displayInstant } from '../../timeline/time.js';
 import { out, outJson, withService, type GlobalOptions } from '../context.js';
 import { table } from '../table.js';
 
-export async function run(opts: GlobalOptions): Promise<number> {
+interface CheckOptions extends GlobalOptions {
+  readonly tenant?: string;
+  readonly application?: string;
+  readonly site?: string;
+  readonly verdict?: CheckQuery['verdict'];
+  readonly limit?: string;
+  readonly summary?: boolean;
+}
+
+export async function run(opts: CheckOptions): Promise<number> {
+  const limit = opts.limit === undefined ? undefined : Number(opts.limit);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) throw new VerbundError('USAGE', `--limit is a whole number, not "${opts.limit}"`);
+  const query: CheckQuery = {
+    tenant: opts.tenant,
+    application: opts.application,
+    site: opts.site,
+    verdict: opts.verdict,
+    ...(limit !== undefined && { limit, spofLimit: limit }),
+    ...(opts.summary && { limit: 0, breaksLimit: 0 }),
+  };
   return withService(opts, async (service) => {
-    const r = await new AnalysisService(service).check({ at: opts.at, plan: opts.plan });
+    const r = await new AnalysisService(service).check({ at: opts.at, plan: opts.plan }, query);
     if (opts.json) {
       outJson(r);
       return r.summary.failing > 0 ? 1 : 0;
@@ -25,7 +49,7 @@ export async function run(opts: GlobalOptions): Promise<number> {
     const failing = r.services.filter((x) => !x.survives);
     if (failing.length) {
       out('');
-      out('services that do not survive every single failure:');
+      out(`services that do not survive every single failure${r.page.services.total > r.services.length ? ` (of the first ${r.services.length} listed)` : ''}:`);
       out(
         table(
           ['usage', 'site', 'tenant', 'application', 'broken by'],
@@ -35,9 +59,8 @@ export async function run(opts: GlobalOptions): Promise<number> {
     }
     if (r.spofs.length) {
       out('');
-      out(`single points of failure (${r.spofs.length}):`);
-      const rows = [...r.spofs].sort((a, b) => b.breaks.length - a.breaks.length || (a.element < b.element ? -1 : 1));
-      out(table(['element', 'kind', 'services', 'users', 'tenants'], rows.map((x) => [x.element, x.kind, x.breaks.length, x.tenants.reduce((k, t) => k + t.users, 0), brief(x.tenants.map((t) => t.tenant))])));
+      out(`single points of failure (${s.spofs}${s.spofs > r.spofs.length ? `, the ${r.spofs.length} that break the most` : ''}):`);
+      out(table(['element', 'kind', 'services', 'users', 'tenants'], r.spofs.map((x) => [x.element, x.kind, x.broken, x.tenants.reduce((k, t) => k + t.users, 0), brief(x.tenants.map((t) => t.tenant))])));
     }
     return s.failing > 0 ? 1 : 0;
   });
