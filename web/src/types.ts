@@ -58,11 +58,14 @@ export interface CheckService extends Service {
   readonly survives: boolean;
   readonly breakers: Element[];
 }
+/** `GET /check`: the summary counts every service that passes the filters; the lists are pages. */
 export interface Check {
   readonly at: string;
-  readonly summary: { services: number; up: number; surviving: number; failing: number; down: number };
+  readonly summary: { services: number; up: number; surviving: number; failing: number; down: number; spofs: number };
   readonly services: CheckService[];
-  readonly spofs: { element: string; kind: string; breaks: Service[]; tenants: { tenant: string; services: number; users: number }[] }[];
+  /** Most breaking first; `broken` counts the services an element breaks, `breaks` lists some. */
+  readonly spofs: { element: string; kind: string; broken: number; breaks: Service[]; tenants: { tenant: string; services: number; users: number }[] }[];
+  readonly page: { services: { offset: number; limit: number | null; total: number }; spofs: { offset: number; limit: number | null; total: number } };
 }
 export interface WhatIf {
   readonly failed: string[];

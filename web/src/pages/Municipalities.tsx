@@ -53,7 +53,8 @@ function Organization({ id, name }: { id: string; name: string }) {
   // On a large estate the verdicts need the whole estate's check: only on request.
   const large = useLarge();
   const usages = useLoad((s) => getAll<Usage>('/usages', { ...view, tenant: id }, s), [id, at, plan]);
-  const check = useOnDemand((s) => get<Check>('/check', view, s).then((c) => c.services.filter((x) => x.tenant === id)), [id, at, plan], large);
+  // Only this municipality's services (the server analyses just them), every one of them.
+  const check = useOnDemand((s) => get<Check>('/check', { ...view, tenant: id, limit: 10_000, spofLimit: 0 }, s).then((c) => c.services), [id, at, plan], large);
   const avail = useOnDemand((s) => get<Availability>('/availability', { ...view, tenant: id, maxOrder: 2 }, s), [id, at, plan], large);
   return (
     <section aria-labelledby="h-org">

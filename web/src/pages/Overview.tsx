@@ -10,9 +10,9 @@ export function Overview() {
   const { t, number, percent, choice, date } = useI18n();
   const { at, plan } = useApp();
   const view = { at, plan };
-  // On a large estate the check (every service with its breakers) is big: only on request.
+  // The summary form: the counts and the SPOFs that break the most, no service lists.
   const large = useLarge();
-  const check = useOnDemand((s) => get<Check>('/check', view, s), [at, plan], large);
+  const check = useOnDemand((s) => get<Check>('/check', { ...view, form: 'summary', spofLimit: 12 }, s), [at, plan], large);
   const apps = useLoad((s) => getAll<Application>('/applications', view, s), [at, plan]);
   const avail = useOnDemand((s) => get<Availability>('/availability', { ...view, maxOrder: 2 }, s), [at, plan], large);
   const progress = useLoad((s) => get<Progress>('/progress', { plan }, s), [plan]);
@@ -120,25 +120,22 @@ function Resilience({ c }: { c: Check }) {
           tone={c.summary.surviving === c.summary.services ? 'good' : 'bad'}
         />
         <Figure label={t('overview.down')} value={number(c.summary.down)} tone={c.summary.down ? 'bad' : 'good'} />
-        <Figure label={t('overview.spofs')} value={number(c.spofs.length)} tone={c.spofs.length ? 'bad' : 'good'} />
+        <Figure label={t('overview.spofs')} value={number(c.summary.spofs)} tone={c.summary.spofs ? 'bad' : 'good'} />
       </div>
       {c.spofs.length > 0 && (
         <table>
           <caption>{t('overview.spofTable')}</caption>
           <TableHead cols={[t('col.element'), t('col.kind'), { label: t('col.services'), num: true }, { label: t('col.tenants'), num: true }, { label: t('col.users'), num: true }]} />
           <tbody>
-            {[...c.spofs]
-              .sort((a, b) => b.breaks.length - a.breaks.length)
-              .slice(0, 12)
-              .map((s) => (
-                <tr key={s.element}>
-                  <IdCell id={s.element} />
-                  <td>{t(`kind.${s.kind}` as 'kind.site')}</td>
-                  <td className="num">{number(s.breaks.length)}</td>
-                  <td className="num">{number(s.tenants.length)}</td>
-                  <td className="num">{number(s.tenants.reduce((n, x) => n + x.users, 0))}</td>
-                </tr>
-              ))}
+            {c.spofs.map((s) => (
+              <tr key={s.element}>
+                <IdCell id={s.element} />
+                <td>{t(`kind.${s.kind}` as 'kind.site')}</td>
+                <td className="num">{number(s.broken)}</td>
+                <td className="num">{number(s.tenants.length)}</td>
+                <td className="num">{number(s.tenants.reduce((n, x) => n + x.users, 0))}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       )}
