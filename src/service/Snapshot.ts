@@ -7,6 +7,7 @@
 import type { Problem } from '../model/errors.js';
 import { buildProjection, type Projection } from '../engine/projection.js';
 import { buildServices, type ServiceModel } from '../engine/services.js';
+import type { NetworkReport } from '../engine/networkReport.js';
 import type { Survivability } from '../engine/survivability.js';
 import { Estate, type StoredObject } from '../timeline/Estate.js';
 import type { TimeKey } from '../timeline/time.js';
@@ -31,7 +32,13 @@ interface Version {
   readonly problems: Problem[];
   built?: { projection: Projection; services: ServiceModel };
   encoded?: SharedArrayBuffer;
-  readonly memo: { survivability?: Survivability };
+  readonly memo: Memo;
+}
+
+/** Results computed once per estate version. */
+export interface Memo {
+  survivability?: Survivability;
+  network?: NetworkReport;
 }
 
 /** One estate version seen at one instant. */
@@ -73,7 +80,7 @@ export class Snapshot {
     return (this.version.built ??= project(this.version.estate)).services;
   }
   /** Results computed once per estate version. */
-  get memo(): { survivability?: Survivability } {
+  get memo(): Memo {
     return this.version.memo;
   }
 

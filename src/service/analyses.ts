@@ -180,6 +180,8 @@ export function checkReport(snap: Snapshot, q: CheckQuery = {}): CheckReport {
     }
   };
   const picked = q.verdict ? all.filter(passes) : all;
+  // Every service picked (no filter): the SPOFs' lists stand as they are.
+  const everything = picked.length === snap.services.count;
   const inPick = new Uint8Array(snap.services.count);
   for (const s of picked) inPick[s] = 1;
   let up = 0;
@@ -192,20 +194,28 @@ export function checkReport(snap: Snapshot, q: CheckQuery = {}): CheckReport {
   });
   // Each SPOF with the picked services it breaks, most breaking first.
   const spofsAll = surv.spofs
-    .map((sp) => ({ sp, breaks: sp.breaks.filter((s) => inPick[s] === 1) }))
+    .map((sp) => ({ sp, breaks: everything ? sp.breaks : sp.breaks.filter((s) => inPick[s] === 1) }))
     .filter((x) => x.breaks.length > 0)
     .sort((a, b) => b.breaks.length - a.breaks.length || (a.sp.element.id < b.sp.element.id ? -1 : a.sp.element.id > b.sp.element.id ? 1 : 0));
+  const m = snap.services;
   const spofs = slice(spofsAll, q.spofOffset, q.spofLimit).map(({ sp, breaks }) => {
-    const refs = breaks.map((s) => serviceRef(snap, s));
+    // Tallied by index: a data center may break tens of thousands of services.
+    const tenants = new Map<string, { services: number; users: number }>();
+    for (const s of breaks) {
+      const row = tenants.get(m.tenant[s]!) ?? { services: 0, users: 0 };
+      row.services++;
+      row.users += m.users[s]!;
+      tenants.set(m.tenant[s]!, row);
+    }
     return {
       element: sp.element.id,
       kind: sp.element.kind,
       broken: breaks.length,
-      breaks: q.breaksLimit === undefined ? refs : refs.slice(0, q.breaksLimit),
-      tenants: groupBy(refs, (b) => b.tenant).map(([tenant, list]) => ({ tenant, services: list.length, users: sum(list) })),
+      breaks: (q.breaksLimit === undefined ? breaks : breaks.slice(0, q.breaksLimit)).map((s) => serviceRef(snap, s)),
+      tenants: [...tenants].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([tenant, v]) => ({ tenant, ...v })),
     };
   });
-  const network = networkReport(snap.projection);
+  const network = (snap.memo.network ??= networkReport(snap.projection));
   return {
     at: snap.at,
     plan: snap.plan,
@@ -349,19 +359,4 @@ function slice<T>(list: readonly T[], offset = 0, limit?: number): T[] {
 
 function pageInfo(total: number, offset = 0, limit?: number): PageInfo {
   return { offset, limit: limit ?? null, total };
-}
-
-function groupBy<T>(list: readonly T[], key: (x: T) => string): [string, T[]][] {
-  const out = new Map<string, T[]>();
-  for (const x of list) {
-    const k = key(x);
-    const l = out.get(k);
-    if (l) l.push(x);
-    else out.set(k, [x]);
-  }
-  return [...out].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-}
-
-function sum(list: readonly ServiceRef[]): number {
-  return list.reduce((n, x) => n + x.users, 0);
 }
