@@ -13,6 +13,7 @@ import { toEstateDocument } from '../src/interop/toEstateDocument.js';
 import { AnalysisService, type CheckQuery, type CheckReport } from '../src/service/AnalysisService.js';
 import { EstateService } from '../src/service/EstateService.js';
 import type { Store } from '../src/store/openStore.js';
+import { cli } from './helpers/cli.js';
 import { dialects } from './helpers/dialects.js';
 
 const estates = {
@@ -106,3 +107,30 @@ for (const [name, read] of Object.entries(estates)) {
     });
   });
 }
+
+describe('check on the command line, filtered', () => {
+  let url = '';
+  let cleanup: () => Promise<void>;
+  before(async () => {
+    const fresh = await dialects[0]!.fresh();
+    await fresh.store.close();
+    ({ url, cleanup } = fresh);
+    assert.equal((await cli('--db', url, 'import', join(import.meta.dirname, '..', 'examples', 'owl-it'))).code, 0);
+  });
+  after(async () => {
+    await cleanup();
+  });
+
+  test('--tenant with --json: only its services, the SPOFs counting only them; --summary lists none', async () => {
+    const r = await cli('--db', url, '--json', 'check', '--tenant', 'lemgo', '--verdict', 'failing');
+    assert.equal(r.code, 1, r.stderr);
+    const body = JSON.parse(r.stdout) as CheckReport;
+    assert.ok(body.services.length > 0 && body.services.every((s) => s.tenant === 'lemgo' && !s.survives));
+    assert.ok(body.spofs.every((sp) => sp.tenants.length === 1 && sp.tenants[0]!.tenant === 'lemgo'));
+    assert.equal(body.summary.services, body.services.length);
+    const summary = await cli('--db', url, 'check', '--summary');
+    assert.doesNotMatch(summary.stdout, /services that do not survive/);
+    assert.match(summary.stdout, /single points of failure \(\d+\)/);
+    assert.equal((await cli('--db', url, 'check', '--limit', 'many')).code, 2);
+  });
+});
