@@ -26,14 +26,14 @@ export type AnalysisView = ViewOptions & { readonly snapshot?: Snapshot; readonl
 /** Where the analyses run and how much they may keep. */
 export interface AnalysisServiceOptions {
   readonly runner?: AnalysisRunner;
-  /** Bytes of estate snapshots kept (estimated); default 1 GiB. */
+  /** Bytes of estate snapshots kept (estimated); default 768 MiB. */
   readonly snapshotBytes?: number;
   /** Bytes of results kept (their JSON size); default 64 MiB. */
   readonly resultBytes?: number;
 }
 
 /** The cache budgets' defaults (documented in docs/api.md). */
-export const cacheDefaults = { snapshotBytes: 1024 ** 3, resultBytes: 64 * 1024 ** 2 } as const;
+export const cacheDefaults = { snapshotBytes: 768 * 1024 ** 2, resultBytes: 64 * 1024 ** 2 } as const;
 
 /** Analyses over the estate service's views. */
 export class AnalysisService {

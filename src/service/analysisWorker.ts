@@ -14,17 +14,27 @@ export type WorkerMessage =
   | { readonly task: SnapshotTask; readonly key: string; readonly at: TimeKey; readonly plan: string | null; readonly problems: Problem[]; readonly estate: SharedArrayBuffer }
   | { readonly task: TimelineTask | WaveTask };
 
-/** Estate versions kept per thread: the present and one other (a date or plan being looked at). */
-const KEEP = 2;
-const versions = new Map<string, Snapshot>();
+/**
+ * Estate versions kept per thread, by the size of their JSON: several small estates, one of
+ * state scale (docs/api.md, "Heavy analyses": memory stays bounded).
+ */
+const KEEP_BYTES = 64 * 1024 * 1024;
+const versions = new Map<string, { snap: Snapshot; bytes: number }>();
 
 function snapshotOf(m: Extract<WorkerMessage, { key: string }>): Snapshot {
-  let snap = versions.get(m.key);
-  if (snap) versions.delete(m.key);
-  else snap = Snapshot.of(m.key, m.at, m.plan, decodeEstate(m.estate), m.problems);
-  versions.set(m.key, snap); // most recently used last
-  while (versions.size > KEEP) versions.delete(versions.keys().next().value!);
-  return snap.withAt(m.at);
+  let kept = versions.get(m.key);
+  if (kept) versions.delete(m.key);
+  else kept = { snap: Snapshot.of(m.key, m.at, m.plan, decodeEstate(m.estate), m.problems), bytes: m.estate.byteLength };
+  // Least recently used first out; the one asked for now always stays.
+  let total = kept.bytes;
+  for (const v of versions.values()) total += v.bytes;
+  for (const [key, v] of versions) {
+    if (total <= KEEP_BYTES) break;
+    versions.delete(key);
+    total -= v.bytes;
+  }
+  versions.set(m.key, kept); // most recently used last
+  return kept.snap.withAt(m.at);
 }
 
 /** Runs one task; a catalogue error comes back as data. */
