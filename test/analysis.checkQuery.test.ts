@@ -76,7 +76,10 @@ for (const [name, read] of Object.entries(estates)) {
         for (const sp of r.spofs) assert.equal(sp.broken, sp.breaks.length, label);
         const up = want.services.filter((s) => s.up).length;
         const surviving = want.services.filter((s) => s.survives).length;
-        assert.deepEqual(r.summary, { services: want.services.length, up, surviving, failing: want.services.length - surviving, down: want.services.length - up, spofs: want.spofs.length }, label);
+        const { services, failing, down, open, accepted, redundant } = r.summary;
+        assert.deepEqual({ services, up: r.summary.up, surviving: r.summary.surviving, failing, down, spofs: open + accepted }, { services: want.services.length, up, surviving, failing: want.services.length - surviving, down: want.services.length - up, spofs: want.spofs.length }, label);
+        assert.equal(redundant, want.services.filter((s) => s.redundant).length, label);
+        assert.equal(r.page.spofs.total, want.spofs.length, label);
       }
     });
 
@@ -122,15 +125,16 @@ describe('check on the command line, filtered', () => {
   });
 
   test('--tenant with --json: only its services, the SPOFs counting only them; --summary lists none', async () => {
-    const r = await cli('--db', url, '--json', 'check', '--tenant', 'lemgo', '--verdict', 'failing');
+    const r = await cli('--db', url, '--json', 'check', '--tenant', 'lemgo', '--verdict', 'failing', '--fail-on', 'any');
     assert.equal(r.code, 1, r.stderr);
     const body = JSON.parse(r.stdout) as CheckReport;
+    assert.ok(body.applications.length > 0 && body.applications.every((a) => body.services.some((s) => s.application === a.application)), 'only the applications checked');
     assert.ok(body.services.length > 0 && body.services.every((s) => s.tenant === 'lemgo' && !s.survives));
     assert.ok(body.spofs.every((sp) => sp.tenants.length === 1 && sp.tenants[0]!.tenant === 'lemgo'));
     assert.equal(body.summary.services, body.services.length);
     const summary = await cli('--db', url, 'check', '--summary');
     assert.doesNotMatch(summary.stdout, /services that do not survive/);
-    assert.match(summary.stdout, /single points of failure \(\d+\)/);
+    assert.match(summary.stdout, /single points of failure \(\d+: \d+ open/);
     assert.equal((await cli('--db', url, 'check', '--limit', 'many')).code, 2);
   });
 });

@@ -4,7 +4,7 @@
  * schema (docs/schemas).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
@@ -45,6 +45,65 @@ describe('analyses on the OWL-IT example', () => {
     assert.equal(spof('lemgo-dc').breaks.length, body.summary.services);
     for (const id of ['luegde-rathaus-ar-1', 'rt-blomberg', 'node-blomberg']) assert.deepEqual(new Set(spof(id).breaks.map((b: { tenant: string }) => b.tenant)), new Set(['luegde']));
     assert.equal(spof('trench-detmolder-str'), undefined, 'one trench alone is no SPOF: the other line remains');
+  });
+
+  test('check: redundant and georedundant, the accepted data-center risk, and what makes it exit 1', async () => {
+    const { code, body } = await json('--db', db, 'check', '--at', '2026-11-27');
+    // One data center: no service is georedundant, so none survives every single failure ...
+    assert.deepEqual([body.summary.services, body.summary.georedundant, body.summary.surviving], [150, 0, 0]);
+    // ... but 49 have two independent lines: the ones not behind the duct, the Paderborn feed,
+    // the Lügde spur or the single ratsinfo instance.
+    assert.equal(body.summary.redundant, 49);
+    const service = (usage: string, site: string) => body.services.find((s: { usage: string; site: string }) => s.usage === usage && s.site === site);
+    assert.deepEqual([service('u-blomberg-finanzwesen', 'blomberg-rathaus').redundant, service('u-blomberg-finanzwesen', 'blomberg-rathaus').georedundant], [true, false]);
+    for (const [usage, site] of [['u-luegde-finanzwesen', 'luegde-rathaus'], ['u-paderborn-finanzwesen', 'pb-rathaus'], ['u-lemgo-ratsinfo', 'lemgo-rathaus']]) assert.equal(service(usage!, site!).redundant, false, usage);
+    for (const s of body.services) assert.equal(s.survives, s.redundant && s.georedundant);
+    const dc = body.spofs.find((s: { element: string }) => s.element === 'lemgo-dc');
+    assert.deepEqual([dc.gap, dc.status, dc.acceptance.id, dc.acceptance.reviewBy, dc.acceptance.expired], ['georedundancy', 'accepted', 'ra-lemgo-dc-einziges-rz', '2027-06-30', false]);
+    const open = body.spofs.filter((s: { status: string }) => s.status === 'open');
+    assert.equal(open.length, 8);
+    assert.ok(open.every((s: { gap: string; acceptance: unknown }) => s.gap === 'redundancy' && s.acceptance === null));
+    assert.deepEqual([body.summary.open, body.summary.accepted], [8, 1]);
+    assert.deepEqual(body.warnings, []);
+    assert.ok(body.applications.every((a: { datacenters: { sites: string[]; flag: string } }) => a.datacenters.flag === 'single' && a.datacenters.sites[0] === 'lemgo-dc'));
+    assert.equal(code, 1, 'open SPOFs on redundancy');
+    assert.equal((await cli('--db', db, 'check', '--at', '2026-11-27', '--fail-on', 'never')).code, 0);
+
+    // Past its review date the acceptance no longer holds: open again, and warned about.
+    const late = await cli('--db', db, 'check', '--at', '2027-07-01', '--json');
+    const lateDc = JSON.parse(late.stdout).spofs.find((s: { element: string }) => s.element === 'lemgo-dc');
+    assert.deepEqual([lateDc.status, lateDc.acceptance.expired], ['open', true]);
+    assert.match(late.stderr, /warning: the acceptance ra-lemgo-dc-einziges-rz of lemgo-dc was due for review by 2027-06-30/);
+  });
+
+  test('check exits 0 once every redundancy SPOF is accepted; --fail-on any and --georedundancy tighten it', async () => {
+    const own = join(tmp, 'owl-accepted.db');
+    assert.equal((await cli('--db', own, 'import', join(root, 'examples', 'owl-it'))).code, 0);
+    const open = ['duct-lemgo-nord', 'power-pb-umspannwerk', 'lem-vmc-a', 'power-lemgo-usv-a', 'luegde-rathaus-ar-1', 'node-blomberg', 'rt-blomberg', 'up-luegde-rathaus-ar-1'];
+    const file = join(tmp, 'accept.yaml');
+    writeFileSync(
+      file,
+      `changesets:\n  - id: cs-accept-all\n    title: accept every open SPOF\n    effective: 2026-11-01\n    status: done\n    changes:\n${open
+        .map((id) => `      - create: { kind: risk-acceptance, id: ra-${id}, name: ${id}, element: ${id}, reason: test, accepted_by: tester, accepted_on: 2026-11-01, review_by: 2026-12-31 }`)
+        .join('\n')}\n`,
+    );
+    const added = await cli('--db', own, 'changeset', 'add', file);
+    assert.equal(added.code, 0, added.stderr);
+    const at = ['--at', '2026-11-27'];
+    assert.equal((await cli('--db', own, 'check', ...at)).code, 0, 'only accepted SPOFs remain');
+    assert.equal((await cli('--db', own, 'check', ...at, '--fail-on', 'any')).code, 1);
+    assert.equal((await cli('--db', own, 'check', ...at, '--georedundancy')).code, 0, 'the data center is accepted too');
+    // In 2027 the test acceptances are overdue, and the data-center one too from July.
+    assert.equal((await cli('--db', own, 'check', '--at', '2027-01-15')).code, 1);
+    // A review before the acceptance, and a dangling element, are refused like any bad field.
+    const bad = async (element: string, reviewBy: string): Promise<string> => {
+      writeFileSync(file, `changesets:\n  - id: cs-bad\n    title: bad\n    effective: 2026-11-02\n    status: done\n    changes:\n      - create: { kind: risk-acceptance, id: ra-bad, name: bad, element: ${element}, reason: x, accepted_by: me, accepted_on: 2026-11-02, review_by: ${reviewBy} }\n`);
+      const r = await cli('--db', own, 'changeset', 'add', file);
+      assert.equal(r.code, 2, r.stderr);
+      return r.stderr;
+    };
+    assert.match(await bad('lemgo-dc', '2026-01-01'), /ra-bad\.review_by: review_by 2026-01-01 is before accepted_on 2026-11-02/);
+    assert.match(await bad('no-such-duct', '2027-01-01'), /no-such-duct/);
   });
 
   test('what-if of a trench: nothing down, services on one line lose their redundancy', async () => {

@@ -35,7 +35,8 @@ describe('GET /check', () => {
     assert.ok(full.spofs.some((s: { broken: number; breaks: unknown[] }) => s.broken > 100 && s.breaks.length === 100));
     assert.deepEqual([summary.network.articulationPoints, summary.network.bridges], [[], []]);
     assert.equal(summary.network.nodes, full.network.nodes);
-    assert.ok(summary.summary.spofs > 0);
+    assert.ok(summary.page.spofs.total > 0);
+    assert.equal(summary.page.spofs.total, summary.summary.open + summary.summary.accepted);
   });
 
   test('filtered and paged; bad paging is a 400 naming the field', async () => {

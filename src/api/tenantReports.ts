@@ -7,8 +7,9 @@ import type { Scope } from './tenantScope.js';
 
 /**
  * A check report as a tenant may see it; unchanged for staff. The route asks the check for
- * the tenant's services only (so the summary and the pages count only them); this removes
- * what describes everybody's network, and keeps the lists to the tenant's services.
+ * the tenant's services only (so the summary, the pages, the applications and the warnings
+ * count only them); this removes what describes everybody's network, and keeps the lists to
+ * what the tenant may see.
  */
 export function scopeCheck(r: CheckReport, scope: Scope): CheckReport {
   if (scope.tenant === null) return r;
@@ -19,6 +20,7 @@ export function scopeCheck(r: CheckReport, scope: Scope): CheckReport {
     spofs: r.spofs
       .map((sp) => ({ ...sp, breaks: sp.breaks.filter(mine), tenants: sp.tenants.filter((t) => t.tenant === scope.tenant) }))
       .filter((sp) => sp.tenants.length > 0),
+    applications: r.applications.filter((a) => scope.visible(a.application)),
     // The raw-network facts describe everybody's network: not the tenant's to see.
     network: { nodes: 0, links: 0, components: 0, articulationPoints: [], bridges: [], biconnectedComponents: [] },
     problems: [],

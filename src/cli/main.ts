@@ -73,7 +73,7 @@ function buildProgram(outcome: { code: number }): Command {
   program
     .command('show')
     .description('list the objects of a kind, or show one object, at --at (and --plan)')
-    .argument('<kind>', 'organization, site, risk-group, device, link, application, usage (or plural)')
+    .argument('<kind>', 'organization, site, risk-group, device, link, application, usage, risk-acceptance (or plural)')
     .argument('[id]', 'one object')
     .action(action(() => import('./commands/show.js')));
 
@@ -109,11 +109,15 @@ function buildProgram(outcome: { code: number }): Command {
 
   program
     .command('check')
-    .description('verdict per service (survives every single failure?) and the SPOF report; exit 1 if a service fails')
+    .description('verdicts per service (redundant, georedundant), the SPOF report with accepted risks; exit 1 on an open SPOF')
+    .addOption(new Option('--fail-on <which>', 'which SPOFs make the exit code 1: open ones, any (accepted too), never').choices(['open', 'any', 'never']).default('open'))
+    .option('--georedundancy', 'also exit 1 on open georedundancy gaps (a data-center site breaks services; data centers closer than the minimum)')
+    .option('--geo-minimum-km <km>', 'minimum distance between the data centers of an application', '100')
+    .option('--geo-recommended-km <km>', 'recommended distance between the data centers of an application', '200')
     .option('--tenant <id>', 'only the services of this tenant')
     .option('--application <id>', 'only the services of this application')
     .option('--site <id>', 'only the services at this site')
-    .addOption(new Option('--verdict <verdict>', 'only the services with this verdict').choices(['surviving', 'failing', 'up', 'down']))
+    .addOption(new Option('--verdict <verdict>', 'only the services with this verdict').choices(['surviving', 'failing', 'up', 'down', 'redundant', 'not-redundant', 'georedundant', 'not-georedundant']))
     .option('--limit <n>', 'list at most N services (and N SPOFs); the summary counts them all')
     .option('--summary', 'the counts and the SPOFs without the service lists')
     .action(action(() => import('./commands/check.js')));

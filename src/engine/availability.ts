@@ -49,7 +49,7 @@ import {
 import { enumerateCutSets } from './enumerateCutSets.js';
 import { DEVICE, LINK, type LocalModel } from './LocalModel.js';
 import { monteCarlo, type MonteCarloResult } from './monteCarlo.js';
-import type { ObjectSource, Projection } from './projection.js';
+import { objectsOf, type ObjectSource, type Projection } from './projection.js';
 import type { ServiceModel } from './services.js';
 
 export { LocalModel } from './LocalModel.js';
@@ -136,10 +136,6 @@ export interface AvailabilityReport {
   readonly services: readonly ServiceAvailability[];
   /** How many devices, links and risk groups took their figure from each source. */
   readonly sources: Readonly<Record<Exclude<AvailabilitySource, 'site'>, number>>;
-}
-
-function objectsOf(source: ObjectSource): Iterable<StoredObject> {
-  return Symbol.iterator in source ? source : source.values();
 }
 
 /** The core result of one (attach set, needed applications) pair, shared by equal services. */

@@ -8,7 +8,7 @@
  * site without devices never fails.
  */
 import type { StoredObject } from '../timeline/Estate.js';
-import { DEVICE_NODE, type ObjectSource, type Projection } from './projection.js';
+import { DEVICE_NODE, objectsOf, type ObjectSource, type Projection } from './projection.js';
 
 /** Hours in a (365-day) year. */
 export const HOURS_PER_YEAR = 8760;
@@ -159,10 +159,6 @@ export function riskGroupAvailability(o: StoredObject & { kind: 'risk-group' }, 
   if (o.availability !== undefined) return { availability: o.availability, unavailability: 1 - o.availability, source: 'availability' };
   const av = d.riskGroup[o.type];
   return av !== undefined ? fromDefault(1 - av) : fromDefault(unavailabilityOf(d.fallback));
-}
-
-function objectsOf(source: ObjectSource): Iterable<StoredObject> {
-  return Symbol.iterator in source ? source : source.values();
 }
 
 /**

@@ -66,6 +66,11 @@ export interface ProjectionOptions {
 /** Anything holding the estate's objects: an `Estate` or a plain list. */
 export type ObjectSource = Iterable<StoredObject> | { values(): Iterable<StoredObject> };
 
+/** The objects of an {@link ObjectSource}. */
+export function objectsOf(source: ObjectSource): Iterable<StoredObject> {
+  return Symbol.iterator in source ? source : source.values();
+}
+
 /** A failure element resolved to its kind and its index in the projection. */
 export interface ElementRef {
   /** `device` indexes nodes, `site` sites, `link` edges, `risk-group` risk groups. */
@@ -88,7 +93,7 @@ export function buildProjection(source: ObjectSource, options: ProjectionOptions
   const devices: Extract<StoredObject, { kind: 'device' }>[] = [];
   const links: Extract<StoredObject, { kind: 'link' }>[] = [];
   const riskGroupIds: string[] = [];
-  for (const o of 'values' in source ? source.values() : source) {
+  for (const o of objectsOf(source)) {
     if (o.kind === 'device') devices.push(o);
     else if (o.kind === 'link') links.push(o);
     else if (o.kind === 'site') siteIds.push(o.id);

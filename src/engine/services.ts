@@ -7,7 +7,7 @@
 import { dependencyId } from '../model/dependency.js';
 import type { StoredObject } from '../timeline/Estate.js';
 import { groupPairs, type Groups } from './groupBy.js';
-import type { ObjectSource, Projection } from './projection.js';
+import { objectsOf, type ObjectSource, type Projection } from './projection.js';
 
 /** Every service, as parallel arrays with CSR groups. Service `s` is position `s`. */
 export interface ServiceModel {
@@ -28,10 +28,6 @@ export interface ServiceModel {
   readonly appIndex: ReadonlyMap<string, number>;
   /** Application → its instance nodes present in the graph. */
   readonly appInstances: Groups;
-}
-
-function objectsOf(source: ObjectSource): Iterable<StoredObject> {
-  return Symbol.iterator in source ? source : source.values();
 }
 
 function dependencyIds(app: StoredObject): string[] {

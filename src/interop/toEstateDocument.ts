@@ -8,7 +8,11 @@ import { changeSetStatuses, type Change, type ChangeSetInput, type ChangeSetStat
 import type { EstateDocument, InitialMeta } from './estateDocument.js';
 
 const statuses: readonly ChangeSetStatus[] = changeSetStatuses;
-const sections = new Set(['version', 'initial', 'plans', 'changesets', ...Object.values(fileKeyOfKind), 'risk-groups']);
+// The file keys, and their hyphenated spellings (`risk-groups`) as aliases not listed in messages.
+const aliases = Object.values(fileKeyOfKind)
+  .filter((k) => k.includes('_'))
+  .map((k) => k.replace('_', '-'));
+const sections = new Set(['version', 'initial', 'plans', 'changesets', ...Object.values(fileKeyOfKind), ...aliases]);
 type Path = readonly (string | number)[];
 
 /**
@@ -31,7 +35,7 @@ export function toEstateDocument(value: unknown, file?: string): { doc: EstateDo
   }
   for (const [key, section] of Object.entries(value)) {
     if (!sections.has(key)) {
-      bad([key], `unknown section "${key}"; sections are ${[...sections].filter((s) => s !== 'risk-groups').join(', ')}`);
+      bad([key], `unknown section "${key}"; sections are ${[...sections].filter((s) => !aliases.includes(s)).join(', ')}`);
       continue;
     }
     if (key === 'version') {

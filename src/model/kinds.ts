@@ -3,7 +3,7 @@
  */
 
 /** Every kind, in dependency order (a kind only references kinds before it, or itself). */
-export const kinds = ['organization', 'site', 'risk-group', 'device', 'link', 'application', 'usage'] as const;
+export const kinds = ['organization', 'site', 'risk-group', 'device', 'link', 'application', 'usage', 'risk-acceptance'] as const;
 
 /** A kind of estate object. */
 export type Kind = (typeof kinds)[number];
@@ -17,6 +17,7 @@ export const fileKeyOfKind: Readonly<Record<Kind, string>> = {
   link: 'links',
   application: 'applications',
   usage: 'usages',
+  'risk-acceptance': 'risk_acceptances',
 };
 
 const kindByName = new Map<string, Kind>();

@@ -169,6 +169,31 @@ export const usageSchema = z.strictObject({
   users: z.number().int().nonnegative().optional(),
 });
 
+/** A calendar date `YYYY-MM-DD`. */
+const daySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD')
+  .refine((s) => isRealDay(s), 'not a real calendar date');
+
+/**
+ * An accepted risk (docs/analysis.md "Accepted risks"): the operator accepts that one
+ * failure element breaks services, until a review date.
+ */
+export const riskAcceptanceSchema = z
+  .strictObject({
+    ...base,
+    kind: z.literal('risk-acceptance'),
+    /** The accepted single point of failure: a device, link, site or risk group. */
+    element: ref,
+    reason: z.string().min(1, 'give the reason the risk is accepted'),
+    accepted_by: z.string().min(1).max(200),
+    accepted_on: daySchema,
+    review_by: daySchema,
+  })
+  .superRefine((v, ctx) => {
+    if (v.review_by < v.accepted_on) ctx.addIssue({ code: 'custom', path: ['review_by'], message: `review_by ${v.review_by} is before accepted_on ${v.accepted_on}` });
+  });
+
 /** Schema of each kind. */
 export const objectSchemas = {
   organization: organizationSchema,
@@ -178,6 +203,7 @@ export const objectSchemas = {
   link: linkSchema,
   application: applicationSchema,
   usage: usageSchema,
+  'risk-acceptance': riskAcceptanceSchema,
 } as const satisfies Record<Kind, z.ZodType>;
 
 export type Organization = z.infer<typeof organizationSchema>;
@@ -187,8 +213,9 @@ export type Device = z.infer<typeof deviceSchema>;
 export type Link = z.infer<typeof linkSchema>;
 export type Application = z.infer<typeof applicationSchema>;
 export type Usage = z.infer<typeof usageSchema>;
+export type RiskAcceptance = z.infer<typeof riskAcceptanceSchema>;
 /** A dependency of an application: an id (loose) or an id with its coupling. */
 export type Dependency = z.infer<typeof dependencySchema>;
 
 /** Any estate object, validated. */
-export type EstateObject = Organization | Site | RiskGroup | Device | Link | Application | Usage;
+export type EstateObject = Organization | Site | RiskGroup | Device | Link | Application | Usage | RiskAcceptance;

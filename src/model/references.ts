@@ -57,6 +57,7 @@ export const referenceSpecs: Readonly<Record<Kind, readonly ReferenceSpec[]>> = 
     { field: 'application', kinds: ['application'], read: one },
     { field: 'sites', kinds: ['site'], read: many },
   ],
+  'risk-acceptance': [{ field: 'element', kinds: ['device', 'link', 'site', 'risk-group'], read: one }],
 };
 
 /** Every reference an object holds, with the field it is in. */

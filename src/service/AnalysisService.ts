@@ -8,7 +8,9 @@
 import { LRUCache } from 'lru-cache';
 import { listChangeSetHeaders, type ChangeSetHeader } from '../store/changeSetRepository.js';
 import { inView, timelineOrder } from '../timeline/changeSet.js';
-import { mergeAvailability, type AvailabilityQuery, type AvailabilityResult, type CheckQuery, type CheckReport, type PathsReport, type WhatIfReport } from './analyses.js';
+import { BSI_GEO_THRESHOLDS, type GeoThresholds } from '../engine/datacenterDistances.js';
+import { mergeAvailability, type AvailabilityQuery, type AvailabilityResult, type PathsReport, type WhatIfReport } from './analyses.js';
+import type { CheckQuery, CheckReport } from './checkReport.js';
 import { inProcess, type AnalysisRunner, type ResultOf, type SnapshotTask } from './analysisTask.js';
 import type { EstateService, ViewOptions } from './EstateService.js';
 import { requirePlan } from './readView.js';
@@ -16,7 +18,8 @@ import { Snapshot } from './Snapshot.js';
 import { timelineCheckReport, type TimelineCheckReport } from './timelineCheckReport.js';
 import type { TimelineStep } from './walkTimeline.js';
 
-export type { AvailabilityQuery, AvailabilityResult, CheckQuery, CheckReport, ElementRefOut, PathEnd, PathsReport, ServiceRef, WhatIfReport } from './analyses.js';
+export type { AvailabilityQuery, AvailabilityResult, ElementRefOut, PathEnd, PathsReport, ServiceRef, WhatIfReport } from './analyses.js';
+export type { CheckQuery, CheckReport } from './checkReport.js';
 export type { TimelineCheckReport, TimelineCheckStep } from './timelineCheckReport.js';
 export { Snapshot } from './Snapshot.js';
 
@@ -70,9 +73,13 @@ export class AnalysisService {
     return snap;
   }
 
-  /** Verdict per service, SPOF report and raw-network facts; filtered and paged by `query`. */
-  async check(view: AnalysisView = {}, query: CheckQuery = {}): Promise<CheckReport> {
-    return this.run(view, { op: 'check', query });
+  /**
+   * Verdicts per service (survives, redundant, georedundant), the SPOF report with accepted
+   * risks, data-center distances per application, and raw-network facts; filtered and paged
+   * by `query`.
+   */
+  async check(view: AnalysisView & { georedundancy?: GeoThresholds | undefined } = {}, query: CheckQuery = {}): Promise<CheckReport> {
+    return this.run(view, { op: 'check', query, georedundancy: view.georedundancy ?? BSI_GEO_THRESHOLDS });
   }
 
   /** What fails when the given elements fail together. */

@@ -1,14 +1,14 @@
 /**
  * The analyses of BRIEF §4 as pure functions of a snapshot: what `AnalysisService` runs
  * in-process (the CLI) and what the API's worker threads run (docs/api.md, "Heavy
- * analyses"). They present the engine's results by id.
+ * analyses"). They present the engine's results by id. The check's report is built in
+ * checkReport.ts.
  */
 import { VerbundError, type Problem } from '../model/errors.js';
 import { analyzeSurvivability, type FailureElement, type Survivability } from '../engine/survivability.js';
 import { whatIf } from '../engine/whatIf.js';
 import { analyzeAvailability, type ServiceAvailability } from '../engine/availability.js';
 import { disjointPaths, nodeLinkDisjointPaths, pathsJson, type PathsJson } from '../engine/disjointPaths.js';
-import { networkReport, type NetworkReport } from '../engine/networkReport.js';
 import type { TimeKey } from '../timeline/time.js';
 import type { Snapshot } from './Snapshot.js';
 
@@ -25,61 +25,6 @@ export interface ServiceRef {
 export interface ElementRefOut {
   readonly id: string;
   readonly kind: FailureElement['kind'];
-}
-
-/** The verdicts a check can be filtered by. */
-export const checkVerdicts = ['surviving', 'failing', 'up', 'down'] as const;
-
-/**
- * Which services a check reports, and which page of its lists. Filters restrict the
- * services, the summary counts them, and the SPOFs count only the services that pass.
- * Limits absent: everything (the CLI's `--json`, an export).
- */
-export interface CheckQuery {
-  readonly tenant?: string | undefined;
-  readonly application?: string | undefined;
-  readonly site?: string | undefined;
-  readonly verdict?: (typeof checkVerdicts)[number] | undefined;
-  readonly offset?: number | undefined;
-  readonly limit?: number | undefined;
-  readonly spofOffset?: number | undefined;
-  readonly spofLimit?: number | undefined;
-  /** At most this many services in each SPOF's `breaks` (its `broken` counts them all). */
-  readonly breaksLimit?: number | undefined;
-  /** Leave out the raw-network lists (articulation points, bridges, blocks); the counts stay. */
-  readonly networkCounts?: boolean | undefined;
-}
-
-/** One page of a list: where it starts, its size limit, and how many items there are in all. */
-export interface PageInfo {
-  readonly offset: number;
-  readonly limit: number | null;
-  readonly total: number;
-}
-
-/** A check's service entry. */
-export type CheckService = ServiceRef & { up: boolean; survives: boolean; breakers: ElementRefOut[] };
-
-/** A check's SPOF entry: what it breaks (up to the breaks limit) and how many in all. */
-export interface CheckSpof {
-  readonly element: string;
-  readonly kind: FailureElement['kind'];
-  readonly broken: number;
-  readonly breaks: ServiceRef[];
-  readonly tenants: { tenant: string; services: number; users: number }[];
-}
-
-/** The result of `check`. */
-export interface CheckReport {
-  readonly at: TimeKey;
-  readonly plan: string | null;
-  readonly summary: { services: number; up: number; surviving: number; failing: number; down: number; spofs: number };
-  readonly services: CheckService[];
-  /** Sorted by the number of services each breaks (most first), then by id. */
-  readonly spofs: CheckSpof[];
-  readonly page: { readonly services: PageInfo; readonly spofs: PageInfo };
-  readonly network: NetworkReport;
-  readonly problems: Problem[];
 }
 
 /** The result of `what-if`. */
@@ -155,77 +100,9 @@ export function pickServices(snap: Snapshot, q: { tenant?: string | undefined; a
  * verdicts cost a fraction of the whole), and a question about most of them computes the
  * whole once for everyone.
  */
-function survivabilityFor(snap: Snapshot, pick: readonly number[]): Survivability {
+export function survivabilityFor(snap: Snapshot, pick: readonly number[]): Survivability {
   if (snap.memo.survivability || pick.length * 2 > snap.services.count) return survivabilityOf(snap);
   return analyzeSurvivability(snap.projection, snap.services, { services: pick });
-}
-
-/** Verdict per service, SPOF report and raw-network facts, filtered and paged by the query. */
-export function checkReport(snap: Snapshot, q: CheckQuery = {}): CheckReport {
-  const all = pickServices(snap, q);
-  const surv = survivabilityFor(snap, all);
-  const passes = (s: number): boolean => {
-    const v = surv.services[s]!;
-    switch (q.verdict) {
-      case 'surviving':
-        return v.survives;
-      case 'failing':
-        return !v.survives;
-      case 'up':
-        return v.upAtBaseline;
-      case 'down':
-        return !v.upAtBaseline;
-      default:
-        return true;
-    }
-  };
-  const picked = q.verdict ? all.filter(passes) : all;
-  // Every service picked (no filter): the SPOFs' lists stand as they are.
-  const everything = picked.length === snap.services.count;
-  const inPick = new Uint8Array(snap.services.count);
-  for (const s of picked) inPick[s] = 1;
-  let up = 0;
-  let surviving = 0;
-  for (const s of picked) (up += surv.services[s]!.upAtBaseline ? 1 : 0), (surviving += surv.services[s]!.survives ? 1 : 0);
-  const serviceSlice = slice(picked, q.offset, q.limit);
-  const services = serviceSlice.map((s) => {
-    const v = surv.services[s]!;
-    return { ...serviceRef(snap, s), up: v.upAtBaseline, survives: v.survives, breakers: v.breakers.map(elementOut) };
-  });
-  // Each SPOF with the picked services it breaks, most breaking first.
-  const spofsAll = surv.spofs
-    .map((sp) => ({ sp, breaks: everything ? sp.breaks : sp.breaks.filter((s) => inPick[s] === 1) }))
-    .filter((x) => x.breaks.length > 0)
-    .sort((a, b) => b.breaks.length - a.breaks.length || (a.sp.element.id < b.sp.element.id ? -1 : a.sp.element.id > b.sp.element.id ? 1 : 0));
-  const m = snap.services;
-  const spofs = slice(spofsAll, q.spofOffset, q.spofLimit).map(({ sp, breaks }) => {
-    // Tallied by index: a data center may break tens of thousands of services.
-    const tenants = new Map<string, { services: number; users: number }>();
-    for (const s of breaks) {
-      const row = tenants.get(m.tenant[s]!) ?? { services: 0, users: 0 };
-      row.services++;
-      row.users += m.users[s]!;
-      tenants.set(m.tenant[s]!, row);
-    }
-    return {
-      element: sp.element.id,
-      kind: sp.element.kind,
-      broken: breaks.length,
-      breaks: (q.breaksLimit === undefined ? breaks : breaks.slice(0, q.breaksLimit)).map((s) => serviceRef(snap, s)),
-      tenants: [...tenants].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([tenant, v]) => ({ tenant, ...v })),
-    };
-  });
-  const network = (snap.memo.network ??= networkReport(snap.projection));
-  return {
-    at: snap.at,
-    plan: snap.plan,
-    summary: { services: picked.length, up, surviving, failing: picked.length - surviving, down: picked.length - up, spofs: spofsAll.length },
-    services,
-    spofs,
-    page: { services: pageInfo(picked.length, q.offset, q.limit), spofs: pageInfo(spofsAll.length, q.spofOffset, q.spofLimit) },
-    network: q.networkCounts ? { ...network, articulationPoints: [], bridges: [], biconnectedComponents: [] } : network,
-    problems: snap.problems,
-  };
 }
 
 /** What fails when the given elements fail together. */
@@ -353,10 +230,3 @@ export function elementOut(e: FailureElement): ElementRefOut {
   return { id: e.id, kind: e.kind };
 }
 
-function slice<T>(list: readonly T[], offset = 0, limit?: number): T[] {
-  return list.slice(offset, limit === undefined ? undefined : offset + limit);
-}
-
-function pageInfo(total: number, offset = 0, limit?: number): PageInfo {
-  return { offset, limit: limit ?? null, total };
-}

@@ -3,18 +3,9 @@
  * thread (docs/api.md, "Heavy analyses"), and the runners that carry it out.
  */
 import { VerbundError, type ErrorCode, type Problem } from '../model/errors.js';
-import {
-  availabilityReport,
-  checkReport,
-  pathsReport,
-  whatIfReport,
-  type AvailabilityQuery,
-  type AvailabilityResult,
-  type CheckQuery,
-  type CheckReport,
-  type PathsReport,
-  type WhatIfReport,
-} from './analyses.js';
+import type { GeoThresholds } from '../engine/datacenterDistances.js';
+import { availabilityReport, pathsReport, pickServices, survivabilityFor, whatIfReport, type AvailabilityQuery, type AvailabilityResult, type PathsReport, type WhatIfReport } from './analyses.js';
+import { buildCheckReport, type CheckQuery, type CheckReport } from './checkReport.js';
 import type { ExplainContext } from '../planning/explainInfeasible.js';
 import { solveWaves, type SolveOptions, type WaveSolution } from '../planning/solveWaves.js';
 import type { WaveProblem } from '../planning/WaveProblem.js';
@@ -24,7 +15,7 @@ import type { WalkChangeSet } from './walkTimeline.js';
 
 /** An analysis of one snapshot. */
 export type SnapshotTask =
-  | { readonly op: 'check'; readonly query: CheckQuery }
+  | { readonly op: 'check'; readonly query: CheckQuery; readonly georedundancy: GeoThresholds }
   | { readonly op: 'whatIf'; readonly fail: readonly string[] }
   | { readonly op: 'paths'; readonly from: string; readonly to: string; readonly timeLimitMs: number }
   /** `part` [i, n]: the i-th of n equal parts of the query's services (run side by side). */
@@ -57,8 +48,10 @@ export type ResultOf<T extends SnapshotTask> = T extends { op: 'check' }
 /** Runs a snapshot task in this thread. */
 export function runTask<T extends SnapshotTask>(snap: Snapshot, task: T): ResultOf<T> {
   switch (task.op) {
-    case 'check':
-      return checkReport(snap, task.query) as ResultOf<T>;
+    case 'check': {
+      const pick = pickServices(snap, task.query);
+      return buildCheckReport(snap, survivabilityFor(snap, pick), task.georedundancy, task.query, pick) as ResultOf<T>;
+    }
     case 'whatIf':
       return whatIfReport(snap, task.fail) as ResultOf<T>;
     case 'paths':

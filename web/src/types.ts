@@ -61,7 +61,7 @@ export interface CheckService extends Service {
 /** `GET /check`: the summary counts every service that passes the filters; the lists are pages. */
 export interface Check {
   readonly at: string;
-  readonly summary: { services: number; up: number; surviving: number; failing: number; down: number; spofs: number };
+  readonly summary: { services: number; up: number; surviving: number; failing: number; down: number };
   readonly services: CheckService[];
   /** Most breaking first; `broken` counts the services an element breaks, `breaks` lists some. */
   readonly spofs: { element: string; kind: string; broken: number; breaks: Service[]; tenants: { tenant: string; services: number; users: number }[] }[];

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { VerbundError } from '../../model/errors.js';
-import { checkVerdicts, type CheckQuery } from '../../service/analyses.js';
+import { checkVerdicts, type CheckQuery } from '../../service/checkReport.js';
 import type { ApiContext } from '../ApiContext.js';
 import { principalOf } from '../authorization.js';
 import { analysisSchemas } from '../analysisSchemas.js';

@@ -1,15 +1,21 @@
 /**
- * `verbund check`: verdict per service and the SPOF report, optionally of some services only
- * (`--tenant`, `--application`, `--site`, `--verdict`), listed up to `--limit` or as a
- * `--summary`; exit 1 when a (selected) service fails.
+ * `verbund check`: verdicts per service (redundant, georedundant), the SPOF report with
+ * accepted risks, data-center distances; exit 1 on an open SPOF (docs/analysis.md "check").
+ * Optionally of some services only (`--tenant`, `--application`, `--site`, `--verdict`),
+ * listed up to `--limit` or as a `--summary`.
  */
 import { VerbundError } from '../../model/errors.js';
-import { AnalysisService, type CheckQuery } from '../../service/AnalysisService.js';
+import { AnalysisService } from '../../service/AnalysisService.js';
+import { checkFails, type CheckFailOptions, type CheckQuery } from '../../service/checkReport.js';
 import { displayInstant } from '../../timeline/time.js';
-import { out, outJson, withService, type GlobalOptions } from '../context.js';
+import { io, out, outJson, withService, type GlobalOptions } from '../context.js';
 import { table } from '../table.js';
 
 interface CheckOptions extends GlobalOptions {
+  failOn: NonNullable<CheckFailOptions['failOn']>;
+  georedundancy?: boolean;
+  geoMinimumKm: string;
+  geoRecommendedKm: string;
   readonly tenant?: string;
   readonly application?: string;
   readonly site?: string;
@@ -19,6 +25,10 @@ interface CheckOptions extends GlobalOptions {
 }
 
 export async function run(opts: CheckOptions): Promise<number> {
+  const minimumKm = kilometres(opts.geoMinimumKm, '--geo-minimum-km');
+  const recommendedKm = kilometres(opts.geoRecommendedKm, '--geo-recommended-km');
+  if (recommendedKm < minimumKm) throw new VerbundError('USAGE', `--geo-recommended-km (${recommendedKm}) is below --geo-minimum-km (${minimumKm})`);
+  const fail: CheckFailOptions = { failOn: opts.failOn, georedundancy: opts.georedundancy === true };
   const limit = opts.limit === undefined ? undefined : Number(opts.limit);
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) throw new VerbundError('USAGE', `--limit is a whole number, not "${opts.limit}"`);
   const query: CheckQuery = {
@@ -30,10 +40,12 @@ export async function run(opts: CheckOptions): Promise<number> {
     ...(opts.summary && { limit: 0, breaksLimit: 0 }),
   };
   return withService(opts, async (service) => {
-    const r = await new AnalysisService(service).check({ at: opts.at, plan: opts.plan }, query);
+    const r = await new AnalysisService(service).check({ at: opts.at, plan: opts.plan, georedundancy: { minimumKm, recommendedKm } }, query);
+    const code = checkFails(r, fail) ? 1 : 0;
+    for (const w of r.warnings) io.stderr(`warning: ${w}\n`);
     if (opts.json) {
       outJson(r);
-      return r.summary.failing > 0 ? 1 : 0;
+      return code;
     }
     const n = r.network;
     out(`check at ${displayInstant(r.at)}${r.plan ? ` (plan ${r.plan})` : ''}`);
@@ -45,25 +57,56 @@ export async function run(opts: CheckOptions): Promise<number> {
       return 0;
     }
     const s = r.summary;
-    out(`services: ${s.services}; ${s.surviving} survive every single failure, ${s.failing} do not${s.down ? `, ${s.down} are down already` : ''}`);
-    const failing = r.services.filter((x) => !x.survives);
-    if (failing.length) {
+    out(`services: ${s.services}${s.down ? ` (${s.down} down already)` : ''}`);
+    out(`  redundant (no single failure but a data center breaks them): ${s.redundant} of ${s.services}`);
+    out(`  georedundant (no data-center site breaks them):              ${s.georedundant} of ${s.services}`);
+    out(`  survive every single failure:                                ${s.surviving} of ${s.services}`);
+    const notRedundant = r.services.filter((x) => !x.redundant);
+    if (notRedundant.length) {
+      const datacenters = new Set(r.spofs.filter((sp) => sp.gap === 'georedundancy').map((sp) => sp.element));
       out('');
-      out(`services that do not survive every single failure${r.page.services.total > r.services.length ? ` (of the first ${r.services.length} listed)` : ''}:`);
+      out(`services that are not redundant${r.page.services.total > r.services.length ? ` (of the first ${r.services.length} listed)` : ''}:`);
       out(
         table(
-          ['usage', 'site', 'tenant', 'application', 'broken by'],
-          failing.map((x) => [x.usage, x.site, x.tenant, x.application, x.up ? brief(x.breakers.map((b) => b.id)) : 'down already']),
+          ['usage', 'site', 'tenant', 'application', 'broken by (besides data centers)'],
+          notRedundant.map((x) => [x.usage, x.site, x.tenant, x.application, x.up ? brief(x.breakers.filter((b) => !datacenters.has(b.id)).map((b) => b.id)) : 'down already']),
         ),
       );
     }
     if (r.spofs.length) {
       out('');
-      out(`single points of failure (${s.spofs}${s.spofs > r.spofs.length ? `, the ${r.spofs.length} that break the most` : ''}):`);
-      out(table(['element', 'kind', 'services', 'users', 'tenants'], r.spofs.map((x) => [x.element, x.kind, x.broken, x.tenants.reduce((k, t) => k + t.users, 0), brief(x.tenants.map((t) => t.tenant))])));
+      const total = s.open + s.accepted;
+      out(`single points of failure (${total}: ${s.open} open, ${s.accepted} accepted${total > r.spofs.length ? `; the ${r.spofs.length} that break the most` : ''}):`);
+      const rows = r.spofs;
+      out(
+        table(
+          ['element', 'kind', 'gap', 'status', 'services', 'users', 'tenants'],
+          rows.map((x) => [x.element, x.kind, x.gap, status(x.status, x.acceptance), x.broken, x.tenants.reduce((k, t) => k + t.users, 0), brief(x.tenants.map((t) => t.tenant))]),
+        ),
+      );
+      for (const x of rows) {
+        const a = x.acceptance;
+        if (a) out(`  ${x.element}: accepted by ${a.acceptedBy} on ${a.acceptedOn}, review by ${a.reviewBy}${a.expired ? ' (overdue: open again)' : ''} — ${a.reason}`);
+      }
     }
-    return s.failing > 0 ? 1 : 0;
+    const geo = r.applications.filter((a) => a.datacenters.sites.length > 0);
+    if (geo.length) {
+      out('');
+      out(`data centers per application (georedundancy: at least ${minimumKm} km, ${recommendedKm} km recommended):`);
+      out(table(['application', 'data centers', 'distance km', 'flag'], geo.map((a) => [a.application, a.datacenters.sites.join(', '), a.datacenters.distanceKm ?? '', a.datacenters.flag])));
+    }
+    return code;
   });
+}
+
+function status(s: 'open' | 'accepted', a: { expired: boolean } | null): string {
+  return s === 'open' && a?.expired ? 'open (review overdue)' : s;
+}
+
+function kilometres(value: string, option: string): number {
+  const km = Number(value);
+  if (!(km >= 0) || value.trim() === '') throw new VerbundError('USAGE', `${option} takes a distance in km, got "${value}"`);
+  return km;
 }
 
 function brief(list: readonly string[]): string {

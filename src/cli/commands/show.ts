@@ -16,6 +16,7 @@ const columns: Readonly<Record<Kind, readonly string[]>> = {
   link: ['id', 'a', 'b', 'type', 'length_km', 'risk_groups'],
   application: ['id', 'name', 'category', 'product', 'status', 'instances'],
   usage: ['id', 'tenant', 'application', 'sites', 'users'],
+  'risk-acceptance': ['id', 'element', 'accepted_by', 'accepted_on', 'review_by'],
 };
 
 export async function run(opts: GlobalOptions, kindName: string, id?: string): Promise<void> {

@@ -120,7 +120,7 @@ function Resilience({ c }: { c: Check }) {
           tone={c.summary.surviving === c.summary.services ? 'good' : 'bad'}
         />
         <Figure label={t('overview.down')} value={number(c.summary.down)} tone={c.summary.down ? 'bad' : 'good'} />
-        <Figure label={t('overview.spofs')} value={number(c.summary.spofs)} tone={c.summary.spofs ? 'bad' : 'good'} />
+        <Figure label={t('overview.spofs')} value={number(c.page.spofs.total)} tone={c.page.spofs.total ? 'bad' : 'good'} />
       </div>
       {c.spofs.length > 0 && (
         <table>
