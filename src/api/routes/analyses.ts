@@ -18,10 +18,11 @@ type View = { at?: string; plan?: string };
 const viewOnly = { type: 'object', additionalProperties: false, properties: viewQuery } as const;
 
 /** Page sizes of the check's lists (docs/api.md): the default keeps an answer within a few MB. */
-const checkLimits = { services: 1000, spofs: 1000, breaks: 100, max: 10_000 } as const;
+const checkLimits = { services: 1000, spofs: 100, breaks: 10, max: 10_000 } as const;
 
 type CheckQuerystring = View & {
   form: 'full' | 'summary';
+  network: 'counts' | 'lists';
   tenant?: string;
   application?: string;
   site?: string;
@@ -45,13 +46,14 @@ export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
         tags: ['analyses'],
         summary: 'Verdict per service and the SPOF report, filtered and paged',
         description:
-          'The summary counts every service that passes the filters; `services` and `spofs` are pages of them (`page` says where). `form=summary` leaves out the service list, the SPOFs\' `breaks` lists and the raw-network lists.',
+          'The summary counts every service that passes the filters; `services` and `spofs` are pages of them (`page` says where). `form=summary` leaves out the service list and the SPOFs\' `breaks` lists; the raw-network lists come only with `network=lists`.',
         querystring: {
           type: 'object',
           additionalProperties: false,
           properties: {
             ...viewQuery,
             form: { type: 'string', enum: ['full', 'summary'], default: 'full' },
+            network: { type: 'string', enum: ['counts', 'lists'], default: 'counts', description: 'The raw-network facts as counts only, or with their lists (articulation points, bridges, blocks: large on a large estate).' },
             tenant: idParam,
             application: idParam,
             site: idParam,
@@ -68,13 +70,13 @@ export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
     async (req, reply) => {
       const { snap, scope } = await ctx.scoped(req, req.query);
-      const { at: _a, plan: _p, form, tenant, ...rest } = req.query;
-      const summary = form === 'summary';
+      const { at: _a, plan: _p, form, network, tenant, ...rest } = req.query;
       const query: CheckQuery = {
         ...rest,
         // A tenant's question is always about its own services.
         tenant: scope.tenant ?? tenant,
-        ...(summary && { limit: 0, breaksLimit: 0, networkCounts: true }),
+        networkCounts: network === 'counts',
+        ...(form === 'summary' && { limit: 0, breaksLimit: 0 }),
       };
       return scopeCheck(await ctx.metrics.analysis('check', () => ctx.analysis.check({ snapshot: snap, signal: clientGone(reply) }, query)), scope);
     },
