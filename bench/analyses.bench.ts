@@ -12,6 +12,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateEstate } from '../src/interop/generateEstate.js';
@@ -65,12 +66,18 @@ async function viewerToken(db: string): Promise<string> {
   return token;
 }
 
-/** Seconds and bytes of one GET. */
+/** Seconds and bytes of one GET (node:http, not fetch: fetch gives up on an answer after 300 s). */
 async function timedGet(url: string, token: string): Promise<{ s: number; bytes: number; body: string }> {
   const t = performance.now();
-  const r = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-  const body = await r.text();
-  if (r.status !== 200) throw new Error(`${url}: ${r.status} ${body.slice(0, 300)}`);
+  const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+    get(url, { headers: { authorization: `Bearer ${token}` } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+  if (status !== 200) throw new Error(`${url}: ${status} ${body.slice(0, 300)}`);
   return { s: (performance.now() - t) / 1000, bytes: body.length, body };
 }
 
