@@ -35,6 +35,7 @@ type CheckQuerystring = View & {
 };
 
 const count = (dflt: number, description: string) => ({ type: 'integer', minimum: 0, maximum: checkLimits.max, default: dflt, description }) as const;
+const start = (description: string) => ({ type: 'integer', minimum: 0, default: 0, description }) as const;
 
 /** Registers the analysis routes. */
 export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
@@ -58,9 +59,9 @@ export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
             application: idParam,
             site: idParam,
             verdict: { type: 'string', enum: [...checkVerdicts] },
-            offset: count(0, 'First service of the page.'),
+            offset: start('First service of the page.'),
             limit: count(checkLimits.services, 'Services per page.'),
-            spofOffset: count(0, 'First SPOF of the page.'),
+            spofOffset: start('First SPOF of the page.'),
             spofLimit: count(checkLimits.spofs, 'SPOFs per page (most breaking first).'),
             breaksLimit: count(checkLimits.breaks, 'Services listed per SPOF (`broken` counts them all).'),
           },
