@@ -34,6 +34,7 @@ const samples: Record<string, Sample | ((caller: Caller) => Sample)> = {
   'GET /api/v1/links': { url: '/api/v1/links' },
   'GET /api/v1/applications': { url: '/api/v1/applications?at=2019-06-01' },
   'GET /api/v1/usages': { url: '/api/v1/usages' },
+  'GET /api/v1/risk-acceptances': { url: '/api/v1/risk-acceptances' },
   'GET /api/v1/objects/{id}': { url: '/api/v1/objects/u-lemgo-finanzwesen' },
   'POST /api/v1/objects': () => {
     const id = unique('matrix-obj');
