@@ -8,6 +8,12 @@ import { after, before, describe, test } from 'node:test';
 import { hasRights, type StaffRole } from '../src/model/roles.js';
 import { apiFixture, callers, PASSWORD, type ApiFixture, type Caller } from './helpers/api.js';
 import { dialects } from './helpers/dialects.js';
+import { startNetboxReplay } from './helpers/netboxReplay.js';
+
+// A local NetBox (the recorded demo replayed) for the NetBox import route.
+const NETBOX_TOKEN = 'matrix-netbox-token';
+const netbox = await startNetboxReplay({ token: NETBOX_TOKEN });
+after(() => netbox.close());
 
 type Sample = { url: string; payload?: unknown; setup?: (f: ApiFixture, caller: Caller) => Promise<string> };
 
@@ -102,6 +108,7 @@ const samples: Record<string, Sample | ((caller: Caller) => Sample)> = {
       return name;
     },
   },
+  'POST /api/v1/import/netbox': { url: '/api/v1/import/netbox', payload: { url: netbox.url, token: NETBOX_TOKEN, dry_run: true } },
   'GET /api/v1/tokens': { url: '/api/v1/tokens' },
   'POST /api/v1/tokens': { url: '/api/v1/tokens', payload: { user: 'viewer', name: 'matrix' } },
   'DELETE /api/v1/tokens/{id}': {

@@ -18,6 +18,7 @@ import { analysisRoutes } from './routes/analyses.js';
 import { changeSetRoutes } from './routes/changesets.js';
 import { docsRoutes } from './routes/docs.js';
 import { estateFileRoutes } from './routes/estateFiles.js';
+import { netboxImportRoutes } from './routes/netboxImport.js';
 import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { historyRoutes } from './routes/history.js';
@@ -130,6 +131,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   historyRoutes(app, ctx);
   changeSetRoutes(app, ctx);
   estateFileRoutes(app, ctx);
+  netboxImportRoutes(app, ctx);
   analysisRoutes(app, ctx);
   sessionRoutes(app, ctx, { max: opts.loginLimit ?? 10, windowMs: opts.loginWindowMs ?? 60_000 });
   userRoutes(app, ctx);

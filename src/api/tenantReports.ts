@@ -23,6 +23,7 @@ export function scopeCheck(r: CheckReport, scope: Scope): CheckReport {
     applications: r.applications.filter((a) => scope.visible(a.application)),
     // The raw-network facts describe everybody's network: not the tenant's to see.
     network: { nodes: 0, links: 0, components: 0, articulationPoints: [], bridges: [], biconnectedComponents: [] },
+    declared: [],
     problems: [],
   };
 }

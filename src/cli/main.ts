@@ -63,6 +63,19 @@ function buildProgram(outcome: { code: number }): Command {
     .option('--changeset <id>', 'id of the change set the top-level objects form')
     .action(action(() => import('./commands/import.js')));
 
+  // `import netbox` is a subcommand: commander dispatches on the first word (a folder named
+  // "netbox" is imported as ./netbox).
+  program.commands
+    .find((c) => c.name() === 'import')!
+    .command('netbox')
+    .description('pull NetBox (live, or recorded files with --from) and write what changed as one change set (docs/netbox.md)')
+    .option('--url <url>', 'base URL of the NetBox, e.g. https://netbox.example')
+    .option('--token-file <file>', 'file holding the NetBox API token (never printed or stored)')
+    .option('--from <dir>', 'read recorded API answers from a folder instead (one <app>.<model>.json[.gz] per endpoint, status.json)')
+    .option('--map <file>', 'mapping file: tenant and site types, roles, applications and usages (default: netbox-map.yaml in --from DIR if there)')
+    .option('--dry-run', 'print the difference and write nothing')
+    .action(action(() => import('./commands/importNetbox.js')));
+
   program
     .command('export')
     .description('write the estate as a file: every change set, or with --at the estate at that date and what follows')

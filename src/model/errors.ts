@@ -34,6 +34,10 @@ export const errorCatalogue = {
   OVERLOADED: { status: 503, exit: 3, message: 'Too many analyses are running or waiting; retry in a few seconds.', retryAfter: 5 },
   DEADLINE_EXCEEDED: { status: 503, exit: 3, message: 'The analysis did not finish within the deadline; ask a narrower question.' },
   UNAVAILABLE: { status: 503, exit: 3, message: 'The server is shutting down; retry (on another instance).' },
+  NETBOX_REFUSED: { status: 502, exit: 2, message: 'NetBox refused the request (401/403): check the API token and its permissions.' },
+  NETBOX_NOT_FOUND: { status: 502, exit: 2, message: 'NetBox answered 404: check the URL (the base URL of NetBox, without /api).' },
+  NETBOX_VERSION: { status: 502, exit: 2, message: 'The NetBox version is not one the import knows.' },
+  NETBOX_UNREACHABLE: { status: 502, exit: 3, message: 'NetBox could not be reached (network, TLS or server error), also after retries.' },
   INTERNAL: { status: 500, exit: 3, message: 'Internal error.' },
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -43,6 +43,8 @@ const base = {
   name: z.string().min(1).max(200),
   tags: z.array(z.string().min(1).max(64)).optional(),
   notes: z.string().optional(),
+  /** Where an imported object came from, e.g. `netbox:dcim.device:27` (docs/netbox.md). */
+  source: z.string().min(1).max(200).optional(),
 };
 
 const reliability = {
@@ -128,6 +130,8 @@ export const linkSchema = z
     length_km: nonNegative.optional(),
     capacity_gbps: nonNegative.optional(),
     risk_groups: refList.optional(),
+    /** Links of one redundancy group are declared redundant to each other; `check` proves or refutes it (docs/analysis.md). */
+    redundancy_group: z.string().min(1).max(64).optional(),
     ...reliability,
   })
   .superRefine(reliabilityRule)

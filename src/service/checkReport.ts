@@ -8,6 +8,7 @@
  */
 import { datacenterDistances, type ApplicationDatacenters, type GeoThresholds } from '../engine/datacenterDistances.js';
 import { datacenterSites, isDatacenterElement, redundancyVerdicts } from '../engine/redundancy.js';
+import { declaredRedundancy, type DeclaredRedundancy } from '../engine/declaredRedundancy.js';
 import type { FailureElement, Survivability } from '../engine/survivability.js';
 import { networkReport, type NetworkReport } from '../engine/networkReport.js';
 import type { Problem } from '../model/errors.js';
@@ -107,6 +108,8 @@ export interface CheckReport {
   readonly page: { readonly services: PageInfo; readonly spofs: PageInfo };
   readonly applications: { application: string; datacenters: Omit<ApplicationDatacenters, 'application'> }[];
   readonly network: NetworkReport;
+  /** Links declared redundant to each other (`redundancy_group`, e.g. NetBox circuit groups): proven or refuted. */
+  readonly declared: DeclaredRedundancy[];
   /** Human-readable warnings: acceptances past their review date. */
   readonly warnings: string[];
   readonly problems: Problem[];
@@ -206,6 +209,7 @@ export function buildCheckReport(snap: Snapshot, surv: Survivability, thresholds
     page: { services: pageInfo(picked.length, q.offset, q.limit), spofs: pageInfo(spofsAll.length, q.spofOffset, q.spofLimit) },
     applications,
     network: q.networkCounts ? { ...network, articulationPoints: [], bridges: [], biconnectedComponents: [] } : network,
+    declared: declaredRedundancy(snap.estate.values(), (id) => snap.estate.get(id)),
     warnings: acceptanceWarnings(spofsAll.map((x) => ({ element: x.sp.element.id, gap: x.gap, acceptance: x.acceptance }))),
     problems: snap.problems,
   };

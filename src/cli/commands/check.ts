@@ -50,6 +50,10 @@ export async function run(opts: CheckOptions): Promise<number> {
     const n = r.network;
     out(`check at ${displayInstant(r.at)}${r.plan ? ` (plan ${r.plan})` : ''}`);
     out(`network: ${n.nodes} nodes, ${n.links} links, ${n.components} component${n.components === 1 ? '' : 's'}, ${n.articulationPoints.length} articulation points, ${n.bridges.length} bridges, ${n.biconnectedComponents.length} blocks`);
+    if (r.declared.length) {
+      out('declared redundant (links of one redundancy group, e.g. a NetBox circuit group):');
+      out(table(['group', 'links', 'verdict'], r.declared.map((d) => [d.group, brief(d.links), d.verdict === 'proven' ? 'declared redundant, proven' : `declared redundant, refuted (shared ${brief(d.shared.map((x) => x.id))})`])));
+    }
     if (r.summary.services === 0) {
       out('no services (no usages): the raw network report above is the whole check');
       if (n.articulationPoints.length) out(`articulation points: ${n.articulationPoints.join(', ')}`);

@@ -1,7 +1,8 @@
 /** `verbund diff --from A --to B`: change sets between two dates and what they changed. */
 import { displayInstant } from '../../timeline/time.js';
 import { out, outJson, withService, type GlobalOptions } from '../context.js';
-import { cell, table } from '../table.js';
+import { table } from '../table.js';
+import { diffTable } from '../diffTable.js';
 
 interface DiffOptions extends GlobalOptions {
   from: string;
@@ -17,14 +18,10 @@ export async function run(opts: DiffOptions): Promise<void> {
       out('');
       out(table(['effective', 'change set', 'status', 'title'], d.changesets.map((c) => [c.effective, c.id, c.status, c.title])));
     }
-    const rows: unknown[][] = [
-      ...d.added.map((o) => ['+', o.kind, o.id, o.name ?? '']),
-      ...d.removed.map((o) => ['-', o.kind, o.id, o.name ?? '']),
-      ...d.changed.map((c) => ['~', c.kind, c.id, c.fields.map((f) => `${f.field}: ${cell(f.from) || '∅'} → ${cell(f.to) || '∅'}`).join('; ')]),
-    ];
-    if (rows.length) {
+    const rows = diffTable(d);
+    if (rows) {
       out('');
-      out(table(['', 'kind', 'id', 'name / changes'], rows));
+      out(rows);
     }
   });
 }

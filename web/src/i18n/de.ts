@@ -207,5 +207,18 @@ const de = {
   'onDemand.availability': 'Verfügbarkeit berechnen',
   'onDemand.check': 'Ausfallsicherheit berechnen',
   'onDemand.verdicts': 'Bewertungen der Zeitachse berechnen',
+  'netbox.title': "NetBox-Abgleich",
+  'netbox.intro': "Den Bestand aus NetBox holen und die Änderungen als einen Änderungssatz festhalten (Autor „netbox sync“). Das Token gilt nur für diesen Abruf und wird nicht gespeichert.",
+  'netbox.url': "NetBox-Adresse",
+  'netbox.token': "API-Token",
+  'netbox.dryRun': "Nur den Unterschied zeigen (nichts schreiben)",
+  'netbox.submit': "Aus NetBox abrufen",
+  'netbox.busy': "Wird abgerufen …",
+  'netbox.summary': "NetBox {version}: {added} neu, {removed} entfernt, {changed} geändert",
+  'netbox.written': "Als Änderungssatz {id} geschrieben.",
+  'netbox.nothing': "Seit dem letzten Abgleich hat sich nichts geändert: kein Änderungssatz geschrieben.",
+  'netbox.dry': "Probelauf: nichts geschrieben.",
+  'netbox.skipped': "{n} NetBox-Objekte übersprungen, jedes mit Grund im Importbericht.",
+  'netbox.flags': "{n} Objekte markiert (z. B. Standorte ohne Koordinaten).",
 };
 export default de;

@@ -209,5 +209,18 @@ const en: Record<keyof typeof de, string> = {
   'onDemand.availability': 'Compute availability',
   'onDemand.check': 'Compute resilience',
   'onDemand.verdicts': 'Compute the verdicts of the timeline',
+  'netbox.title': "NetBox sync",
+  'netbox.intro': "Pull the NetBox inventory and record what changed as one change set (author “netbox sync”). The token is used for this pull only and is not stored.",
+  'netbox.url': "NetBox URL",
+  'netbox.token': "API token",
+  'netbox.dryRun': "Only show the difference (write nothing)",
+  'netbox.submit': "Pull from NetBox",
+  'netbox.busy': "Pulling …",
+  'netbox.summary': "NetBox {version}: {added} added, {removed} removed, {changed} changed",
+  'netbox.written': "Written as change set {id}.",
+  'netbox.nothing': "Nothing changed since the last sync: no change set written.",
+  'netbox.dry': "Dry run: nothing written.",
+  'netbox.skipped': "{n} NetBox objects skipped, each with its reason in the import report.",
+  'netbox.flags': "{n} objects flagged (e.g. sites without coordinates).",
 };
 export default en;

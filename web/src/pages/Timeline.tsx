@@ -5,19 +5,22 @@
  */
 import { useMemo, useState } from 'react';
 import { get, getAll } from '../api.js';
-import { Async, Badge, Figure, IdCell, ObjLink, OnDemand, TableHead } from '../components/common.js';
+import { Async, Badge, Figure, IdCell, OnDemand, TableHead } from '../components/common.js';
 import { choiceColour, useI18n } from '../i18n/index.js';
 import { useApp, useLarge, useLoad, useOnDemand } from '../state.js';
+import { NetboxSync } from '../components/NetboxSync.js';
+import { DiffList } from '../components/DiffList.js';
 import type { ChangeSetHeader, Diff, TimelineCheck } from '../types.js';
 
 export function Timeline() {
   const { t } = useI18n();
-  const { plan } = useApp();
+  const { plan, user } = useApp();
   const headers = useLoad((s) => getAll<ChangeSetHeader>('/changesets', {}, s), []);
   return (
     <>
       <h1>{t('timeline.title')}</h1>
-      <Async state={headers}>{(h) => <TimelineView key={plan} headers={h} />}</Async>
+      <Async state={headers}>{(h) => <TimelineView key={`${plan} ${h.length}`} headers={h} />}</Async>
+      {(user.role === 'operator' || user.role === 'admin') && <NetboxSync onWritten={headers.reload} />}
     </>
   );
 }
@@ -126,34 +129,11 @@ function TimelineView({ headers }: { headers: ChangeSetHeader[] }) {
             !d ? (
               <p className="muted">{t('timeline.first')}</p>
             ) : (
-              <ul className="compact">
-                {d.added.map((o) => (
-                  <li key={`a-${o.id}`}>
-                    <span className="good">+</span> {t(`kind.${o.kind}` as 'kind.site')} <ObjLink id={o.id} label={o.name ?? o.id} />
-                  </li>
-                ))}
-                {d.removed.map((o) => (
-                  <li key={`r-${o.id}`}>
-                    <span className="bad">−</span> {t(`kind.${o.kind}` as 'kind.site')} {o.name ?? o.id}
-                  </li>
-                ))}
-                {d.changed.map((c) => (
-                  <li key={`c-${c.id}`}>
-                    ~ {t(`kind.${c.kind}` as 'kind.site')} <ObjLink id={c.id} />: {c.fields.map((f) => `${f.field}: ${short(f.from)} → ${short(f.to)}`).join('; ')}
-                  </li>
-                ))}
-                {d.added.length + d.removed.length + d.changed.length === 0 && <li className="muted">{t('none')}</li>}
-              </ul>
+              <DiffList diff={d} />
             )
           }
         </Async>
       </section>
     </>
   );
-}
-
-function short(v: unknown): string {
-  if (v === undefined || v === null) return '∅';
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }

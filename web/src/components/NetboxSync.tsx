@@ -1,0 +1,75 @@
+/**
+ * The NetBox sync form (operators and admins): pulls a NetBox through
+ * POST /api/v1/import/netbox and shows what changed (docs/netbox.md). The token lives in this
+ * form's state only, and is cleared after each pull.
+ */
+import { useState, type FormEvent } from 'react';
+import { post } from '../api.js';
+import { useI18n } from '../i18n/index.js';
+import { ErrorBox, TextField } from './common.js';
+import { DiffList, type DiffItems } from './DiffList.js';
+
+interface SyncAnswer {
+  version: string;
+  changeset?: string;
+  dryRun: boolean;
+  diff: DiffItems;
+  report: { skipped: unknown[]; flags: unknown[] };
+}
+
+export function NetboxSync({ onWritten }: { onWritten: () => void }) {
+  const { t, number } = useI18n();
+  const [url, setUrl] = useState('');
+  const [token, setToken] = useState('');
+  const [dryRun, setDryRun] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [answer, setAnswer] = useState<SyncAnswer>();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setAnswer(undefined);
+    try {
+      const r = await post<SyncAnswer>('/import/netbox', { url, token, dry_run: dryRun });
+      setAnswer(r);
+      if (r.changeset) onWritten();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setToken('');
+      setBusy(false);
+    }
+  };
+  const d = answer?.diff;
+  return (
+    <section aria-labelledby="h-netbox">
+      <h2 id="h-netbox">{t('netbox.title')}</h2>
+      <p className="muted">{t('netbox.intro')}</p>
+      <form className="grid-form" onSubmit={submit}>
+        <TextField name="netbox-url" label={t('netbox.url')} value={url} onChange={setUrl} type="url" placeholder="https://netbox.example" required />
+        <TextField name="netbox-token" label={t('netbox.token')} value={token} onChange={setToken} type="password" autoComplete="off" required />
+        <label>
+          <input type="checkbox" name="dry-run" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} /> {t('netbox.dryRun')}
+        </label>
+        <div className="buttons">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('netbox.busy') : t('netbox.submit')}
+          </button>
+        </div>
+      </form>
+      <ErrorBox error={error} />
+      {answer && d && (
+        <div role="status">
+          <p>
+            <strong>{t('netbox.summary', { version: answer.version, added: number(d.added.length), removed: number(d.removed.length), changed: number(d.changed.length) })}</strong>{' '}
+            <span>{answer.changeset ? t('netbox.written', { id: answer.changeset }) : answer.dryRun ? t('netbox.dry') : t('netbox.nothing')}</span>
+          </p>
+          {answer.report.skipped.length > 0 && <p className="muted">{t('netbox.skipped', { n: number(answer.report.skipped.length) })}</p>}
+          {answer.report.flags.length > 0 && <p className="muted">{t('netbox.flags', { n: number(answer.report.flags.length) })}</p>}
+          <DiffList diff={d} linked={answer.changeset !== undefined} max={50} />
+        </div>
+      )}
+    </section>
+  );
+}
