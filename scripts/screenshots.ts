@@ -1,7 +1,9 @@
 // Screenshots of every page of the web UI for docs/screenshots/ (shown in the README), from a
 // real `verbund serve` on the OWL-IT example in headless Chromium.
 // Run: npm run build && node --import tsx scripts/screenshots.ts [de|en]
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { chromiumPath, launchBrowser, newPage, signIn, startServer } from '../test/helpers/e2e.js';
@@ -72,6 +74,14 @@ try {
   await page.getByRole('combobox', { name: de ? /^Organisation/ : /^Organization/ }).selectOption('paderborn');
   await page.getByRole('table').waitFor();
   await shot(page, 'municipalities');
+
+  // Page 1 of the continuity report's PDF (docs/continuity.md), as the API serves it.
+  const pdf = await page.request.get(`${server.url}/api/v1/report?at=2026-12-01&format=pdf&lang=${lang}`);
+  if (!pdf.ok()) throw new Error(`report: ${pdf.status()} ${await pdf.text()}`);
+  const pdfFile = join(tmpdir(), `verbund-report-${process.pid}.pdf`);
+  writeFileSync(pdfFile, await pdf.body());
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdfFile, join(out, 'report')]);
+  console.log('docs/screenshots/report.png');
 
   const tenant = await newPage(browser, de ? 'de-DE' : 'en-GB');
   await signIn(tenant.page, server.url, 'kaemmerei-lemgo');

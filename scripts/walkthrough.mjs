@@ -7,11 +7,12 @@ import { join } from 'node:path';
 
 const dir = mkdtempSync(join(tmpdir(), 'verbund-walkthrough-'));
 const db = join(dir, 'owl.db');
-const run = (args, { head } = {}) => {
+const run = (args, { head, tail } = {}) => {
   const r = spawnSync(process.execPath, ['bin/verbund.js', ...args], { encoding: 'utf8', env: { ...process.env, VERBUND_USER: 'anna' } });
   let text = (r.stdout + r.stderr).replaceAll(db, 'owl.db').trimEnd();
   const lines = text.split('\n');
   if (head && lines.length > head) text = [...lines.slice(0, head), `… (${lines.length - head} more lines)`].join('\n');
+  if (tail && lines.length > tail) text = [`… (${lines.length - tail} lines before)`, ...lines.slice(-tail)].join('\n');
   return `\`\`\`\n$ npx verbund ${args.map((a) => (a === db ? 'owl.db' : a)).join(' ')}\n${text}\n\`\`\`\n${r.status ? `\nExit code ${r.status}.\n` : ''}`;
 };
 
@@ -54,6 +55,13 @@ const parts = [
   '## Joint operation and progress',
   run(['--db', db, 'plan', 'joint', '--at', '2026-11-27']),
   run(['--db', db, 'progress', '--plan', 'joint-finance', '--from', '2019-01-01']),
+  '## Business continuity',
+  'Every application carries BSI 200-4 recovery targets; two failover tests are on the timeline. `check` lists them (one overdue):',
+  run(['--db', db, 'check', '--at', '2026-12-01'], { tail: 16 }),
+  'A ransomware attack encrypts the clusters and storage of the Lemgo data center on a Friday evening (`examples/scenarios/ransomware-lemgo-dc.yaml`): the restore order, two applications or 96 vCPU per 2-hour slot, shifts 06–22:',
+  run(['--db', db, 'plan', 'restore', '--name', 'ransomware-lemgo', '--scenario', 'examples/scenarios/ransomware-lemgo-dc.yaml']),
+  'The continuity and resilience report (German by default; `--format pdf -o bericht.pdf` prints it with Chromium):',
+  run(['--db', db, 'report', '--at', '2026-12-01', '--format', 'md'], { head: 40 }),
 ];
 
 function spofs() {

@@ -120,12 +120,28 @@ describe('analyses on the OWL-IT example', () => {
   });
 
   test('what-if of the duct: Paderborn is cut off, grouped by tenant and application', async () => {
-    const { body } = await json('--db', db, 'what-if', '--fail', 'duct-lemgo-nord,nonexistent', '--at', '2026-11-27');
+    const { body } = await json('--db', db, 'what-if', '--fail', 'duct-lemgo-nord', '--at', '2026-11-27');
     valid('what-if', body);
     assert.equal(body.down.length, 84);
-    assert.deepEqual(body.unresolved, ['nonexistent']);
+    assert.deepEqual(body.unresolved, []);
     assert.ok(body.byTenant.some((t: { tenant: string; down: number }) => t.tenant === 'paderborn' && t.down > 0));
     assert.ok(body.components.length >= 2);
+  });
+
+  test('what-if refuses an id that does not exist at that date, or cannot fail, naming every one; a retired device fails nothing', async () => {
+    // pbdc-rt-1 was deleted in June 2020; nonexistent never was; finanzwesen is an application.
+    const r = await cli('--db', db, 'what-if', '--fail', 'duct-lemgo-nord,pbdc-rt-1,nonexistent', '--at', '2026-11-27');
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /"pbdc-rt-1" does not exist at this date; "nonexistent" does not exist at this date/);
+    assert.equal(r.stdout, '');
+    const kind = await cli('--db', db, 'what-if', '--fail', 'finanzwesen', '--at', '2026-11-27', '--json');
+    assert.equal(kind.code, 2);
+    assert.match(kind.stderr, /"finanzwesen" is an application; fail a device, link, site or risk group/);
+    // Retired (between the joint start and its deletion): it exists, carries no traffic, fails nothing.
+    const retired = await cli('--db', db, 'what-if', '--fail', 'pbdc-rt-1', '--at', '2020-03-01');
+    assert.equal(retired.code, 0, retired.stderr);
+    assert.match(retired.stderr, /"pbdc-rt-1" is out of service at this date .*failing it changes nothing/);
+    assert.match(retired.stdout, /0 services down/);
   });
 
   test('timeline check reports every date and the change sets that cost redundancy', async () => {
@@ -142,6 +158,15 @@ describe('analyses on the OWL-IT example', () => {
     const withPlan = await json('--db', db, 'timeline', 'check', '--plan', 'zweite-hauseinfuehrung');
     valid('timeline-check', withPlan.body);
     assert.ok(withPlan.body.steps.some((s: { changesets: { status: string }[] }) => s.changesets.some((c) => c.status === 'proposed')));
+    // Redundancy is counted at every date: the second building entry makes the services behind the duct redundant.
+    for (const s of body.steps) assert.ok(s.redundant >= s.surviving && s.redundant <= s.services);
+    const entry = withPlan.body.steps.find((s: { at: string }) => s.at.startsWith('2027-04-17'));
+    assert.deepEqual([entry.redundant, entry.regainedRedundancy.length, entry.lostRedundancy.length], [83, 34, 0]);
+    assert.ok(entry.regainedRedundancy.some((x: { tenant: string }) => x.tenant === 'detmold'), 'Detmold was behind the duct only');
+    assert.ok(!entry.regainedRedundancy.some((x: { tenant: string }) => x.tenant === 'borchen'), 'Borchen still hangs on the Paderborn feed');
+    const shown = await json('--db', db, 'plan', 'show', 'zweite-hauseinfuehrung');
+    valid('plan-show', shown.body);
+    assert.deepEqual([shown.body.steps[0].verdict.redundant, shown.body.steps[0].verdict.regainedRedundancy, shown.body.steps[0].verdict.surviving], [83, 34, 0]);
   });
 });
 
@@ -196,6 +221,27 @@ describe('paths', () => {
     assert.equal(found.body.paths.length, 2);
     const [a, b] = found.body.paths as { links: string[]; nodes: string[] }[];
     assert.equal(a!.links.filter((l) => b!.links.includes(l)).length, 0, 'no shared link');
+    // A service's paths agree with check: ratsinfo runs on one instance, which check names as a breaker.
+    const single = await json('--db', db, 'paths', 'lemgo-rathaus', 'ratsinfo', '--at', '2026-11-27');
+    valid('paths', single.body);
+    assert.deepEqual([single.code, single.body.mode, single.body.status, single.body.reason.kind], [1, 'service', 'none', 'cut']);
+    assert.deepEqual(single.body.shareable.sort(), ['lemgo-dc', 'lemgo-rathaus']);
+    assert.ok(single.body.reason.elements.some((e: { id: string }) => e.id === 'lem-vmc-a'));
+    const checked = await json('--db', db, 'check', '--at', '2026-11-27');
+    const service = checked.body.services.find((s: { usage: string; site: string }) => s.usage === 'u-lemgo-ratsinfo' && s.site === 'lemgo-rathaus');
+    assert.ok(service.breakers.some((b: { id: string }) => b.id === 'lem-vmc-a'));
+    assert.equal(service.redundant, false);
+    // Node to node, the one instance is a shared end.
+    const nodeToNode = await json('--db', db, 'paths', 'lemgo-rathaus-ar-1', 'lem-vmc-a', '--at', '2026-11-27');
+    assert.deepEqual([nodeToNode.body.mode, nodeToNode.body.shareable], ['nodes', []]);
+    // An application without instances: the answer none, with that reason, not an error.
+    const file = join(tmp, 'no-instances.yaml');
+    writeFileSync(file, 'changesets:\n  - id: cs-new-app\n    title: new app\n    effective: 2026-11-01\n    status: done\n    changes:\n      - create: { kind: application, id: wahlen, name: Wahlen }\n');
+    assert.equal((await cli('--db', db, 'changeset', 'add', file)).code, 0);
+    const empty = await json('--db', db, 'paths', 'lemgo-rathaus', 'wahlen', '--at', '2026-11-27');
+    valid('paths', empty.body);
+    assert.deepEqual([empty.code, empty.body.status, empty.body.reason.kind, empty.body.nodeLinkDisjoint.reason.kind], [1, 'none', 'no-instances', 'no-instances']);
+    assert.match(empty.body.reason.message, /wahlen has no instance in service/);
     const bad = await cli('--db', db, 'paths', 'duct-lemgo-nord', 'finanzwesen');
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /is a risk-group; give a device, a site or an application/);

@@ -41,6 +41,8 @@ const samples: Record<string, Sample | ((caller: Caller) => Sample)> = {
   'GET /api/v1/applications': { url: '/api/v1/applications?at=2019-06-01' },
   'GET /api/v1/usages': { url: '/api/v1/usages' },
   'GET /api/v1/risk-acceptances': { url: '/api/v1/risk-acceptances' },
+  'GET /api/v1/failover-tests': { url: '/api/v1/failover-tests' },
+  'GET /api/v1/report': { url: '/api/v1/report?at=2020-06-01&format=md' },
   'GET /api/v1/objects/{id}': { url: '/api/v1/objects/u-lemgo-finanzwesen' },
   'POST /api/v1/objects': () => {
     const id = unique('matrix-obj');
@@ -88,7 +90,8 @@ const samples: Record<string, Sample | ((caller: Caller) => Sample)> = {
   'POST /api/v1/joint': () => ({ url: '/api/v1/joint', payload: { plan: unique('matrix-joint'), product: 'LOGA' } }),
   'GET /api/v1/progress': { url: '/api/v1/progress' },
   'GET /api/v1/check': { url: '/api/v1/check' },
-  'POST /api/v1/what-if': { url: '/api/v1/what-if', payload: { fail: ['duct-lemgo-nord'] } },
+  // lemgo-dc breaks every service, so a tenant may fail it too (it is evidence of its verdicts).
+  'POST /api/v1/what-if': { url: '/api/v1/what-if', payload: { fail: ['lemgo-dc'] } },
   'GET /api/v1/paths': { url: '/api/v1/paths?from=lemgo-rathaus&to=finanzwesen-lippe' },
   'GET /api/v1/availability': { url: '/api/v1/availability?maxOrder=1' },
   'GET /api/v1/timeline-check': { url: '/api/v1/timeline-check' },

@@ -79,9 +79,27 @@ for (const dialect of dialects) {
     test('analyses answer what the analysis service answers', async () => {
       const analysis = new AnalysisService(service);
       const at = '2021-06-01';
-      assert.deepEqual((await get('viewer', `/api/v1/check?at=${at}`)).body.summary, (await analysis.check({ at })).summary);
+      const checked = (await get('viewer', `/api/v1/check?at=${at}`)).body;
+      // The API's default page (docs/api.md): at most 1000 services, 100 SPOFs, 10 services per SPOF.
+      const direct = await analysis.check({ at }, { limit: 1000, spofLimit: 100, breaksLimit: 10, networkCounts: true });
+      assert.deepEqual(checked.summary, direct.summary);
+      // The verdicts and accepted risks come through the response schema whole.
+      assert.deepEqual(checked.services, direct.services);
+      assert.deepEqual(checked.spofs, direct.spofs);
+      assert.deepEqual(checked.applications, direct.applications);
+      assert.equal(checked.spofs.find((x: { element: string }) => x.element === 'lemgo-dc').acceptance.id, 'ra-lemgo-dc-einziges-rz');
+      assert.deepEqual(checked.georedundancy, { minimumKm: 100, recommendedKm: 200 });
+      const parallel = (await get('viewer', '/api/v1/check?at=2019-03-05&geoMinimumKm=20&geoRecommendedKm=30')).body;
+      assert.deepEqual(parallel.georedundancy, { minimumKm: 20, recommendedKm: 30 });
+      assert.equal(parallel.applications.find((x: { application: string }) => x.application === 'finanzwesen').datacenters.flag, 'ok', 'Lemgo–Paderborn is 35 km apart');
+      assert.equal((await get('viewer', '/api/v1/check?geoMinimumKm=300')).status, 400);
       const w = await f.call('viewer', { method: 'POST', url: `/api/v1/what-if?at=${at}`, payload: { fail: ['duct-lemgo-nord'] } });
       const expected = await analysis.whatIf(['duct-lemgo-nord'], { at });
+      // An id that does not exist at that date is refused, named, never answered with 0 down.
+      const unknown = await f.call('viewer', { method: 'POST', url: '/api/v1/what-if?at=2017-06-01', payload: { fail: ['duct-lemgo-nord', 'trench-detmolder-str'] } });
+      assert.equal(unknown.statusCode, 404);
+      const message = '"trench-detmolder-str" does not exist at this date';
+      assert.deepEqual(json(unknown.body).error, { code: 'NOT_FOUND', message, details: [{ code: 'NOT_FOUND', message, id: 'trench-detmolder-str' }] });
       assert.deepEqual(json(w.body).down, expected.down);
       assert.deepEqual(json(w.body).byTenant, expected.byTenant);
       const p = await get('viewer', `/api/v1/paths?at=${at}&from=pb-rathaus&to=finanzwesen`);
@@ -125,8 +143,16 @@ for (const dialect of dialects) {
       assert.ok(c.services.length > 0 && c.services.every((s: { tenant: string }) => s.tenant === 'lemgo'));
       assert.ok(c.spofs.every((sp: { breaks: { tenant: string }[]; tenants: { tenant: string }[] }) => sp.breaks.every((b) => b.tenant === 'lemgo') && sp.tenants.every((t) => t.tenant === 'lemgo')));
       assert.equal(c.summary.services, c.services.length);
+      assert.equal(c.summary.redundant, c.services.filter((s: { redundant: boolean }) => s.redundant).length);
+      assert.equal(c.summary.open + c.summary.accepted, c.spofs.length);
       assert.deepEqual(c.network.articulationPoints, []);
-      const w = json((await f.call('tenant', { method: 'POST', url: '/api/v1/what-if?at=2021-06-01', payload: { fail: ['lemgo-dc', 'no-such-element'] } })).body);
+      // A tenant fails its own sites and what breaks its services; any other id does not exist for it.
+      for (const fail of [['lemgo-dc', 'no-such-element'], ['pb-rathaus']]) {
+        const refused = await f.call('tenant', { method: 'POST', url: '/api/v1/what-if?at=2021-06-01', payload: { fail } });
+        assert.equal(refused.statusCode, 404, fail.join());
+        assert.deepEqual(json(refused.body).error.details.map((d: { id: string; message: string }) => [d.id, d.message]), [[fail.at(-1), `"${fail.at(-1)}" does not exist at this date`]]);
+      }
+      const w = json((await f.call('tenant', { method: 'POST', url: '/api/v1/what-if?at=2021-06-01', payload: { fail: ['lemgo-dc'] } })).body);
       assert.ok(w.down.length > 0 && w.down.every((s: { tenant: string }) => s.tenant === 'lemgo'));
       assert.deepEqual(w.byTenant.map((t: { tenant: string }) => t.tenant), ['lemgo']);
       assert.deepEqual([w.unresolved, w.components], [[], []]);

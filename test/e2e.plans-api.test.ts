@@ -17,7 +17,7 @@ describe('planning routes', () => {
   });
   after(() => f?.cleanup());
 
-  const json = async (as: 'planner' | 'viewer', method: 'GET' | 'POST', url: string, payload?: object) => {
+  const json = async (as: 'planner' | 'viewer' | 'operator', method: 'GET' | 'POST', url: string, payload?: object) => {
     const r = await f.call(as, { method, url, ...(payload && { payload }) });
     return { status: r.statusCode, body: JSON.parse(r.body) };
   };
@@ -32,9 +32,15 @@ describe('planning routes', () => {
     assert.equal(show.status, 200);
     assert.deepEqual(show.body.steps.map((s: { status: string }) => s.status), ['proposed', 'proposed']);
     assert.ok(show.body.steps.every((s: { verdict: unknown }) => s.verdict !== null));
-    const accepted = await json('planner', 'POST', '/api/v1/plans/move-2018/accept');
-    assert.equal(accepted.status, 200);
-    assert.equal(accepted.body.scheduled.length, 2);
+    // Its waves lie in the past: accepting is refused, backdating needs an operator, who records them as done.
+    const refused = await json('planner', 'POST', '/api/v1/plans/move-2018/accept');
+    assert.equal(refused.status, 409);
+    assert.deepEqual(refused.body.error.details.map((d: { changeset: string; field: string }) => `${d.changeset}.${d.field}`), ['move-2018-wave-1.effective', 'move-2018-wave-2.effective']);
+    const notOperator = await json('planner', 'POST', '/api/v1/plans/move-2018/accept', { backdate: true });
+    assert.equal(notOperator.status, 403);
+    const accepted = await json('operator', 'POST', '/api/v1/plans/move-2018/accept', { backdate: true });
+    assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
+    assert.deepEqual(accepted.body, { plan: 'move-2018', scheduled: [], done: ['move-2018-wave-1', 'move-2018-wave-2'] });
     const again = await json('planner', 'POST', '/api/v1/plans/move-2018/drop');
     assert.equal(again.status, 409, 'nothing proposed is left to drop');
     assert.equal(again.body.error.code, 'INVALID_TRANSITION');

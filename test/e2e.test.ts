@@ -46,10 +46,17 @@ describe('web UI end to end', { skip: executable === null && !process.env.CI && 
     await page.getByRole('heading', { name: /^Übersicht zum/ }).waitFor();
   });
 
-  test('the overview shows survivability, SPOFs, statuses, availability, the burn-up and the next change sets', async () => {
+  test('the overview shows redundant and georedundant services, open and accepted SPOFs, statuses, availability, the burn-up and the next change sets', async () => {
     await go('/');
     const main = page.locator('main');
     await main.locator('.figure-value').getByText(/^\d+ \/ \d+$/).first().waitFor();
+    // The headline: redundant; with one data center nothing is georedundant, and that risk is accepted.
+    const figure = (label: RegExp) => main.locator('.figure').filter({ has: page.locator('.figure-label', { hasText: label }) }).locator('.figure-value');
+    assert.equal(await figure(/^Redundante Dienste/).textContent(), '49 / 150');
+    assert.equal(await figure(/^Georedundante Dienste/).textContent(), '0 / 150');
+    await main.getByText('8 offen, 1 akzeptiert').waitFor();
+    await main.getByRole('heading', { name: 'Akzeptierte Risiken' }).waitFor();
+    await main.getByText(/akzeptiert von Verbandsversammlung OWL-IT am 27\.06\.2020, zu überprüfen bis 30\.06\.2027/).waitFor();
     await main.getByRole('table', { name: 'Die größten einzelnen Ausfallpunkte' }).getByRole('link', { name: 'duct-lemgo-nord' }).waitFor();
     await main.getByRole('img', { name: /Burn-up/ }).waitFor();
     await main.getByText('cs-2027-03-einwohnerwesen-gemeinsam').waitFor();
@@ -123,7 +130,7 @@ describe('web UI end to end', { skip: executable === null && !process.env.CI && 
     await accessible('timeline');
   });
 
-  test('plans: plan the Paderborn move in waves, see the Gantt chart and verdicts, accept it', async () => {
+  test('plans: plan the Paderborn move in waves, see the Gantt chart, verdicts and placement; accept and drop ask first, naming what they write', async () => {
     await go('/plans');
     await page.getByLabel('Name des Plans').fill('e2e-move');
     await page.getByLabel('Frühester Umzugstag').fill('2018-12-08');
@@ -140,9 +147,22 @@ describe('web UI end to end', { skip: executable === null && !process.env.CI && 
     await steps.getByText('26.01.2019').waitFor();
     await steps.getByText('02.02.2019').waitFor();
     await accessible('plans');
+    // The placement: each application's two instances go to the two Lemgo clusters on different UPS.
+    const placement = page.getByRole('table', { name: 'Platzierung der Instanzen' });
+    await placement.getByRole('row', { name: /finanzwesen .*pbdc-vmc-1.*lem-vmc-/ }).waitFor();
+    // Accepting asks first, naming what would be written: the 2019 waves lie in the past, and a planner may not backdate.
     await page.getByRole('button', { name: 'Plan annehmen (terminieren)' }).click();
-    await page.getByText('2 Änderungen terminiert.').waitFor();
-    await steps.getByText('Terminiert').nth(1).waitFor();
+    const dialog = page.getByRole('dialog', { name: 'Plan e2e-move annehmen?' });
+    await dialog.getByText(/e2e-move-wave-1 .* liegt in der Vergangenheit/).waitFor();
+    await dialog.getByText(/2 Wellen liegen in der Vergangenheit: das Annehmen wird abgelehnt/).waitFor();
+    await accessible('plans-confirm');
+    await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await steps.getByText('Vorgeschlagen').nth(1).waitFor();
+    // Dropping asks too, and then cancels both waves.
+    await page.getByRole('button', { name: 'Plan verwerfen' }).click();
+    await page.getByRole('dialog', { name: 'Plan e2e-move verwerfen?' }).getByRole('button', { name: 'Plan verwerfen' }).click();
+    await page.getByText('2 Änderungen verworfen.').waitFor();
   });
 
   test('object: edit through a form that writes a change set; the API problem is shown at its field', async () => {
@@ -178,12 +198,28 @@ describe('web UI end to end', { skip: executable === null && !process.env.CI && 
     await page.getByText('2 von 12').waitFor();
     await page.getByRole('heading', { name: 'Kandidaten für gemeinsamen Betrieb' }).waitFor();
     await accessible('applications');
-    await page.getByRole('row', { name: /Infoma newsystem/ }).getByRole('button', { name: 'Als Plan anlegen' }).click();
+    // The example's plan joint-finance consolidates finance already: the candidate says so.
+    const infoma = page.getByRole('row', { name: /Infoma newsystem/ });
+    await infoma.getByText('bereits in joint-finance').waitFor();
+    await infoma.getByRole('button', { name: 'Als Plan anlegen' }).click();
+    // Writing asks for name and date, says what it writes, and warns of the year-end closing on 20 December.
+    const dialog = page.getByRole('dialog', { name: 'Infoma newsystem als Plan anlegen' });
+    await dialog.getByLabel('Stichtag').fill('2027-12-20');
+    await dialog.getByRole('alert').getByText(/Achtung: der 20\.12\.2027 fällt in eine Sperrzeit/).waitFor();
+    await dialog.getByText(/finanzwesen: 15\. Dez\.? – 31\. Jan\.? \(Jahresabschluss/).waitFor();
+    await dialog.getByLabel('Stichtag').fill('2027-05-08');
+    await dialog.getByText(/Geschrieben wird cs-2027-05-08-joint-infoma-newsystem zum 08\.05\.2027/).waitFor();
+    assert.equal(await dialog.getByRole('alert').count(), 0);
+    await dialog.getByRole('button', { name: 'Als Plan anlegen' }).click();
     await page.getByText(/^Plan joint-infoma-newsystem angelegt/).waitFor();
     await page.getByRole('combobox', { name: /^Plan/ }).locator('option[value=joint-infoma-newsystem]').waitFor({ state: 'attached' });
     await go('/municipalities');
     await page.getByRole('combobox', { name: /^Organisation/ }).selectOption('detmold');
-    await page.getByRole('table', { name: 'Dienste nach Fachanwendung und Standort' }).waitFor();
+    const detmold = page.getByRole('table', { name: 'Dienste nach Fachanwendung und Standort' });
+    await detmold.waitFor();
+    // Detmold's lines both end behind the Lemgo duct: not redundant; the data center is an accepted risk.
+    await detmold.getByText('nicht redundant').first().waitFor();
+    await page.getByRole('heading', { name: 'Akzeptierte Risiken, die diese Dienste treffen' }).waitFor();
     await accessible('municipalities');
   });
 

@@ -13,7 +13,11 @@ import { connectedComponents } from '../src/engine/connectedComponents.js';
 import { failElements } from '../src/engine/failElements.js';
 import { buildProjection, type Projection } from '../src/engine/projection.js';
 import { buildServices } from '../src/engine/services.js';
-import type { StoredObject } from '../src/timeline/Estate.js';
+import { datacenterSites, redundancyVerdicts, serviceShareSites } from '../src/engine/redundancy.js';
+import { analyzeSurvivability } from '../src/engine/survivability.js';
+import { Estate, type StoredObject } from '../src/timeline/Estate.js';
+import { analysedRecipe, recipes } from './helpers/randomEstates.js';
+import { oracleBreakers, oracleElements, oracleIsUp, oracleServices } from './helpers/serviceOracle.js';
 import { estateAt } from '../src/timeline/replay.js';
 import { parseInstant } from '../src/timeline/time.js';
 import { independentMasks, independentPair, oracleCut, oraclePair, oracleWorld, refKey, type OracleWorld } from './helpers/pathsOracle.js';
@@ -78,8 +82,8 @@ interface Checked {
 }
 
 /** Verifies a result of disjointPaths against the oracle; `unknown` only if allowed. */
-function verify(p: Projection, from: number[], to: number[], r: DisjointPathsResult, dead: { nodes?: Uint8Array; edges?: Uint8Array } = {}, allowUnknown = false): Checked {
-  const w = oracleWorld(p, from, to, dead);
+function verify(p: Projection, from: number[], to: number[], r: DisjointPathsResult, dead: { nodes?: Uint8Array; edges?: Uint8Array } = {}, allowUnknown = false, shareSites?: readonly number[]): Checked {
+  const w = oracleWorld(p, from, to, dead, shareSites);
   const F = new Set(from.filter((v) => dead.nodes?.[v] !== 1));
   const T = new Set(to.filter((v) => dead.nodes?.[v] !== 1));
   const expected = oraclePair(w);
@@ -118,8 +122,8 @@ function verify(p: Projection, from: number[], to: number[], r: DisjointPathsRes
 }
 
 /** Verifies a result of nodeLinkDisjointPaths against the oracle. */
-function verifyPlain(p: Projection, from: number[], to: number[], r: NodeLinkDisjointResult, dead: { nodes?: Uint8Array; edges?: Uint8Array } = {}): void {
-  const w = oracleWorld(p, from, to, dead);
+function verifyPlain(p: Projection, from: number[], to: number[], r: NodeLinkDisjointResult, dead: { nodes?: Uint8Array; edges?: Uint8Array } = {}, shareSites?: readonly number[]): void {
+  const w = oracleWorld(p, from, to, dead, shareSites);
   const F = new Set(from.filter((v) => dead.nodes?.[v] !== 1));
   const T = new Set(to.filter((v) => dead.nodes?.[v] !== 1));
   if (r.status === 'found') {
@@ -461,6 +465,103 @@ describe('independent paths: brute-force oracle on random small estates', () => 
 });
 
 // ---------------------------------------------------------------------------------------
+
+describe('service paths agree with check (brute-force oracles on random estates)', () => {
+  test('every usage of an application without dependencies: found ⇒ redundant; redundant and none ⇒ no independent pair, reason shared; never unknown', () => {
+    const seen: Record<string, number> = {};
+    fc.assert(
+      fc.property(recipes(4, 3, 8), (recipe) => {
+        const { estate, p, m, dc, verdicts, datacenters } = analysedRecipe(recipe);
+        // The survivability oracle, independently of the engine's verdicts.
+        const elements = oracleElements(estate);
+        oracleServices(estate).forEach((o, s) => {
+          if (o.needs.length > 1) return; // dependencies: paths to one application's instances cannot decide it
+          const up = oracleIsUp(estate, o, new Set(), new Set());
+          const redundant = up && oracleBreakers(estate, o, elements).every((id) => datacenters.has(id));
+          assert.equal(verdicts[s]!.redundant, redundant, 'the engine agrees with the survivability oracle');
+          const from = Array.from(m.attach.members.subarray(m.attach.offsets[s]!, m.attach.offsets[s + 1]!));
+          const a = m.appIndex.get(o.application)!;
+          const to = Array.from(m.appInstances.members.subarray(m.appInstances.offsets[a]!, m.appInstances.offsets[a + 1]!));
+          if (to.length === 0) {
+            assert.equal(redundant, false, 'no instance, no redundancy');
+            seen['no instances'] = (seen['no instances'] ?? 0) + 1;
+            return;
+          }
+          const shareSites = serviceShareSites(m.site[s]!, dc);
+          const r = disjointPaths(p, from, to, { shareSites });
+          // Unknown fails here: it never counts as agreement.
+          verify(p, from, to, r, {}, false, shareSites);
+          verifyPlain(p, from, to, nodeLinkDisjointPaths(p, from, to, { shareSites }), {}, shareSites);
+          if (r.status === 'found') assert.ok(redundant, `found, yet ${o.usage}@${o.site} is not redundant`);
+          if (r.status === 'none' && redundant) assert.equal(r.reason.kind, 'shared', 'redundant without a pair: several groups together, none alone');
+          if (r.status === 'none' && r.reason.kind === 'cut') assert.ok(!redundant, 'an element on every path is a breaker');
+          const key = r.status === 'none' ? `${redundant ? 'redundant, ' : ''}${r.reason.kind}` : r.status;
+          seen[key] = (seen[key] ?? 0) + 1;
+        });
+      }),
+      { numRuns: 1500, seed: 20261203 },
+    );
+    if (process.env.PATHS_STATS) console.log(seen);
+    for (const kind of ['found', 'cut', 'disconnected', 'no instances', 'redundant, shared']) assert.ok((seen[kind] ?? 0) > 0, `the generator reaches ${kind}: ${JSON.stringify(seen)}`);
+  });
+
+  test('several risk groups together cut every pair although none does alone: redundant, and none with that reason', () => {
+    /*
+     *     office                      dc
+     *      a1 ──── L1 (g1) ──── i1      device-disjoint pairs: {L1, L2} share g1,
+     *         ╲── L3 (g2) ──╱           {L3, L4} share g2; every other pair shares
+     *         ╱── L4 (g2) ──╲           an attach point or an instance.
+     *      a2 ──── L2 (g1) ──── i2      No single element but the dc breaks the service.
+     */
+    const objects = [
+      { kind: 'organization', id: 'town', name: 'town', type: 'municipality' },
+      { kind: 'site', id: 'office', name: 'office', type: 'office' },
+      { kind: 'site', id: 'dc', name: 'dc', type: 'datacenter' },
+      { kind: 'risk-group', id: 'g1', name: 'g1', type: 'trench' },
+      { kind: 'risk-group', id: 'g2', name: 'g2', type: 'trench' },
+      { kind: 'device', id: 'a1', name: 'a1', site: 'office', role: 'access' },
+      { kind: 'device', id: 'a2', name: 'a2', site: 'office', role: 'access' },
+      { kind: 'device', id: 'i1', name: 'i1', site: 'dc', role: 'server' },
+      { kind: 'device', id: 'i2', name: 'i2', site: 'dc', role: 'server' },
+      { kind: 'link', id: 'L1', a: 'a1', b: 'i1', type: 'fibre', risk_groups: ['g1'] },
+      { kind: 'link', id: 'L2', a: 'a2', b: 'i2', type: 'fibre', risk_groups: ['g1'] },
+      { kind: 'link', id: 'L3', a: 'a1', b: 'i2', type: 'fibre', risk_groups: ['g2'] },
+      { kind: 'link', id: 'L4', a: 'a2', b: 'i1', type: 'fibre', risk_groups: ['g2'] },
+      { kind: 'application', id: 'app', name: 'app', instances: ['i1', 'i2'] },
+      { kind: 'usage', id: 'u', tenant: 'town', application: 'app', sites: ['office'] },
+    ];
+    const estate = new Estate(objects as StoredObject[]);
+    const p = buildProjection(estate);
+    const m = buildServices(p, estate);
+    const dc = datacenterSites(p, estate);
+    const surv = analyzeSurvivability(p, m);
+    assert.deepEqual(surv.services[0]!.breakers.map((b) => b.id), ['dc']);
+    assert.deepEqual(redundancyVerdicts(surv, dc)[0], { redundant: true, georedundant: false });
+    const from = nodes(p, ['a1', 'a2']);
+    const to = nodes(p, ['i1', 'i2']);
+    const shareSites = serviceShareSites(m.site[0]!, dc);
+    const r = disjointPaths(p, from, to, { shareSites });
+    verify(p, from, to, r, {}, false, shareSites);
+    const j = pathsJson(p, r);
+    assert.equal(j.status, 'none');
+    assert.equal(j.reason?.kind, 'shared');
+    assert.deepEqual(reasonIds(j).sort(), ['g1', 'g2']);
+    assert.match(j.reason!.message, /none of them is on every path, together they leave no independent pair/);
+    // Node to node, the single ends would be shared: here both sides have two, so the answer is the same.
+    assert.equal(disjointPaths(p, from, to).status, 'none');
+  });
+
+  test('a single instance is never two independent paths; node to node it is a shared end', () => {
+    const p = sketch({ devices: { a1: 'office', a2: 'office', r1: 'n1', r2: 'n2', i: 'dc' }, links: [['l1', 'a1', 'r1'], ['l2', 'a2', 'r2'], ['l3', 'r1', 'i'], ['l4', 'r2', 'i']] });
+    const from = nodes(p, ['a1', 'a2']);
+    const to = nodes(p, ['i']);
+    const service = disjointPaths(p, from, to, { shareSites: [p.siteIndex.get('office')!, p.siteIndex.get('dc')!] });
+    verify(p, from, to, service, {}, false, [p.siteIndex.get('office')!, p.siteIndex.get('dc')!]);
+    assert.deepEqual([pathsJson(p, service).reason?.kind, reasonIds(pathsJson(p, service))], ['cut', ['i']]);
+    const nodeToNode = both(p, ['a1', 'a2'], ['i']);
+    assert.equal(nodeToNode.srlg.status, 'found');
+  });
+});
 
 describe('independent paths in the OWL-IT example', () => {
   const sets = owlChangeSets();

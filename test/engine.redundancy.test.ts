@@ -7,12 +7,10 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { BSI_GEO_THRESHOLDS, datacenterDistances, greatCircleKm } from '../src/engine/datacenterDistances.js';
 import { buildProjection } from '../src/engine/projection.js';
-import { datacenterSites, redundancyVerdicts } from '../src/engine/redundancy.js';
 import { buildServices } from '../src/engine/services.js';
-import { analyzeSurvivability } from '../src/engine/survivability.js';
 import { Estate, type StoredObject } from '../src/timeline/Estate.js';
 import { owlAt } from './helpers/estates.js';
-import { objectsOf, recipes } from './helpers/randomEstates.js';
+import { analysedRecipe, recipes } from './helpers/randomEstates.js';
 import { oracleBreakers, oracleElements, oracleIsUp, oracleServices } from './helpers/serviceOracle.js';
 
 describe('redundant and georedundant against the brute-force oracle', () => {
@@ -20,12 +18,7 @@ describe('redundant and georedundant against the brute-force oracle', () => {
     const counts = { redundantOnly: 0, georedundantOnly: 0, both: 0 };
     fc.assert(
       fc.property(recipes(5, 4, 10), (recipe) => {
-        const estate = new Estate(objectsOf(recipe) as StoredObject[]);
-        const p = buildProjection(estate);
-        const m = buildServices(p, estate);
-        const surv = analyzeSurvivability(p, m);
-        const verdicts = redundancyVerdicts(surv, datacenterSites(p, estate));
-        const datacenters = new Set([...estate.ofKind('site')].filter((s) => s.type === 'datacenter').map((s) => s.id));
+        const { estate, surv, verdicts, datacenters } = analysedRecipe(recipe);
         const elements = oracleElements(estate);
         oracleServices(estate).forEach((s, i) => {
           const up = oracleIsUp(estate, s, new Set(), new Set());

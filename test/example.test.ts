@@ -48,6 +48,25 @@ describe('OWL-IT example', () => {
     assert.ok(rgs.some((g) => g.type === 'duct'));
   });
 
+  test('records the single data center as an accepted risk, and shows every verdict', async () => {
+    const accepted = JSON.parse((await cli('--db', db, 'show', 'risk-acceptance', '--at', '2026-11-27', '--json')).stdout) as { id: string; element: string; review_by: string }[];
+    assert.deepEqual(accepted.map((a) => [a.element, a.review_by]), [['lemgo-dc', '2027-06-30']]);
+    assert.equal(JSON.parse((await cli('--db', db, 'show', 'risk-acceptance', '--at', '2020-01-01', '--json')).stdout).length, 0, 'accepted when the second data center went');
+    const check = JSON.parse((await cli('--db', db, 'check', '--at', '2026-11-27', '--json')).stdout) as {
+      services: { redundant: boolean; georedundant: boolean; site: string }[];
+      spofs: { element: string; status: string; gap: string }[];
+    };
+    const verdicts = new Set(check.services.map((s) => `${s.redundant}/${s.georedundant}`));
+    assert.deepEqual([...verdicts].sort(), ['false/false', 'true/false'], 'redundant and not; one data center: never georedundant');
+    const status = (id: string): string => {
+      const spof = check.spofs.find((x) => x.element === id);
+      return spof ? `${spof.gap}/${spof.status}` : 'no SPOF';
+    };
+    assert.equal(status('lemgo-dc'), 'georedundancy/accepted');
+    for (const id of ['up-luegde-rathaus-ar-1', 'duct-lemgo-nord', 'power-pb-umspannwerk']) assert.equal(status(id), 'redundancy/open', id);
+    assert.ok(check.services.filter((s) => s.site === 'luegde-rathaus').every((s) => !s.redundant), "Lügde's spur");
+  });
+
   test('export then import gives the same estate at every date where it changes', async () => {
     const out = join(tmp, 'owl-export.yaml');
     assert.equal((await cli('--db', db, 'export', '--out', out)).code, 0);

@@ -187,6 +187,23 @@ for (const dialect of dialects) {
       assert.match(plans.stderr, /no plan "new-plan"/);
     });
 
+    test('--dry-run names what would be written and warns when the date falls in a blackout; a written candidate shows its plan', async () => {
+      // 20 December: year-end closing of both finance applications (15 Dec – 31 Jan every year).
+      const dry = await json('plan', 'joint', '--apply', 'jf-dry', '--product', 'Infoma newsystem', '--effective', '2027-12-20', '--dry-run');
+      assert.equal(dry.code, 0);
+      valid('plan-joint-apply', dry.body);
+      assert.equal(dry.body.written, false);
+      assert.equal(dry.body.changeset.id, 'cs-2027-12-20-jf-dry');
+      assert.ok(dry.body.warnings.some((w: string) => /^2027-12-20 falls in a blackout of finanzwesen: --12-15 … --01-31 every year/.test(w)), dry.body.warnings.join('\n'));
+      assert.match((await cli('--db', owl.url, 'progress', '--plan', 'jf-dry')).stderr, /no plan "jf-dry"/, 'nothing written');
+      const calm = await json('plan', 'joint', '--apply', 'jf-calm', '--product', 'Infoma newsystem', '--effective', '2027-05-08', '--dry-run');
+      assert.deepEqual(calm.body.warnings, []);
+      // The example's own plan joint-finance consolidates finance already; the listing says so.
+      const listed = await json('plan', 'joint', '--at', '2027-05-08', '--product', 'Infoma newsystem');
+      valid('plan-joint', listed.body);
+      assert.ok(listed.body.candidates[0].plans.includes('joint-finance'), JSON.stringify(listed.body.candidates[0].plans));
+    });
+
     test('--apply writes a proposed plan that re-points every usage; the timeline check verifies it', async () => {
       const r = await json('plan', 'joint', '--apply', 'jf', '--product', 'infoma newsystem', '--keep', 'finanzwesen', '--effective', '2027-05-08');
       assert.equal(r.code, 0);

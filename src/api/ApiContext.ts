@@ -9,10 +9,11 @@ import { AnalysisService, type Snapshot } from '../service/AnalysisService.js';
 import { EstateService, type ViewOptions } from '../service/EstateService.js';
 import { VerbundError } from '../model/errors.js';
 import { kinds, type Kind } from '../model/kinds.js';
+import { hasRights } from '../model/roles.js';
 import type { Store } from '../store/openStore.js';
 import { principalOf } from './authorization.js';
 import { Metrics } from './Metrics.js';
-import { scopeOf, type Scope } from './tenantScope.js';
+import { scopeOf, type Scope } from '../service/tenantScope.js';
 
 /** The services of the API. */
 export class ApiContext {
@@ -40,9 +41,10 @@ export class ApiContext {
     }, () => this.pool.load());
   }
 
-  /** An estate service that records writes as the caller. */
+  /** An estate service that records writes as the caller; below operator, it may change only the future. */
   writer(req: FastifyRequest): EstateService {
-    return new EstateService(this.store, principalOf(req).name);
+    const p = principalOf(req);
+    return new EstateService(this.store, p.name, hasRights(p.role, 'operator'));
   }
 
   /** The (cached) snapshot of a view and what the caller may see of it. */

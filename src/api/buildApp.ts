@@ -10,6 +10,7 @@ import swagger from '@fastify/swagger';
 import Ajv from 'ajv';
 import { VerbundError } from '../model/errors.js';
 import type { AnalysisPoolOptions } from '../service/AnalysisPool.js';
+import { tooDeep, tooDeepMessage } from '../model/nesting.js';
 import type { Store } from '../store/openStore.js';
 import { ApiContext } from './ApiContext.js';
 import { registerAuthorization, SESSION_COOKIE } from './authorization.js';
@@ -28,6 +29,7 @@ import { sessionRoutes } from './routes/session.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
 import { planRoutes } from './routes/plans.js';
+import { reportRoutes } from './routes/report.js';
 import { webRoutes } from './routes/web.js';
 
 /** What the app is built from. */
@@ -37,8 +39,10 @@ export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** Largest request body in bytes; default 10 MiB. */
   readonly bodyLimit?: number;
-  /** Sign-in attempts per address and per user name in `loginWindowMs`; default 10. */
+  /** Sign-in attempts per address and per (user name, address) in `loginWindowMs`; default 10. */
   readonly loginLimit?: number;
+  /** Failed sign-ins on the whole server in `loginWindowMs` before every sign-in waits; default 100. */
+  readonly loginGlobalLimit?: number;
   readonly loginWindowMs?: number;
   /** Trust X-Forwarded-* from a reverse proxy (for the client address and https). */
   readonly trustProxy?: boolean;
@@ -130,10 +134,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   objectWriteRoutes(app, ctx);
   historyRoutes(app, ctx);
   changeSetRoutes(app, ctx);
+  reportRoutes(app, ctx);
   estateFileRoutes(app, ctx);
   netboxImportRoutes(app, ctx);
   analysisRoutes(app, ctx);
-  sessionRoutes(app, ctx, { max: opts.loginLimit ?? 10, windowMs: opts.loginWindowMs ?? 60_000 });
+  sessionRoutes(app, ctx, { max: opts.loginLimit ?? 10, globalMax: opts.loginGlobalLimit ?? 100, windowMs: opts.loginWindowMs ?? 60_000 });
   userRoutes(app, ctx);
   tokenRoutes(app, ctx);
   planRoutes(app, ctx);
@@ -152,4 +157,12 @@ function installValidation(app: FastifyInstance): void {
   const coercing = new Ajv.default({ ...base, coerceTypes: 'array' });
   const strict = new Ajv.default({ ...base, coerceTypes: false });
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
+  // Bodies are JSON only (docs/api.md, "Errors"): Fastify's built-in text/plain parser would
+  // hand a string to routes that expect an object.
+  app.removeContentTypeParser('text/plain');
+  // A body nested deeper than any real input is refused before a route walks it recursively.
+  app.addHook('preValidation', async (req) => {
+    const deep = req.body !== undefined ? tooDeep(req.body) : undefined;
+    if (deep) throw new VerbundError('INVALID_INPUT', `the body is ${tooDeepMessage(deep)}`, [{ code: 'INVALID_INPUT', message: tooDeepMessage(deep), path: ['body', ...deep.slice(0, 6)] }]);
+  });
 }

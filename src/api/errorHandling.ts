@@ -94,7 +94,7 @@ export function registerErrorHandling(app: FastifyInstance, onError: (code: Erro
     if (err.code === 'INTERNAL') req.log.error({ err: e }, 'internal error');
     // A 401 tells the client how to authenticate (RFC 9110 §11.6.1).
     if (err.code === 'UNAUTHENTICATED') void reply.header('www-authenticate', 'Bearer realm="verbund"');
-    // A refusal that a retry can overcome says when (RFC 9110 §10.2.3).
+    // A refusal that a retry can overcome (OVERLOADED, BUSY) says when (RFC 9110 §10.2.3).
     const retryAfter = (errorCatalogue[err.code] as ErrorSpec).retryAfter;
     if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
     return reply.status(err.status).send(errorBody(err));

@@ -11,15 +11,25 @@ import { VerbundError } from '../model/errors.js';
 /** The request headers of a route that takes If-Match. */
 export const ifMatchHeaders = { type: 'object', properties: { 'if-match': { type: 'string', maxLength: 60 } } } as const;
 
-/** The ETag of an object at a date. */
-export function objectEtag(revision: number, content: unknown): string {
-  return `"${revision}.${createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 16)}"`;
+/**
+ * The ETag of an object at a date. Without a revision (a tenant's read), the digest alone:
+ * a revision is the recording number of the last change set that touched the object, plans
+ * included, which a tenant may not learn (docs/api.md, "Tenants").
+ */
+export function objectEtag(revision: number | null, content: unknown): string {
+  const digest = createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 16);
+  return revision === null ? `"${digest}"` : `"${revision}.${digest}"`;
 }
 
-/** The revision an If-Match header names (`"3"`, `"3.abc"`, `W/"3"`); undefined without the header. */
-export function ifMatchRevision(req: FastifyRequest): number | undefined {
+/**
+ * The revision an If-Match header names (`"3"`, `"3.abc"`, `W/"3"`); undefined without the
+ * header; `'*'` for `If-Match: *`, which RFC 9110 §13.1.1 makes true if the resource exists
+ * at all, whatever its revision.
+ */
+export function ifMatchRevision(req: FastifyRequest): number | '*' | undefined {
   const h = req.headers['if-match'];
   if (h === undefined) return undefined;
+  if (h.trim() === '*') return '*';
   const m = /^(?:W\/)?"(\d{1,9})(?:\.[\w-]*)?"$/.exec(h.trim());
   if (!m) throw new VerbundError('PRECONDITION_FAILED', 'If-Match is an ETag this API gave, e.g. "3"');
   return Number(m[1]);

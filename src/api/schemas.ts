@@ -1,7 +1,8 @@
 /**
  * JSON schemas shared by the routes: the view of the timeline (`at`, `plan`), paging, ids.
  */
-import { changeSetStatuses } from '../timeline/changeSet.js';
+import { changeSetStatuses, isOverdue } from '../timeline/changeSet.js';
+import { nowKey } from '../timeline/time.js';
 
 /** An object, plan or change set id. */
 export const idParam = { type: 'string', maxLength: 64, pattern: '^[a-z0-9][a-z0-9._-]*$' } as const;
@@ -35,15 +36,19 @@ export function page<T>(list: readonly T[], q: { limit: number; offset: number }
   return { items: list.slice(q.offset, q.offset + q.limit), total: list.length, limit: q.limit, offset: q.offset };
 }
 
-/** The header of a change set as the API shows it. */
-/** A change-set header as the API answers it: `plan` is null, never absent (see {@link changeSetHeaderSchema}). */
-export function presentHeader<H extends { readonly plan?: string | undefined }>(h: H): Omit<H, 'plan'> & { plan: string | null } {
-  return { ...h, plan: h.plan ?? null };
+/**
+ * A change-set header as the API answers it: `plan` is null, never absent (see
+ * {@link changeSetHeaderSchema}); `overdue` marks a scheduled change set whose date has
+ * passed: still in the baseline, waiting for an operator to mark it done or cancel it
+ * (docs/api.md, "Present and past").
+ */
+export function presentHeader<H extends { readonly plan?: string | undefined; readonly status: string; readonly effectiveKey: string }>(h: H): Omit<H, 'plan'> & { plan: string | null; overdue: boolean } {
+  return { ...h, plan: h.plan ?? null, overdue: isOverdue(h, nowKey()) };
 }
 
 export const changeSetHeaderSchema = {
   type: 'object',
-  required: ['id', 'title', 'effective', 'effectiveKey', 'status', 'plan', 'seq', 'revision'],
+  required: ['id', 'title', 'effective', 'effectiveKey', 'status', 'plan', 'seq', 'revision', 'overdue'],
   properties: {
     id: { type: 'string' },
     title: { type: 'string' },
@@ -55,6 +60,7 @@ export const changeSetHeaderSchema = {
     notes: { type: 'string' },
     seq: { type: 'integer', description: 'Recording order.' },
     revision: { type: 'integer', description: 'Grows with every status change; send it back in If-Match.' },
+    overdue: { type: 'boolean', description: 'Scheduled, and its date has passed: in the baseline, waiting for an operator to mark it done or cancel it.' },
     recordedBy: { type: 'string' },
     recordedAt: { type: 'string' },
   },

@@ -59,6 +59,7 @@ function buildProgram(outcome: { code: number }): Command {
     .argument('<path>', 'file or folder')
     .addOption(new Option('--format <format>', 'input format (default: from the extension; .graphml is GraphML; SNDlib needs --format sndlib)').choices(['yaml', 'json', 'csv', 'graphml', 'sndlib']))
     .option('--kind <kind>', 'kind of the objects of a CSV file (default: from its name)')
+    .addOption(new Option('--csv-locale <locale>', "numbers in CSV cells: de (';' separator, 1.234,5 — German Excel), en (',' separator, 1,234.5); default: the separator from the header, and ambiguous cells refused").choices(['de', 'en', 'auto']))
     .option('--effective <date>', 'effective date of the top-level objects (default: the file\'s initial.effective)')
     .option('--changeset <id>', 'id of the change set the top-level objects form')
     .action(action(() => import('./commands/import.js')));
@@ -125,8 +126,8 @@ function buildProgram(outcome: { code: number }): Command {
     .description('verdicts per service (redundant, georedundant), the SPOF report with accepted risks; exit 1 on an open SPOF')
     .addOption(new Option('--fail-on <which>', 'which SPOFs make the exit code 1: open ones, any (accepted too), never').choices(['open', 'any', 'never']).default('open'))
     .option('--georedundancy', 'also exit 1 on open georedundancy gaps (a data-center site breaks services; data centers closer than the minimum)')
-    .option('--geo-minimum-km <km>', 'minimum distance between the data centers of an application', '100')
-    .option('--geo-recommended-km <km>', 'recommended distance between the data centers of an application', '200')
+    .option('--geo-minimum-km <km>', "minimum distance between the data centers of an application (default: the BSI's 100)")
+    .option('--geo-recommended-km <km>', "recommended distance between the data centers of an application (default: the BSI's 200)")
     .option('--tenant <id>', 'only the services of this tenant')
     .option('--application <id>', 'only the services of this application')
     .option('--site <id>', 'only the services at this site')
@@ -143,7 +144,7 @@ function buildProgram(outcome: { code: number }): Command {
 
   program
     .command('paths')
-    .description('two independent paths (no shared link, device, site or risk group) between two ends, or why none exist')
+    .description('two independent paths between two ends (site → application: the service, agreeing with check), or why none exist')
     .argument('<from>', 'a site (where its users attach), a device, or an application (its instances)')
     .argument('<to>', 'an application, a site or a device')
     .option('--time-limit <seconds>', 'give up with "unknown" after this long', '10')
@@ -184,14 +185,31 @@ function buildProgram(outcome: { code: number }): Command {
     .option('--dry-run', 'print the plan without writing it')
     .action(action(() => import('./commands/planWaves.js')));
   plan
+    .command('restore')
+    .description('the restore order after a disaster (failed data center, encrypted devices or applications): dependencies first, RTO deadlines, users weighted by criticality; writes a proposed plan')
+    .requiredOption('--name <plan>', 'id of the plan to write')
+    .option('--fail <ids...>', 'failed applications, devices, sites or risk groups (several, or comma-separated)')
+    .option('--scenario <file>', 'a scenario file (YAML: fail, start, slot_hours, shifts, apps_per_slot, vcpu_per_slot); options given here win')
+    .option('--start <date-time>', 'when the disaster happened (default: --at, or now); shifts are read in its UTC offset')
+    .option('--slot-hours <h>', 'length of a restore slot in hours (default 1)')
+    .option('--shifts <list>', 'staff shifts, hours of the day, e.g. 06-14,14-22 (default 00-24)')
+    .option('--apps-per-slot <n>', 'applications restorable per slot')
+    .option('--vcpu-per-slot <n>', 'vCPU restorable per slot')
+    .option('--title <text>', 'title of the plan')
+    .addOption(new Option('--solver <solver>', 'mip: optimal (or the gap at the time limit); greedy: fast, with a lower bound').choices(['mip', 'greedy']).default('mip'))
+    .option('--time-limit <seconds>', 'time limit of the MIP solver', '30')
+    .option('--dry-run', 'print the order without writing it')
+    .action(action(() => import('./commands/planRestore.js')));
+  plan
     .command('show')
     .description('the waves of a plan: date, applications, size, split dependencies, verdict after each')
     .argument('<plan>')
     .action(action(() => import('./commands/planShow.js')));
   plan
     .command('accept')
-    .description('schedule every proposed change set of a plan (proposed → scheduled)')
+    .description('schedule every proposed change set of a plan (proposed → scheduled); refused if a wave lies in the past')
     .argument('<plan>')
+    .option('--backdate', 'record the waves dated before now as done (they happened as planned), the others scheduled')
     .action(action(() => import('./commands/planAccept.js')));
   plan
     .command('drop')
@@ -205,7 +223,20 @@ function buildProgram(outcome: { code: number }): Command {
     .option('--product <product>', 'the candidate to apply (its product)')
     .option('--keep <application>', 'the application that stays (default: the one serving most users)')
     .option('--effective <date>', 'date of the consolidation (default: the first day of next month)')
+    .option('--dry-run', 'with --apply: show what would be written (and warnings: a date in a blackout), write nothing')
     .action(action(() => import('./commands/planJoint.js')));
+
+  program
+    .command('report')
+    .description('the continuity and resilience report at --at (German by default): verdicts, SPOFs per application and municipality, accepted risks, data-center distances, availability, recovery targets against the restore order, failover tests, changes')
+    .addOption(new Option('--format <format>', 'output format').choices(['pdf', 'html', 'md']).default('html'))
+    .option('-o, --out <file>', 'write to a file (required for pdf; otherwise stdout)')
+    .addOption(new Option('--lang <lang>', 'language').choices(['de', 'en']).default('de'))
+    .option('--tenant <org>', 'the report a tenant gets: its own services only')
+    .option('--since <date>', 'also list the changes since this date')
+    .option('--scenario <file>', 'measure recovery targets against this scenario (as plan restore takes it); default: the worst data-center loss, one application per hour')
+    .option('--time-limit <seconds>', 'time limit of the restore MIP per scenario', '10')
+    .action(action(() => import('./commands/report.js')));
 
   program
     .command('progress')

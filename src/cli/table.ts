@@ -17,3 +17,8 @@ export function cell(v: unknown): string {
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }
+
+/** A list for a table cell: the first four, and how many more. */
+export function brief(list: readonly string[]): string {
+  return list.length > 4 ? `${list.slice(0, 4).join(', ')} (+${list.length - 4})` : list.join(', ');
+}

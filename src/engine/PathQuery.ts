@@ -8,6 +8,16 @@ import { Heap } from './Heap.js';
 import type { Path } from './Path.js';
 import { SITE_NODE, type ElementRef, type Projection } from './projection.js';
 
+/**
+ * Which elements two paths may share (see `disjointPaths.ts`). Without `shareSites`, the
+ * node-to-node rule: elements that hold every start or every end node. With it, the service
+ * rule: only these sites (the service's own site and the data-center sites) — every device
+ * counts, the ends included, and every risk group.
+ */
+export interface ShareOptions {
+  readonly shareSites?: readonly number[] | undefined;
+}
+
 /** Per-node and per-link block counters; > 0 = blocked. Failed elements start at 1. */
 export interface Blocks {
   readonly n: Int32Array;
@@ -58,7 +68,7 @@ export class PathQuery {
     readonly p: Projection,
     from: readonly number[],
     to: readonly number[],
-    options: MaskOptions,
+    options: MaskOptions & ShareOptions,
   ) {
     const n = (this.n = p.nodeCount);
     const m = (this.m = p.edgeCount);
@@ -76,36 +86,11 @@ export class PathQuery {
     this.isTo = new Uint8Array(n);
     for (const v of this.to) this.isTo[v] = 1;
     this.exempt = new Uint8Array(n);
-    if (this.from.length === 1) this.exempt[this.from[0]!] = 1;
-    if (this.to.length === 1) this.exempt[this.to[0]!] = 1;
-
     const R = (this.R = p.riskGroupIds.length);
     const S = p.siteIds.length;
     this.active = new Uint8Array(R + S);
-    // A group is outside the question if it holds every start node or every end node.
-    const mark = new Int32Array(n);
-    let st = 0;
-    const holdsAll = (nodes: Int32Array, lo: number, hi: number, flag: Uint8Array, count: number): boolean => {
-      st++;
-      let k = 0;
-      for (let i = lo; i < hi; i++) {
-        const v = nodes[i]!;
-        if (flag[v] && mark[v] !== st) (mark[v] = st), k++;
-      }
-      return k === count;
-    };
-    const outside = (nodes: Int32Array, lo: number, hi: number): boolean =>
-      holdsAll(nodes, lo, hi, isFrom, this.from.length) || holdsAll(nodes, lo, hi, this.isTo, this.to.length);
-    for (let g = 0; g < R; g++) {
-      const { offsets, members } = p.riskGroupNodes;
-      this.active[g] = outside(members, offsets[g]!, offsets[g + 1]!) ? 0 : 1;
-    }
-    for (let s = 0; s < S; s++) {
-      const { offsets, members } = p.siteNodes;
-      const lo = offsets[s]!;
-      const hi = offsets[s + 1]!;
-      this.active[R + s] = hi - lo >= 2 && !outside(members, lo, hi) ? 1 : 0;
-    }
+    if (options.shareSites) this.shareOnly(options.shareSites);
+    else this.shareEnds(isFrom);
 
     // Inverse memberships: node → its risk groups and its site; link → its risk groups.
     const ng: number[] = [];
@@ -129,6 +114,57 @@ export class PathQuery {
     this.prevE = new Int32Array(n);
     this.queue = new Int32Array(n);
     this.gSeen = new Int32Array(R + S);
+  }
+
+  /**
+   * The node-to-node rule: an end that is the only node of its side is shared; a group is
+   * outside the question if it holds every start node or every end node.
+   */
+  private shareEnds(isFrom: Uint8Array): void {
+    const { p, R, n } = this;
+    if (this.from.length === 1) this.exempt[this.from[0]!] = 1;
+    if (this.to.length === 1) this.exempt[this.to[0]!] = 1;
+    const mark = new Int32Array(n);
+    let st = 0;
+    const holdsAll = (nodes: Int32Array, lo: number, hi: number, flag: Uint8Array, count: number): boolean => {
+      st++;
+      let k = 0;
+      for (let i = lo; i < hi; i++) {
+        const v = nodes[i]!;
+        if (flag[v] && mark[v] !== st) (mark[v] = st), k++;
+      }
+      return k === count;
+    };
+    const outside = (nodes: Int32Array, lo: number, hi: number): boolean =>
+      holdsAll(nodes, lo, hi, isFrom, this.from.length) || holdsAll(nodes, lo, hi, this.isTo, this.to.length);
+    for (let g = 0; g < R; g++) {
+      const { offsets, members } = p.riskGroupNodes;
+      this.active[g] = outside(members, offsets[g]!, offsets[g + 1]!) ? 0 : 1;
+    }
+    for (let s = 0; s < p.siteIds.length; s++) {
+      const { offsets, members } = p.siteNodes;
+      const lo = offsets[s]!;
+      const hi = offsets[s + 1]!;
+      this.active[R + s] = hi - lo >= 2 && !outside(members, lo, hi) ? 1 : 0;
+    }
+  }
+
+  /**
+   * The service rule: only the given sites are shared — their groups do not count, nor the
+   * node of such a site without devices (failing it is failing the site). Every device,
+   * every risk group and every other site of two or more nodes counts.
+   */
+  private shareOnly(sites: readonly number[]): void {
+    const { p, R } = this;
+    const shared = new Uint8Array(p.siteIds.length);
+    for (const s of sites) shared[s] = 1;
+    this.active.fill(1, 0, R);
+    for (let s = 0; s < p.siteIds.length; s++) {
+      const lo = p.siteNodes.offsets[s]!;
+      const hi = p.siteNodes.offsets[s + 1]!;
+      this.active[R + s] = hi - lo >= 2 && !shared[s] ? 1 : 0;
+      if (shared[s]) for (let i = lo; i < hi; i++) if (p.nodeKind[p.siteNodes.members[i]!] === SITE_NODE) this.exempt[p.siteNodes.members[i]!] = 1;
+    }
   }
 
   /** Fresh block counters: the failed elements blocked. */

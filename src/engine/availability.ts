@@ -47,7 +47,7 @@ import {
   type ElementAvailabilities,
 } from './elementAvailability.js';
 import { enumerateCutSets } from './enumerateCutSets.js';
-import { DEVICE, LINK, type LocalModel } from './LocalModel.js';
+import { DEVICE, LINK, GROUP, type LocalModel } from './LocalModel.js';
 import { monteCarlo, type MonteCarloResult } from './monteCarlo.js';
 import { objectsOf, type ObjectSource, type Projection } from './projection.js';
 import type { ServiceModel } from './services.js';
@@ -83,6 +83,11 @@ export interface AvailabilityOptions {
   defaults?: AvailabilityDefaults;
   /** Element availabilities computed before (by `elementAvailabilities`), to reuse. */
   availabilities?: ElementAvailabilities;
+  /**
+   * Which elements `sources` counts: every element of the estate (default), or only those in
+   * the regions of the services analysed — what a tenant may learn (docs/api.md, "Tenants").
+   */
+  sourcesOf?: 'estate' | 'services';
 }
 
 /** One minimal cut set. */
@@ -134,7 +139,7 @@ export interface ServiceAvailability {
 export interface AvailabilityReport {
   readonly maxOrder: number;
   readonly services: readonly ServiceAvailability[];
-  /** How many devices, links and risk groups took their figure from each source. */
+  /** How many devices, links and risk groups took their figure from each source (see {@link AvailabilityOptions.sourcesOf}). */
   readonly sources: Readonly<Record<Exclude<AvailabilitySource, 'site'>, number>>;
 }
 
@@ -175,6 +180,8 @@ export function analyzeAvailability(p: Projection, m: ServiceModel, source: Obje
     return kind === DEVICE ? p.nodeIds[i]! : kind === LINK ? p.edgeIds[i]! : p.riskGroupIds[i]!;
   };
 
+  // The elements of the analysed services' regions, by kind and index (only for sourcesOf 'services').
+  const inRegions = options.sourcesOf === 'services' ? new Set<number>() : undefined;
   const cores = new Map<string, Core>();
   const coreOf = (s: number): Core => {
     const attach = m.attach.members.subarray(m.attach.offsets[s]!, m.attach.offsets[s + 1]!);
@@ -184,6 +191,7 @@ export function analyzeAvailability(p: Projection, m: ServiceModel, source: Obje
     if (known) return known;
     const instances = Array.from(needs, (app) => m.appInstances.members.subarray(m.appInstances.offsets[app]!, m.appInstances.offsets[app + 1]!));
     const model = buildLocal(sh, attach, instances);
+    if (model && inRegions) for (let e = 0; e < model.elementCount; e++) inRegions.add(model.elemIndex[e]! * 4 + model.elemKind[e]!);
     let core: Core;
     if (!model || !model.up()) {
       core = {
@@ -259,11 +267,13 @@ export function analyzeAvailability(p: Projection, m: ServiceModel, source: Obje
   });
 
   const sources = { availability: 0, mtbf: 0, default: 0 };
-  const count = (list: readonly AvailabilitySource[]): void => {
-    for (const s of list) if (s !== 'site') sources[s]++;
+  const count = (list: readonly AvailabilitySource[], kind: number): void => {
+    list.forEach((s, i) => {
+      if (s !== 'site' && (!inRegions || inRegions.has(i * 4 + kind))) sources[s]++;
+    });
   };
-  count(ua.nodeSource);
-  count(ua.edgeSource);
-  count(ua.riskGroupSource);
+  count(ua.nodeSource, DEVICE);
+  count(ua.edgeSource, LINK);
+  count(ua.riskGroupSource, GROUP);
   return { maxOrder, services, sources };
 }

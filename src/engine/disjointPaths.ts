@@ -11,10 +11,23 @@
  * links, the sites of its nodes, the risk groups of its devices and links.
  *
  * Two paths are **independent** when no element hits both, except elements *outside the
- * question*: those that contain every node of `from` or every node of `to`. Such an element
- * fails the users' end or the application's end whatever the routing (the users' own site,
- * the single attach device, a power feed of every instance, the one data-center site of all
- * instances); the survivability verdict reports it, the paths cannot avoid it. So:
+ * question*. Which elements those are depends on the question (docs/analysis.md "paths"):
+ *
+ * ### A service: `shareSites` (its own site and the data-center sites)
+ *
+ * The paths may share only those sites: no link, no device — the attach points and the
+ * instances included: a single attach point or a single instance is never two independent
+ * paths —, no other site and no risk group. Failing any element other than those sites
+ * hits at most one of the paths, so for a service without dependencies "found" implies
+ * that `check` calls it redundant (no breaker other than a data-center site). The converse
+ * fails only when several risk groups or sites together cut every pair though none is on
+ * every path (the reason `shared`).
+ *
+ * ### Node to node: no `shareSites`
+ *
+ * Outside the question are the elements that contain every node of `from` or every node
+ * of `to`. Such an element fails one end whatever the routing (the single attach device, a
+ * power feed of every instance, the one data-center site of all instances). So:
  *
  * - the paths share no link, ever;
  * - they share no device, except an end that is the only node of its side: with one start
@@ -27,11 +40,10 @@
  *   in two data centers must be reached in both: arriving at one data center through two
  *   routers shares its site.
  *
- * This is BRIEF §4's "no link, no intermediate device and no risk group" made exact, plus
- * sites (a failure element like the others: two paths through different routers of one
- * node building are not independent). Independence is monotone — a path with fewer
- * elements stays independent of the other — so paths are reported trimmed: each touches
- * `from` only at its start and `to` only at its end.
+ * Sites count like risk groups (two paths through different routers of one node building
+ * are not independent). Independence is monotone — a path with fewer elements stays
+ * independent of the other — so paths are reported trimmed: each touches `from` only at
+ * its start and `to` only at its end.
  *
  * ## The answer
  *
@@ -91,7 +103,7 @@
 import { exactSearch } from './exactSearch.js';
 import type { MaskOptions } from './FailureMask.js';
 import type { Path } from './Path.js';
-import { PathQuery } from './PathQuery.js';
+import { PathQuery, type ShareOptions } from './PathQuery.js';
 import type { ElementRef, Projection } from './projection.js';
 import { quickXplain } from './quickXplain.js';
 import { singleCuts } from './singleCuts.js';
@@ -99,7 +111,7 @@ import { singleCuts } from './singleCuts.js';
 // The pieces live in files of their own; what other modules import comes from here.
 export type { Path } from './Path.js';
 export { nodeLinkDisjointPaths, type NodeLinkDisjointResult } from './nodeLinkDisjointPaths.js';
-export { elementId, pathJson, pathsJson, type ElementJson, type PathJson, type PathsJson } from './pathsJson.js';
+export { elementId, noInstances, pathJson, pathsJson, type ElementJson, type PathJson, type PathsJson } from './pathsJson.js';
 
 /** Why no two independent paths exist (see the module comment for the exact claims). */
 export type PathsReason =
@@ -117,7 +129,7 @@ export type DisjointPathsResult =
 export const DEFAULT_PATHS_LIMIT = 2000;
 
 /** Options of {@link disjointPaths}. */
-export interface DisjointPathsOptions extends MaskOptions {
+export interface DisjointPathsOptions extends MaskOptions, ShareOptions {
   /**
    * Search nodes the branch and bound may open (default {@link DEFAULT_PATHS_LIMIT}). The
    * certificates of step 1 are not counted. Shortening a `shared` reason gets the same

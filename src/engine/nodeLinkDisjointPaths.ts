@@ -4,7 +4,7 @@
  */
 import type { MaskOptions } from './FailureMask.js';
 import { dropLoops, trim, type Path } from './Path.js';
-import { PathQuery } from './PathQuery.js';
+import { PathQuery, type ShareOptions } from './PathQuery.js';
 import type { ElementRef, Projection } from './projection.js';
 import { singleCuts } from './singleCuts.js';
 
@@ -20,7 +20,7 @@ export type NodeLinkDisjointResult =
  * (by Menger's theorem there is one) — the survivability of the network between the ends,
  * which can differ from SRLG-disjointness (BRIEF §4: report both).
  */
-export function nodeLinkDisjointPaths(p: Projection, from: readonly number[], to: readonly number[], options: MaskOptions = {}): NodeLinkDisjointResult {
+export function nodeLinkDisjointPaths(p: Projection, from: readonly number[], to: readonly number[], options: MaskOptions & ShareOptions = {}): NodeLinkDisjointResult {
   const q = new PathQuery(p, from, to, options);
   if (q.from.length === 0 || q.to.length === 0) return { status: 'none', reason: { kind: 'disconnected' } };
   const p0 = q.bfs(q.blocks());

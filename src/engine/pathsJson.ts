@@ -30,12 +30,17 @@ export interface PathsJson {
   readonly paths: PathJson[];
   /** Null when `found`; `limit` when `unknown`. */
   readonly reason: null | {
-    readonly kind: 'disconnected' | 'cut' | 'shared' | 'limit';
+    readonly kind: 'disconnected' | 'no-instances' | 'cut' | 'shared' | 'limit';
     readonly elements: ElementJson[];
     /** Only for `shared`: the list is inclusion-minimal. */
     readonly minimal?: boolean;
     readonly message: string;
   };
+}
+
+/** The answer for an application without an instance in service: no path can exist. */
+export function noInstances(application: string): PathsJson {
+  return { status: 'none', paths: [], reason: { kind: 'no-instances', elements: [], message: `the application ${application} has no instance in service at this date` } };
 }
 
 /** The id of an element. */
@@ -76,6 +81,6 @@ export function pathsJson(p: Projection, result: DisjointPathsResult | NodeLinkD
     const message = `every path crosses ${elements.length === 1 ? named : `each of ${named}`}, so every pair of paths shares it`;
     return { status: 'none', paths: [], reason: { kind: 'cut', elements, message } };
   }
-  const message = `paths sharing no device and no link exist, but every such pair shares at least one of ${named}${reason.minimal ? '' : ' (possibly not all needed: limit reached while shortening)'}`;
+  const message = `paths sharing no device and no link exist, but every such pair shares at least one of ${named}: none of them is on every path, together they leave no independent pair${reason.minimal ? '' : ' (possibly not all needed: limit reached while shortening)'}`;
   return { status: 'none', paths: [], reason: { kind: 'shared', elements, minimal: reason.minimal, message } };
 }

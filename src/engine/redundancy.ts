@@ -34,6 +34,17 @@ export function isDatacenterElement(e: FailureElement, datacenter: Uint8Array): 
 }
 
 /**
+ * The sites two independent paths of a service may share (docs/analysis.md "paths"): its
+ * own site (whose loss `check` leaves out) and every data-center site (whose loss is the
+ * georedundancy question). Ascending.
+ */
+export function serviceShareSites(site: number, datacenter: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let s = 0; s < datacenter.length; s++) if (s === site || datacenter[s]) out.push(s);
+  return out;
+}
+
+/**
  * The verdicts of every service of a survivability result. A service that is down already
  * (or was not analysed) is neither.
  */

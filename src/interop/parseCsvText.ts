@@ -6,15 +6,28 @@ import { parse } from 'csv-parse/sync';
 import type { Problem } from '../model/errors.js';
 import type { Kind } from '../model/kinds.js';
 import type { CreateChange } from '../timeline/changeSet.js';
+import { csvSeparator, readCsvNumber, type CsvLocale } from './csvNumber.js';
 import { fieldTypeOf } from './fieldTypeOf.js';
 
-/** Parses a CSV file of objects of `kind`; every problem is reported with its row. */
-export function parseCsvText(text: string, file: string, kind: Kind): { objects: CreateChange[]; problems: Problem[] } {
+/**
+ * Parses a CSV file of objects of `kind`; every problem is reported with its row (and the
+ * column as `field`). The separator is `;` for `de`, `,` for `en`, and taken from the header
+ * row for `auto`; numbers are read by {@link readCsvNumber}.
+ */
+export function parseCsvText(text: string, file: string, kind: Kind, locale: CsvLocale = 'auto'): { objects: CreateChange[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const objects: CreateChange[] = [];
+  const { delimiter, hint } = csvSeparator(text.replace(/^\uFEFF/, ''), locale);
+  if (hint) return { objects, problems: [{ code: 'INVALID_INPUT', message: hint, file, row: 1 }] };
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    records = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: false }) as typeof records;
+    // A column named twice would keep only its last cell per row: refuse it instead.
+    const columns = (header: string[]): string[] => {
+      const twice = header.filter((c, i) => header.indexOf(c) !== i);
+      for (const c of new Set(twice)) problems.push({ code: 'INVALID_INPUT', message: `column "${c}" is named twice in the header`, file, row: 1, field: c });
+      return header;
+    };
+    records = parse(text, { columns, bom: true, delimiter, skip_empty_lines: true, trim: true, info: true, relax_column_count: false }) as typeof records;
   } catch (e) {
     const err = e as Error & { lines?: number };
     return { objects, problems: [{ code: 'INVALID_INPUT', message: `malformed CSV: ${err.message}`, file, ...(err.lines !== undefined && { row: err.lines }) }] };
@@ -32,12 +45,14 @@ export function parseCsvText(text: string, file: string, kind: Kind): { objects:
         continue;
       }
       if (type === 'number') {
-        value = Number(cell.replace(',', '.'));
-        if (!Number.isFinite(value as number)) {
-          problems.push({ code: 'INVALID_INPUT', message: `"${cell}" is not a number`, file, row, field: column, ...(record.id && { id: record.id }) });
+        const n = readCsvNumber(cell, locale);
+        if ('error' in n) {
+          problems.push({ code: 'INVALID_INPUT', message: n.error, file, row, field: column, ...(record.id && { id: record.id }) });
           continue;
         }
+        value = n.value;
       } else if (type === 'list') {
+        // In a file separated by ';' a list cell is quoted ("a;b"), as Excel writes it.
         value = cell.split(';').map((s) => s.trim()).filter(Boolean);
       }
       setPath(fields, path, value);

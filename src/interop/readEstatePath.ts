@@ -8,6 +8,8 @@ import { basename, extname, join } from 'node:path';
 import { VerbundError, type Problem } from '../model/errors.js';
 import { kindFromName, type Kind } from '../model/kinds.js';
 import type { EstateDocument, InitialMeta } from './estateDocument.js';
+import type { CsvLocale } from './csvNumber.js';
+import { decodeText } from './decodeText.js';
 import { parseCsvText } from './parseCsvText.js';
 import { parseEstateText, type Locator } from './parseEstateText.js';
 import { readGraphml } from './readGraphml.js';
@@ -23,6 +25,8 @@ export interface ReadOptions {
   readonly format?: ImportFormat;
   /** Kind of CSV files (else taken from the file name). */
   readonly kind?: Kind;
+  /** How CSV cells write numbers (default `auto`: refuse what is ambiguous). */
+  readonly csvLocale?: CsvLocale;
 }
 
 /** Files read, with their locators, to place problems found later (by the timeline). */
@@ -33,7 +37,12 @@ export interface ReadResult {
    * so that validation can still list the problems of the rest in the same run.
    */
   readonly problems: Problem[];
-  readonly locate: (problems: readonly Problem[]) => Problem[];
+  /**
+   * Places problems at line and column. With `parsedOnly`, only in files whose positions
+   * are already at hand (YAML, raw networks): locating in a JSON file parses it again with
+   * the YAML parser, which a failed import may pay but a warning of a large import must not.
+   */
+  readonly locate: (problems: readonly Problem[], parsedOnly?: boolean) => Problem[];
   /** Things a raw network reader skipped on purpose (e.g. a self-loop): to show, not fatal. */
   readonly warnings?: readonly Problem[];
 }
@@ -55,31 +64,39 @@ export function readEstatePath(path: string, opts: ReadOptions = {}): ReadResult
   if (files.length === 0) throw new VerbundError('INVALID_INPUT', `${path}: no .yaml, .yml, .json or .csv files`);
   const doc: EstateDocument = { objects: [], plans: [], changesets: [] };
   const locators = new Map<string, Locator>();
+  const parsedFiles = new Set<string>();
   const problems: Problem[] = [];
   let initial: InitialMeta | undefined;
   for (const file of files) {
     const shown = file;
     const format = chosen ?? formatOf(file);
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(file, 'utf8');
+      bytes = readFileSync(file);
     } catch (e) {
       problems.push({ code: 'INVALID_INPUT', message: `cannot read: ${(e as Error).message}`, file: shown });
       continue;
     }
+    const decoded = decodeText(bytes, shown, format.toUpperCase());
+    if ('problem' in decoded) {
+      problems.push(decoded.problem);
+      continue;
+    }
+    const text = decoded.text;
     if (format === 'csv') {
       const kind = opts.kind ?? kindFromName(basename(file, extname(file)));
       if (!kind) {
         problems.push({ code: 'INVALID_INPUT', message: 'cannot tell the kind of this CSV file: name it sites.csv, devices.csv, links.csv, usages.csv … or give --kind', file: shown });
         continue;
       }
-      const r = parseCsvText(text, shown, kind);
+      const r = parseCsvText(text, shown, kind, opts.csvLocale ?? 'auto');
       append(problems, r.problems);
       append(doc.objects, r.objects);
       continue;
     }
     const parsed = parseEstateText(text, shown, format);
     locators.set(shown, parsed.locate);
+    if (format === 'yaml') parsedFiles.add(shown);
     append(problems, parsed.problems);
     append(doc.objects, parsed.doc.objects);
     append(doc.plans, parsed.doc.plans);
@@ -90,10 +107,10 @@ export function readEstatePath(path: string, opts: ReadOptions = {}): ReadResult
     }
   }
   const order = new Map(files.map((f, i) => [f, i]));
-  const locate = (list: readonly Problem[]): Problem[] =>
+  const locate = (list: readonly Problem[], parsedOnly = false): Problem[] =>
     list
       .map((p) => {
-        if (p.line !== undefined || !p.file || !p.path) return p;
+        if (p.line !== undefined || !p.file || !p.path || (parsedOnly && !parsedFiles.has(p.file))) return p;
         const pos = locators.get(p.file)?.(p.path);
         return pos ? { ...p, ...pos } : p;
       })

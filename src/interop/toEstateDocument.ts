@@ -3,6 +3,7 @@
  * change shapes). Field values are checked later, by the timeline, with the same origins.
  */
 import type { Problem } from '../model/errors.js';
+import { tooDeep, tooDeepMessage } from '../model/nesting.js';
 import { fileKeyOfKind, kindFromName } from '../model/kinds.js';
 import { changeSetStatuses, type Change, type ChangeSetInput, type ChangeSetStatus, type Origin } from '../timeline/changeSet.js';
 import type { EstateDocument, InitialMeta } from './estateDocument.js';
@@ -29,6 +30,11 @@ export function toEstateDocument(value: unknown, file?: string): { doc: EstateDo
   const origin = (path: Path): Origin => ({ ...where, path });
 
   if (value === null || value === undefined) return { doc, problems };
+  const deep = tooDeep(value);
+  if (deep) {
+    bad(deep.slice(0, 6), tooDeepMessage(deep));
+    return { doc, problems };
+  }
   if (!isMap(value)) {
     bad([], 'an estate file is a mapping of sections (organizations, sites, …, changesets)');
     return { doc, problems };
@@ -46,7 +52,10 @@ export function toEstateDocument(value: unknown, file?: string): { doc: EstateDo
     } else if (key === 'plans') {
       forEachMap(section, [key], bad, (p, path) => {
         if (!isId(p.id)) return bad(path, 'a plan needs an id');
-        for (const k of Object.keys(p)) if (!['id', 'title', 'notes'].includes(k)) bad([...path, k], `unknown field "${k}" of a plan`, { id: String(p.id) });
+        for (const k of Object.keys(p)) {
+          if (!['id', 'title', 'notes'].includes(k)) bad([...path, k], `unknown field "${k}" of a plan`, { id: String(p.id) });
+          else if (k !== 'id' && typeof p[k] !== 'string') bad([...path, k], `${k} is text`, { id: String(p.id) });
+        }
         doc.plans.push({ id: p.id as string, ...(typeof p.title === 'string' && { title: p.title }), ...(typeof p.notes === 'string' && { notes: p.notes }), origin: origin(path) });
       });
     } else if (key === 'changesets') {
@@ -92,6 +101,7 @@ function readChangeSet(cs: Record<string, unknown>, path: Path, bad: Bad, origin
   if (typeof cs.effective !== 'string') bad([...path, 'effective'], 'effective is required: a date (YYYY-MM-DD) or a date-time with offset', where);
   if (!statuses.includes(cs.status as ChangeSetStatus)) bad([...path, 'status'], `status is one of ${statuses.join(', ')}`, where);
   if (cs.plan !== undefined && !isId(cs.plan)) bad([...path, 'plan'], 'plan is a plan id', where);
+  for (const k of ['author', 'notes'] as const) if (cs[k] !== undefined && typeof cs[k] !== 'string') bad([...path, k], `${k} is text`, where);
   const changes: Change[] = [];
   if (!Array.isArray(cs.changes)) bad([...path, 'changes'], 'changes is a list of create / update / delete', where);
   else {

@@ -52,6 +52,29 @@ function grouped(objects: Iterable<Readonly<Record<string, unknown>>>): Record<s
   return out;
 }
 
+/**
+ * Objects created together, with risk-group membership written on the members only, as the
+ * store keeps it (docs/file-format.md): a group's `members` joins each member's
+ * `risk_groups` (after what the member says, in group order) and is left out. Exact for
+ * objects that are all created in one change set, where membership is the union of both sides.
+ */
+function membershipOnMembers(objects: readonly Readonly<Record<string, unknown>>[]): Readonly<Record<string, unknown>>[] {
+  const out = objects.map((o) => ({ ...o }));
+  const byId = new Map(out.map((o) => [o.id as string, o]));
+  for (const group of out) {
+    if (group.kind !== 'risk-group' || group.members === undefined) continue;
+    const members = (typeof group.members === 'string' ? [group.members] : (group.members as string[])).map((id) => byId.get(id));
+    // A stored change set was valid, so every member is among its objects; if not, keep the group as written.
+    if (members.some((m) => m === undefined)) continue;
+    delete group.members;
+    for (const member of members as Record<string, unknown>[]) {
+      const said = typeof member.risk_groups === 'string' ? [member.risk_groups] : ((member.risk_groups as string[] | undefined) ?? []);
+      if (!said.includes(group.id as string)) member.risk_groups = [...said, group.id];
+    }
+  }
+  return out;
+}
+
 /** Every change set in recording order; the first, if it only creates, becomes the top level. */
 export function fullDocument(changeSets: readonly ChangeSet[], plans: readonly Plan[]): FileDocument {
   const [first, ...rest] = changeSets;
@@ -65,7 +88,7 @@ export function fullDocument(changeSets: readonly ChangeSet[], plans: readonly P
       ...(first.author !== undefined && { author: first.author }),
       ...(first.notes !== undefined && { notes: first.notes }),
     };
-    Object.assign(doc, grouped(first.changes.map((c) => ({ ...(c as { fields: Record<string, unknown> }).fields, id: c.id }))));
+    Object.assign(doc, grouped(membershipOnMembers(first.changes.map((c) => ({ ...(c as { fields: Record<string, unknown> }).fields, id: c.id })))));
   }
   if (plans.length) doc.plans = plansOut(plans);
   const sets = spread ? rest : changeSets;

@@ -77,6 +77,23 @@ export const choices = {
     choice('tight', 'Eng (latenzgebunden)', 'Tight (latency-bound)', '#d62728'),
     choice('loose', 'Lose', 'Loose', '#2ca02c'),
   ],
+  // BSI 200-4 speaks of criticality classes of business processes; four levels, as most
+  // municipal BIAs use (docs/continuity.md). The restore order weighs them 8:4:2:1.
+  criticality: [
+    choice('critical', 'Kritisch', 'Critical', '#d62728'),
+    choice('high', 'Hoch', 'High', '#ff7f0e'),
+    choice('medium', 'Mittel', 'Medium', '#1f77b4'),
+    choice('low', 'Niedrig', 'Low', '#7f7f7f'),
+  ],
+  failoverMode: [
+    choice('planned', 'Geplanter Test', 'Planned test', '#1f77b4'),
+    choice('real', 'Echter Ausfall', 'Real incident', '#d62728'),
+  ],
+  failoverResult: [
+    choice('passed', 'Bestanden', 'Passed', '#2ca02c'),
+    choice('partial', 'Teilweise bestanden', 'Partially passed', '#ff7f0e'),
+    choice('failed', 'Nicht bestanden', 'Failed', '#d62728'),
+  ],
   changeSetStatus: [
     choice('done', 'Erledigt', 'Done', '#2ca02c'),
     choice('scheduled', 'Terminiert', 'Scheduled', '#1f77b4'),

@@ -33,6 +33,7 @@ export const errorCatalogue = {
   RATE_LIMITED: { status: 429, exit: 2, message: 'Too many requests; try again later.' },
   OVERLOADED: { status: 503, exit: 3, message: 'Too many analyses are running or waiting; retry in a few seconds.', retryAfter: 5 },
   DEADLINE_EXCEEDED: { status: 503, exit: 3, message: 'The analysis did not finish within the deadline; ask a narrower question.' },
+  BUSY: { status: 503, exit: 4, message: 'The database is busy with another write; try again shortly.', retryAfter: 5 },
   UNAVAILABLE: { status: 503, exit: 3, message: 'The server is shutting down; retry (on another instance).' },
   NETBOX_REFUSED: { status: 502, exit: 2, message: 'NetBox refused the request (401/403): check the API token and its permissions.' },
   NETBOX_NOT_FOUND: { status: 502, exit: 2, message: 'NetBox answered 404: check the URL (the base URL of NetBox, without /api).' },

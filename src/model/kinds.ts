@@ -3,7 +3,7 @@
  */
 
 /** Every kind, in dependency order (a kind only references kinds before it, or itself). */
-export const kinds = ['organization', 'site', 'risk-group', 'device', 'link', 'application', 'usage', 'risk-acceptance'] as const;
+export const kinds = ['organization', 'site', 'risk-group', 'device', 'link', 'application', 'usage', 'risk-acceptance', 'failover-test'] as const;
 
 /** A kind of estate object. */
 export type Kind = (typeof kinds)[number];
@@ -18,6 +18,7 @@ export const fileKeyOfKind: Readonly<Record<Kind, string>> = {
   application: 'applications',
   usage: 'usages',
   'risk-acceptance': 'risk_acceptances',
+  'failover-test': 'failover_tests',
 };
 
 const kindByName = new Map<string, Kind>();

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { choiceValues } from './choices.js';
+import { dependencyId } from './dependency.js';
 import type { Kind } from './kinds.js';
 
 /** How an id (of an object, plan or change set) is written, for messages. */
@@ -38,13 +39,22 @@ function isRealDay(s: string): boolean {
   return date.getUTCMonth() === m! - 1 && date.getUTCDate() === d!;
 }
 
+/**
+ * Limits of free text (docs/file-format.md, "Limits"): names and short texts fit a table
+ * cell, notes a page. Without them one 10 MB note would ride along in every read of the estate.
+ */
+export const TEXT_LIMITS = { short: 200, notes: 10_000, tags: 100 } as const;
+
+/** A short free text (address, product, reason, …). */
+const shortText = z.string().max(TEXT_LIMITS.short);
+
 const base = {
   id: idSchema,
-  name: z.string().min(1).max(200),
-  tags: z.array(z.string().min(1).max(64)).optional(),
-  notes: z.string().optional(),
+  name: z.string().min(1).max(TEXT_LIMITS.short),
+  tags: z.array(z.string().min(1).max(64)).max(TEXT_LIMITS.tags).optional(),
+  notes: z.string().max(TEXT_LIMITS.notes).optional(),
   /** Where an imported object came from, e.g. `netbox:dcim.device:27` (docs/netbox.md). */
-  source: z.string().min(1).max(200).optional(),
+  source: shortText.min(1).optional(),
 };
 
 const reliability = {
@@ -83,8 +93,8 @@ export const siteSchema = z.strictObject({
       lon: z.number().min(-180, 'longitude is in [-180, 180]').max(180, 'longitude is in [-180, 180]'),
     })
     .optional(),
-  address: z.string().optional(),
-  certification: z.string().optional(),
+  address: shortText.optional(),
+  certification: shortText.optional(),
   capacity: z.strictObject({ racks: nonNegative.optional(), power_kw: nonNegative.optional() }).optional(),
 });
 
@@ -139,29 +149,79 @@ export const linkSchema = z
     if (v.a === v.b) ctx.addIssue({ code: 'custom', path: ['b'], message: `a link cannot connect ${v.a} to itself` });
   });
 
+/**
+ * BSI 200-4 recovery targets (docs/continuity.md). Durations are hours. The recovery time
+ * (WAZ/RTO) must fit inside the maximum tolerable downtime (MTA): the MTA includes the time
+ * to notice and decide, so a WAZ above it can never be met.
+ */
+export const recoverySchema = z
+  .strictObject({
+    mtd_h: positive.optional(),
+    rto_h: positive.optional(),
+    rpo_h: nonNegative.optional(),
+    emergency_level: z.number().gt(0, 'emergency_level is a share of normal service in (0, 1]').lte(1, 'emergency_level is a share of normal service in (0, 1]').optional(),
+    criticality: z.enum(choiceValues('criticality')).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.rto_h !== undefined && v.mtd_h !== undefined && v.rto_h > v.mtd_h) {
+      ctx.addIssue({ code: 'custom', path: ['rto_h'], message: `the recovery time (WAZ/RTO, ${v.rto_h} h) cannot exceed the maximum tolerable downtime (MTA, ${v.mtd_h} h)` });
+    }
+  });
+
+/** Recovery targets of an application, or a municipality's tighter ones on a usage. */
+export type Recovery = z.infer<typeof recoverySchema>;
+
 const dependencySchema = z.union([
   ref,
   z.strictObject({ application: ref, coupling: z.enum(choiceValues('coupling')).optional() }),
 ]);
 
-export const applicationSchema = z.strictObject({
-  ...base,
-  kind: z.literal('application'),
-  category: z.string().optional(),
-  product: z.string().optional(),
-  version: z.string().optional(),
-  operator: ref.optional(),
-  instances: refList.optional(),
-  depends_on: z.array(dependencySchema).optional(),
-  status: z.enum(choiceValues('applicationStatus')).optional(),
-  target_availability: availabilitySchema.optional(),
-  size: z
-    .strictObject({ vcpu: nonNegative.optional(), ram_gb: nonNegative.optional(), storage_tb: nonNegative.optional() })
-    .optional(),
-  blackouts: z
-    .array(z.strictObject({ from: dayOrAnnualSchema, to: dayOrAnnualSchema, reason: z.string().optional() }))
-    .optional(),
-});
+export const applicationSchema = z
+  .strictObject({
+    ...base,
+    kind: z.literal('application'),
+    category: shortText.optional(),
+    product: shortText.optional(),
+    version: shortText.optional(),
+    operator: ref.optional(),
+    instances: refList.optional(),
+    depends_on: z.array(dependencySchema).optional(),
+    status: z.enum(choiceValues('applicationStatus')).optional(),
+    target_availability: availabilitySchema.optional(),
+    recovery: recoverySchema.optional(),
+    size: z
+      .strictObject({ vcpu: nonNegative.optional(), ram_gb: nonNegative.optional(), storage_tb: nonNegative.optional() })
+      .optional(),
+    blackouts: z
+      .array(
+        z
+          .strictObject({ from: dayOrAnnualSchema, to: dayOrAnnualSchema, reason: shortText.optional() })
+          // Both ends annual (`--12-15` … `--01-31`, may wrap the year end) or both dated (from ≤ to):
+          // a mixed range has no meaning, and a reversed dated one would silently cover no day.
+          .superRefine((b, ctx) => {
+            const annual = [b.from, b.to].map((v) => v.startsWith('--'));
+            if (annual[0] !== annual[1]) ctx.addIssue({ code: 'custom', path: ['to'], message: `"${b.from}" … "${b.to}" mixes an annual (--MM-DD) and a dated (YYYY-MM-DD) end; write both ends the same way` });
+            else if (!annual[0] && b.to < b.from) ctx.addIssue({ code: 'custom', path: ['to'], message: `"${b.to}" is before "${b.from}": a dated blackout runs from its first to its last day` });
+          }),
+      )
+      .optional(),
+  })
+  .superRefine(dependencyRule);
+
+/**
+ * An application never depends on itself, and names each dependency once: two entries
+ * could state two couplings, and one of them would be lost. (Cycles through other
+ * applications are legal; they are warned about, see docs/analysis.md.)
+ */
+function dependencyRule(v: { id: string; depends_on?: Dependency[] | undefined }, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  v.depends_on?.forEach((d, i) => {
+    const id = dependencyId(d);
+    if (id === v.id) ctx.addIssue({ code: 'custom', path: ['depends_on', i], message: `an application cannot depend on itself ("${id}")` });
+    else if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['depends_on', i], message: `"${id}" is named twice; name each dependency once (with its coupling)` });
+    seen.add(id);
+  });
+}
 
 export const usageSchema = z.strictObject({
   ...base,
@@ -171,6 +231,8 @@ export const usageSchema = z.strictObject({
   application: ref,
   sites: refList,
   users: z.number().int().nonnegative().optional(),
+  /** Tighter targets for this municipality; the tighter of usage and application applies. */
+  recovery: recoverySchema.optional(),
 });
 
 /** A calendar date `YYYY-MM-DD`. */
@@ -198,6 +260,25 @@ export const riskAcceptanceSchema = z
     if (v.review_by < v.accepted_on) ctx.addIssue({ code: 'custom', path: ['review_by'], message: `review_by ${v.review_by} is before accepted_on ${v.accepted_on}` });
   });
 
+/**
+ * A failover test (or a real failure that served as one): what was failed, when, and how it
+ * went (docs/continuity.md). `check` reads the latest test of each element and its next due date.
+ */
+export const failoverTestSchema = z
+  .strictObject({
+    ...base,
+    kind: z.literal('failover-test'),
+    date: daySchema,
+    failed: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(ref).min(1, 'name at least one failed element')),
+    mode: z.enum(choiceValues('failoverMode')),
+    result: z.enum(choiceValues('failoverResult')),
+    findings: z.string().optional(),
+    next_due: daySchema.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.next_due !== undefined && v.next_due <= v.date) ctx.addIssue({ code: 'custom', path: ['next_due'], message: `the next test (${v.next_due}) must come after this one (${v.date})` });
+  });
+
 /** Schema of each kind. */
 export const objectSchemas = {
   organization: organizationSchema,
@@ -208,6 +289,7 @@ export const objectSchemas = {
   application: applicationSchema,
   usage: usageSchema,
   'risk-acceptance': riskAcceptanceSchema,
+  'failover-test': failoverTestSchema,
 } as const satisfies Record<Kind, z.ZodType>;
 
 export type Organization = z.infer<typeof organizationSchema>;
@@ -218,8 +300,9 @@ export type Link = z.infer<typeof linkSchema>;
 export type Application = z.infer<typeof applicationSchema>;
 export type Usage = z.infer<typeof usageSchema>;
 export type RiskAcceptance = z.infer<typeof riskAcceptanceSchema>;
+export type FailoverTest = z.infer<typeof failoverTestSchema>;
 /** A dependency of an application: an id (loose) or an id with its coupling. */
 export type Dependency = z.infer<typeof dependencySchema>;
 
 /** Any estate object, validated. */
-export type EstateObject = Organization | Site | RiskGroup | Device | Link | Application | Usage | RiskAcceptance;
+export type EstateObject = Organization | Site | RiskGroup | Device | Link | Application | Usage | RiskAcceptance | FailoverTest;

@@ -58,6 +58,7 @@ export const referenceSpecs: Readonly<Record<Kind, readonly ReferenceSpec[]>> = 
     { field: 'sites', kinds: ['site'], read: many },
   ],
   'risk-acceptance': [{ field: 'element', kinds: ['device', 'link', 'site', 'risk-group'], read: one }],
+  'failover-test': [{ field: 'failed', kinds: ['site', 'device', 'link', 'risk-group', 'application'], read: many }],
 };
 
 /** Every reference an object holds, with the field it is in. */

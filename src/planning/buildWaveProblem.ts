@@ -11,6 +11,8 @@ export interface WaveApp {
   readonly id: string;
   readonly size: Size;
   readonly blackouts: readonly Blackout[];
+  /** Whether its instances can be placed on a candidate day (default: always); see Placement.ts. */
+  readonly placeable?: ((day: number) => boolean) | undefined;
 }
 
 /** A dependency `from` → `to` with at least one end among the moving applications. */
@@ -22,6 +24,7 @@ export interface WaveDependency {
 
 /** Free capacity of the target from a day on (until the next step). */
 export interface CapacityStep {
+  /** Day number; fractional for a change at a time of day (18:00 is `day + 0.75`): it counts from then. */
   readonly day: number;
   readonly free: Size;
 }
@@ -91,7 +94,7 @@ export function buildWaveProblem(input: WaveInput): BuiltWaveProblem {
     const size = { vcpu: 0, ram_gb: 0, storage_tb: 0 };
     for (const a of apps) for (const d of sizeDimensions) size[d] += a.size[d];
     const allowed = new Uint8Array(days.length);
-    for (let k = 0; k < days.length; k++) allowed[k] = apps.every((a) => !a.blackouts.some((b) => inBlackout(days[k]!, b))) ? 1 : 0;
+    for (let k = 0; k < days.length; k++) allowed[k] = apps.every((a) => !a.blackouts.some((b) => inBlackout(days[k]!, b)) && (a.placeable?.(days[k]!) ?? true)) ? 1 : 0;
     return { apps: apps.map((a) => a.id).sort(), size, allowed };
   });
 
@@ -134,19 +137,23 @@ export function buildWaveProblem(input: WaveInput): BuiltWaveProblem {
   };
 }
 
-/** Per candidate day, the least free capacity from that day until the next candidate day (or the horizon's end). */
+/**
+ * Per candidate day, the least free capacity from that day's 00:00 UTC (when its wave takes
+ * effect) until the next candidate day (or the horizon's end): a step later in the day counts
+ * only from the next candidate day on if it adds capacity, at once if it takes some away.
+ */
 function capacityPerDay(days: Int32Array, endDay: number, steps: readonly CapacityStep[]): Record<SizeDimension, Float64Array> {
   const out = {} as Record<SizeDimension, Float64Array>;
   for (const dim of sizeDimensions) {
     const cap = new Float64Array(days.length).fill(Infinity);
     for (let k = 0; k < days.length; k++) {
       const from = days[k]!;
-      const until = k + 1 < days.length ? days[k + 1]! - 1 : endDay;
+      const until = k + 1 < days.length ? days[k + 1]! : endDay + 1;
       let min = Infinity;
       let current: CapacityStep | undefined;
       for (const s of steps) {
         if (s.day <= from) current = s;
-        else if (s.day <= until) min = Math.min(min, s.free[dim]);
+        else if (s.day < until) min = Math.min(min, s.free[dim]);
       }
       if (current) min = Math.min(min, current.free[dim]);
       cap[k] = min;

@@ -6,7 +6,7 @@
 import type { Problem } from '../model/errors.js';
 import { dateOf, describeBlackout, inBlackout, type Blackout } from './calendar.js';
 import { sizeDimensions, type WaveProblem } from './WaveProblem.js';
-import { stageOneBound } from './mipWaves.js';
+import { stageOneBound } from './waveBounds.js';
 import { suffixMinima } from './greedyWaves.js';
 
 /** Input the explanations quote: the groups' tight couplings and each application's blackouts. */
@@ -49,7 +49,7 @@ export function explainInfeasible(p: WaveProblem, ctx: ExplainContext): Problem[
   }
   const lb = stageOneBound(p);
   if (lb.waves > p.days.length) {
-    out.push({ code: 'PLAN_INFEASIBLE', field: 'days', message: `the limits need at least ${lb.waves} waves, but there are only ${p.days.length} allowed cut-over days up to ${dateOf(p.days[last]!)} (extend --end, allow more --days or raise --max-apps/--max-vcpu)` });
+    out.push({ code: 'PLAN_INFEASIBLE', field: 'days', message: `the plan needs at least ${lb.waves} waves (${lb.how.filter((h) => !h.startsWith('end:')).join('; ')}), but there are only ${p.days.length} allowed cut-over days up to ${dateOf(p.days[last]!)} (extend --end, allow more --days or raise --max-apps/--max-vcpu)` });
   }
   return out;
 }

@@ -5,16 +5,21 @@
  * the gap between the schedule and the proven bound is reported.
  */
 import { compareObjectives, objectiveOf, type WaveAssignment, type WaveObjective, type WaveProblem } from './WaveProblem.js';
-import { assignmentOf, buildWaveModel, columnsOf, type WaveStage } from './waveModel.js';
+import { runMip } from './highsSolver.js';
+import { feasibleDays, splitBound, stageOneBound } from './waveBounds.js';
+import { dateOf } from './calendar.js';
+import { assignmentOf, buildWaveModel, columnsOf, type WaveCuts, type WaveStage } from './waveModel.js';
 
 /** How one stage ended. */
 export interface StageOutcome {
   readonly stage: 1 | 2;
-  /** `bound`: proven optimal without the solver (the start meets a lower bound). */
+  /** `bound`: proven optimal because the schedule meets the combinatorial lower bound. */
   readonly status: 'optimal' | 'bound' | 'time-limit' | 'infeasible';
-  /** Relative gap between the schedule and the proven bound (0 when optimal). */
+  /** Relative gap between the schedule and the best proven bound (0 when optimal). */
   readonly gap: number;
   readonly seconds: number;
+  /** The combinatorial lower bound of the stage and what it rests on (docs/planning.md, "Bounds"). */
+  readonly bound?: string;
 }
 
 /** The MIP's answer. */
@@ -36,7 +41,7 @@ export function describeStage(s: StageOutcome): string {
       : s.status === 'bound'
         ? 'optimal (meets the lower bound)'
         : s.status;
-  return `stage ${s.stage}: ${what}`;
+  return `stage ${s.stage}: ${what}${s.bound ? `; bound: ${s.bound}` : ''}`;
 }
 
 /** Progress of the solver, for a progress bar: stage, seconds, gap (Infinity before an incumbent). */
@@ -51,20 +56,8 @@ export interface MipOptions {
   readonly onProgress?: MipProgress;
 }
 
-type HighsLoader = (typeof import('highs'))['default'];
-type HighsRuntime = Awaited<ReturnType<HighsLoader>>;
-let runtime: Promise<HighsRuntime> | undefined;
-
-/** Loads the WebAssembly solver once per process. */
-function highs(): Promise<HighsRuntime> {
-  // A CommonJS package: under Node's ESM loader its loader function is the default export.
-  runtime ??= import('highs').then((m) => (m as unknown as { default: HighsLoader }).default());
-  return runtime;
-}
-
 /** Solves the problem: fewest waves, then earliest end, then fewest split days. */
 export async function mipWaves(p: WaveProblem, opts: MipOptions): Promise<MipResult> {
-  const solver = await highs();
   const began = Date.now();
   const left = (): number => Math.max(0.5, opts.timeLimit - (Date.now() - began) / 1000);
   const stages: StageOutcome[] = [];
@@ -72,99 +65,56 @@ export async function mipWaves(p: WaveProblem, opts: MipOptions): Promise<MipRes
 
   if (p.groups.length === 0) return { assignment: new Int32Array(0), objective: objectiveOf(p, new Int32Array(0)), stages, optimal: true };
 
-  // Stage 1 is skipped when the start already meets the lower bound of waves and end.
+  // The combinatorial bounds are cuts of the model and the reported bound; a schedule that
+  // meets them is optimal whatever the solver proved (stage 1 is skipped when the start does).
   const lb = stageOneBound(p);
+  const H = p.days[p.days.length - 1]! - p.days[0]!;
+  const score1 = (o: WaveObjective): number => (H + 1) * o.waves + (o.endDay - p.days[0]!);
+  const lbScore = (H + 1) * lb.waves + (lb.endDay - p.days[0]!);
+  const bound1 = `≥ ${lb.waves} wave${lb.waves > 1 ? 's' : ''}, the last not before ${Number.isFinite(lb.endDay) ? dateOf(lb.endDay) : '-'} (${lb.how.join('; ')})`;
+  const meets1 = (o: WaveObjective): boolean => o.waves === lb.waves && o.endDay === lb.endDay;
   const startObj = best ? objectiveOf(p, best) : null;
-  if (startObj && startObj.waves === lb.waves && startObj.endDay === lb.endDay) {
-    stages.push({ stage: 1, status: 'bound', gap: 0, seconds: 0 });
+  if (startObj && meets1(startObj)) {
+    stages.push({ stage: 1, status: 'bound', gap: 0, seconds: 0, bound: bound1 });
   } else {
-    const r = solveStage(solver, p, { stage: 1 }, best, left() / 2, opts.onProgress);
-    stages.push(r.outcome);
+    const cuts: WaveCuts = { feasible: feasibleDays(p), minWaves: lb.waves, minEndDay: lb.endDay, minSplit: p.splits.map(() => 0) };
+    const r = await solveStage(p, { stage: 1 }, best, left() / 2, opts.onProgress, cuts);
     if (r.assignment && (!best || compareObjectives(objectiveOf(p, r.assignment), objectiveOf(p, best)) < 0)) best = r.assignment;
+    const o = best ? objectiveOf(p, best) : null;
+    const combGap = o ? Math.max(0, (score1(o) - lbScore) / Math.max(1, score1(o))) : Infinity;
+    const outcome = o && meets1(o) ? { ...r.outcome, status: 'bound' as const, gap: 0 } : { ...r.outcome, gap: Math.min(r.outcome.gap, combGap) };
+    stages.push({ ...outcome, bound: bound1 });
   }
   if (!best) return { assignment: null, objective: null, stages, optimal: stages.every((s) => s.status === 'optimal' || s.status === 'bound') };
 
   const o1 = objectiveOf(p, best);
-  if (o1.splitDays === 0 || p.splits.length === 0) {
-    stages.push({ stage: 2, status: 'bound', gap: 0, seconds: 0 });
+  const sb = splitBound(p, o1.endDay);
+  const bound2 = `≥ ${sb.value} split application-days (edges to the target split until their group's first possible day; edges between groups at least the least distance between their possible days)`;
+  if (o1.splitDays === 0 || p.splits.length === 0 || o1.splitDays <= sb.value) {
+    stages.push({ stage: 2, status: 'bound', gap: 0, seconds: 0, bound: bound2 });
   } else {
     const stage: WaveStage = { stage: 2, maxWaves: o1.waves, maxEnd: o1.endDay - p.days[0]! };
-    const r = solveStage(solver, p, stage, best, left(), opts.onProgress);
-    stages.push(r.outcome);
+    const cuts: WaveCuts = { feasible: feasibleDays(p, o1.endDay), minWaves: 0, minEndDay: -Infinity, minSplit: sb.perEdge.map((v, i) => v / p.splits[i]!.weight) };
+    const r = await solveStage(p, stage, best, left(), opts.onProgress, cuts);
     if (r.assignment && compareObjectives(objectiveOf(p, r.assignment), o1) < 0) best = r.assignment;
+    const split = objectiveOf(p, best).splitDays;
+    const combGap = split > 0 ? Math.max(0, (split - sb.value) / split) : 0;
+    const outcome = split <= sb.value ? { ...r.outcome, status: 'bound' as const, gap: 0 } : { ...r.outcome, gap: Math.min(r.outcome.gap, combGap) };
+    stages.push({ ...outcome, bound: bound2 });
   }
   return { assignment: best, objective: objectiveOf(p, best), stages, optimal: stages.every((s) => s.status === 'optimal' || s.status === 'bound') };
 }
 
-/** Lower bounds of stage 1: waves from the totals and limits, end from the waves and blackouts. */
-export function stageOneBound(p: WaveProblem): { waves: number; endDay: number } {
-  let apps = 0;
-  let vcpu = 0;
-  let latestFirst = -Infinity;
-  for (const g of p.groups) {
-    apps += g.apps.length;
-    vcpu += g.size.vcpu;
-    const first = g.allowed.indexOf(1);
-    latestFirst = Math.max(latestFirst, first < 0 ? Infinity : p.days[first]!);
-  }
-  const waves = Math.max(p.groups.length ? 1 : 0, Math.ceil(apps / p.maxApps), Math.ceil(vcpu / p.maxVcpu));
-  const nth = waves > 0 ? (p.days[waves - 1] ?? Infinity) : -1;
-  return { waves, endDay: Math.max(nth, latestFirst) };
-}
-
-function solveStage(
-  solver: HighsRuntime,
+async function solveStage(
   p: WaveProblem,
   stage: WaveStage,
   start: WaveAssignment | null,
   seconds: number,
   onProgress: MipProgress | undefined,
-): { outcome: StageOutcome; assignment: WaveAssignment | null } {
-  const m = buildWaveModel(p, stage);
-  const began = Date.now();
-  return solver.withModel((model) => {
-    model.options.set({ output_flag: false, time_limit: seconds, mip_rel_gap: 1e-6 });
-    model.passModel({
-      numCols: m.cols.numCols,
-      numRows: m.numRows,
-      offset: m.offset,
-      colCost: m.colCost,
-      colLower: m.colLower,
-      colUpper: m.colUpper,
-      rowLower: m.rowLower,
-      rowUpper: m.rowUpper,
-      matrix: m.matrix,
-      integrality: m.integrality as unknown as Int32Array,
-    });
-    if (start) model.setSolution({ colValue: columnsOf(p, m.cols, start) });
-    // HiGHS checks its time_limit only now and then (not inside a long root LP of a large
-    // model), so every interruptible channel also stops the run at the wall-clock deadline.
-    const deadline = began + seconds * 1000;
-    const stop = (ev: { interrupt(): void }): undefined => {
-      if (Date.now() > deadline) ev.interrupt();
-      return undefined;
-    };
-    const types = solver.constants.callbackType;
-    const callbacks = {
-      [types.simplexInterrupt]: stop,
-      [types.ipmInterrupt]: stop,
-      [types.mipInterrupt]: stop,
-      ...(onProgress && {
-        [types.mipLogging]: (ev: { data: { running_time?: number; mip_gap?: number } }): undefined => {
-          onProgress(stage.stage, ev.data.running_time ?? 0, ev.data.mip_gap ?? Infinity);
-          return undefined;
-        },
-      }),
-    };
-    const run = model.run(callbacks as never);
-    const status = run.modelStatus;
-    const codes = solver.constants.modelStatus;
-    const elapsed = (Date.now() - began) / 1000;
-    const stageNo = stage.stage;
-    if (status === codes.infeasible) return { outcome: { stage: stageNo, status: 'infeasible' as const, gap: Infinity, seconds: elapsed }, assignment: null };
-    const hasSolution = Number(model.info.get('primal_solution_status')) === 2;
-    const assignment = hasSolution ? assignmentOf(m.cols, model.getSolution().colValue) : null;
-    const gap = status === codes.optimal ? 0 : Number(model.info.get('mip_gap'));
-    return { outcome: { stage: stageNo, status: status === codes.optimal ? ('optimal' as const) : ('time-limit' as const), gap: Number.isFinite(gap) ? gap : Infinity, seconds: elapsed }, assignment };
-  });
+  cuts: WaveCuts,
+): Promise<{ outcome: Omit<StageOutcome, 'bound'>; assignment: WaveAssignment | null }> {
+  const m = buildWaveModel(p, stage, cuts);
+  const r = await runMip({ ...m, numCols: m.cols.numCols }, start && columnsOf(p, m.cols, start), seconds, onProgress && ((sec, gap) => onProgress(stage.stage, sec, gap)));
+  const status = r.status === 'optimal' ? ('optimal' as const) : r.status === 'infeasible' ? ('infeasible' as const) : ('time-limit' as const);
+  return { outcome: { stage: stage.stage, status, gap: r.gap, seconds: r.seconds }, assignment: r.values && assignmentOf(m.cols, r.values) };
 }

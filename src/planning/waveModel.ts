@@ -11,6 +11,7 @@
  * Stage 1 minimises (H+1)·Σy + e — fewest waves, then the earliest end (e ≤ H, so the
  * weight makes it lexicographic). Stage 2 fixes Σy ≤ W*, e ≤ E* and minimises split days.
  */
+import { RowBuilder, type MipModel } from './highsSolver.js';
 import { sizeDimensions, type SizeDimension, type WaveAssignment, type WaveProblem } from './WaveProblem.js';
 
 /** Where each variable lives in the column vector. */
@@ -27,25 +28,30 @@ export interface WaveColumns {
 }
 
 /** A model ready for `Model.passModel`, with its layout. */
-export interface WaveModel {
+export interface WaveModel extends Omit<MipModel, 'numCols'> {
   readonly cols: WaveColumns;
-  readonly numRows: number;
-  readonly colCost: Float64Array;
-  readonly colLower: Float64Array;
-  readonly colUpper: Float64Array;
-  readonly integrality: Int32Array;
-  readonly rowLower: Float64Array;
-  readonly rowUpper: Float64Array;
-  readonly matrix: { format: 'csr'; numRows: number; numCols: number; starts: Int32Array; indices: Int32Array; values: Float64Array };
-  /** Constant part of the objective (split days of edges to the target before the first candidate day). */
-  readonly offset: number;
 }
 
 /** Stage 1 (waves, end) or stage 2 (split days under the stage-1 optimum). */
 export type WaveStage = { readonly stage: 1 } | { readonly stage: 2; readonly maxWaves: number; readonly maxEnd: number };
 
+/**
+ * Combinatorial cuts (waveBounds.ts): x only on a group's possible days, at least
+ * `minWaves` waves, the end and each group's day not before their bounds, each inner split
+ * edge at least its least distance.
+ */
+export interface WaveCuts {
+  /** Per group, its possible candidate-day indices (a subset of its allowed days). */
+  readonly feasible: readonly (readonly number[])[];
+  readonly minWaves: number;
+  /** Least day of the last wave. */
+  readonly minEndDay: number;
+  /** Per split edge (in `p.splits` order), its least split days. */
+  readonly minSplit: readonly number[];
+}
+
 /** Builds the MIP of one stage. */
-export function buildWaveModel(p: WaveProblem, stage: WaveStage): WaveModel {
+export function buildWaveModel(p: WaveProblem, stage: WaveStage, cuts?: WaveCuts): WaveModel {
   const G = p.groups.length;
   const D = p.days.length;
   const off = Array.from(p.days, (d) => d - p.days[0]!);
@@ -54,10 +60,11 @@ export function buildWaveModel(p: WaveProblem, stage: WaveStage): WaveModel {
   const limited = sizeDimensions.filter((d) => p.capacity[d].some((v) => Number.isFinite(v)));
 
   let n = 0;
-  const x = p.groups.map((g) => {
+  const x = p.groups.map((g, gi) => {
     const days: number[] = [];
     const cols: number[] = [];
-    for (let k = 0; k < D; k++) if (g.allowed[k]) (days.push(k), cols.push(n++));
+    if (cuts) for (const k of cuts.feasible[gi]!) (days.push(k), cols.push(n++));
+    else for (let k = 0; k < D; k++) if (g.allowed[k]) (days.push(k), cols.push(n++));
     return { days, cols };
   });
   const y = n;
@@ -80,6 +87,12 @@ export function buildWaveModel(p: WaveProblem, stage: WaveStage): WaveModel {
   upper[e] = stage.stage === 2 ? stage.maxEnd : H;
   for (let g = 0; g < G; g++) upper[t + g] = H;
   for (const d of limited) for (let k = 0; k < D; k++) upper[c[d]! + k] = p.capacity[d][k]!;
+  if (cuts) {
+    lower[e] = Math.min(upper[e]!, Math.max(0, cuts.minEndDay - p.days[0]!));
+    x.forEach((g, gi) => g.days.length && (lower[t + gi] = off[g.days[0]!]!));
+    let j = 0;
+    p.splits.forEach((edge, i) => edge.b >= 0 && (lower[s + j++] = cuts.minSplit[i]!));
+  }
 
   let offset = 0;
   if (stage.stage === 1) {
@@ -124,7 +137,8 @@ export function buildWaveModel(p: WaveProblem, stage: WaveStage): WaveModel {
     rows.add([s + j, t + edge.a, t + edge.b], [1, -1, 1], 0, Infinity);
     rows.add([s + j, t + edge.a, t + edge.b], [1, 1, -1], 0, Infinity);
   });
-  if (stage.stage === 2) rows.add(Array.from({ length: D }, (_, k) => y + k), new Array<number>(D).fill(1), -Infinity, stage.maxWaves);
+  const waveRange: [number, number] = [cuts?.minWaves ?? -Infinity, stage.stage === 2 ? stage.maxWaves : Infinity];
+  if (Number.isFinite(waveRange[0]) || Number.isFinite(waveRange[1])) rows.add(Array.from({ length: D }, (_, k) => y + k), new Array<number>(D).fill(1), waveRange[0], waveRange[1]);
 
   const m = rows.finish(n);
   return { cols, numRows: m.numRows, colCost: cost, colLower: lower, colUpper: upper, integrality, rowLower: m.lower, rowUpper: m.upper, matrix: m.matrix, offset };
@@ -137,7 +151,8 @@ export function columnsOf(p: WaveProblem, cols: WaveColumns, a: WaveAssignment):
   let end = 0;
   cols.x.forEach((g, gi) => {
     const k = a[gi]!;
-    v[g.cols[g.days.indexOf(k)]!] = 1;
+    const i = g.days.indexOf(k);
+    if (i >= 0) v[g.cols[i]!] = 1;
     v[cols.y + k] = 1;
     v[cols.t + gi] = off(k);
     end = Math.max(end, off(k));
@@ -162,30 +177,4 @@ export function assignmentOf(cols: WaveColumns, values: ArrayLike<number>): Wave
     for (let i = 1; i < g.cols.length; i++) if (values[g.cols[i]!]! > values[g.cols[best]!]!) best = i;
     return g.days[best]!;
   });
-}
-
-/** Collects rows and packs them into CSR arrays. */
-class RowBuilder {
-  private readonly starts: number[] = [0];
-  private readonly indices: number[] = [];
-  private readonly values: number[] = [];
-  private readonly lower: number[] = [];
-  private readonly upper: number[] = [];
-
-  add(idx: readonly number[], val: readonly number[], lo: number, hi: number): void {
-    for (let i = 0; i < idx.length; i++) (this.indices.push(idx[i]!), this.values.push(val[i]!));
-    this.starts.push(this.indices.length);
-    this.lower.push(lo);
-    this.upper.push(hi);
-  }
-
-  finish(numCols: number): { numRows: number; lower: Float64Array; upper: Float64Array; matrix: WaveModel['matrix'] } {
-    const numRows = this.lower.length;
-    return {
-      numRows,
-      lower: Float64Array.from(this.lower),
-      upper: Float64Array.from(this.upper),
-      matrix: { format: 'csr', numRows, numCols, starts: Int32Array.from(this.starts), indices: Int32Array.from(this.indices), values: Float64Array.from(this.values) },
-    };
-  }
 }

@@ -9,7 +9,8 @@ import { LRUCache } from 'lru-cache';
 import { listChangeSetHeaders, type ChangeSetHeader } from '../store/changeSetRepository.js';
 import { inView, timelineOrder } from '../timeline/changeSet.js';
 import { BSI_GEO_THRESHOLDS, type GeoThresholds } from '../engine/datacenterDistances.js';
-import { mergeAvailability, type AvailabilityQuery, type AvailabilityResult, type PathsReport, type WhatIfReport } from './analyses.js';
+import { VerbundError } from '../model/errors.js';
+import { checkFailIds, mergeAvailability, type AvailabilityQuery, type AvailabilityResult, type PathsReport, type WhatIfReport } from './analyses.js';
 import type { CheckQuery, CheckReport } from './checkReport.js';
 import { inProcess, type AnalysisRunner, type ResultOf, type SnapshotTask } from './analysisTask.js';
 import type { EstateService, ViewOptions } from './EstateService.js';
@@ -82,14 +83,26 @@ export class AnalysisService {
     return this.run(view, { op: 'check', query, georedundancy: view.georedundancy ?? BSI_GEO_THRESHOLDS });
   }
 
-  /** What fails when the given elements fail together. */
-  async whatIf(ids: readonly string[], view: AnalysisView = {}): Promise<WhatIfReport> {
-    return this.run(view, { op: 'whatIf', fail: [...ids] });
+  /**
+   * What fails when the given elements fail together. An id that does not exist in the view
+   * at that instant (or that `view.visible` hides), or that is no failure element, is
+   * refused with every such id named; a device or link out of service (retired) fails
+   * nothing and comes back in `unresolved`.
+   */
+  async whatIf(ids: readonly string[], view: AnalysisView & { visible?: (id: string) => boolean } = {}): Promise<WhatIfReport> {
+    if (ids.length === 0) throw new VerbundError('USAGE', 'name at least one element to fail (--fail ID)');
+    const snap = await this.snapshotOf(view);
+    // Checked here, where the visibility rule lives, before a thread is asked.
+    checkFailIds(snap, ids, view.visible);
+    const { visible: _v, ...rest } = view;
+    return this.run({ ...rest, snapshot: snap }, { op: 'whatIf', fail: [...ids] });
   }
 
   /**
    * Two independent paths between two ends, or why none exist. An end is a device, a site
-   * (where its users attach) or an application (its instances). `timeLimitMs` bounds the
+   * (where its users attach) or an application (its instances). Between a site and an
+   * application the paths are those of the service and may share only its own site and
+   * data-center sites, so that they agree with `check` (docs/analysis.md "paths"). `timeLimitMs` bounds the
    * exact search (default 10 s).
    */
   async paths(fromId: string, toId: string, view: AnalysisView & { timeLimitMs?: number } = {}): Promise<PathsReport> {
@@ -107,7 +120,8 @@ export class AnalysisService {
     if (cached) return cached;
     // The services are known only in the thread that holds the projection: each part names
     // itself as "i of n" there.
-    const n = this.runner.parallelism;
+    // `sources` counted over the services' regions must see all of them: one part then.
+    const n = query.sourcesOf === 'services' ? 1 : this.runner.parallelism;
     const parts = Array.from({ length: n }, (_, i) => this.runner.run(snap, { op: 'availability', query, ...(n > 1 && { part: [i, n] as const }) }, view.signal));
     return this.remember(snap, { op: 'availability', query }, mergeAvailability(await Promise.all(parts)));
   }

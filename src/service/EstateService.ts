@@ -9,6 +9,7 @@ import type { Store } from '../store/openStore.js';
 import { listPlans, type Plan } from '../store/planRepository.js';
 import { readHistory, readObjectAt, type VersionRow } from '../store/versionRepository.js';
 import { objectRevision, readObjectWithRevision } from '../store/revisionRepository.js';
+import { readVersionsOfKind } from '../store/readVersionsOfKind.js';
 import type { ChangeSet, ChangeSetInput, ChangeSetStatus } from '../timeline/changeSet.js';
 import type { Estate, StoredObject } from '../timeline/Estate.js';
 import { BEGINNING_OF_TIME, nowKey, parseInstant, type TimeKey } from '../timeline/time.js';
@@ -51,9 +52,14 @@ export interface ImportOptions extends Pick<WriteOptions, 'onProgress'> {
 
 /** Use cases over one store, on behalf of one user. */
 export class EstateService {
+  /**
+   * @param mayChangePast false for a writer who may change only the future (a planner): see
+   *   {@link WriteOptions.mayChangePast}.
+   */
   constructor(
     readonly store: Store,
     readonly user: string,
+    readonly mayChangePast = true,
   ) {}
 
   /** Writes a document as one transaction: plans, the initial change set, the change sets. */
@@ -73,7 +79,32 @@ export class EstateService {
       });
     }
     append(add, doc.changesets);
+    await this.refuseTakenIds(add, doc.objects.length > 0 ? add[0]!.id : undefined);
     return this.write({ plans: doc.plans, add, problems }, { user: this.user, ...(opts.onProgress && { onProgress: opts.onProgress }) });
+  }
+
+  /**
+   * Refuses, before anything is validated, change sets whose ids are taken: re-importing a
+   * file (or an export) into a non-empty estate is a mistake to name at once, not after
+   * replaying the whole timeline. Change sets are never deleted, so a taken id stays taken
+   * until the write. `initial`: the id of the change set of the top-level objects.
+   */
+  private async refuseTakenIds(add: readonly ChangeSetInput[], initial: string | undefined): Promise<void> {
+    const taken = new Set((await listChangeSetHeaders(this.store.db)).map((h) => h.id));
+    const problems: Problem[] = add
+      .filter((cs) => taken.has(cs.id))
+      .map((cs) => ({
+        code: 'CONFLICT',
+        message:
+          cs.id === initial
+            ? `change set "${cs.id}" already exists: the top-level objects of the file form one change set, and this estate has one by that id; to add them, give them a new change set with --changeset ID (and --effective DATE)`
+            : `change set "${cs.id}" already exists`,
+        changeset: cs.id,
+        field: 'id',
+        ...(cs.origin?.file !== undefined && { file: cs.origin.file }),
+        ...(cs.origin?.path && { path: cs.origin.path }),
+      }));
+    if (problems.length) throw new VerbundError('CONFLICT', `${problems.length} change set id${problems.length === 1 ? ' is' : 's are'} taken; nothing was written`, problems);
   }
 
   /** Adds change sets (and plans) as one transaction; `expect`: objects that must still be at these revisions. */
@@ -109,7 +140,7 @@ export class EstateService {
   /** Writes through the timeline's one write path, loaded on first write. */
   private async write(m: TimelineMutation, opts: WriteOptions): Promise<WriteResult> {
     const { writeTimeline } = await import('./writeTimeline.js');
-    return writeTimeline(this.store, m, opts);
+    return writeTimeline(this.store, m, { ...opts, mayChangePast: this.mayChangePast });
   }
 
   /** The instant of a view: parsed `at`, default now. */
@@ -150,6 +181,13 @@ export class EstateService {
     const proposed = proposedSets.flatMap((h) => (changes.get(h.seq) ?? []).filter((c) => c.id === id).map((c) => ({ changeset: h, op: c.op })));
     if (!versions.length && !proposed.length) throw new VerbundError('NOT_FOUND', `no object "${id}" in the history`);
     return { versions, proposed };
+  }
+
+  /** The baseline versions of every object of these kinds across all time, with the object (null: deleted). */
+  async versionsOfKinds(of: readonly Kind[]): Promise<{ id: string; validFrom: TimeKey; validTo: TimeKey; object: StoredObject | null }[]> {
+    const out = [];
+    for (const kind of of) for (const v of await readVersionsOfKind(this.store.db, kind)) out.push({ id: v.id, validFrom: v.validFrom, validTo: v.validTo, object: v.data === null ? null : (JSON.parse(v.data) as StoredObject) });
+    return out;
   }
 
   /** What changed between two instants of a view. */

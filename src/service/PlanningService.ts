@@ -5,14 +5,18 @@
  */
 import { VerbundError } from '../model/errors.js';
 import { ID_RULE, idSchema, type Application } from '../model/objectSchemas.js';
-import { buildWaveProblem, type CapacityStep } from '../planning/buildWaveProblem.js';
+import { buildWaveProblem } from '../planning/buildWaveProblem.js';
 import { dateOf, dayOf, parseWeekdays } from '../planning/calendar.js';
 import { describeStage, type MipProgress, type StageOutcome } from '../planning/mipWaves.js';
-import { freeCapacity, moveScope, parseReceivers, type Receivers } from '../planning/moveScope.js';
+import { moveScope, parseReceivers, type MoveScope } from '../planning/moveScope.js';
+import { Placement } from '../planning/Placement.js';
 import { solveWaves } from '../planning/solveWaves.js';
-import { listChangeSetHeaders } from '../store/changeSetRepository.js';
+import { poolCapacity, TargetTimeline, type TargetDevice } from '../planning/targetDevices.js';
+import type { WaveProblem } from '../planning/WaveProblem.js';
+import type { Problem } from '../model/errors.js';
+import { listChangeSetHeaders, loadChanges } from '../store/changeSetRepository.js';
 import type { ChangeSetInput } from '../timeline/changeSet.js';
-import { parseInstant } from '../timeline/time.js';
+import { formatInstant, parseInstant } from '../timeline/time.js';
 import type { AnalysisRunner } from './analysisTask.js';
 import type { EstateService } from './EstateService.js';
 import { walkTimeline } from './walkTimeline.js';
@@ -53,6 +57,8 @@ export interface PlannedWave {
   readonly changeset: string;
   readonly applications: string[];
   readonly size: { vcpu: number; ram_gb: number; storage_tb: number };
+  /** Per application, the source devices its instances leave and the target devices that receive them (in that order). */
+  readonly placement: { application: string; from: string[]; to: string[] }[];
 }
 
 /** The result of {@link planWaves}. */
@@ -80,6 +86,7 @@ export async function planWaves(service: EstateService, o: WavePlanOptions): Pro
   const start = parseInstant(o.start, 'start').slice(0, 10);
   const end = o.end !== undefined ? parseInstant(o.end, 'end').slice(0, 10) : dateOf(dayOf(start) + 730);
   if (end < start) throw new VerbundError('USAGE', `--end ${end} is before --start ${start}`);
+  if (o.from === o.to) throw new VerbundError('USAGE', `--from and --to are both "${o.from}": a move needs two sites`);
   const weekdays = parseWeekdays(o.days ?? 'sat');
   for (const [name, v] of [['--max-apps', o.maxApps], ['--max-vcpu', o.maxVcpu]] as const) {
     if (v !== undefined && !(Number.isFinite(v) && v > 0)) throw new VerbundError('USAGE', `${name} must be a positive number`);
@@ -92,29 +99,51 @@ export async function planWaves(service: EstateService, o: WavePlanOptions): Pro
     if (estate.get(site)?.kind !== 'site') throw new VerbundError('NOT_FOUND', `no site "${site}" at ${start}`);
   }
   const receivers = parseReceivers(o.to, o.targetDevices);
-  const scope = moveScope(estate, o.from, receivers);
+  const devices = await targetOverTime(service, o.to);
+  const horizon = dayOf(end) + 1;
+  const scope = moveScope(estate, o.from, receivers, devices);
   if (!scope.moving.length) throw new VerbundError('PLAN_INFEASIBLE', `no application runs on ${o.from} at ${start}: nothing to move`);
-  const movingIds = new Set(scope.moving.map((a) => a.id));
-  const capacity = await capacityOverTime(service, receivers, scope.roles, movingIds, start, end);
-  const built = buildWaveProblem({ start, end, weekdays, moving: scope.moving, atTarget: scope.atTarget, dependencies: scope.dependencies, maxApps: o.maxApps, maxVcpu: o.maxVcpu, capacity });
+  // Each application may move only on a day on which its instances find devices of their own (alone).
+  const alone = new Placement(devices, horizon);
+  const moving = scope.moving.map((a) => ({ ...a, placeable: (day: number) => alone.choose(scope.demands.get(a.id)!, day) !== null }));
+  const capacity = poolCapacity(devices, scope.pool, dayOf(start), horizon);
+  const built = buildWaveProblem({ start, end, weekdays, moving, atTarget: scope.atTarget, dependencies: scope.dependencies, maxApps: o.maxApps, maxVcpu: o.maxVcpu, capacity });
   const p = built.problem;
+  refuseUnplaceable(p, moving, scope, devices, o.to);
+  // The solver sees the target's capacity in total; placement checks it device by device. A
+  // group whose instances do not fit on its wave's day is kept off that day and the plan is
+  // solved again (a lazy constraint), a bounded number of times.
   const context = { couplings: built.couplings, blackouts: new Map(scope.moving.map((a) => [a.id, a.blackouts])) };
-  const options = { solver: o.solver ?? 'mip', timeLimit: o.timeLimit ?? 60 } as const;
-  const solution = o.runner
-    ? await o.runner.waves({ op: 'solveWaves', problem: p, context, options }, o.signal)
-    : await solveWaves(p, context, { ...options, ...(o.onProgress && { onProgress: o.onProgress }) });
-
-  const byDay = new Map<number, number[]>();
-  solution.assignment.forEach((k, g) => byDay.set(k, [...(byDay.get(k) ?? []), g]));
-  const waves: PlannedWave[] = [...byDay.keys()].sort((a, b) => a - b).map((k, i) => {
-    const apps = byDay.get(k)!.flatMap((g) => p.groups[g]!.apps).sort();
-    const size = { vcpu: 0, ram_gb: 0, storage_tb: 0 };
-    for (const g of byDay.get(k)!) for (const d of ['vcpu', 'ram_gb', 'storage_tb'] as const) size[d] += p.groups[g]!.size[d];
-    return { wave: i + 1, date: dateOf(p.days[k]!), changeset: `${o.name}-wave-${i + 1}`, applications: apps, size };
-  });
-  const changesets = waveChangeSets(o, waves, scope.instancesAfter, estate.ofKind('application'));
+  const began = Date.now();
+  const timeLimit = o.timeLimit ?? 60;
+  let retries = 0;
+  let solution: Awaited<ReturnType<typeof solveWaves>>;
+  let placed: ReturnType<typeof placeWaves>;
+  for (;;) {
+    const options = { solver: o.solver ?? 'mip', timeLimit: Math.max(1, timeLimit - (Date.now() - began) / 1000) } as const;
+    solution = o.runner
+      ? await o.runner.waves({ op: 'solveWaves', problem: p, context, options }, o.signal)
+      : await solveWaves(p, context, { ...options, ...(o.onProgress && { onProgress: o.onProgress }) });
+    placed = placeWaves(p, solution.assignment, scope, devices, horizon, o.name);
+    if (!placed.failed.length) break;
+    if (retries++ >= MAX_PLACEMENT_RETRIES) {
+      const unplaced: Problem[] = placed.failed.map(({ app, k }) => {
+        const m = scope.demands.get(app)!;
+        return { code: 'PLAN_INFEASIBLE', id: app, field: 'instances', message: `${app} (${describeShare(m.share)} per instance) finds no ${m.slots.length} distinct devices at ${o.to} with that much free from ${dateOf(p.days[k]!)} to ${end} beside the other applications of its wave` };
+      });
+      throw new VerbundError('PLAN_INFEASIBLE', `the waves fit the target's free capacity in total, but not device by device after ${retries} attempts (${unplaced.length} application${unplaced.length > 1 ? 's' : ''}); add capacity, name --target-devices or lower --max-vcpu`, unplaced);
+    }
+    for (const f of placed.failed) p.groups[f.group]!.allowed[f.k] = 0;
+  }
+  const { waves, instancesAfter, placement } = placed;
+  const scheduledWarnings = await alreadyScheduled(service, new Set(scope.moving.map((a) => a.id)));
+  // After a retry the solver proved optimality for a problem with days taken away, not for the move.
+  const optimal = solution.optimal && retries === 0;
+  const retryWarnings = retries ? [`${retries} re-solve${retries > 1 ? 's' : ''}: some move groups did not fit device by device on the day first chosen and were kept off it; the plan is not proven optimal`] : [];
+  const lateWarnings = placement.lateOverruns().map((r) => `${r.device} has ${round(r.free)} ${r.dimension} free from ${dateOf(Math.floor(r.day))} (after --end ${end}), less than the ${round(r.placed)} this plan places on it (${r.applications.join(', ')})`);
+  const changesets = waveChangeSets(o, waves, instancesAfter, estate.ofKind('application'));
   const fmt = (x: { waves: number; endDay: number; splitDays: number } | null) => x && { waves: x.waves, end: x.endDay >= 0 ? dateOf(x.endDay) : null, splitDays: x.splitDays };
-  const notes = `Planned by verbund plan waves (${solution.solver}${solution.optimal ? ', optimal' : solution.stages.length ? `, ${solution.stages.map(describeStage).join(', ')}` : ''}): ${o.from} → ${o.to}, ${waves.length} waves, ${solution.objective.splitDays} split application-days.`;
+  const notes = `Planned by verbund plan waves (${solution.solver}${optimal ? ', optimal' : solution.stages.length ? `, ${solution.stages.map(describeStage).join(', ')}` : ''}): ${o.from} → ${o.to}, ${waves.length} waves, ${solution.objective.splitDays} split application-days.`;
   if (!o.dryRun) await service.addChangeSets({ plans: [{ id: o.name, title: o.title ?? `Move ${o.from} → ${o.to}`, notes }], changesets });
   return {
     plan: o.name,
@@ -125,15 +154,65 @@ export async function planWaves(service: EstateService, o: WavePlanOptions): Pro
     days: weekdays.map((d) => ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][d]!),
     limits: { maxApps: o.maxApps ?? null, maxVcpu: o.maxVcpu ?? null },
     solver: solution.solver,
-    optimal: solution.optimal,
+    optimal,
     stages: solution.stages,
     objective: fmt(solution.objective)!,
     greedy: fmt(solution.greedy),
     groups: p.groups.length,
     waves,
-    warnings: built.tightToTarget.map((d) => `${d.from} is tightly coupled to ${d.to}, which is at ${o.to} already: split until ${d.from} moves`),
+    warnings: [...built.tightToTarget.map((d) => `${d.from} is tightly coupled to ${d.to}, which is at ${o.to} already: split until ${d.from} moves`), ...scheduledWarnings, ...retryWarnings, ...lateWarnings],
     written: !o.dryRun,
   };
+}
+
+const MAX_PLACEMENT_RETRIES = 25;
+
+/** Warnings naming the moving applications that scheduled change sets of accepted plans change already. */
+async function alreadyScheduled(service: EstateService, moving: ReadonlySet<string>): Promise<string[]> {
+  const accepted = (await listChangeSetHeaders(service.store.db)).filter((h) => h.status === 'scheduled' && h.plan);
+  if (!accepted.length) return [];
+  const changes = await loadChanges(service.store.db, accepted.map((h) => h.seq));
+  const byPlan = new Map<string, { apps: Set<string>; sets: string[] }>();
+  for (const h of accepted) {
+    const apps = (changes.get(h.seq) ?? []).map((c) => c.id).filter((id) => moving.has(id));
+    if (!apps.length) continue;
+    const entry = byPlan.get(h.plan!) ?? { apps: new Set<string>(), sets: [] };
+    for (const a of apps) entry.apps.add(a);
+    entry.sets.push(`${h.id} on ${formatInstant(h.effectiveKey)}`);
+    byPlan.set(h.plan!, entry);
+  }
+  return [...byPlan].map(([plan, e]) => `${[...e.apps].sort().join(', ')} ${e.apps.size > 1 ? 'are' : 'is'} scheduled already by the accepted plan ${plan} (${e.sets.join(', ')}); this plan moves ${e.apps.size > 1 ? 'them' : 'it'} again: cancel those change sets or drop this plan`);
+}
+
+/** Places every wave's instances in date order; `failed` lists the applications (with group and day) that found no devices. */
+function placeWaves(p: WaveProblem, assignment: Int32Array, scope: MoveScope, devices: readonly TargetDevice[], horizon: number, name: string) {
+  const byDay = new Map<number, number[]>();
+  assignment.forEach((k, g) => byDay.set(k, [...(byDay.get(k) ?? []), g]));
+  const placement = new Placement(devices, horizon);
+  const instancesAfter = new Map<string, string[]>();
+  const failed: { app: string; group: number; k: number }[] = [];
+  const waves: PlannedWave[] = [...byDay.keys()].sort((a, b) => a - b).map((k, i) => {
+    const groups = byDay.get(k)!;
+    const apps = groups.flatMap((g) => p.groups[g]!.apps).sort();
+    const size = { vcpu: 0, ram_gb: 0, storage_tb: 0 };
+    for (const g of groups) for (const d of ['vcpu', 'ram_gb', 'storage_tb'] as const) size[d] += p.groups[g]!.size[d];
+    // The largest instances first: they have the fewest devices to choose from.
+    const order = apps.map((id) => scope.demands.get(id)!).sort((a, b) => b.share.vcpu - a.share.vcpu || b.share.ram_gb - a.share.ram_gb || (a.id < b.id ? -1 : 1));
+    const placed: PlannedWave['placement'] = [];
+    for (const m of order) {
+      const to = placement.choose(m, p.days[k]!);
+      if (!to) {
+        failed.push({ app: m.id, group: groups.find((g) => p.groups[g]!.apps.includes(m.id))!, k });
+        continue;
+      }
+      placement.commit(m, p.days[k]!, to);
+      instancesAfter.set(m.id, [...m.keep, ...to]);
+      placed.push({ application: m.id, from: [...m.leaves], to });
+    }
+    placed.sort((a, b) => (a.application < b.application ? -1 : 1));
+    return { wave: i + 1, date: dateOf(p.days[k]!), changeset: `${name}-wave-${i + 1}`, applications: apps, size, placement: placed };
+  });
+  return { waves, instancesAfter, placement, failed };
 }
 
 /**
@@ -157,19 +236,37 @@ function waveChangeSets(o: WavePlanOptions, waves: readonly PlannedWave[], insta
   }));
 }
 
-/** Free capacity of the receiving pool at the start and at every baseline change up to the end. */
-async function capacityOverTime(service: EstateService, receivers: Receivers, roles: ReadonlySet<string>, moving: ReadonlySet<string>, start: string, end: string): Promise<CapacityStep[]> {
-  const steps: CapacityStep[] = [];
-  const startDay = dayOf(start);
-  const endDay = dayOf(end);
+/** The target site's devices over the whole baseline (past --end too: a device retired later must not receive an instance). */
+async function targetOverTime(service: EstateService, site: string): Promise<TargetDevice[]> {
+  const timeline = new TargetTimeline(site);
   const headers = await listChangeSetHeaders(service.store.db);
-  let before: CapacityStep | undefined;
-  for await (const step of walkTimeline(service.store.db, headers)) {
-    const day = dayOf(step.at);
-    if (day > endDay) break;
-    const free = freeCapacity(step.estate, receivers, roles, moving);
-    if (day <= startDay) before = { day: startDay, free };
-    else steps.push({ day, free });
+  for await (const step of walkTimeline(service.store.db, headers)) timeline.record(step.at, step.estate);
+  return timeline.devices();
+}
+
+/** Refuses, naming them, the applications whose instances fit on the target's devices on no candidate day. */
+function refuseUnplaceable(p: WaveProblem, moving: readonly { id: string; placeable: (day: number) => boolean }[], scope: MoveScope, devices: readonly TargetDevice[], target: string): void {
+  const problems: Problem[] = [];
+  for (const a of moving) {
+    if (p.days.some((d) => a.placeable(d))) continue;
+    const m = scope.demands.get(a.id)!;
+    const candidates = new Set(m.slots.flatMap((s) => s.candidates));
+    const roomiest = devices.filter((d) => candidates.has(d.id)).map((d) => `${d.id}: ${describeShare(d.states[d.states.length - 1]!.free)}${d.states[d.states.length - 1]!.alive ? '' : ' (gone)'}`);
+    problems.push({
+      code: 'PLAN_INFEASIBLE',
+      id: a.id,
+      field: 'instances',
+      message: `${a.id} needs ${m.slots.length} distinct device${m.slots.length > 1 ? 's' : ''} at ${target} with ${describeShare(m.share)} free each, existing from its wave to the end of the baseline; on no cut-over day between ${dateOf(p.days[0]!)} and ${dateOf(p.days[p.days.length - 1]!)} are there enough (candidates, free at the end: ${roomiest.join('; ') || 'none'})`,
+    });
   }
-  return before ? [before, ...steps] : steps;
+  if (problems.length) throw new VerbundError('PLAN_INFEASIBLE', `the instances of ${problems.length} application${problems.length > 1 ? 's' : ''} fit on no device of ${target}`, problems);
+}
+
+function describeShare(s: { vcpu: number; ram_gb: number; storage_tb: number }): string {
+  const parts = (['vcpu', 'ram_gb', 'storage_tb'] as const).filter((d) => Number.isFinite(s[d]) && s[d] !== 0).map((d) => `${round(s[d])} ${d}`);
+  return parts.join(', ') || 'no size';
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
 }

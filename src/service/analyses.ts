@@ -8,7 +8,8 @@ import { VerbundError, type Problem } from '../model/errors.js';
 import { analyzeSurvivability, type FailureElement, type Survivability } from '../engine/survivability.js';
 import { whatIf } from '../engine/whatIf.js';
 import { analyzeAvailability, type ServiceAvailability } from '../engine/availability.js';
-import { disjointPaths, nodeLinkDisjointPaths, pathsJson, type PathsJson } from '../engine/disjointPaths.js';
+import { disjointPaths, nodeLinkDisjointPaths, noInstances, pathsJson, type PathsJson } from '../engine/disjointPaths.js';
+import { datacenterSites, serviceShareSites } from '../engine/redundancy.js';
 import type { TimeKey } from '../timeline/time.js';
 import type { Snapshot } from './Snapshot.js';
 
@@ -32,6 +33,7 @@ export interface WhatIfReport {
   readonly at: TimeKey;
   readonly plan: string | null;
   readonly failed: string[];
+  /** Ids that exist but fail nothing: retired devices and the links that end at them. */
   readonly unresolved: string[];
   readonly down: ServiceRef[];
   readonly degraded: (ServiceRef & { newBreakers: ElementRefOut[] })[];
@@ -48,10 +50,17 @@ export interface PathEnd {
   readonly nodes: string[];
 }
 
-/** The result of `paths`: the SRLG-disjoint verdict, and the plain one beside it. */
+/**
+ * The result of `paths`: the independent-paths verdict, and the plain one (no shared device
+ * or link) beside it. `mode` says which definition applies (docs/analysis.md "paths"):
+ * `service` between a site and an application, `nodes` otherwise.
+ */
 export type PathsReport = PathsJson & {
   readonly at: TimeKey;
   readonly plan: string | null;
+  readonly mode: 'service' | 'nodes';
+  /** The sites both paths may share: for a service its own site and the data-center sites; else none. */
+  readonly shareable: string[];
   readonly from: PathEnd;
   readonly to: PathEnd;
   readonly nodeLinkDisjoint: PathsJson;
@@ -64,6 +73,8 @@ export interface AvailabilityQuery {
   readonly site?: string | undefined;
   readonly maxOrder?: 1 | 2 | 3 | undefined;
   readonly monteCarlo?: number | undefined;
+  /** Which elements `sources` counts (see the engine's `AvailabilityOptions.sourcesOf`). */
+  readonly sourcesOf?: 'estate' | 'services' | undefined;
 }
 
 /** The result of `availability`. */
@@ -105,7 +116,24 @@ export function survivabilityFor(snap: Snapshot, pick: readonly number[]): Survi
   return analyzeSurvivability(snap.projection, snap.services, { services: pick });
 }
 
-/** What fails when the given elements fail together. */
+/** The kinds of objects that can fail (BRIEF §4). */
+const failureKinds: readonly string[] = ['device', 'link', 'site', 'risk-group'] satisfies FailureElement['kind'][];
+
+/**
+ * Refuses the ids of a what-if that do not exist in the snapshot (or that `visible` hides),
+ * or that are no failure element, naming every one.
+ */
+export function checkFailIds(snap: Snapshot, ids: readonly string[], visible?: (id: string) => boolean): void {
+  const problems: Problem[] = [];
+  for (const id of new Set(ids)) {
+    const o = visible && !visible(id) ? undefined : snap.estate.get(id);
+    if (!o) problems.push({ code: 'NOT_FOUND', message: `"${id}" does not exist at this date`, id });
+    else if (!failureKinds.includes(o.kind)) problems.push({ code: 'INVALID_INPUT', message: `"${id}" is ${/^[aeiou]/.test(o.kind) ? 'an' : 'a'} ${o.kind}; fail a device, link, site or risk group`, id });
+  }
+  if (problems.length) throw new VerbundError(problems.every((p) => p.code === 'NOT_FOUND') ? 'NOT_FOUND' : 'INVALID_INPUT', problems.map((p) => p.message).join('; '), problems);
+}
+
+/** What fails when the given elements fail together (the ids checked by {@link checkFailIds}). */
 export function whatIfReport(snap: Snapshot, ids: readonly string[]): WhatIfReport {
   if (ids.length === 0) throw new VerbundError('USAGE', 'name at least one element to fail (--fail ID)');
   const baseline = survivabilityOf(snap);
@@ -140,7 +168,7 @@ export function whatIfReport(snap: Snapshot, ids: readonly string[]): WhatIfRepo
   };
 }
 
-/** Resolves a paths end to its nodes. */
+/** Resolves a paths end to its nodes (an application without instances in service has none). */
 function endNodes(snap: Snapshot, id: string): { kind: PathEnd['kind']; nodes: number[] } {
   const p = snap.projection;
   const o = snap.estate.get(id);
@@ -162,30 +190,35 @@ function endNodes(snap: Snapshot, id: string): { kind: PathEnd['kind']; nodes: n
   if (o.kind === 'application') {
     const a = snap.services.appIndex.get(id)!;
     const g = snap.services.appInstances;
-    const nodes = Array.from(g.members.subarray(g.offsets[a]!, g.offsets[a + 1]!));
-    return nodes.length ? { kind: 'application', nodes } : fail('has no instance in service');
+    return { kind: 'application', nodes: Array.from(g.members.subarray(g.offsets[a]!, g.offsets[a + 1]!)) };
   }
   return fail(`is a ${o.kind}; give a device, a site or an application`);
 }
 
 /**
- * Two independent paths between two ends, or why none exist. Both verdicts are given:
- * SRLG-disjoint (no shared link, device, site or risk group) and the plain one (no shared
- * device or link), because they can differ. `timeLimitMs` bounds the exact search.
+ * Two independent paths between two ends, or why none exist. Between a site and an
+ * application the paths are those of the service (site, application) and may share only its
+ * own site and data-center sites, so that they agree with `check`; between other ends they
+ * may share only the ends (docs/analysis.md "paths"). The plain verdict (no shared device or
+ * link) is given beside it, because they can differ. `timeLimitMs` bounds the exact search.
  */
 export function pathsReport(snap: Snapshot, fromId: string, toId: string, timeLimitMs: number): PathsReport {
+  const p = snap.projection;
   const from = endNodes(snap, fromId);
   const to = endNodes(snap, toId);
-  const srlg = disjointPaths(snap.projection, from.nodes, to.nodes, { timeLimitMs });
-  const plain = nodeLinkDisjointPaths(snap.projection, from.nodes, to.nodes);
-  return {
-    at: snap.at,
-    plan: snap.plan,
-    from: { id: fromId, kind: from.kind, nodes: from.nodes.map((n) => snap.projection.nodeIds[n]!) },
-    to: { id: toId, kind: to.kind, nodes: to.nodes.map((n) => snap.projection.nodeIds[n]!) },
-    ...pathsJson(snap.projection, srlg),
-    nodeLinkDisjoint: pathsJson(snap.projection, plain),
-  };
+  const site = from.kind === 'site' && to.kind === 'application' ? fromId : to.kind === 'site' && from.kind === 'application' ? toId : null;
+  const shareSites = site === null ? undefined : serviceShareSites(p.siteIndex.get(site)!, datacenterSites(p, snap.estate));
+  const ends = { at: snap.at, plan: snap.plan, mode: site === null ? ('nodes' as const) : ('service' as const), shareable: (shareSites ?? []).map((s) => p.siteIds[s]!) };
+  const named = (id: string, end: typeof from): PathEnd => ({ id, kind: end.kind, nodes: end.nodes.map((n) => p.nodeIds[n]!) });
+  const empty = from.kind === 'application' && from.nodes.length === 0 ? fromId : to.kind === 'application' && to.nodes.length === 0 ? toId : null;
+  if (empty !== null) {
+    // Not an error: the answer is that no path can exist, and why.
+    const none = noInstances(empty);
+    return { ...ends, from: named(fromId, from), to: named(toId, to), ...none, nodeLinkDisjoint: none };
+  }
+  const srlg = disjointPaths(p, from.nodes, to.nodes, { timeLimitMs, shareSites });
+  const plain = nodeLinkDisjointPaths(p, from.nodes, to.nodes, { shareSites });
+  return { ...ends, from: named(fromId, from), to: named(toId, to), ...pathsJson(p, srlg), nodeLinkDisjoint: pathsJson(p, plain) };
 }
 
 /**
@@ -201,6 +234,7 @@ export function availabilityReport(snap: Snapshot, q: AvailabilityQuery, part?: 
     services,
     ...(q.maxOrder !== undefined && { maxOrder: q.maxOrder }),
     ...(q.monteCarlo !== undefined && { monteCarlo: q.monteCarlo, importanceSampling: true }),
+    ...(q.sourcesOf !== undefined && { sourcesOf: q.sourcesOf }),
   });
   const list = r.services.map(({ service: _s, checks: _c, searches: _x, region: _r, ...rest }) => ({ ...rest, users: m.users[_s]! }));
   const misses = list.filter((x) => x.meetsTarget === false).length;

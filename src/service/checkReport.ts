@@ -7,16 +7,20 @@
  * the tenant view.
  */
 import { datacenterDistances, type ApplicationDatacenters, type GeoThresholds } from '../engine/datacenterDistances.js';
+
+export { BSI_GEO_THRESHOLDS, type GeoThresholds } from '../engine/datacenterDistances.js';
 import { datacenterSites, isDatacenterElement, redundancyVerdicts } from '../engine/redundancy.js';
 import { declaredRedundancy, type DeclaredRedundancy } from '../engine/declaredRedundancy.js';
 import type { FailureElement, Survivability } from '../engine/survivability.js';
 import { networkReport, type NetworkReport } from '../engine/networkReport.js';
+import { cycleMessage, dependencyCycles, type DependencyCycle } from '../model/dependencyCycles.js';
 import type { Problem } from '../model/errors.js';
 import type { RiskAcceptance } from '../model/objectSchemas.js';
 import type { Estate } from '../timeline/Estate.js';
 import type { TimeKey } from '../timeline/time.js';
 import { elementOut, serviceRef, type ElementRefOut, type ServiceRef } from './analyses.js';
 import type { Snapshot } from './Snapshot.js';
+import { continuityReport, continuityWarnings, type ContinuityReport } from './continuityReport.js';
 
 /** The verdicts a check can be filtered by. */
 export const checkVerdicts = ['surviving', 'failing', 'up', 'down', 'redundant', 'not-redundant', 'georedundant', 'not-georedundant'] as const;
@@ -108,10 +112,14 @@ export interface CheckReport {
   readonly page: { readonly services: PageInfo; readonly spofs: PageInfo };
   readonly applications: { application: string; datacenters: Omit<ApplicationDatacenters, 'application'> }[];
   readonly network: NetworkReport;
+  /** Applications whose `depends_on` form a cycle: legal, but worth a look. */
+  readonly dependencyCycles: DependencyCycle[];
   /** Links declared redundant to each other (`redundancy_group`, e.g. NetBox circuit groups): proven or refuted. */
   readonly declared: DeclaredRedundancy[];
-  /** Human-readable warnings: acceptances past their review date. */
+  /** Human-readable warnings: acceptances past their review date, dependency cycles. */
   readonly warnings: string[];
+  /** Failover tests per application with recovery targets (docs/continuity.md). */
+  readonly continuity: ContinuityReport;
   readonly problems: Problem[];
 }
 
@@ -188,6 +196,10 @@ export function buildCheckReport(snap: Snapshot, surv: Survivability, thresholds
   const surviving = count((s) => surv.services[s]!.survives);
   const gaps = { redundancy: { open: 0, accepted: 0 }, georedundancy: { open: 0, accepted: 0 } };
   for (const x of spofsAll) gaps[x.gap][x.status]++;
+  const cycles = dependencyCycles(snap.estate.ofKind('application'));
+  const continuityAll = continuityReport(snap.estate, snap.at);
+  // A filtered check reports the failover tests of the applications it checked.
+  const continuityApps = used === null ? continuityAll.applications : continuityAll.applications.filter((a) => used.has(a.application));
   return {
     at: snap.at,
     plan: snap.plan,
@@ -209,8 +221,10 @@ export function buildCheckReport(snap: Snapshot, surv: Survivability, thresholds
     page: { services: pageInfo(picked.length, q.offset, q.limit), spofs: pageInfo(spofsAll.length, q.spofOffset, q.spofLimit) },
     applications,
     network: q.networkCounts ? { ...network, articulationPoints: [], bridges: [], biconnectedComponents: [] } : network,
+    dependencyCycles: cycles,
     declared: declaredRedundancy(snap.estate.values(), (id) => snap.estate.get(id)),
-    warnings: acceptanceWarnings(spofsAll.map((x) => ({ element: x.sp.element.id, gap: x.gap, acceptance: x.acceptance }))),
+    warnings: checkWarnings(spofsAll.map((x) => ({ element: x.sp.element.id, gap: x.gap, acceptance: x.acceptance })), cycles),
+    continuity: used === null ? continuityAll : { applications: continuityApps, warnings: continuityWarnings(continuityApps) },
     problems: snap.problems,
   };
 }
@@ -269,11 +283,14 @@ export function checkFails(r: CheckReport, options: CheckFailOptions = {}): bool
   return options.georedundancy === true && r.applications.some((a) => a.datacenters.flag === 'below-minimum');
 }
 
-/** One warning per SPOF whose acceptance is past its review date. */
-export function acceptanceWarnings(spofs: readonly Pick<SpofOut, 'element' | 'gap' | 'acceptance'>[]): string[] {
-  return spofs
-    .filter((sp) => sp.acceptance?.expired)
-    .map((sp) => `the acceptance ${sp.acceptance!.id} of ${sp.element} was due for review by ${sp.acceptance!.reviewBy}: the ${sp.gap} gap counts as open`);
+/** The warnings of a report: one per SPOF whose acceptance is past its review date, one per dependency cycle. */
+export function checkWarnings(spofs: readonly Pick<SpofOut, 'element' | 'gap' | 'acceptance'>[], cycles: readonly DependencyCycle[]): string[] {
+  return [
+    ...spofs
+      .filter((sp) => sp.acceptance?.expired)
+      .map((sp) => `the acceptance ${sp.acceptance!.id} of ${sp.element} was due for review by ${sp.acceptance!.reviewBy}: the ${sp.gap} gap counts as open`),
+    ...cycles.map(cycleMessage),
+  ];
 }
 
 /** The acceptances of an estate by element: per element the one reviewed last. */

@@ -6,6 +6,8 @@ import { VerbundError } from '../model/errors.js';
 import { ID_RULE, idSchema } from '../model/objectSchemas.js';
 import { consolidation, jointCandidates as findCandidates, productKey, type JointCandidate } from '../planning/jointCandidates.js';
 import { jointChanges } from '../planning/jointChanges.js';
+import { dayOf, describeBlackout, inBlackout } from '../planning/calendar.js';
+import type { Application } from '../model/objectSchemas.js';
 import { displayInstant, formatInstant, nowKey, parseInstant, type TimeKey } from '../timeline/time.js';
 import type { EstateService, ViewOptions } from './EstateService.js';
 
@@ -13,7 +15,7 @@ import type { EstateService, ViewOptions } from './EstateService.js';
 export interface JointCandidatesReport {
   readonly at: TimeKey;
   readonly plan: string | null;
-  readonly candidates: JointCandidate[];
+  readonly candidates: (JointCandidate & { readonly plans: string[] })[];
 }
 
 /** What to consolidate, and where to write it. */
@@ -28,6 +30,8 @@ export interface ApplyJointOptions {
   readonly effective?: string | undefined;
   /** Title of the plan; default `Joint operation: PRODUCT`. */
   readonly title?: string | undefined;
+  /** Compute and check, but write nothing (to show what would be written). */
+  readonly dryRun?: boolean | undefined;
 }
 
 /** What {@link applyJoint} wrote. */
@@ -37,6 +41,11 @@ export interface ApplyJointResult {
   readonly candidate: JointCandidate;
   readonly usages: string[];
   readonly dependents: string[];
+  /** The date falls in a blackout of one of the applications (each named with the blackout). */
+  readonly warnings: string[];
+  /** The same blackouts as data (for a UI in the user's language). */
+  readonly blackouts: { application: string; from: string; to: string; reason: string | null }[];
+  readonly written: boolean;
 }
 
 /** Joint-operation candidates of a view (baseline or plan) at an instant; with `product`, only that one's. */
@@ -44,7 +53,26 @@ export async function jointCandidates(service: EstateService, view: ViewOptions 
   const { at, estate } = await service.estate(view);
   const all = findCandidates(estate);
   const { product } = view;
-  return { at, plan: view.plan ?? null, candidates: product === undefined ? all : all.filter((c) => productKey(c.product) === productKey(product)) };
+  const chosen = product === undefined ? all : all.filter((c) => productKey(c.product) === productKey(product));
+  const consolidating = await consolidationPlans(service);
+  const plansOf = (c: JointCandidate): string[] => [...new Set(c.applications.flatMap((a) => consolidating.get(a.id) ?? []))].sort();
+  return { at, plan: view.plan ?? null, candidates: chosen.map((c) => ({ ...c, plans: plansOf(c) })) };
+}
+
+/**
+ * Per application, the plans (proposed or accepted, not cancelled) whose change sets make it
+ * `joint` or `retired`: a candidate with such an application is in a plan already.
+ */
+async function consolidationPlans(service: EstateService): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (const cs of await service.changeSetsWithChanges()) {
+    if (!cs.plan || (cs.status !== 'proposed' && cs.status !== 'scheduled')) continue;
+    for (const ch of cs.changes) {
+      if (ch.op !== 'update' || (ch.fields.status !== 'joint' && ch.fields.status !== 'retired')) continue;
+      out.set(ch.id, [...(out.get(ch.id) ?? []), cs.plan]);
+    }
+  }
+  return out;
 }
 
 /**
@@ -70,12 +98,17 @@ export async function applyJoint(service: EstateService, opts: ApplyJointOptions
   const csTitle = `${candidate.product}: ${keep} serves every tenant; ${candidate.frees.applications.join(', ')} retired`;
   const id = `cs-${at.slice(0, 10)}-${opts.plan}`.slice(0, 64).replace(/[-._]+$/, '');
   const f = candidate.frees;
+  const day = dayOf(at);
+  const blackouts = candidate.applications.flatMap((a) =>
+    ((estate.get(a.id) as Application | undefined)?.blackouts ?? []).filter((b) => inBlackout(day, b)).map((b) => ({ application: a.id, from: b.from, to: b.to, reason: b.reason ?? null })),
+  );
+  const warnings = blackouts.map((b) => `${displayInstant(at)} falls in a blackout of ${b.application}: ${describeBlackout({ ...b, reason: b.reason ?? undefined })}`);
   const notes = `${usages.length} usages move to ${keep}; frees ${f.size.vcpu} vCPU, ${f.size.ram_gb} GB RAM, ${f.size.storage_tb} TB storage${f.instances.length ? ` and the instances ${f.instances.join(', ')}` : ''}.${candidate.note ? ` Check first: ${candidate.note}.` : ''}`;
-  await service.addChangeSets({
+  if (!opts.dryRun) await service.addChangeSets({
     plans: [{ id: opts.plan, title, notes: `Consolidates ${candidate.applications.map((a) => a.id).join(', ')} (${candidate.product}) onto ${keep}.` }],
     changesets: [{ id, title: csTitle, effective, status: 'proposed', plan: opts.plan, notes, changes }],
   });
-  return { plan: { id: opts.plan, title }, changeset: { id, title: csTitle, effective: formatInstant(at), changes: changes.length }, candidate, usages, dependents };
+  return { plan: { id: opts.plan, title }, changeset: { id, title: csTitle, effective: formatInstant(at), changes: changes.length }, candidate, usages, dependents, warnings, blackouts, written: !opts.dryRun };
 }
 
 /** The candidate of `product`, or the only one when no product is given. */

@@ -1,7 +1,7 @@
 /**
  * A plan as the timeline holds it: per change set (wave) the date, the applications it
- * touches, their size, the dependencies that span sites after it, and the survivability
- * verdict of the estate after it. Derived from the stored change sets alone, so it also
+ * touches, their size, the dependencies that span sites after it, and the verdicts of the
+ * estate after it (redundant, the headline, and survives). Derived from the stored change sets alone, so it also
  * describes hand-written or edited plans. Accepting and dropping move all of a plan's
  * proposed change sets at once.
  */
@@ -11,7 +11,7 @@ import { dependencyOf } from '../model/dependency.js';
 import type { Plan } from '../store/planRepository.js';
 import type { ChangeSetStatus } from '../timeline/changeSet.js';
 import type { Estate } from '../timeline/Estate.js';
-import { formatInstant } from '../timeline/time.js';
+import { formatInstant, nowKey, type TimeKey } from '../timeline/time.js';
 import { AnalysisService } from './AnalysisService.js';
 import type { EstateService } from './EstateService.js';
 
@@ -23,10 +23,23 @@ export interface PlanStep {
   readonly status: ChangeSetStatus;
   readonly applications: string[];
   readonly size: { vcpu: number; ram_gb: number; storage_tb: number };
+  /** Per application whose instances this step changes: the devices it leaves and those it gets. */
+  readonly placement: { application: string; from: string[]; to: string[] }[];
   /** Dependencies of the plan's applications whose two ends share no site after this step. */
   readonly splits: { from: string; to: string; coupling: 'tight' | 'loose' }[];
   /** Survivability after this step (null for a cancelled change set). */
-  readonly verdict: { services: number; surviving: number; failing: number; lost: number; weakened: number; regained: number } | null;
+  readonly verdict: {
+    services: number;
+    surviving: number;
+    failing: number;
+    lost: number;
+    weakened: number;
+    regained: number;
+    /** Redundant after this step (the headline verdict), and how many stop / start being redundant. */
+    redundant: number;
+    lostRedundancy: number;
+    regainedRedundancy: number;
+  } | null;
 }
 
 /** The result of `plan show`. */
@@ -42,21 +55,46 @@ export async function planReport(service: EstateService, name: string): Promise<
   const all = (await service.changeSetsWithChanges()).filter((c) => c.plan === name);
   const touched = new Set(all.flatMap((c) => c.changes.filter((ch) => ch.op === 'update' || ch.op === 'create').map((ch) => ch.id)));
   const ids = new Set(all.map((c) => c.id));
-  const after = new Map<string, Pick<PlanStep, 'applications' | 'size' | 'splits'>>();
+  const after = new Map<string, Pick<PlanStep, 'applications' | 'size' | 'splits' | 'placement'>>();
+  // The instances of the plan's applications before each step, to say where each step puts them.
+  const instancesBefore = new Map<string, readonly string[]>();
   // One walk of the timeline: the check's verdicts, and what each of the plan's change sets moved.
   const check = await new AnalysisService(service).timelineCheck(name, (step) => {
+    const placement: PlanStep['placement'] = [];
+    for (const id of touched) {
+      const now = ((step.estate.get(id) as Application | undefined)?.instances ?? []) as string[];
+      const was = instancesBefore.get(id) ?? [];
+      const from = was.filter((i) => !now.includes(i));
+      const to = now.filter((i) => !was.includes(i));
+      if (from.length || to.length) placement.push({ application: id, from, to });
+      instancesBefore.set(id, now);
+    }
+    placement.sort((a, b) => (a.application < b.application ? -1 : 1));
     for (const h of step.changesets) {
       if (!ids.has(h.id)) continue;
       const cs = all.find((c) => c.id === h.id)!;
       // An update that only marks an application `migrating` announces a later wave; it moves nothing now.
       const moves = cs.changes.filter((ch) => !(ch.op === 'update' && Object.keys(ch.fields).length === 1 && ch.fields.status === 'migrating'));
       const apps = [...new Set(moves.map((ch) => ch.id))].filter((id) => step.estate.get(id)?.kind === 'application').sort();
-      after.set(h.id, { applications: apps, size: sizeOf(step.estate, apps), splits: splitDependencies(step.estate, touched) });
+      // Two change sets of the plan on one instant share the step: each shows the applications it changes.
+      after.set(h.id, { applications: apps, size: sizeOf(step.estate, apps), splits: splitDependencies(step.estate, touched), placement: placement.filter((p) => cs.changes.some((ch) => ch.id === p.application)) });
     }
   });
   const verdictOf = new Map<string, PlanStep['verdict']>();
   for (const s of check.steps) {
-    for (const c of s.changesets) verdictOf.set(c.id, { services: s.services, surviving: s.surviving, failing: s.failing, lost: s.lost.length, weakened: s.weakened.length, regained: s.regained.length });
+    for (const c of s.changesets) {
+      verdictOf.set(c.id, {
+        services: s.services,
+        surviving: s.surviving,
+        failing: s.failing,
+        lost: s.lost.length,
+        weakened: s.weakened.length,
+        regained: s.regained.length,
+        redundant: s.redundant,
+        lostRedundancy: s.lostRedundancy.length,
+        regainedRedundancy: s.regainedRedundancy.length,
+      });
+    }
   }
   const steps: PlanStep[] = all
     .sort((a, b) => (a.effectiveKey < b.effectiveKey ? -1 : a.effectiveKey > b.effectiveKey ? 1 : a.seq - b.seq))
@@ -70,19 +108,53 @@ export async function planReport(service: EstateService, name: string): Promise<
         applications: a?.applications ?? [],
         size: a?.size ?? { vcpu: 0, ram_gb: 0, storage_tb: 0 },
         splits: a?.splits ?? [],
+        placement: a?.placement ?? [],
         verdict: verdictOf.get(c.id) ?? null,
       };
     });
   return { plan, steps, problems: check.problems };
 }
 
-/** Moves every proposed change set of a plan to `to` (scheduled: accept; cancelled: drop) in one transaction. */
-export async function setPlanStatus(service: EstateService, name: string, to: 'scheduled' | 'cancelled'): Promise<string[]> {
+/** Options of {@link setPlanStatus}. */
+export interface PlanStatusOptions {
+  /** Accept waves whose date has passed, recording them `done` (they happened as planned). */
+  readonly backdate?: boolean | undefined;
+  /** Whether the caller may backdate (an operator); checked only when `backdate` is asked. */
+  readonly mayBackdate?: boolean | undefined;
+  /** The present (default: now); waves before it lie in the past. */
+  readonly now?: TimeKey | undefined;
+}
+
+/** What accepting or dropping wrote. */
+export interface PlanStatusResult {
+  /** Change sets that became scheduled (accept) or cancelled (drop). */
+  readonly changed: string[];
+  /** Change sets of past waves recorded as done (accept with backdate). */
+  readonly done: string[];
+}
+
+/**
+ * Moves every proposed change set of a plan to `to` (scheduled: accept; cancelled: drop) in
+ * one transaction. Accepting never rewrites history: a wave dated before now is refused, or,
+ * with `backdate` (operators only), recorded as `done`.
+ */
+export async function setPlanStatus(service: EstateService, name: string, to: 'scheduled' | 'cancelled', o: PlanStatusOptions = {}): Promise<PlanStatusResult> {
   await planNamed(service, name);
-  const proposed = (await service.changeSets()).filter((h) => h.plan === name && h.status === 'proposed').map((h) => h.id);
+  const proposed = (await service.changeSets()).filter((h) => h.plan === name && h.status === 'proposed');
   if (!proposed.length) throw new VerbundError('INVALID_TRANSITION', `plan "${name}" has no proposed change sets left to ${to === 'scheduled' ? 'accept' : 'drop'}`);
-  await service.setStatus(proposed.map((id) => ({ id, to })));
-  return proposed;
+  const now = o.now ?? nowKey();
+  const past = to === 'scheduled' ? proposed.filter((h) => h.effectiveKey < now) : [];
+  if (past.length && !o.backdate) {
+    throw new VerbundError(
+      'INVALID_TRANSITION',
+      `plan "${name}" has ${past.length} change set${past.length > 1 ? 's' : ''} dated before now (${past.map((h) => `${h.id} on ${formatInstant(h.effectiveKey)}`).join(', ')}): accepting would rewrite history; plan again from today, or record them as done with --backdate (operators)`,
+      past.map((h) => ({ code: 'INVALID_TRANSITION', changeset: h.id, field: 'effective', message: `${formatInstant(h.effectiveKey)} is in the past` })),
+    );
+  }
+  if (past.length && !o.mayBackdate) throw new VerbundError('FORBIDDEN', `only an operator may record past waves as done (--backdate)`);
+  const done = new Set(past.map((h) => h.id));
+  await service.setStatus(proposed.map((h) => ({ id: h.id, to: done.has(h.id) ? ('done' as const) : to })));
+  return { changed: proposed.filter((h) => !done.has(h.id)).map((h) => h.id), done: [...done] };
 }
 
 async function planNamed(service: EstateService, name: string): Promise<Plan> {

@@ -5,6 +5,7 @@
  */
 import type { Problem } from '../model/errors.js';
 import { analyzeSurvivability, type FailureElement } from '../engine/survivability.js';
+import { datacenterSites, isDatacenterElement, redundancyVerdicts } from '../engine/redundancy.js';
 import type { TimeKey } from '../timeline/time.js';
 import { addedBreakers, elementOut, serviceRef, type ElementRefOut, type ServiceRef } from './analyses.js';
 import { project } from './Snapshot.js';
@@ -19,6 +20,12 @@ export interface TimelineCheckStep {
   readonly failing: number;
   readonly lost: (ServiceRef & { breakers: ElementRefOut[] })[];
   readonly regained: ServiceRef[];
+  /** Services redundant (no breaker other than a data-center site) at this date. */
+  readonly redundant: number;
+  /** Services that stop being redundant, with what now breaks them (data-center sites left out). */
+  readonly lostRedundancy: (ServiceRef & { breakers: ElementRefOut[] })[];
+  /** Services that become redundant. */
+  readonly regainedRedundancy: ServiceRef[];
   /** Services that some element now breaks that did not before (whether or not they survived). */
   readonly weakened: (ServiceRef & { newBreakers: ElementRefOut[] })[];
   /** Services that elements no longer break. */
@@ -42,26 +49,34 @@ export interface TimelineCheckReport {
 export function timelineCheckReport(included: readonly WalkChangeSet[], plan: string | null, onStep?: (step: TimelineStep) => void): TimelineCheckReport {
   const steps: TimelineCheckStep[] = [];
   const problems: Problem[] = [];
-  let previous = new Map<string, { survives: boolean; breakers: readonly FailureElement[] }>();
+  type Verdict = { survives: boolean; redundant: boolean; breakers: readonly FailureElement[] };
+  let previous = new Map<string, Verdict>();
   for (const step of walkChangeSets(included)) {
     onStep?.(step);
     for (const p of step.problems) problems.push(p);
     const snap = project(step.estate);
     const { projection, services: m } = snap;
     const surv = analyzeSurvivability(projection, m);
-    const current = new Map<string, { survives: boolean; breakers: readonly FailureElement[] }>();
+    const dc = datacenterSites(projection, step.estate);
+    const verdicts = redundancyVerdicts(surv, dc);
+    const current = new Map<string, Verdict>();
     const lost: TimelineCheckStep['lost'] = [];
     const regained: ServiceRef[] = [];
+    const lostRedundancy: TimelineCheckStep['lostRedundancy'] = [];
+    const regainedRedundancy: ServiceRef[] = [];
     const weakened: TimelineCheckStep['weakened'] = [];
     const strengthened: TimelineCheckStep['strengthened'] = [];
     let added = 0;
     surv.services.forEach((v, s) => {
       const key = `${m.usage[s]}@${projection.siteIds[m.site[s]!] ?? ''}`;
-      current.set(key, { survives: v.survives, breakers: v.breakers });
+      const redundant = verdicts[s]!.redundant;
+      current.set(key, { survives: v.survives, redundant, breakers: v.breakers });
       const before = previous.get(key);
       if (!before) return void added++;
       if (before.survives && !v.survives) lost.push({ ...serviceRef(snap, s), breakers: v.breakers.map(elementOut) });
       else if (!before.survives && v.survives) regained.push(serviceRef(snap, s));
+      if (before.redundant && !redundant) lostRedundancy.push({ ...serviceRef(snap, s), breakers: v.breakers.filter((e) => !isDatacenterElement(e, dc)).map(elementOut) });
+      else if (!before.redundant && redundant) regainedRedundancy.push(serviceRef(snap, s));
       const newBreakers = addedBreakers(before.breakers, v.breakers);
       if (newBreakers.length) weakened.push({ ...serviceRef(snap, s), newBreakers });
       const clearedBreakers = addedBreakers(v.breakers, before.breakers);
@@ -78,6 +93,9 @@ export function timelineCheckReport(included: readonly WalkChangeSet[], plan: st
       failing: m.count - surviving,
       lost,
       regained,
+      redundant: verdicts.filter((v) => v.redundant).length,
+      lostRedundancy,
+      regainedRedundancy,
       weakened,
       strengthened,
       added,

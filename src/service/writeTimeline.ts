@@ -4,14 +4,19 @@
  * mutation affects, rebuilds the version index from there, validates the plans touched, and
  * writes — or writes nothing and lists every problem.
  */
-import { ID_RULE, idSchema } from '../model/objectSchemas.js';
+import { ID_RULE, idSchema, TEXT_LIMITS } from '../model/objectSchemas.js';
 import { VerbundError, type Problem } from '../model/errors.js';
-import { insertChangeSets, listChangeSetHeaders, nextSeq, updateStatus, type ChangeSetHeader } from '../store/changeSetRepository.js';
+import type { Kysely } from 'kysely';
+import { insertChangeSets, listChangeSetHeaders, nextSeq, timelineToken, updateStatus, type ChangeSetHeader } from '../store/changeSetRepository.js';
+import type { Database } from '../store/schema.js';
 import type { Store } from '../store/openStore.js';
 import { insertPlans, listPlans } from '../store/planRepository.js';
 import { rebuildVersionsFrom, VersionRowBuilder } from '../store/versionRepository.js';
 import { objectRevision } from '../store/revisionRepository.js';
-import { isBaseline, type ChangeSet, type ChangeSetInput, type ChangeSetStatus } from '../timeline/changeSet.js';
+import { dependencyId } from '../model/dependency.js';
+import { cycleMessage, dependencyCycles } from '../model/dependencyCycles.js';
+import { isBaseline, type Change, type ChangeSet, type ChangeSetInput, type ChangeSetStatus } from '../timeline/changeSet.js';
+import type { Estate, StoredObject } from '../timeline/Estate.js';
 import { END_OF_TIME, nowKey, tryParseInstant } from '../timeline/time.js';
 import { replayFrom } from './readView.js';
 import { append } from '../util/append.js';
@@ -32,7 +37,7 @@ export interface TimelineMutation {
   /** Status changes; with `revision`, only if the change set is still at that revision (If-Match). */
   readonly status?: readonly { readonly id: string; readonly to: ChangeSetStatus; readonly revision?: number | undefined }[];
   /** Objects that must still be at these revisions (If-Match of a per-object write). */
-  readonly expect?: readonly { readonly id: string; readonly revision: number }[];
+  readonly expect?: readonly { readonly id: string; readonly revision: number | '*' }[];
   /** Problems already found in the input (by a reader): reported with the rest, and nothing is written. */
   readonly problems?: readonly Problem[];
 }
@@ -40,6 +45,13 @@ export interface TimelineMutation {
 /** Who writes, and how to show progress. */
 export interface WriteOptions {
   readonly user: string;
+  /**
+   * False for a writer who may only change the future (a planner, see docs/api.md): a
+   * baseline change set effective at or before now, or a status change that adds one to or
+   * removes one from the baseline, is refused with FORBIDDEN. Default true (operators, the
+   * command line, which has the database itself).
+   */
+  readonly mayChangePast?: boolean;
   readonly onProgress?: (phase: 'validate' | 'write', done: number, total: number) => void;
 }
 
@@ -47,6 +59,8 @@ export interface WriteOptions {
 export interface WriteResult {
   readonly added: readonly ChangeSetHeader[];
   readonly objects: number;
+  /** Legal but worth a look (dependency cycles an added change set makes or changes): said, not refused. */
+  readonly warnings: readonly Problem[];
 }
 
 const transitions: Readonly<Record<ChangeSetStatus, readonly ChangeSetStatus[]>> = {
@@ -56,118 +70,221 @@ const transitions: Readonly<Record<ChangeSetStatus, readonly ChangeSetStatus[]>>
   cancelled: [],
 };
 
-/** Applies a mutation of the timeline as one transaction; throws with every problem. */
+/** What validating a mutation found: everything the write phase needs. */
+interface Validated {
+  readonly at: string;
+  readonly added: ChangeSet[];
+  readonly statusChanges: { header: ChangeSetHeader; to: ChangeSetStatus }[];
+  readonly all: (ChangeSet | ChangeSetHeader)[];
+  readonly builder: VersionRowBuilder;
+  readonly from: string | undefined;
+  readonly objects: number;
+  readonly warnings: Problem[];
+  /** Adds the cycle warnings of an added change set, once, from the estate after it. */
+  readonly warn: (cs: ChangeSet, estate: Estate) => void;
+}
+
+/**
+ * Applies a mutation of the timeline as one transaction; throws with every problem.
+ *
+ * Validation runs first without the write lock, against the timeline as it is (a refused
+ * write never takes the lock, and a long validation never holds it); then, under the lock,
+ * if the timeline is still the one validated (same {@link timelineToken}), the result is
+ * written, and otherwise validation runs again under the lock. See docs/design.md, "Writes".
+ */
 export async function writeTimeline(store: Store, m: TimelineMutation, opts: WriteOptions): Promise<WriteResult> {
+  const token = await timelineToken(store.db);
+  const first = await validate(store.db, m, opts);
+  mark('validate');
   return store.write(async (tx) => {
     mark('lock');
-    const at = nowKey();
-    const headers = await listChangeSetHeaders(tx);
-    const planIds = new Set((await listPlans(tx)).map((p) => p.id));
-    const problems: Problem[] = [...(m.problems ?? [])];
-    for (const e of m.expect ?? []) {
-      const revision = await objectRevision(tx, e.id);
-      if (revision !== e.revision) problems.push({ code: 'PRECONDITION_FAILED', message: `"${e.id}" is at revision ${revision}, not ${e.revision}`, id: e.id });
-    }
-
-    for (const p of m.plans ?? []) {
-      if (!idSchema.safeParse(p.id).success) problems.push({ code: 'INVALID_INPUT', message: `"${p.id}" is no valid plan id: ${ID_RULE}`, field: 'plans', id: p.id, ...originOf(p.origin) });
-      if (planIds.has(p.id)) problems.push({ code: 'CONFLICT', message: `plan "${p.id}" already exists`, field: 'plans', id: p.id, ...originOf(p.origin) });
-      planIds.add(p.id);
-    }
-
-    const byId = new Map(headers.map((h) => [h.id, h]));
-    let seq = await nextSeq(tx);
-    const added: ChangeSet[] = [];
-    for (const cs of m.add ?? []) {
-      const where = { changeset: cs.id, ...originOf(cs.origin) };
-      if (byId.has(cs.id)) problems.push({ code: 'CONFLICT', message: `change set "${cs.id}" already exists`, ...where, field: 'id' });
-      if (!idSchema.safeParse(cs.id).success) problems.push({ code: 'INVALID_INPUT', message: `"${cs.id}" is no valid change set id: ${ID_RULE}`, ...where, field: 'id' });
-      const key = tryParseInstant(cs.effective);
-      if (typeof key !== 'string') problems.push({ code: 'INVALID_DATE', message: key.error, ...where, field: 'effective', ...pathTo(cs.origin, 'effective') });
-      if (cs.status === 'proposed' && cs.plan === undefined) {
-        problems.push({ code: 'INVALID_INPUT', message: 'a proposed change set belongs to a plan: give `plan`', ...where, field: 'plan' });
-      }
-      if (cs.plan !== undefined && !planIds.has(cs.plan)) {
-        problems.push({ code: 'UNKNOWN_PLAN', message: `unknown plan "${cs.plan}"; declare it under plans:`, ...where, field: 'plan', ...pathTo(cs.origin, 'plan') });
-      }
-      const full: ChangeSet = { ...cs, seq: seq++, effectiveKey: typeof key === 'string' ? key : END_OF_TIME };
-      byId.set(cs.id, { ...full, revision: 1 });
-      added.push(full);
-    }
-
-    const statusChanges: { header: ChangeSetHeader; to: ChangeSetStatus }[] = [];
-    for (const s of m.status ?? []) {
-      const h = byId.get(s.id);
-      if (!h) {
-        problems.push({ code: 'UNKNOWN_CHANGESET', message: `no change set "${s.id}"`, changeset: s.id });
-        continue;
-      }
-      // Checked under the write lock: two writers holding the same revision cannot both win.
-      if (s.revision !== undefined && h.revision !== s.revision) {
-        problems.push({ code: 'PRECONDITION_FAILED', message: `change set "${s.id}" is at revision ${h.revision}, not ${s.revision}`, changeset: s.id });
-        continue;
-      }
-      if (h.status === s.to) continue;
-      if (!transitions[h.status].includes(s.to)) {
-        problems.push({ code: 'INVALID_TRANSITION', message: `a ${h.status} change set cannot become ${s.to}`, changeset: s.id, field: 'status' });
-        continue;
-      }
-      statusChanges.push({ header: h, to: s.to });
-      byId.set(h.id, { ...h, status: s.to });
-    }
-    // Header problems do not stop here: the changes are still validated, so that one run
-    // lists every problem of the input.
-
-    // The earliest instant whose baseline changes: everything from there is replayed.
-    const baselineTouched = [
-      ...added.filter((cs) => isBaseline(cs.status)),
-      ...statusChanges.filter((s) => isBaseline(s.header.status) !== isBaseline(s.to)).map((s) => s.header),
-    ];
-    const all = [...byId.values()].map((h) => added.find((a) => a.seq === h.seq && a.id === h.id) ?? h);
-    const builder = new VersionRowBuilder();
-    const total = added.reduce((n, cs) => n + cs.changes.length, 0);
-    let objects = 0;
-    let from: string | undefined;
-    if (baselineTouched.length) {
-      from = baselineTouched.reduce((min, h) => (h.effectiveKey < min ? h.effectiveKey : min), END_OF_TIME);
-      const view = await replayFrom(
-        tx,
-        all.filter((h) => isBaseline(h.status)),
-        from,
-        END_OF_TIME,
-        (cs, versions) => builder.add(cs, versions),
-        (done) => opts.onProgress?.('validate', Math.min(done, total), total),
-      );
-      objects = view.estate.size;
-      append(problems, view.problems);
-    }
-    if (problems.length) throw failure(problems);
-
-    mark('validate');
-    await insertPlans(tx, m.plans ?? [], opts.user, at);
-    await insertChangeSets(tx, added, opts.user, at, store.insert);
-    mark('write change sets');
-    for (const s of statusChanges) await updateStatus(tx, s.header.seq, s.header.status, s.to, opts.user, at);
-    if (from !== undefined) {
-      opts.onProgress?.('write', 0, builder.rows.length);
-      await rebuildVersionsFrom(tx, from, builder, store.insert);
-      opts.onProgress?.('write', builder.rows.length, builder.rows.length);
-      mark('write versions');
-    }
-
-    // Every plan the mutation touched must still give a valid estate.
-    const plans = new Set<string>();
-    for (const cs of added) if (cs.status === 'proposed' && cs.plan) plans.add(cs.plan);
-    for (const s of statusChanges) if (s.to === 'proposed' && s.header.plan) plans.add(s.header.plan);
-    for (const plan of plans) {
-      const sets = all.filter((h) => isBaseline(h.status) || (h.status === 'proposed' && h.plan === plan));
-      const start = sets.filter((h) => h.status === 'proposed').reduce((min, h) => (h.effectiveKey < min ? h.effectiveKey : min), END_OF_TIME);
-      const view = await replayFrom(tx, sets, start, END_OF_TIME);
-      if (view.problems.length) throw failure(view.problems.map((p) => ({ ...p, message: `in plan ${plan}: ${p.message}` })));
-    }
-
-    return { added: added.map((cs) => ({ ...cs, revision: 1, recordedBy: opts.user, recordedAt: at })), objects };
+    const v = (await timelineToken(tx)) === token ? first : await validate(tx, m, opts);
+    return apply(tx, store, m, opts, v);
   });
+}
+
+/** Checks a mutation against the timeline read through `tx`; throws with every problem. */
+async function validate(tx: Kysely<Database>, m: TimelineMutation, opts: WriteOptions): Promise<Validated> {
+  const at = nowKey();
+  const headers = await listChangeSetHeaders(tx);
+  const planIds = new Set((await listPlans(tx)).map((p) => p.id));
+  const problems: Problem[] = [...(m.problems ?? [])];
+  for (const e of m.expect ?? []) {
+    const revision = await objectRevision(tx, e.id);
+    // `*` (If-Match: *): any revision, as long as the object was ever written.
+    if (e.revision === '*' ? revision === 0 : revision !== e.revision) problems.push({ code: 'PRECONDITION_FAILED', message: e.revision === '*' ? `"${e.id}" does not exist (If-Match: *)` : `"${e.id}" is at revision ${revision}, not ${e.revision}`, id: e.id });
+  }
+
+  for (const p of m.plans ?? []) {
+    if (!idSchema.safeParse(p.id).success) problems.push({ code: 'INVALID_INPUT', message: `"${p.id}" is no valid plan id: ${ID_RULE}`, field: 'plans', id: p.id, ...originOf(p.origin) });
+    if (planIds.has(p.id)) problems.push({ code: 'CONFLICT', message: `plan "${p.id}" already exists`, field: 'plans', id: p.id, ...originOf(p.origin) });
+    for (const [field, max] of [['title', TEXT_LIMITS.short], ['notes', TEXT_LIMITS.notes]] as const) {
+      const text = p[field];
+      if (text !== undefined && text.length > max) problems.push({ code: 'INVALID_INPUT', message: `plan ${field} has ${text.length} characters; at most ${max}`, field: 'plans', id: p.id, ...originOf(p.origin) });
+    }
+    planIds.add(p.id);
+  }
+
+  const byId = new Map(headers.map((h) => [h.id, h]));
+  let seq = await nextSeq(tx);
+  const added: ChangeSet[] = [];
+  for (const cs of m.add ?? []) {
+    const where = { changeset: cs.id, ...originOf(cs.origin) };
+    if (byId.has(cs.id)) {
+      // Not replayed: in place of the stored one it would hide everything that one did, and
+      // its own changes would be judged against a timeline that is not the real one.
+      problems.push({ code: 'CONFLICT', message: `change set "${cs.id}" already exists`, ...where, field: 'id' });
+      continue;
+    }
+    if (!idSchema.safeParse(cs.id).success) problems.push({ code: 'INVALID_INPUT', message: `"${cs.id}" is no valid change set id: ${ID_RULE}`, ...where, field: 'id' });
+    for (const [field, max] of [['title', TEXT_LIMITS.short], ['author', TEXT_LIMITS.short], ['notes', TEXT_LIMITS.notes]] as const) {
+      const text = cs[field];
+      if (text !== undefined && text.length > max) problems.push({ code: 'INVALID_INPUT', message: `${field} has ${text.length} characters; at most ${max}`, ...where, field, ...pathTo(cs.origin, field) });
+    }
+    const key = tryParseInstant(cs.effective);
+    if (typeof key !== 'string') problems.push({ code: 'INVALID_DATE', message: key.error, ...where, field: 'effective', ...pathTo(cs.origin, 'effective') });
+    if (cs.status === 'proposed' && cs.plan === undefined) {
+      problems.push({ code: 'INVALID_INPUT', message: 'a proposed change set belongs to a plan: give `plan`', ...where, field: 'plan' });
+    }
+    if (cs.plan !== undefined && !planIds.has(cs.plan)) {
+      problems.push({ code: 'UNKNOWN_PLAN', message: `unknown plan "${cs.plan}"; declare it under plans:`, ...where, field: 'plan', ...pathTo(cs.origin, 'plan') });
+    }
+    const full: ChangeSet = { ...cs, seq: seq++, effectiveKey: typeof key === 'string' ? key : END_OF_TIME };
+    byId.set(cs.id, { ...full, revision: 1 });
+    added.push(full);
+  }
+
+  const statusChanges: { header: ChangeSetHeader; to: ChangeSetStatus }[] = [];
+  for (const s of m.status ?? []) {
+    const h = byId.get(s.id);
+    if (!h) {
+      problems.push({ code: 'UNKNOWN_CHANGESET', message: `no change set "${s.id}"`, changeset: s.id });
+      continue;
+    }
+    // Checked under the write lock: two writers holding the same revision cannot both win.
+    if (s.revision !== undefined && h.revision !== s.revision) {
+      problems.push({ code: 'PRECONDITION_FAILED', message: `change set "${s.id}" is at revision ${h.revision}, not ${s.revision}`, changeset: s.id });
+      continue;
+    }
+    if (h.status === s.to) continue;
+    if (!transitions[h.status].includes(s.to)) {
+      problems.push({ code: 'INVALID_TRANSITION', message: `a ${h.status} change set cannot become ${s.to}`, changeset: s.id, field: 'status' });
+      continue;
+    }
+    statusChanges.push({ header: h, to: s.to });
+    byId.set(h.id, { ...h, status: s.to });
+  }
+  if (opts.mayChangePast === false) {
+    // Authorization, not validation: refused before the replay, with every offending change set.
+    const denied = pastWrites(added, statusChanges, at);
+    if (denied.length) throw new VerbundError('FORBIDDEN', `only an operator may change the estate at or before now; ${denied.length} change set${denied.length === 1 ? '' : 's'} would`, denied);
+  }
+  // Header problems do not stop here: the changes are still validated, so that one run
+  // lists every problem of the input.
+
+  // The earliest instant whose baseline changes: everything from there is replayed.
+  const baselineTouched = [
+    ...added.filter((cs) => isBaseline(cs.status)),
+    ...statusChanges.filter((s) => isBaseline(s.header.status) !== isBaseline(s.to)).map((s) => s.header),
+  ];
+  const all = [...byId.values()].map((h) => added.find((a) => a.seq === h.seq && a.id === h.id) ?? h);
+  const builder = new VersionRowBuilder();
+  const warnings: Problem[] = [];
+  const warn = cycleWarnings(added, warnings);
+  const total = added.reduce((n, cs) => n + cs.changes.length, 0);
+  let objects = 0;
+  let from: string | undefined;
+  if (baselineTouched.length) {
+    from = baselineTouched.reduce((min, h) => (h.effectiveKey < min ? h.effectiveKey : min), END_OF_TIME);
+    const view = await replayFrom(
+      tx,
+      all.filter((h) => isBaseline(h.status)),
+      from,
+      END_OF_TIME,
+      (cs, versions, estate) => {
+        builder.add(cs, versions);
+        warn(cs, estate);
+      },
+      (done) => opts.onProgress?.('validate', Math.min(done, total), total),
+    );
+    objects = view.estate.size;
+    append(problems, view.problems);
+  }
+  if (problems.length) throw failure(problems);
+  return { at, added, statusChanges, all, builder, from, objects, warnings, warn };
+}
+
+/** Writes a validated mutation under the write lock, then re-validates the plans it touched. */
+async function apply(tx: Kysely<Database>, store: Store, m: TimelineMutation, opts: WriteOptions, v: Validated): Promise<WriteResult> {
+  const { at, added, statusChanges, all, builder, from, objects, warnings, warn } = v;
+  await insertPlans(tx, m.plans ?? [], opts.user, at);
+  await insertChangeSets(tx, added, opts.user, at, store.insert);
+  mark('write change sets');
+  for (const s of statusChanges) await updateStatus(tx, s.header.seq, s.header.status, s.to, opts.user, at);
+  if (from !== undefined) {
+    opts.onProgress?.('write', 0, builder.rows.length);
+    await rebuildVersionsFrom(tx, from, builder, store.insert);
+    opts.onProgress?.('write', builder.rows.length, builder.rows.length);
+    mark('write versions');
+  }
+
+  // Every plan the mutation touched must still give a valid estate.
+  const plans = new Set<string>();
+  for (const cs of added) if (cs.status === 'proposed' && cs.plan) plans.add(cs.plan);
+  for (const s of statusChanges) if (s.to === 'proposed' && s.header.plan) plans.add(s.header.plan);
+  for (const plan of plans) {
+    const sets = all.filter((h) => isBaseline(h.status) || (h.status === 'proposed' && h.plan === plan));
+    const start = sets.filter((h) => h.status === 'proposed').reduce((min, h) => (h.effectiveKey < min ? h.effectiveKey : min), END_OF_TIME);
+    const view = await replayFrom(tx, sets, start, END_OF_TIME, (cs, _versions, estate) => cs.status === 'proposed' && warn(cs, estate));
+    if (view.problems.length) throw failure(view.problems.map((p) => ({ ...p, message: `in plan ${plan}: ${p.message}` })));
+  }
+
+  return { added: added.map((cs) => ({ ...cs, revision: 1, recordedBy: opts.user, recordedAt: at })), objects, warnings };
+}
+
+/**
+ * The change sets of a write that would change the baseline at or before `now`: new done or
+ * scheduled ones effective then, and status changes into or out of the baseline (accepting,
+ * cancelling a scheduled one) of change sets effective then. Proposed change sets may lie in
+ * the past: they change nothing until someone accepts them.
+ */
+function pastWrites(added: readonly ChangeSet[], statusChanges: readonly { header: ChangeSetHeader; to: ChangeSetStatus }[], now: string): Problem[] {
+  const out: Problem[] = [];
+  const refuse = (id: string, key: string, what: string): void => {
+    out.push({ code: 'FORBIDDEN', message: `${what} is effective ${key.slice(0, 10)}, not after now: only an operator may change the present or the past (schedule it later, or propose it in a plan)`, changeset: id, field: 'effective' });
+  };
+  for (const cs of added) if (isBaseline(cs.status) && cs.effectiveKey <= now) refuse(cs.id, cs.effectiveKey, `a ${cs.status} change set`);
+  for (const s of statusChanges) {
+    if (isBaseline(s.header.status) !== isBaseline(s.to) && s.header.effectiveKey <= now) refuse(s.header.id, s.header.effectiveKey, `making this ${s.header.status} change set ${s.to}`);
+  }
+  return out;
+}
+
+/**
+ * Warns, for each added change set, about the dependency cycles through the applications
+ * whose `depends_on` it writes (created, or updated with `depends_on`), in the estate
+ * after it. Each added change set is warned about once.
+ */
+function cycleWarnings(added: readonly ChangeSet[], into: Problem[]): (cs: ChangeSet, estate: Estate) => void {
+  const pending = new Set(added);
+  return (cs, estate) => {
+    if (!pending.delete(cs)) return;
+    const written = new Map<string, Change>();
+    for (const c of cs.changes) if (c.op === 'create' ? c.fields.kind === 'application' : c.op === 'update' && 'depends_on' in c.fields) written.set(c.id, c);
+    if (!written.size) return;
+    for (const cycle of dependencyCycles(reachableApplications(estate, written.keys()), written.keys())) {
+      const at = written.get(cycle.applications.find((id) => written.has(id))!)!;
+      into.push({
+        code: 'INVALID_ESTATE',
+        message: cycleMessage(cycle),
+        changeset: cs.id,
+        id: at.id,
+        field: 'depends_on',
+        ...originOf(at.origin ?? cs.origin),
+        ...pathTo(at.origin, 'depends_on'),
+      });
+    }
+  };
 }
 
 function failure(problems: Problem[]): VerbundError {
@@ -181,4 +298,22 @@ function originOf(origin: ChangeSetInput['origin']): Partial<Problem> {
 
 function pathTo(origin: ChangeSetInput['origin'], field: string): Partial<Problem> {
   return origin?.path ? { path: [...origin.path, field] } : {};
+}
+
+/**
+ * The applications reachable over `depends_on` from some ids: every cycle through them lies
+ * here. Walking from them, not over the whole estate, keeps an import of many change sets
+ * linear.
+ */
+function reachableApplications(estate: Estate, from: Iterable<string>): StoredObject[] {
+  const out = new Map<string, StoredObject>();
+  const todo = [...from];
+  while (todo.length) {
+    const id = todo.pop()!;
+    const o = estate.get(id);
+    if (out.has(id) || o?.kind !== 'application') continue;
+    out.set(id, o);
+    for (const d of o.depends_on ?? []) todo.push(dependencyId(d));
+  }
+  return [...out.values()];
 }

@@ -109,3 +109,18 @@ export async function nextSeq(db: Kysely<Database>): Promise<number> {
     .executeTakeFirst();
   return Number(r?.m ?? 0) + 1;
 }
+
+/**
+ * A value that changes with every write of the timeline: the last recording number, the
+ * number of status transitions and of plans (all three only grow). Equal tokens mean the
+ * same change sets, statuses and plans, so a validation done at one is still valid at the
+ * other.
+ */
+export async function timelineToken(db: Kysely<Database>): Promise<string> {
+  const [seq, events, plans] = await Promise.all([
+    db.selectFrom('changeset').select((eb) => eb.fn.max('seq').as('n')).executeTakeFirst(),
+    db.selectFrom('changeset_event').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst(),
+    db.selectFrom('plan').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst(),
+  ]);
+  return `${Number(seq?.n ?? 0)}.${Number(events?.n ?? 0)}.${Number(plans?.n ?? 0)}`;
+}

@@ -54,13 +54,43 @@ export async function openStore(location: StoreLocation): Promise<Store> {
     dialect: adapter.name,
     db: adapter.db,
     insert: adapter.insert,
-    write: (fn) =>
-      adapter.db.transaction().execute(async (tx) => {
-        await adapter.lock(tx);
-        return fn(tx);
-      }),
+    write: (fn) => writeWithLock(adapter, fn),
     close: () => adapter.close(),
   };
+}
+
+/** How long a writer waits for another's write lock before it answers BUSY: `VERBUND_LOCK_WAIT_MS`, default 15 s (docs/errors.md). */
+export function lockWaitMs(): number {
+  const raw = process.env.VERBUND_LOCK_WAIT_MS;
+  const ms = raw ? Number(raw) : NaN;
+  return Number.isFinite(ms) && ms >= 0 ? ms : 15_000;
+}
+
+/**
+ * One transaction holding the timeline's write lock. While another process holds it, the
+ * lock is retried with growing pauses (never blocking the event loop: SQLite's own busy wait
+ * is short), for at most {@link lockWaitMs}; then BUSY, never "database is locked".
+ */
+async function writeWithLock<T>(adapter: DialectAdapter, fn: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+  const started = Date.now();
+  const wait = lockWaitMs();
+  for (let pause = 20; ; pause = Math.min(pause * 2, 500)) {
+    let locked = false;
+    try {
+      return await adapter.db.transaction().execute(async (tx) => {
+        await adapter.lock(tx);
+        locked = true;
+        return fn(tx);
+      });
+    } catch (e) {
+      if (!adapter.isBusy(e)) throw e;
+      // Busy after the lock was ours (a checkpoint, say) is not worth a retry of the whole write.
+      if (locked || Date.now() - started + pause > wait) {
+        throw new VerbundError('BUSY', `the database is busy with another write (an import?); waited ${Math.round((Date.now() - started) / 1000)} s — try again when it has finished`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
 }
 
 function redact(url: string): string {

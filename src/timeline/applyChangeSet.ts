@@ -38,7 +38,11 @@ export function applyChangeSet(estate: Estate, cs: ChangeSetInput, onProgress?: 
   const problems: Problem[] = [];
   const touched = new Map<string, Touch>();
   const deleted = new Map<string, Origin | undefined>();
-  const memberships: { group: string; members: unknown; origin: Origin | undefined }[] = [];
+  // Risk-group membership (docs/file-format.md): what this change set states on either
+  // side, settled after its last change as the union of both sides.
+  const groupSays = new Map<string, { members: unknown; origin: Origin | undefined }>();
+  const groupsReplaced = new Map<string, Origin | undefined>();
+  const memberSays = new Set<string>();
 
   const report = (origin: Origin | undefined, id: string | undefined, field: string | undefined, message: string): void => {
     const path = origin?.path && field ? [...origin.path, ...field.split('.')] : origin?.path;
@@ -61,9 +65,9 @@ export function applyChangeSet(estate: Estate, cs: ChangeSetInput, onProgress?: 
 
   const put = (change: Change, raw: Record<string, unknown>, before: StoredObject | undefined): void => {
     let fields = raw;
-    let members: unknown;
     if (raw.kind === 'risk-group' && 'members' in raw) {
-      ({ members, ...fields } = raw);
+      const { members: _members, ...rest } = raw;
+      fields = rest;
     }
     const result = validateObject(fields);
     if (!result.ok) {
@@ -72,7 +76,15 @@ export function applyChangeSet(estate: Estate, cs: ChangeSetInput, onProgress?: 
     }
     touch(change.id, change.origin, before);
     estate.set(result.value);
-    if (members !== undefined) memberships.push({ group: change.id, members, origin: change.origin });
+    const stated = change.op === 'update' ? change.fields : undefined;
+    if (result.value.kind === 'risk-group') {
+      // `members: null` in an update states an empty membership (a merge patch would drop it).
+      if (stated === undefined ? 'members' in raw : 'members' in stated) {
+        groupSays.set(change.id, { members: stated === undefined ? raw.members : (stated.members ?? []), origin: change.origin });
+      }
+    } else if ((result.value.kind === 'link' || result.value.kind === 'device') && (stated === undefined || 'risk_groups' in stated)) {
+      memberSays.add(change.id);
+    }
   };
 
   let done = 0;
@@ -110,18 +122,26 @@ export function applyChangeSet(estate: Estate, cs: ChangeSetInput, onProgress?: 
         continue;
       }
       touch(change.id, change.origin);
-      if (existing.kind === 'risk-group') setMembers(change.id, [], change.origin);
+      if (existing.kind === 'risk-group') {
+        groupSays.delete(change.id);
+        groupsReplaced.set(change.id, change.origin);
+      }
       estate.delete(change.id);
       deleted.set(change.id, change.origin);
     }
   }
 
-  // Membership written on the risk group side is moved onto the members: one truth.
-  function setMembers(group: string, wanted: readonly string[], origin: Origin | undefined): void {
+  // One truth: the store keeps membership on the members. A group's `members` in this
+  // change set adds to what the members say in it; membership from earlier change sets that
+  // neither side restates here is replaced (an update of `members`) or removed (a delete).
+  for (const group of new Set([...groupsReplaced.keys(), ...groupSays.keys()])) {
+    const said = groupSays.get(group);
+    const origin = said?.origin ?? groupsReplaced.get(group);
+    const wanted = said ? memberIds(group, said.members, origin) : [];
     const want = new Set(wanted);
     for (const id of estate.referrersOf(group)) {
       const o = estate.get(id);
-      if (!o || (o.kind !== 'device' && o.kind !== 'link') || want.has(id)) continue;
+      if (!o || (o.kind !== 'device' && o.kind !== 'link') || want.has(id) || memberSays.has(id)) continue;
       const rest = (o.risk_groups ?? []).filter((g) => g !== group);
       touch(id, origin);
       const next = { ...o } as Record<string, unknown>;
@@ -140,13 +160,11 @@ export function applyChangeSet(estate: Estate, cs: ChangeSetInput, onProgress?: 
       estate.set({ ...o, risk_groups: [...(o.risk_groups ?? []), group] } as StoredObject);
     }
   }
-  for (const m of memberships) {
-    if (!Array.isArray(m.members) || m.members.some((x) => typeof x !== 'string')) {
-      if (typeof m.members === 'string') setMembers(m.group, [m.members], m.origin);
-      else report(m.origin, m.group, 'members', 'members is a list of device and link ids');
-      continue;
-    }
-    setMembers(m.group, m.members as string[], m.origin);
+  function memberIds(group: string, members: unknown, origin: Origin | undefined): readonly string[] {
+    if (typeof members === 'string') return [members];
+    if (Array.isArray(members) && members.every((x) => typeof x === 'string')) return members as string[];
+    report(origin, group, 'members', 'members is a list of device and link ids');
+    return [];
   }
 
   validateTouched(estate, touched, deleted, report);

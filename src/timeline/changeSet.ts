@@ -73,6 +73,15 @@ export function isBaseline(status: ChangeSetStatus): boolean {
   return status === 'done' || status === 'scheduled';
 }
 
+/**
+ * True for a scheduled change set whose date has passed: it stays in the baseline (the
+ * commitment holds) but is not history until an operator marks it done (or cancels it);
+ * lists show it as overdue (docs/api.md, "Present and past").
+ */
+export function isOverdue(cs: { readonly status: string; readonly effectiveKey: string }, now: TimeKey): boolean {
+  return cs.status === 'scheduled' && cs.effectiveKey <= now;
+}
+
 /** Orders change sets as the timeline applies them: by effective instant, then recording order. */
 export function compareChangeSets(a: Pick<ChangeSet, 'effectiveKey' | 'seq'>, b: Pick<ChangeSet, 'effectiveKey' | 'seq'>): number {
   return a.effectiveKey < b.effectiveKey ? -1 : a.effectiveKey > b.effectiveKey ? 1 : a.seq - b.seq;

@@ -8,8 +8,8 @@ import { Estate } from './Estate.js';
 import type { TimeKey } from './time.js';
 import { append } from '../util/append.js';
 
-/** Called after each change set with the versions it produced. */
-export type VersionSink = (cs: ChangeSet, versions: readonly VersionEvent[]) => void;
+/** Called after each change set with the versions it produced and the estate after it (to read, not to change). */
+export type VersionSink = (cs: ChangeSet, versions: readonly VersionEvent[], estate: Estate) => void;
 
 /** Applies change sets in timeline order (they must already be sorted); collects every problem. */
 export function replay(estate: Estate, ordered: readonly ChangeSet[], sink?: VersionSink, onProgress?: (done: number) => void): Problem[] {
@@ -18,7 +18,7 @@ export function replay(estate: Estate, ordered: readonly ChangeSet[], sink?: Ver
   for (const cs of ordered) {
     const r = applyChangeSet(estate, cs, onProgress && ((n) => onProgress(done + n)));
     append(problems, r.problems);
-    sink?.(cs, r.versions);
+    sink?.(cs, r.versions, estate);
     done += cs.changes.length;
     onProgress?.(done);
   }

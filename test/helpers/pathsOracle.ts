@@ -7,7 +7,8 @@
  * scratch: a path hits its devices (or device-less site nodes), its links, the sites of its
  * nodes and the risk groups of its devices and links; an element containing every start
  * node or every end node is outside the question; two paths are independent when every
- * element both hit is outside the question.
+ * element both hit is outside the question. For a service (`shareSites`: its own site and
+ * the data-center sites) only those sites are outside the question, nothing else.
  */
 import { SITE_NODE, type ElementRef, type Projection } from '../../src/engine/projection.js';
 
@@ -39,7 +40,7 @@ export function refKey(r: ElementRef): string {
 }
 
 /** Enumerates every simple path and its element mask. Sites with one node are their node. */
-export function oracleWorld(p: Projection, from: readonly number[], to: readonly number[], dead: { nodes?: Uint8Array; edges?: Uint8Array } = {}): OracleWorld {
+export function oracleWorld(p: Projection, from: readonly number[], to: readonly number[], dead: { nodes?: Uint8Array; edges?: Uint8Array } = {}, shareSites?: readonly number[]): OracleWorld {
   const deadN = (v: number): boolean => dead.nodes?.[v] === 1;
   const deadE = (e: number): boolean => dead.edges?.[e] === 1;
   const F = [...new Set(from)].filter((v) => !deadN(v));
@@ -91,7 +92,9 @@ export function oracleWorld(p: Projection, from: readonly number[], to: readonly
     return out;
   };
   let exempt = 0;
-  for (const k of keys) {
+  // A service: only its shared sites (a site of one device is that device, which counts).
+  if (shareSites) for (const s of shareSites) exempt |= bit.get(`site:${s}`) ?? 0;
+  else for (const k of keys) {
     if (k.startsWith('link:')) continue;
     const inside = new Set(nodesOf(k));
     if ((F.length > 0 && F.every((v) => inside.has(v))) || (T.length > 0 && T.every((v) => inside.has(v)))) exempt |= bit.get(k)!;

@@ -4,7 +4,11 @@
  * fast-check can shrink freely.
  */
 import fc from 'fast-check';
-import type { Estate } from '../../src/timeline/Estate.js';
+import { buildProjection } from '../../src/engine/projection.js';
+import { datacenterSites, redundancyVerdicts } from '../../src/engine/redundancy.js';
+import { buildServices } from '../../src/engine/services.js';
+import { analyzeSurvivability } from '../../src/engine/survivability.js';
+import { Estate, type StoredObject } from '../../src/timeline/Estate.js';
 import { oracleElements } from './serviceOracle.js';
 
 export const ROLES = ['router', 'switch', 'firewall', 'access', 'server', 'cluster', 'storage', 'other'] as const;
@@ -99,4 +103,16 @@ export function objectsOf(r: Recipe): object[] {
 export function failedIdsOf(r: Recipe, estate: Estate): string[] {
   const elements = oracleElements(estate);
   return [...new Set(r.failed.map((k) => elements[k % elements.length]!.id))];
+}
+
+/** A recipe's estate analysed: projection, services, survivability and the redundancy verdicts. */
+export function analysedRecipe(recipe: Recipe) {
+  const estate = new Estate(objectsOf(recipe) as StoredObject[]);
+  const p = buildProjection(estate);
+  const m = buildServices(p, estate);
+  const surv = analyzeSurvivability(p, m);
+  const dc = datacenterSites(p, estate);
+  /** Data-center site ids, read from the objects (for the oracles). */
+  const datacenters = new Set([...estate.ofKind('site')].filter((s) => s.type === 'datacenter').map((s) => s.id));
+  return { estate, p, m, surv, dc, verdicts: redundancyVerdicts(surv, dc), datacenters };
 }

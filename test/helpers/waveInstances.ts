@@ -88,3 +88,38 @@ export function waveInstance(o: WaveInstanceOptions): WaveInput {
     ],
   };
 }
+
+/**
+ * The finance year-end trap (7 applications): a tight finance group of three with year-end
+ * closing and payroll blackouts (1 Dec – 31 Jan) and 48 vCPU, four other applications that
+ * depend on it, at most three applications per wave, and a target with 40 vCPU free until a
+ * new cluster arrives on 4 March 2028. The optimum (3 waves, the last on 4 March) is what the
+ * combinatorial bounds prove at once: ⌈7 / 3⌉ waves, and the finance group fits from 4 March.
+ */
+export function yearEndTrap(): WaveInput {
+  const finance = ['fin-core', 'fin-payroll', 'fin-db'];
+  const others = ['portal', 'ewo', 'akte', 'directory'];
+  const blackouts = [
+    { from: '--12-15', to: '--01-31', reason: 'year-end closing' },
+    { from: '--12-01', to: '--01-15', reason: 'year-end payroll' },
+  ];
+  return {
+    start: '2027-12-04',
+    end: '2028-06-30',
+    weekdays: [6],
+    moving: [...finance.map((id) => ({ id, size: { vcpu: 16, ram_gb: 64, storage_tb: 1 }, blackouts })), ...others.map((id) => ({ id, size: { vcpu: 8, ram_gb: 32, storage_tb: 1 }, blackouts: [] }))],
+    atTarget: new Set(['target-directory']),
+    dependencies: [
+      { from: 'fin-core', to: 'fin-db', coupling: 'tight' },
+      { from: 'fin-payroll', to: 'fin-db', coupling: 'tight' },
+      ...others.map((id) => ({ from: id, to: 'fin-core', coupling: 'loose' as const })),
+      { from: 'portal', to: 'target-directory', coupling: 'loose' },
+      { from: 'ewo', to: 'directory', coupling: 'loose' },
+    ],
+    maxApps: 3,
+    capacity: [
+      { day: dayOf('2027-12-04'), free: { vcpu: 40, ram_gb: Infinity, storage_tb: Infinity } },
+      { day: dayOf('2028-03-04'), free: { vcpu: 200, ram_gb: Infinity, storage_tb: Infinity } },
+    ],
+  };
+}

@@ -29,6 +29,11 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** Tomorrow as `YYYY-MM-DD` (UTC): the earliest date a planner may schedule (docs/api.md, "Present and past"). */
+export function tomorrow(): string {
+  return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Whether the user may write change sets. */
 export function canPlan(u: Principal): boolean {
   return u.role === 'planner' || u.role === 'operator' || u.role === 'admin';

@@ -56,16 +56,39 @@ export interface Service {
 export interface CheckService extends Service {
   readonly up: boolean;
   readonly survives: boolean;
+  readonly redundant: boolean;
+  readonly georedundant: boolean;
   readonly breakers: Element[];
+}
+export interface Acceptance {
+  readonly id: string;
+  readonly reason: string;
+  readonly acceptedBy: string;
+  readonly acceptedOn: string;
+  readonly reviewBy: string;
+  readonly expired: boolean;
+}
+export interface Spof {
+  readonly element: string;
+  readonly kind: string;
+  readonly gap: 'redundancy' | 'georedundancy';
+  readonly status: 'open' | 'accepted';
+  readonly acceptance: Acceptance | null;
+  /** How many services it breaks; `breaks` lists some of them. */
+  readonly broken: number;
+  readonly breaks: Service[];
+  readonly tenants: { tenant: string; services: number; users: number }[];
 }
 /** `GET /check`: the summary counts every service that passes the filters; the lists are pages. */
 export interface Check {
   readonly at: string;
-  readonly summary: { services: number; up: number; surviving: number; failing: number; down: number };
+  readonly summary: { services: number; up: number; surviving: number; failing: number; down: number; redundant: number; georedundant: number; open: number; accepted: number };
   readonly services: CheckService[];
-  /** Most breaking first; `broken` counts the services an element breaks, `breaks` lists some. */
-  readonly spofs: { element: string; kind: string; broken: number; breaks: Service[]; tenants: { tenant: string; services: number; users: number }[] }[];
+  /** Most breaking first (a page of them). */
+  readonly spofs: Spof[];
   readonly page: { services: { offset: number; limit: number | null; total: number }; spofs: { offset: number; limit: number | null; total: number } };
+  readonly applications: { application: string; datacenters: { sites: string[]; distanceKm: number | null; flag: string } }[];
+  readonly warnings: string[];
 }
 export interface WhatIf {
   readonly failed: string[];
@@ -100,6 +123,8 @@ export interface ChangeSetHeader {
   readonly status: string;
   readonly plan: string | null;
   readonly seq: number;
+  /** Scheduled and its date has passed: waiting for an operator to mark it done. */
+  readonly overdue?: boolean;
 }
 export interface TimelineStep {
   readonly at: string;
@@ -109,6 +134,9 @@ export interface TimelineStep {
   readonly failing: number;
   readonly lost: Service[];
   readonly regained: Service[];
+  readonly redundant: number;
+  readonly lostRedundancy: Service[];
+  readonly regainedRedundancy: Service[];
   readonly weakened: Service[];
   readonly strengthened: Service[];
 }
@@ -144,7 +172,19 @@ export interface PlanStep {
   readonly applications: string[];
   readonly size: { vcpu: number; ram_gb: number; storage_tb: number };
   readonly splits: { from: string; to: string; coupling: string }[];
-  readonly verdict: { services: number; surviving: number; failing: number; lost: number; weakened: number; regained: number } | null;
+  /** Per application whose instances the step changes: the devices it leaves and those it gets. */
+  readonly placement: { application: string; from: string[]; to: string[] }[];
+  readonly verdict: {
+    services: number;
+    surviving: number;
+    failing: number;
+    lost: number;
+    weakened: number;
+    regained: number;
+    redundant: number;
+    lostRedundancy: number;
+    regainedRedundancy: number;
+  } | null;
 }
 export interface PlanReport {
   readonly plan: PlanInfo;
@@ -158,6 +198,18 @@ export interface JointCandidate {
   readonly keep: string;
   readonly compatible: boolean;
   readonly frees: { applications: string[]; size: { vcpu: number; ram_gb: number; storage_tb: number }; instances: string[] };
+  /** Plans that consolidate an application of the candidate already. */
+  readonly plans?: string[];
+}
+/** The answer of POST /joint (also a dry run). */
+export interface JointApplied {
+  readonly plan: { id: string; title: string };
+  readonly changeset: { id: string; title: string; effective: string; changes: number };
+  readonly candidate: JointCandidate;
+  readonly usages: string[];
+  readonly warnings: string[];
+  readonly blackouts: { application: string; from: string; to: string; reason: string | null }[];
+  readonly written: boolean;
 }
 export interface History {
   readonly versions: { changeset: string; title: string; status: string; op: string; validFrom: string; validTo: string; recordedBy: string; recordedAt: string; author?: string | null }[];

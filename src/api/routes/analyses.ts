@@ -12,7 +12,8 @@ import { principalOf } from '../authorization.js';
 import { analysisSchemas } from '../analysisSchemas.js';
 import { clientGone } from '../clientGone.js';
 import { idParam, viewQuery } from '../schemas.js';
-import { scopeCheck, scopeWhatIf } from '../tenantReports.js';
+import { scopeCheck, scopeWhatIf } from '../../service/tenantReports.js';
+import { BSI_GEO_THRESHOLDS } from '../../service/checkReport.js';
 
 type View = { at?: string; plan?: string };
 const viewOnly = { type: 'object', additionalProperties: false, properties: viewQuery } as const;
@@ -39,13 +40,13 @@ const start = (description: string) => ({ type: 'integer', minimum: 0, default: 
 
 /** Registers the analysis routes. */
 export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  app.get<{ Querystring: CheckQuerystring }>(
+  app.get<{ Querystring: CheckQuerystring & { geoMinimumKm?: number; geoRecommendedKm?: number } }>(
     '/api/v1/check',
     {
       config: { auth: 'viewer', tenant: true },
       schema: {
         tags: ['analyses'],
-        summary: 'Verdict per service and the SPOF report, filtered and paged',
+        summary: 'Verdicts per service (redundant, georedundant), the SPOF report with accepted risks, data-center distances; filtered and paged',
         description:
           'The summary counts every service that passes the filters; `services` and `spofs` are pages of them (`page` says where). `form=summary` leaves out the service list and the SPOFs\' `breaks` lists; the raw-network lists come only with `network=lists`.',
         querystring: {
@@ -64,14 +65,18 @@ export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
             spofOffset: start('First SPOF of the page.'),
             spofLimit: count(checkLimits.spofs, 'SPOFs per page (most breaking first).'),
             breaksLimit: count(checkLimits.breaks, 'Services listed per SPOF (`broken` counts them all).'),
+            geoMinimumKm: { type: 'number', minimum: 0, default: BSI_GEO_THRESHOLDS.minimumKm, description: 'Minimum distance between the data centers of an application (km).' },
+            geoRecommendedKm: { type: 'number', minimum: 0, default: BSI_GEO_THRESHOLDS.recommendedKm, description: 'Recommended distance (km).' },
           },
         },
         response: { 200: analysisSchemas.check },
       },
     },
     async (req, reply) => {
+      const { geoMinimumKm: minimumKm = BSI_GEO_THRESHOLDS.minimumKm, geoRecommendedKm: recommendedKm = BSI_GEO_THRESHOLDS.recommendedKm } = req.query;
+      if (recommendedKm < minimumKm) throw new VerbundError('INVALID_INPUT', `geoRecommendedKm (${recommendedKm}) is below geoMinimumKm (${minimumKm})`);
       const { snap, scope } = await ctx.scoped(req, req.query);
-      const { at: _a, plan: _p, form, network, tenant, ...rest } = req.query;
+      const { at: _a, plan: _p, form, network, tenant, geoMinimumKm: _g, geoRecommendedKm: _r, ...rest } = req.query;
       const query: CheckQuery = {
         ...rest,
         // A tenant's question is always about its own services.
@@ -79,7 +84,8 @@ export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
         networkCounts: network === 'counts',
         ...(form === 'summary' && { limit: 0, breaksLimit: 0 }),
       };
-      return scopeCheck(await ctx.metrics.analysis('check', () => ctx.analysis.check({ snapshot: snap, signal: clientGone(reply) }, query)), scope);
+      const view = { snapshot: snap, signal: clientGone(reply), georedundancy: { minimumKm, recommendedKm } };
+      return scopeCheck(await ctx.metrics.analysis('check', () => ctx.analysis.check(view, query)), scope);
     },
   );
 
@@ -97,7 +103,15 @@ export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
     async (req, reply) => {
       const { snap, scope } = await ctx.scoped(req, req.query);
-      return scopeWhatIf(await ctx.metrics.analysis('what-if', () => ctx.analysis.whatIf(req.body.fail, { snapshot: snap, signal: clientGone(reply) })), scope);
+      // A tenant fails what it sees and what breaks its services (the evidence check shows
+      // it); any other id does not exist for it, exactly as one that exists nowhere.
+      let visible: ((id: string) => boolean) | undefined;
+      if (scope.tenant !== null) {
+        const own = await ctx.analysis.check({ snapshot: snap, signal: clientGone(reply) }, { tenant: scope.tenant, spofLimit: 0, networkCounts: true });
+        const evidence = new Set(scopeCheck(own, scope).services.flatMap((s) => s.breakers.map((b) => b.id)));
+        visible = (id) => scope.visible(id) || evidence.has(id);
+      }
+      return scopeWhatIf(await ctx.metrics.analysis('what-if', () => ctx.analysis.whatIf(req.body.fail, { snapshot: snap, signal: clientGone(reply), ...(visible && { visible }) })), scope);
     },
   );
 
@@ -148,7 +162,7 @@ export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
       // A tenant's question is always about its own services.
       const tenant = p.role === 'tenant' ? (p.tenant ?? '') : req.query.tenant;
       const { at: _a, plan: _p, ...query } = req.query;
-      return ctx.metrics.analysis('availability', () => ctx.analysis.availability({ ...query, tenant, snapshot: snap, signal: clientGone(reply) }));
+      return ctx.metrics.analysis('availability', () => ctx.analysis.availability({ ...query, tenant, snapshot: snap, signal: clientGone(reply), ...(p.role === 'tenant' && { sourcesOf: 'services' as const }) }));
     },
   );
 

@@ -3,6 +3,7 @@
  * `changesets` (docs/file-format.md). Object fields are checked by the timeline, which
  * knows every kind's rules and lists every problem; this schema checks the shape.
  */
+import { TEXT_LIMITS } from '../../model/objectSchemas.js';
 import { changeSetStatuses, type ChangeSetStatus } from '../../timeline/changeSet.js';
 import { idParam } from '../schemas.js';
 
@@ -29,7 +30,7 @@ export const changeSetsBodySchema = {
     plans: {
       type: 'array',
       maxItems: 1000,
-      items: { type: 'object', additionalProperties: false, required: ['id'], properties: { id: idParam, title: { type: 'string', maxLength: 200 }, notes: { type: 'string' } } },
+      items: { type: 'object', additionalProperties: false, required: ['id'], properties: { id: idParam, title: { type: 'string', maxLength: 200 }, notes: { type: 'string', maxLength: TEXT_LIMITS.notes } } },
     },
     changesets: {
       type: 'array',
@@ -46,7 +47,7 @@ export const changeSetsBodySchema = {
           status: { type: 'string', enum: statuses },
           plan: idParam,
           author: { type: 'string', maxLength: 200 },
-          notes: { type: 'string' },
+          notes: { type: 'string', maxLength: TEXT_LIMITS.notes },
           changes: { type: 'array', maxItems: 100000, items: changeSchema },
         },
       },

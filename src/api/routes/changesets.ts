@@ -107,7 +107,9 @@ export function changeSetRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
     async (req, reply) => {
       requireRightsFor(req, req.body.status);
-      const revision = ifMatchRevision(req);
+      // If-Match: * holds for any change set that exists, which the lookup below checks.
+      const match = ifMatchRevision(req);
+      const revision = match === '*' ? undefined : match;
       const find = async (): Promise<ChangeSetHeader | undefined> => (await ctx.estates.changeSets()).find((h) => h.id === req.params.id);
       if (!(await find())) throw new VerbundError('UNKNOWN_CHANGESET', `no change set "${req.params.id}"`);
       try {

@@ -9,6 +9,7 @@ import { stringify } from 'yaml';
 import { fullDocument, snapshotDocument } from '../../interop/toFileDocument.js';
 import { toEstateDocument } from '../../interop/toEstateDocument.js';
 import type { ApiContext } from '../ApiContext.js';
+import { errorBodySchema } from '../errorHandling.js';
 import { idParam, viewQuery } from '../schemas.js';
 import { requireRightsFor } from './changesets.js';
 
@@ -51,14 +52,25 @@ export function estateFileRoutes(app: FastifyInstance, ctx: ApiContext): void {
         description: 'The body is an estate file as JSON (docs/file-format.md): top-level objects by section, plans, change sets.',
         querystring: { type: 'object', additionalProperties: false, properties: { effective: viewQuery.at, changeset: idParam } },
         body: { type: 'object', additionalProperties: true },
-        response: { 201: { type: 'object', required: ['changesets', 'objects'], properties: { changesets: { type: 'array', items: { type: 'string' } }, objects: { type: 'integer' } } } },
+        response: {
+          201: {
+            type: 'object',
+            required: ['changesets', 'objects', 'warnings'],
+            properties: {
+              changesets: { type: 'array', items: { type: 'string' } },
+              objects: { type: 'integer' },
+              // Legal but worth a look (a dependency cycle), as problems are: with change set, id, field, path.
+              warnings: errorBodySchema.properties.error.properties.details,
+            },
+          },
+        },
       },
     },
     async (req, reply) => {
       const { doc, problems } = toEstateDocument(req.body);
       for (const cs of doc.changesets) requireRightsFor(req, cs.status);
       const r = await ctx.writer(req).importDocument(doc, { effective: req.query.effective, changeset: req.query.changeset }, problems);
-      return reply.status(201).send({ changesets: r.added.map((c) => c.id), objects: r.objects });
+      return reply.status(201).send({ changesets: r.added.map((c) => c.id), objects: r.objects, warnings: r.warnings.map(({ code: _, ...w }) => w) });
     },
   );
 }

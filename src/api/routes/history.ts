@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { VerbundError } from '../../model/errors.js';
 import type { ApiContext } from '../ApiContext.js';
 import { principalOf } from '../authorization.js';
+import { versionsWithin, visibleIntervals } from '../tenantHistory.js';
 import { anyObjectSchema, anyValue, changeSetHeaderSchema, idParams, presentHeader, viewQuery } from '../schemas.js';
 
 const versionSchema = {
@@ -24,6 +25,14 @@ const versionSchema = {
 } as const;
 
 const headerOut = { ...changeSetHeaderSchema, required: ['id', 'title', 'effective', 'status', 'seq'] } as const;
+
+/** A catch handler: NOT_FOUND becomes `value`, anything else is thrown on. */
+function notFoundAs<T>(value: T): (e: unknown) => T {
+  return (e) => {
+    if (e instanceof VerbundError && e.code === 'NOT_FOUND') return value;
+    throw e;
+  };
+}
 
 /** Registers history and diff. */
 export function historyRoutes(app: FastifyInstance, ctx: ApiContext): void {
@@ -50,16 +59,17 @@ export function historyRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
     async (req) => {
       const { id } = req.params;
-      const tenant = principalOf(req).role === 'tenant';
-      if (tenant) {
-        // A tenant sees the history of what it sees today; the rest does not exist for it.
-        const { scope } = await ctx.scoped(req, {});
-        if (!scope.visible(id)) throw new VerbundError('NOT_FOUND', `no object "${id}" in the history`);
+      const p = principalOf(req);
+      if (p.role === 'tenant') {
+        // A tenant sees the versions from when its scope held the object; the rest does not
+        // exist for it. Plans are the operator's drafts: it sees what was and what is scheduled.
+        const intervals = await visibleIntervals(ctx.estates, p.tenant ?? '', id);
+        const versions = intervals.length ? versionsWithin((await ctx.estates.history(id).catch(notFoundAs({ versions: [] }))).versions, intervals) : [];
+        if (!versions.length) throw new VerbundError('NOT_FOUND', `no object "${id}" in the history`);
+        return { id, versions, proposed: [] };
       }
       const h = await ctx.estates.history(id);
-      // Plans are the operator's drafts: a tenant sees what was and what is scheduled.
-      const proposed = tenant ? [] : h.proposed.map((p) => ({ changeset: presentHeader(p.changeset), op: p.op }));
-      return { id, versions: h.versions, proposed };
+      return { id, versions: h.versions, proposed: h.proposed.map((x) => ({ changeset: presentHeader(x.changeset), op: x.op })) };
     },
   );
 

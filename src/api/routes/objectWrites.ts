@@ -4,6 +4,7 @@
  * revision from the object's ETag; it is checked under the write lock, so of two writers
  * who read the same revision one wins and the other gets 412.
  */
+import { TEXT_LIMITS } from '../../model/objectSchemas.js';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Change, ChangeSetInput, ChangeSetStatus } from '../../timeline/changeSet.js';
@@ -35,7 +36,7 @@ const metaSchema = {
     status: { type: 'string', enum: statuses.filter((s) => s !== 'cancelled') },
     plan: idParam,
     author: { type: 'string', maxLength: 200 },
-    notes: { type: 'string' },
+    notes: { type: 'string', maxLength: TEXT_LIMITS.notes },
   },
 } as const;
 

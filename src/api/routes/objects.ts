@@ -96,11 +96,12 @@ export function objectRoutes(app: FastifyInstance, ctx: ApiContext): void {
 }
 
 /** A tenant's get: from the snapshot, and only what its scope shows (else the same 404 as a missing object). */
-async function scopedGet(ctx: ApiContext, req: Parameters<ApiContext['scoped']>[0], id: string, view: { at?: string | undefined; plan?: string | undefined }): Promise<{ object: StoredObject; revision: number }> {
+async function scopedGet(ctx: ApiContext, req: Parameters<ApiContext['scoped']>[0], id: string, view: { at?: string | undefined; plan?: string | undefined }): Promise<{ object: StoredObject; revision: null }> {
   const { snap, scope } = await ctx.scoped(req, view);
   const o = snap.estate.get(id);
   if (!o || !scope.visible(id)) throw new VerbundError('NOT_FOUND', `no object "${id}" at ${snap.at.slice(0, 10)}${view.plan ? ` in plan ${view.plan}` : ''}`);
-  return { object: o, revision: await ctx.estates.objectRevision(id) };
+  // No revision: it counts the operator's plan change sets too. A tenant never writes, so it needs none for If-Match.
+  return { object: o, revision: null };
 }
 
 /** The objects of a kind by id, sorted once per snapshot (snapshots are cached and shared by requests). */

@@ -6,6 +6,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { VerbundError } from '../../model/errors.js';
+import { hasRights } from '../../model/roles.js';
+import { principalOf } from '../authorization.js';
 import { applyJoint, jointCandidates } from '../../service/jointOperation.js';
 import { planWaves } from '../../service/PlanningService.js';
 import { planReport, setPlanStatus } from '../../service/planReport.js';
@@ -67,18 +69,26 @@ export function planRoutes(app: FastifyInstance, ctx: ApiContext): void {
     ['accept', 'scheduled'],
     ['drop', 'cancelled'],
   ] as const) {
-    app.post<{ Params: { id: string } }>(
+    app.post<{ Params: { id: string }; Body: { backdate?: boolean } | undefined }>(
       `/api/v1/plans/:id/${action}`,
       {
         config: { auth: 'planner' },
         schema: {
           tags: ['plans'],
-          summary: `Every proposed change set of the plan becomes ${status} (plan ${action})`,
+          summary:
+            action === 'accept'
+              ? 'Every proposed change set of the plan becomes scheduled (plan accept); refused if one is dated before now, unless an operator sends backdate: true, which records those as done'
+              : 'Every proposed change set of the plan becomes cancelled (plan drop)',
           params: idParams,
-          response: { 200: { type: 'object', required: ['plan', status], properties: { plan: { type: 'string' }, [status]: { type: 'array', items: { type: 'string' } } } } },
+          ...(action === 'accept' && { body: { type: ['object', 'null'], properties: { backdate: { type: 'boolean' } }, additionalProperties: false } }),
+          response: { 200: { type: 'object', required: ['plan', status], properties: { plan: { type: 'string' }, [status]: { type: 'array', items: { type: 'string' } }, done: { type: 'array', items: { type: 'string' } } } } },
         },
       },
-      async (req) => ({ plan: req.params.id, [status]: await setPlanStatus(ctx.writer(req), req.params.id, status) }),
+      async (req) => {
+        const backdate = action === 'accept' && req.body?.backdate === true;
+        const r = await setPlanStatus(ctx.writer(req), req.params.id, status, { backdate, mayBackdate: hasRights(principalOf(req).role, 'operator') });
+        return { plan: req.params.id, [status]: r.changed, ...(action === 'accept' && { done: r.done }) };
+      },
     );
   }
 
@@ -132,18 +142,18 @@ export function planRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
   );
 
-  app.post<{ Body: { plan: string; product?: string; keep?: string; effective?: string } }>(
+  app.post<{ Body: { plan: string; product?: string; keep?: string; effective?: string; dryRun?: boolean } }>(
     '/api/v1/joint',
     {
       config: { auth: 'planner' },
       schema: {
         tags: ['plans'],
-        summary: 'Write the consolidation of a candidate as a new plan (plan joint --apply)',
-        body: { type: 'object', additionalProperties: false, required: ['plan'], properties: { plan: idParam, product: { type: 'string', maxLength: 200 }, keep: idParam, effective: dateText } },
-        response: { 201: result('plan-joint-apply.schema.json') },
+        summary: 'Write the consolidation of a candidate as a new plan (plan joint --apply); with dryRun, what would be written and its warnings (a date in a blackout), writing nothing',
+        body: { type: 'object', additionalProperties: false, required: ['plan'], properties: { plan: idParam, product: { type: 'string', maxLength: 200 }, keep: idParam, effective: dateText, dryRun: { type: 'boolean' } } },
+        response: { 200: result('plan-joint-apply.schema.json'), 201: result('plan-joint-apply.schema.json') },
       },
     },
-    async (req, reply) => reply.status(201).send(await applyJoint(ctx.writer(req), req.body)),
+    async (req, reply) => reply.status(req.body.dryRun ? 200 : 201).send(await applyJoint(ctx.writer(req), req.body)),
   );
 
   app.get<{ Querystring: { from?: string; to?: string; plan?: string } }>(

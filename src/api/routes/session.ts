@@ -1,6 +1,6 @@
 /**
  * Browser sessions and the first admin: sign in (`POST /api/v1/session`, rate-limited per
- * address and per user name), sign out, who am I, and the one-time setup.
+ * address, per user name and address, and by a global ceiling of failed sign-ins), sign out, who am I, and the one-time setup.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { VerbundError } from '../../model/errors.js';
@@ -24,8 +24,10 @@ const credentials = {
 } as const;
 
 /** Registers session, me (and its password) and setup. */
-export function sessionRoutes(app: FastifyInstance, ctx: ApiContext, limit: { max: number; windowMs: number }): void {
-  const perUser = new LoginThrottle(limit.max, limit.windowMs);
+export function sessionRoutes(app: FastifyInstance, ctx: ApiContext, limit: { max: number; globalMax: number; windowMs: number }): void {
+  // Per (name, address), not per name: a name throttled for everyone would let anyone lock out `admin`.
+  const perUserAndAddress = new LoginThrottle(limit.max, limit.windowMs);
+  const failedEverywhere = new LoginThrottle(limit.globalMax, limit.windowMs);
   const rateLimit = { max: limit.max, timeWindow: limit.windowMs, errorResponseBuilder: () => new VerbundError('RATE_LIMITED', 'too many sign-in attempts from this address; wait a minute') };
 
   app.post<{ Body: { name: string; password: string } }>(
@@ -41,10 +43,15 @@ export function sessionRoutes(app: FastifyInstance, ctx: ApiContext, limit: { ma
     },
     async (req, reply) => {
       const { name, password } = req.body;
-      if (!perUser.allow(name)) throw new VerbundError('RATE_LIMITED', 'too many sign-in attempts for this user; wait a minute');
+      const key = `${name}\u0000${req.ip}`;
+      if (failedEverywhere.blocked('')) throw new VerbundError('RATE_LIMITED', 'too many failed sign-ins on this server; wait a minute');
+      if (!perUserAndAddress.allow(key)) throw new VerbundError('RATE_LIMITED', 'too many sign-in attempts for this user from this address; wait a minute');
       const s = await ctx.accounts.login(name, password);
-      if (!s) throw new VerbundError('UNAUTHENTICATED', 'wrong user name or password');
-      perUser.reset(name);
+      if (!s) {
+        failedEverywhere.note('');
+        throw new VerbundError('UNAUTHENTICATED', 'wrong user name or password');
+      }
+      perUserAndAddress.reset(key);
       setSessionCookie(req, reply, s.secret, new Date(s.expiresAt));
       return { user: s.user, csrfToken: s.csrf, expiresAt: s.expiresAt };
     },

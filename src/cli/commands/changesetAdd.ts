@@ -1,7 +1,7 @@
 /** `verbund changeset add FILE`: adds the change sets and plans of a file as one transaction. */
-import { VerbundError } from '../../model/errors.js';
+import { formatProblem, VerbundError } from '../../model/errors.js';
 import { readEstatePath } from '../../interop/readEstatePath.js';
-import { out, outJson, withService, type GlobalOptions } from '../context.js';
+import { io, out, outJson, withService, type GlobalOptions } from '../context.js';
 
 export async function run(opts: GlobalOptions, file: string): Promise<void> {
   const { doc, problems, locate } = readEstatePath(file);
@@ -11,7 +11,9 @@ export async function run(opts: GlobalOptions, file: string): Promise<void> {
   await withService(opts, async (service) => {
     try {
       const r = await service.addChangeSets(doc, problems);
-      if (opts.json) outJson({ changesets: r.added.map((c) => c.id) });
+      const warnings = locate(r.warnings, true);
+      for (const w of warnings) io.stderr(`verbund: warning: ${formatProblem(w)}\n`);
+      if (opts.json) outJson({ changesets: r.added.map((c) => c.id), ...(warnings.length && { warnings: warnings.map(({ code: _, ...w }) => w) }) });
       else out(`added ${r.added.map((c) => c.id).join(', ') || 'no change sets'}${doc.plans.length ? ` and plans ${doc.plans.map((p) => p.id).join(', ')}` : ''}`);
     } catch (e) {
       if (e instanceof VerbundError) throw new VerbundError(e.code, e.message, locate(e.problems));

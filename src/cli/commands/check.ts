@@ -6,16 +6,16 @@
  */
 import { VerbundError } from '../../model/errors.js';
 import { AnalysisService } from '../../service/AnalysisService.js';
-import { checkFails, type CheckFailOptions, type CheckQuery } from '../../service/checkReport.js';
+import { BSI_GEO_THRESHOLDS, checkFails, type CheckFailOptions, type CheckQuery } from '../../service/checkReport.js';
 import { displayInstant } from '../../timeline/time.js';
 import { io, out, outJson, withService, type GlobalOptions } from '../context.js';
-import { table } from '../table.js';
+import { brief, table } from '../table.js';
 
 interface CheckOptions extends GlobalOptions {
   failOn: NonNullable<CheckFailOptions['failOn']>;
   georedundancy?: boolean;
-  geoMinimumKm: string;
-  geoRecommendedKm: string;
+  geoMinimumKm?: string;
+  geoRecommendedKm?: string;
   readonly tenant?: string;
   readonly application?: string;
   readonly site?: string;
@@ -25,8 +25,8 @@ interface CheckOptions extends GlobalOptions {
 }
 
 export async function run(opts: CheckOptions): Promise<number> {
-  const minimumKm = kilometres(opts.geoMinimumKm, '--geo-minimum-km');
-  const recommendedKm = kilometres(opts.geoRecommendedKm, '--geo-recommended-km');
+  const minimumKm = kilometres(opts.geoMinimumKm, '--geo-minimum-km', BSI_GEO_THRESHOLDS.minimumKm);
+  const recommendedKm = kilometres(opts.geoRecommendedKm, '--geo-recommended-km', BSI_GEO_THRESHOLDS.recommendedKm);
   if (recommendedKm < minimumKm) throw new VerbundError('USAGE', `--geo-recommended-km (${recommendedKm}) is below --geo-minimum-km (${minimumKm})`);
   const fail: CheckFailOptions = { failOn: opts.failOn, georedundancy: opts.georedundancy === true };
   const limit = opts.limit === undefined ? undefined : Number(opts.limit);
@@ -42,7 +42,7 @@ export async function run(opts: CheckOptions): Promise<number> {
   return withService(opts, async (service) => {
     const r = await new AnalysisService(service).check({ at: opts.at, plan: opts.plan, georedundancy: { minimumKm, recommendedKm } }, query);
     const code = checkFails(r, fail) ? 1 : 0;
-    for (const w of r.warnings) io.stderr(`warning: ${w}\n`);
+    for (const w of [...r.warnings, ...r.continuity.warnings]) io.stderr(`warning: ${w}\n`);
     if (opts.json) {
       outJson(r);
       return code;
@@ -99,6 +99,12 @@ export async function run(opts: CheckOptions): Promise<number> {
       out(`data centers per application (georedundancy: at least ${minimumKm} km, ${recommendedKm} km recommended):`);
       out(table(['application', 'data centers', 'distance km', 'flag'], geo.map((a) => [a.application, a.datacenters.sites.join(', '), a.datacenters.distanceKm ?? '', a.datacenters.flag])));
     }
+    const tests = r.continuity.applications;
+    if (tests.length) {
+      out('');
+      out(`failover tests (applications with recovery targets; ${tests.filter((t) => t.status !== 'current').length} need attention):`);
+      out(table(['application', 'criticality', 'RTO h', 'last test', 'result', 'next due', 'status'], tests.map((t) => [t.application, t.criticality ?? '', t.rto_h ?? '', t.lastTest ? `${t.lastTest.date} ${t.lastTest.id ?? ''}`.trim() : '-', t.lastTest?.result ?? '', t.nextDue ?? '', t.status])));
+    }
     return code;
   });
 }
@@ -107,12 +113,9 @@ function status(s: 'open' | 'accepted', a: { expired: boolean } | null): string 
   return s === 'open' && a?.expired ? 'open (review overdue)' : s;
 }
 
-function kilometres(value: string, option: string): number {
+function kilometres(value: string | undefined, option: string, otherwise: number): number {
+  if (value === undefined) return otherwise;
   const km = Number(value);
   if (!(km >= 0) || value.trim() === '') throw new VerbundError('USAGE', `${option} takes a distance in km, got "${value}"`);
   return km;
-}
-
-function brief(list: readonly string[]): string {
-  return list.length > 4 ? `${list.slice(0, 4).join(', ')} (+${list.length - 4})` : list.join(', ');
 }

@@ -19,12 +19,18 @@ export async function run(opts: PathsOptions, from: string, to: string): Promise
       return r.status === 'found' ? 0 : 1;
     }
     out(`paths from ${r.from.kind} ${r.from.id} (${r.from.nodes.join(', ')}) to ${r.to.kind} ${r.to.id} (${r.to.nodes.join(', ')}) at ${displayInstant(r.at)}${r.plan ? ` (plan ${r.plan})` : ''}`);
+    // Which definition applies (docs/analysis.md "paths").
+    const rule =
+      r.mode === 'service'
+        ? `no shared link, device, risk group or site other than ${r.shareable.join(', ')} (the service's own site and the data centers)`
+        : 'no shared link, device, site or risk group other than the ends';
+    out(`as a ${r.mode === 'service' ? 'service (site → application)' : 'node-to-node question'}`);
     out('');
     if (r.status === 'found') {
-      out('independent (no shared link, device, site or risk group): yes');
+      out(`independent (${rule}): yes`);
       r.paths.forEach((p, i) => out(`  path ${i + 1}: ${hops(p)}`));
     } else {
-      out(`independent (no shared link, device, site or risk group): ${r.status === 'none' ? 'no' : 'unknown (time limit reached)'}`);
+      out(`independent (${rule}): ${r.status === 'none' ? 'no' : 'unknown (time limit reached)'}`);
       if (r.reason) out(`  reason: ${r.reason.message}`);
       const plain = r.nodeLinkDisjoint;
       out('');

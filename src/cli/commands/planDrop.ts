@@ -4,7 +4,7 @@ import { out, outJson, withService, type GlobalOptions } from '../context.js';
 
 export async function run(opts: GlobalOptions, name: string): Promise<void> {
   await withService(opts, async (service) => {
-    const ids = await setPlanStatus(service, name, 'cancelled');
+    const ids = (await setPlanStatus(service, name, 'cancelled')).changed;
     if (opts.json) return outJson({ plan: name, cancelled: ids });
     out(`plan ${name}: ${ids.length} change sets cancelled (${ids.join(', ')})`);
   });

@@ -10,6 +10,7 @@ interface PlanJointOptions extends GlobalOptions {
   product?: string;
   keep?: string;
   effective?: string;
+  dryRun?: boolean;
 }
 
 export async function run(opts: PlanJointOptions): Promise<void> {
@@ -21,7 +22,7 @@ export async function run(opts: PlanJointOptions): Promise<void> {
     throw new VerbundError('USAGE', '--apply writes a plan over the baseline at --effective; leave out --plan and --at');
   }
   await withService(opts, async (service) => {
-    if (opts.apply !== undefined) return applied(await applyJoint(service, { plan: opts.apply, product: opts.product, keep: opts.keep, effective: opts.effective }), opts);
+    if (opts.apply !== undefined) return applied(await applyJoint(service, { plan: opts.apply, product: opts.product, keep: opts.keep, effective: opts.effective, dryRun: opts.dryRun }), opts);
     const r = await jointCandidates(service, { at: opts.at, plan: opts.plan, product: opts.product });
     const { candidates } = r;
     if (opts.json) return outJson(r);
@@ -29,7 +30,7 @@ export async function run(opts: PlanJointOptions): Promise<void> {
     if (!candidates.length) return;
     out(
       table(
-        ['product', 'applications', 'operators', 'tenants', 'users', 'versions', 'keep', 'frees vCPU', 'RAM GB', 'storage TB', 'instances freed'],
+        ['product', 'applications', 'operators', 'tenants', 'users', 'versions', 'keep', 'frees vCPU', 'RAM GB', 'storage TB', 'instances freed', 'in plan'],
         candidates.map((c) => [
           c.product,
           c.applications.map((a) => a.id),
@@ -42,6 +43,7 @@ export async function run(opts: PlanJointOptions): Promise<void> {
           c.frees.size.ram_gb,
           c.frees.size.storage_tb,
           c.frees.instances.length ? c.frees.instances : 'none',
+          c.plans.length ? c.plans : '-',
         ]),
       ),
     );
@@ -57,12 +59,14 @@ export async function run(opts: PlanJointOptions): Promise<void> {
 function applied(r: Awaited<ReturnType<typeof applyJoint>>, opts: PlanJointOptions): void {
   if (opts.json) return outJson(r);
   const c = r.candidate;
-  out(`wrote plan ${r.plan.id} ("${r.plan.title}") with one proposed change set:`);
+  out(`${r.written ? 'wrote' : 'would write (dry run)'} plan ${r.plan.id} ("${r.plan.title}") with one proposed change set:`);
   out(`  ${r.changeset.id}, effective ${r.changeset.effective}: ${r.changeset.title}`);
   out(`  ${c.keep} becomes joint${c.operator ? `, operated by ${c.operator}` : ''}, size ${c.keeperSize.vcpu} vCPU / ${c.keeperSize.ram_gb} GB RAM / ${c.keeperSize.storage_tb} TB (the sum)`);
   out(`  ${r.usages.length} usages re-pointed to ${c.keep}${r.dependents.length ? `; dependencies of ${r.dependents.join(', ')} too` : ''}`);
   out(`  retired: ${c.frees.applications.join(', ')}; frees ${c.frees.size.vcpu} vCPU, ${c.frees.size.ram_gb} GB RAM, ${c.frees.size.storage_tb} TB storage${c.frees.instances.length ? `, instances ${c.frees.instances.join(', ')}` : ''}`);
   if (c.note) out(`  note: ${c.note}`);
+  for (const w of r.warnings) out(`  warning: ${w}`);
+  if (!r.written) return;
   out('');
   out('next:');
   out(`  verbund timeline check --plan ${r.plan.id}`);

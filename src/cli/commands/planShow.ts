@@ -18,7 +18,7 @@ export function printPlanReport(r: PlanReport): void {
   out('');
   out(
     table(
-      ['date', 'change set', 'status', 'applications', 'vCPU', 'split deps', 'surviving', 'lost', 'weakened'],
+      ['date', 'change set', 'status', 'applications', 'vCPU', 'split deps', 'redundant', 'gained', 'lost', 'weakened'],
       r.steps.map((s) => [
         s.date,
         s.changeset,
@@ -26,10 +26,17 @@ export function printPlanReport(r: PlanReport): void {
         s.applications.join(', '),
         s.size.vcpu,
         s.splits.length,
-        s.verdict ? `${s.verdict.surviving}/${s.verdict.services}` : '-',
-        s.verdict?.lost ?? '-',
+        s.verdict ? `${s.verdict.redundant}/${s.verdict.services}` : '-',
+        s.verdict ? s.verdict.regainedRedundancy || '' : '-',
+        s.verdict ? s.verdict.lostRedundancy || '' : '-',
         s.verdict?.weakened ?? '-',
       ]),
     ),
   );
+  const moves = r.steps.flatMap((s) => s.placement.map((p) => [s.date, p.application, p.from.join(', ') || '-', p.to.join(', ') || '-']));
+  if (moves.length) {
+    out('');
+    out('placement (instances leave → are placed on):');
+    out(table(['date', 'application', 'leaves', 'placed on'], moves));
+  }
 }

@@ -1,5 +1,5 @@
 /** `verbund plan waves`: plan a data-center move in dated waves and write it as a proposed plan. */
-import { VerbundError } from '../../model/errors.js';
+import { positiveNumber } from '../positiveNumber.js';
 import { planWaves, type WavePlanResult } from '../../service/PlanningService.js';
 import { io, out, outJson, withService, type GlobalOptions } from '../context.js';
 import { table } from '../table.js';
@@ -24,12 +24,6 @@ interface PlanWavesOptions extends GlobalOptions {
 }
 
 export async function run(opts: PlanWavesOptions): Promise<void> {
-  const num = (v: string | undefined, name: string): number | undefined => {
-    if (v === undefined) return undefined;
-    const n = Number(v);
-    if (!Number.isFinite(n) || n <= 0) throw new VerbundError('USAGE', `${name}: "${v}" is not a positive number`);
-    return n;
-  };
   const tty = process.stderr.isTTY && !opts.json;
   // The solver blocks the event loop, so the status line is written from its callback directly.
   const onProgress = tty
@@ -44,12 +38,12 @@ export async function run(opts: PlanWavesOptions): Promise<void> {
       start: opts.start,
       end: opts.end,
       days: opts.days,
-      maxApps: num(opts.maxApps, '--max-apps'),
-      maxVcpu: num(opts.maxVcpu, '--max-vcpu'),
+      maxApps: positiveNumber(opts.maxApps, '--max-apps'),
+      maxVcpu: positiveNumber(opts.maxVcpu, '--max-vcpu'),
       targetDevices: opts.targetDevices?.split(',').map((s) => s.trim()).filter(Boolean),
       title: opts.title,
       solver: opts.solver,
-      timeLimit: num(opts.timeLimit, '--time-limit'),
+      timeLimit: positiveNumber(opts.timeLimit, '--time-limit'),
       dryRun: opts.dryRun,
       onProgress,
     });

@@ -17,6 +17,7 @@ const columns: Readonly<Record<Kind, readonly string[]>> = {
   application: ['id', 'name', 'category', 'product', 'status', 'instances'],
   usage: ['id', 'tenant', 'application', 'sites', 'users'],
   'risk-acceptance': ['id', 'element', 'accepted_by', 'accepted_on', 'review_by'],
+  'failover-test': ['id', 'date', 'failed', 'mode', 'result', 'next_due'],
 };
 
 export async function run(opts: GlobalOptions, kindName: string, id?: string): Promise<void> {

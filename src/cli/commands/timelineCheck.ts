@@ -17,21 +17,22 @@ export async function run(opts: GlobalOptions): Promise<number> {
     out(`timeline check${r.plan ? ` with plan ${r.plan}` : ' of the baseline'}: ${r.steps.length} dates`);
     out(
       table(
-        ['date', 'change sets', 'services', 'surviving', 'lost', 'regained', 'weakened', 'strengthened'],
+        ['date', 'change sets', 'services', 'redundant', 'lost', 'regained', 'surviving', 'weakened', 'strengthened'],
         r.steps.map((s) => [
           displayInstant(s.at),
           s.changesets.map((c) => (c.status === 'proposed' ? `${c.id} (proposed)` : c.id)).join(', '),
           s.services,
+          s.redundant,
+          s.lostRedundancy.length || '',
+          s.regainedRedundancy.length || '',
           s.surviving,
-          s.lost.length || '',
-          s.regained.length || '',
           s.weakened.length || '',
           s.strengthened.length || '',
         ]),
       ),
     );
     out('');
-    out('lost/regained: services that stop/start surviving every single failure; weakened/strengthened: services that an element now breaks / no longer breaks.');
+    out('redundant: no single failure but a data center breaks them; lost/regained: services that stop/start being redundant; surviving: not even a data center breaks them; weakened/strengthened: services that an element now breaks / no longer breaks.');
     for (const s of r.steps.filter((x) => x.lost.length || x.weakened.length)) {
       out('');
       out(`${displayInstant(s.at)}: ${s.changesets.map((c) => c.id).join(', ')} weakens ${s.weakened.length} service${s.weakened.length === 1 ? '' : 's'}:`);

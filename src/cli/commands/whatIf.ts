@@ -12,7 +12,7 @@ export async function run(opts: WhatIfOptions): Promise<void> {
   const ids = opts.fail.flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
   await withService(opts, async (service) => {
     const r = await new AnalysisService(service).whatIf(ids, { at: opts.at, plan: opts.plan });
-    for (const u of r.unresolved) io.stderr(`verbund: warning: "${u}" is no device, link, site or risk group at this date; ignored\n`);
+    for (const u of r.unresolved) io.stderr(`verbund: warning: "${u}" is out of service at this date (retired, or a link to a retired device): failing it changes nothing\n`);
     if (opts.json) return outJson(r);
     out(`what if ${r.failed.filter((x) => !r.unresolved.includes(x)).join(', ')} fail at ${displayInstant(r.at)}${r.plan ? ` (plan ${r.plan})` : ''}:`);
     out(`${r.down.length} services down (${r.down.reduce((n, x) => n + x.users, 0)} users), ${r.degraded.length} degraded (still up, but now broken by a single further element that did not break them before)`);

@@ -21,6 +21,8 @@ const syncedFields: Readonly<Record<Kind, readonly string[]>> = {
   usage: ['name', 'tenant', 'application', 'sites', 'users', 'source'],
   // Accepted risks are the operator's decisions: a sync never derives one.
   'risk-acceptance': [],
+  // Failover tests are the operator's records too.
+  'failover-test': [],
 };
 
 /** One field a sync changes. */

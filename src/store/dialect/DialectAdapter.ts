@@ -13,5 +13,15 @@ export interface DialectAdapter {
   lock(tx: Transaction<Database>): Promise<void>;
   /** Inserts many rows fast (inside the caller's transaction). */
   readonly insert: BulkInsert;
+  /** True if the error says another writer holds the lock (the write may be retried). */
+  isBusy(e: unknown): boolean;
   close(): Promise<void>;
+}
+
+/** Thrown by a dialect's `lock` when another writer holds the timeline's write lock. */
+export class LockBusy extends Error {
+  constructor() {
+    super('the timeline write lock is held by another writer');
+    this.name = 'LockBusy';
+  }
 }

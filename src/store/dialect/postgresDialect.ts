@@ -5,7 +5,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { BulkInsert } from '../insertChunked.js';
 import type { Database as Schema } from '../schema.js';
-import type { DialectAdapter } from './DialectAdapter.js';
+import { LockBusy, type DialectAdapter } from './DialectAdapter.js';
 
 /** Connects to PostgreSQL at `url` (postgres://…). */
 export function openPostgres(url: string): DialectAdapter {
@@ -18,9 +18,12 @@ export function openPostgres(url: string): DialectAdapter {
     name: 'postgres',
     db,
     // One timeline writer at a time across every server: validation needs a stable timeline.
+    // Tried, not waited for: the store retries asynchronously and answers BUSY in the end.
     lock: async (tx) => {
-      await sql`select pg_advisory_xact_lock(4680)`.execute(tx);
+      const r = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(4680) as ok`.execute(tx);
+      if (!r.rows[0]?.ok) throw new LockBusy();
     },
+    isBusy: (e) => e instanceof LockBusy,
     insert: jsonInsert,
     close: async () => {
       await db.destroy();

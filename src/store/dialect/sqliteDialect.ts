@@ -1,7 +1,10 @@
 /**
  * SQLite through better-sqlite3: the embedded default, one file next to the user.
  */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { VerbundError } from '../../model/errors.js';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { BulkInsert } from '../insertChunked.js';
 import type { Database as Schema } from '../schema.js';
@@ -9,6 +12,9 @@ import type { DialectAdapter } from './DialectAdapter.js';
 
 /** Opens (creating if needed) a SQLite database file. */
 export function openSqlite(file: string): DialectAdapter {
+  // A mistyped --db path is the user's to fix, not an internal error.
+  const folder = dirname(resolve(file));
+  if (!existsSync(folder)) throw new VerbundError('INVALID_INPUT', `cannot open the database ${file}: the folder ${folder} does not exist`, [{ code: 'INVALID_INPUT', message: `the folder ${folder} does not exist`, file }]);
   const native = new Database(file);
   // WAL lets readers run beside a writer; synchronous=FULL makes every acknowledged commit
   // survive a crash or power loss, not only a killed process.
@@ -17,7 +23,9 @@ export function openSqlite(file: string): DialectAdapter {
   native.pragma('journal_mode = WAL');
   native.pragma('synchronous = FULL');
   native.pragma('foreign_keys = ON');
-  native.pragma('busy_timeout = 10000');
+  // Short: better-sqlite3 waits synchronously, which would freeze a server. The write lock
+  // is retried asynchronously instead (openStore's writeWithLock).
+  native.pragma('busy_timeout = 100');
   // 64 MiB of page cache: index inserts in id order of a big import stay in memory.
   native.pragma('cache_size = -65536');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: native }) });
@@ -30,6 +38,7 @@ export function openSqlite(file: string): DialectAdapter {
       await sql`update meta set value = value where key = 'lock'`.execute(tx);
     },
     insert: nativeInsert(native),
+    isBusy: (e) => e instanceof Database.SqliteError && e.code.startsWith('SQLITE_BUSY'),
     close: async () => {
       await db.destroy();
     },

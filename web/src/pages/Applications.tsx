@@ -1,10 +1,11 @@
 /** The portfolio: every application with its instances, sites, tenants and availability vs target; filters; joint-operation candidates. */
 import { useMemo, useState } from 'react';
 import { get, getAll, post } from '../api.js';
-import { Async, Badge, ErrorBox, IdCell, IdList, ObjLink, OnDemand, TableHead, type Sort } from '../components/common.js';
+import { Async, Badge, ErrorBox, IdCell, IdList, ObjLink, OnDemand, TableHead, TextField, type Sort } from '../components/common.js';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { choiceColour, choices, useI18n } from '../i18n/index.js';
 import { canPlan, LARGE_ESTATE, useApp, useLoad, useOnDemand } from '../state.js';
-import type { Application, Availability, Device, JointCandidate, Usage } from '../types.js';
+import type { Application, Availability, Device, JointApplied, JointCandidate, Usage } from '../types.js';
 
 export function Applications() {
   const { t } = useI18n();
@@ -156,24 +157,12 @@ function Joint({ candidates }: { candidates: JointCandidate[] }) {
   const { t, number } = useI18n();
   const { user, plansChanged } = useApp();
   const [message, setMessage] = useState('');
-  const [error, setError] = useState<unknown>();
+  const [asking, setAsking] = useState<string | null>(null);
   if (candidates.length === 0) return <p className="muted">{t('none')}</p>;
-  const write = async (product: string) => {
-    setError(undefined);
-    setMessage('');
-    try {
-      const slug = product.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-      const r = await post<{ plan: { id: string }; changeset: { id: string } }>('/joint', { plan: `joint-${slug}`.slice(0, 64), product });
-      setMessage(t('apps.written', { plan: r.plan.id, changeset: r.changeset.id }));
-      plansChanged();
-    } catch (e) {
-      setError(e);
-    }
-  };
   return (
     <>
       <table>
-        <TableHead cols={[t('col.product'), t('nav.applications'), t('col.operator'), { label: t('col.users'), num: true }, t('apps.keep'), { label: t('apps.frees'), num: true }, canPlan(user) && { label: t('col.action'), hidden: true }]} />
+        <TableHead cols={[t('col.product'), t('nav.applications'), t('col.operator'), { label: t('col.users'), num: true }, t('apps.keep'), { label: t('apps.frees'), num: true }, t('apps.inPlan'), canPlan(user) && { label: t('col.action'), hidden: true }]} />
         <tbody>
           {candidates.map((c) => (
             <tr key={c.product}>
@@ -185,9 +174,10 @@ function Joint({ candidates }: { candidates: JointCandidate[] }) {
               <td className="num">{number(c.users)}</td>
               <IdCell id={c.keep} />
               <td className="num">{t('apps.freesValue', { vcpu: number(c.frees.size.vcpu), ram: number(c.frees.size.ram_gb), tb: number(c.frees.size.storage_tb, 1) })}</td>
+              <td>{c.plans?.length ? <Badge colour="var(--warn, #b26b00)">{t('apps.alreadyPlanned', { plans: c.plans.join(', ') })}</Badge> : '–'}</td>
               {canPlan(user) && (
                 <td>
-                  <button type="button" onClick={() => void write(c.product)}>
+                  <button type="button" onClick={() => (setMessage(''), setAsking(c.product))}>
                     {t('apps.writePlan')}
                   </button>
                 </td>
@@ -196,9 +186,68 @@ function Joint({ candidates }: { candidates: JointCandidate[] }) {
           ))}
         </tbody>
       </table>
+      {asking && (
+        <WriteJoint
+          product={asking}
+          onCancel={() => setAsking(null)}
+          onWritten={(r) => {
+            setAsking(null);
+            setMessage(t('apps.written', { plan: r.plan.id, changeset: r.changeset.id }));
+            plansChanged();
+          }}
+        />
+      )}
       <p role="status">{message}</p>
-      <ErrorBox error={error} />
     </>
+  );
+}
+
+/**
+ * Writing a candidate as a plan: asks for the plan's name and date, shows what would be
+ * written (a dry run of the same request) and warns when the date falls in a blackout.
+ */
+function WriteJoint({ product, onCancel, onWritten }: { product: string; onCancel: () => void; onWritten: (r: JointApplied) => void }) {
+  const { t, date, lang } = useI18n();
+  // An annual end (--12-15) as day and month in the locale, a dated one as a date.
+  const day = (d: string) => (d.startsWith('--') ? new Date(`2000${d.slice(1)}T00:00:00Z`).toLocaleDateString(lang === 'de' ? 'de-DE' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }) : date(d));
+  const slug = product.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const next = new Date();
+  const [name, setName] = useState(`joint-${slug}`.slice(0, 64));
+  const [effective, setEffective] = useState(new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 1)).toISOString().slice(0, 10));
+  const [error, setError] = useState<unknown>();
+  const preview = useLoad(() => (name && /^\d{4}-\d\d-\d\d$/.test(effective) ? post<JointApplied>('/joint', { plan: name, product, effective, dryRun: true }) : Promise.resolve(null)), [name, effective, product]);
+  const write = async () => {
+    setError(undefined);
+    try {
+      onWritten(await post<JointApplied>('/joint', { plan: name, product, effective }));
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <ConfirmDialog title={t('apps.writeTitle', { product })} confirm={t('apps.writePlan')} onConfirm={() => void write()} onCancel={onCancel}>
+      <div className="grid-form">
+        <TextField name="plan" label={t('plans.name')} value={name} onChange={setName} required />
+        <TextField name="effective" label={t('apps.effective')} value={effective} onChange={setEffective} type="date" required />
+      </div>
+      {preview.error !== undefined && <ErrorBox error={preview.error} />}
+      {preview.data && (
+        <>
+          <p>{t('apps.writes', { changeset: preview.data.changeset.id, date: date(preview.data.changeset.effective), keep: preview.data.candidate.keep, retired: preview.data.candidate.frees.applications.join(', '), usages: preview.data.usages.length })}</p>
+          {preview.data.blackouts.length > 0 && (
+            <div role="alert" className="bad">
+              <p>{t('apps.blackoutWarning', { date: date(preview.data.changeset.effective) })}</p>
+              <ul>
+                {preview.data.blackouts.map((b) => (
+                  <li key={`${b.application} ${b.from}`}>{t('apps.blackout', { application: b.application, from: day(b.from), to: day(b.to), reason: b.reason ?? '–' })}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </>
+      )}
+      <ErrorBox error={error} />
+    </ConfirmDialog>
   );
 }
 

@@ -4,6 +4,7 @@ import { get, getAll } from '../api.js';
 import { Async, Badge, Figure, IdCell, IdList, OnDemand, TableHead } from '../components/common.js';
 import { useI18n } from '../i18n/index.js';
 import { useApp, useLarge, useLoad, useOnDemand } from '../state.js';
+import { AcceptedRisks } from './Overview.js';
 import type { Availability, Check, CheckService, Obj, Service, Usage } from '../types.js';
 
 export function Municipalities() {
@@ -53,8 +54,12 @@ function Organization({ id, name }: { id: string; name: string }) {
   // On a large estate the verdicts need the whole estate's check: only on request.
   const large = useLarge();
   const usages = useLoad((s) => getAll<Usage>('/usages', { ...view, tenant: id }, s), [id, at, plan]);
-  // Only this municipality's services (the server analyses just them), every one of them.
-  const check = useOnDemand((s) => get<Check>('/check', { ...view, tenant: id, limit: 10_000, spofLimit: 0 }, s).then((c) => c.services), [id, at, plan], large);
+  // Only this municipality's services and the SPOFs that break them (the server analyses just them), every one.
+  const check = useOnDemand(
+    (s) => get<Check>('/check', { ...view, tenant: id, limit: 10_000, spofLimit: 10_000, breaksLimit: 0 }, s).then((c) => ({ services: c.services, spofs: c.spofs })),
+    [id, at, plan],
+    large,
+  );
   const avail = useOnDemand((s) => get<Availability>('/availability', { ...view, tenant: id, maxOrder: 2 }, s), [id, at, plan], large);
   return (
     <section aria-labelledby="h-org">
@@ -62,16 +67,18 @@ function Organization({ id, name }: { id: string; name: string }) {
       <Async state={usages}>
         {(list) => {
           // One row per service (usage × site); verdicts and availability fill in as they arrive.
-          const rows = check.data ?? list.flatMap((u) => (u.sites ?? []).map((site) => ({ usage: u.id, tenant: id, application: u.application, site, users: u.users ?? 0 })));
-          const surviving = check.data?.filter((s) => s.survives).length;
+          const rows = check.data?.services ?? list.flatMap((u) => (u.sites ?? []).map((site) => ({ usage: u.id, tenant: id, application: u.application, site, users: u.users ?? 0 })));
+          const redundant = check.data?.services.filter((s) => s.redundant).length;
+          const georedundant = check.data?.services.filter((s) => s.georedundant).length;
           return (
             <>
               <div className="figures">
                 <Figure label={t('muni.usages')} value={number(list.length)} />
-                {surviving !== undefined && <Figure label={t('overview.surviving')} value={`${number(surviving)} / ${number(rows.length)}`} tone={surviving === rows.length ? 'good' : 'bad'} />}
+                {redundant !== undefined && <Figure label={t('overview.redundant')} value={`${number(redundant)} / ${number(rows.length)}`} tone={redundant === rows.length ? 'good' : 'bad'} />}
+                {georedundant !== undefined && <Figure label={t('overview.georedundant')} value={`${number(georedundant)} / ${number(rows.length)}`} tone={georedundant === rows.length ? 'good' : 'bad'} />}
                 {avail.data && <Figure label={t('overview.misses')} value={number(avail.data.summary.misses)} tone={avail.data.summary.misses ? 'bad' : 'good'} />}
               </div>
-              <OnDemand state={check} label={t('onDemand.check')}>{() => null}</OnDemand>
+              <OnDemand state={check} label={t('onDemand.check')}>{(c) => <AcceptedRisks spofs={c.spofs} heading="muni.accepted" />}</OnDemand>
               <OnDemand state={avail} label={t('onDemand.availability')}>{() => null}</OnDemand>
               <ServiceTable rows={rows} avail={avail.data ?? null} />
             </>
@@ -79,6 +86,24 @@ function Organization({ id, name }: { id: string; name: string }) {
         }}
       </Async>
     </section>
+  );
+}
+
+/** A service's verdicts: down, or redundant or not, and georedundant or not. */
+function Verdict({ s }: { s: Partial<CheckService> }) {
+  const { t } = useI18n();
+  if (s.up === undefined) return <>–</>;
+  if (!s.up) return <Badge colour="#c00000">{t('verdict.down')}</Badge>;
+  return (
+    <>
+      {s.redundant ? <Badge colour="#2ca02c">{t('verdict.redundant')}</Badge> : <Badge colour="#ff7f0e">{t('verdict.notRedundant')}</Badge>}
+      {s.georedundant && (
+        <>
+          {' '}
+          <Badge colour="#17becf">{t('verdict.georedundant')}</Badge>
+        </>
+      )}
+    </>
   );
 }
 
@@ -97,7 +122,9 @@ function ServiceTable({ rows, avail }: { rows: (Service & Partial<CheckService>)
               <IdCell id={s.application} />
               <IdCell id={s.site} />
               <td className="num">{number(s.users)}</td>
-              <td>{s.up === undefined ? '–' : !s.up ? <Badge colour="#c00000">{t('verdict.down')}</Badge> : s.survives ? <Badge colour="#2ca02c">{t('verdict.survives')}</Badge> : <Badge colour="#ff7f0e">{t('verdict.spof')}</Badge>}</td>
+              <td>
+                <Verdict s={s} />
+              </td>
               <td>
                 {s.breakers && <IdList ids={s.breakers.slice(0, 4).map((b) => b.id)} />}
                 {s.breakers && s.breakers.length > 4 && ` +${s.breakers.length - 4}`}

@@ -8,7 +8,7 @@ import { ApiError, get, request, type Page } from '../api.js';
 import { Async, Badge, ErrorBox, IdList, TableHead, TextField } from '../components/common.js';
 import { choiceColour, useI18n } from '../i18n/index.js';
 import type { ChoiceSetName } from '../../../src/model/choices.js';
-import { canPlan, today, useApp, useLoad } from '../state.js';
+import { canPlan, today, tomorrow, useApp, useLoad } from '../state.js';
 import type { History, Obj } from '../types.js';
 
 export function ObjectPage({ id }: { id: string }) {
@@ -57,7 +57,7 @@ export function ObjectPage({ id }: { id: string }) {
   );
 }
 
-const refFields = new Set(['site', 'organization', 'operator', 'tenant', 'application', 'a', 'b', 'member_of', 'customer_of', 'instances', 'depends_on', 'risk_groups', 'sites']);
+const refFields = new Set(['site', 'organization', 'operator', 'tenant', 'application', 'a', 'b', 'member_of', 'customer_of', 'instances', 'depends_on', 'risk_groups', 'sites', 'failed']);
 
 /** The choice set of an enumerated field, whose values the UI shows by their label. */
 function choiceSet(kind: string, field: string): ChoiceSetName | undefined {
@@ -69,6 +69,8 @@ function choiceSet(kind: string, field: string): ChoiceSetName | undefined {
     'link.type': 'linkType',
     'risk-group.type': 'riskGroupType',
     'application.status': 'applicationStatus',
+    'failover-test.mode': 'failoverMode',
+    'failover-test.result': 'failoverResult',
   };
   return sets[`${kind}.${field}`];
 }
@@ -149,7 +151,7 @@ function EditForm({ obj, etag, onDone }: { obj: Obj; etag: string | null; onDone
   const editable = Object.entries(obj).filter(([k]) => k !== 'id' && k !== 'kind');
   const show = (v: unknown) => (v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
   const [values, setValues] = useState<Record<string, string>>(Object.fromEntries(editable.map(([k, v]) => [k, show(v)])));
-  const [meta, setMeta] = useState({ effective: today(), status: user.role === 'planner' ? 'scheduled' : 'done', title: '', plan });
+  const [meta, setMeta] = useState({ effective: user.role === 'planner' ? tomorrow() : today(), status: user.role === 'planner' ? 'scheduled' : 'done', title: '', plan });
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const problems = error instanceof ApiError ? error.details : [];

@@ -1,18 +1,19 @@
-/** Overview at the chosen date: survivability, SPOFs, applications by status, availability, progress, next change sets. */
+/** Overview at the chosen date: redundant / georedundant services, SPOFs and accepted risks, applications by status, availability, progress, next change sets. */
 import { get, getAll, type Page } from '../api.js';
 import { BurnUp } from '../components/charts.js';
 import { Async, Badge, Figure, IdCell, ObjLink, OnDemand, TableHead } from '../components/common.js';
 import { choiceColour, choices, useI18n } from '../i18n/index.js';
 import { useApp, useLarge, useLoad, useOnDemand } from '../state.js';
-import type { Application, Availability, ChangeSetHeader, Check, Progress } from '../types.js';
+import type { Application, Availability, ChangeSetHeader, Check, Progress, Spof } from '../types.js';
 
 export function Overview() {
   const { t, number, percent, choice, date } = useI18n();
   const { at, plan } = useApp();
   const view = { at, plan };
-  // The summary form: the counts and the SPOFs that break the most, no service lists.
+  // The summary form: the counts and the SPOFs that break the most (enough for every accepted
+  // risk; the table shows the first 12), no service lists.
   const large = useLarge();
-  const check = useOnDemand((s) => get<Check>('/check', { ...view, form: 'summary', spofLimit: 12 }, s), [at, plan], large);
+  const check = useOnDemand((s) => get<Check>('/check', { ...view, form: 'summary', spofLimit: 1000 }, s), [at, plan], large);
   const apps = useLoad((s) => getAll<Application>('/applications', view, s), [at, plan]);
   const avail = useOnDemand((s) => get<Availability>('/availability', { ...view, maxOrder: 2 }, s), [at, plan], large);
   const progress = useLoad((s) => get<Progress>('/progress', { plan }, s), [plan]);
@@ -89,16 +90,24 @@ export function Overview() {
         <Async state={next}>
           {(p) => {
             const upcoming = p.items.filter((c) => c.effectiveKey.slice(0, 10) > at).sort((a, b) => (a.effectiveKey < b.effectiveKey ? -1 : 1)).slice(0, 6);
-            return upcoming.length === 0 ? (
-              <p className="muted">{t('none')}</p>
-            ) : (
-              <ul className="compact">
-                {upcoming.map((c) => (
-                  <li key={c.id}>
-                    <time dateTime={c.effectiveKey}>{date(c.effectiveKey)}</time> – {c.title} <span className="muted">({c.id})</span>
-                  </li>
-                ))}
-              </ul>
+            const overdue = p.items.filter((c) => c.overdue);
+            return (
+              <>
+                {upcoming.length === 0 ? (
+                  <p className="muted">{t('none')}</p>
+                ) : (
+                  <ul className="compact">
+                    {upcoming.map((c) => (
+                      <li key={c.id}>
+                        <time dateTime={c.effectiveKey}>{date(c.effectiveKey)}</time> – {c.title} <span className="muted">({c.id})</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {overdue.length > 0 && (
+                  <p className="error">{t('overview.overdue', { n: overdue.length, ids: overdue.map((c) => c.id).join(', ') })}</p>
+                )}
+              </>
             );
           }}
         </Async>
@@ -107,30 +116,45 @@ export function Overview() {
   );
 }
 
-/** Services surviving any single failure, services down, and the largest SPOFs. */
+/** Services redundant and georedundant, services down, the largest SPOFs (open or accepted) and the accepted risks. */
 function Resilience({ c }: { c: Check }) {
   const { t, number, percent } = useI18n();
+  const share = (k: number) => (c.summary.services ? percent(k / c.summary.services) : '–');
   return (
     <>
       <div className="figures">
         <Figure
-          label={t('overview.surviving')}
-          value={`${number(c.summary.surviving)} / ${number(c.summary.services)}`}
-          note={c.summary.services ? percent(c.summary.surviving / c.summary.services) : '–'}
-          tone={c.summary.surviving === c.summary.services ? 'good' : 'bad'}
+          label={t('overview.redundant')}
+          value={`${number(c.summary.redundant)} / ${number(c.summary.services)}`}
+          note={share(c.summary.redundant)}
+          tone={c.summary.redundant === c.summary.services ? 'good' : 'bad'}
+        />
+        <Figure
+          label={t('overview.georedundant')}
+          value={`${number(c.summary.georedundant)} / ${number(c.summary.services)}`}
+          note={share(c.summary.georedundant)}
+          tone={c.summary.georedundant === c.summary.services ? 'good' : 'bad'}
         />
         <Figure label={t('overview.down')} value={number(c.summary.down)} tone={c.summary.down ? 'bad' : 'good'} />
-        <Figure label={t('overview.spofs')} value={number(c.page.spofs.total)} tone={c.page.spofs.total ? 'bad' : 'good'} />
+        <Figure
+          label={t('overview.spofs')}
+          value={number(c.page.spofs.total)}
+          note={t('overview.spofCounts', { open: number(c.summary.open), accepted: number(c.summary.accepted) })}
+          tone={c.summary.open ? 'bad' : 'good'}
+        />
       </div>
+      <AcceptedRisks spofs={c.spofs} />
       {c.spofs.length > 0 && (
         <table>
           <caption>{t('overview.spofTable')}</caption>
-          <TableHead cols={[t('col.element'), t('col.kind'), { label: t('col.services'), num: true }, { label: t('col.tenants'), num: true }, { label: t('col.users'), num: true }]} />
+          <TableHead cols={[t('col.element'), t('col.kind'), t('col.gap'), t('col.status'), { label: t('col.services'), num: true }, { label: t('col.tenants'), num: true }, { label: t('col.users'), num: true }]} />
           <tbody>
-            {c.spofs.map((s) => (
+            {c.spofs.slice(0, 12).map((s) => (
               <tr key={s.element}>
                 <IdCell id={s.element} />
                 <td>{t(`kind.${s.kind}` as 'kind.site')}</td>
+                <td>{t(`gap.${s.gap}`)}</td>
+                <td>{s.status === 'accepted' ? <Badge colour="#1f77b4">{t('spof.accepted')}</Badge> : <Badge colour="#ff7f0e">{t('spof.open')}</Badge>}</td>
                 <td className="num">{number(s.broken)}</td>
                 <td className="num">{number(s.tenants.length)}</td>
                 <td className="num">{number(s.tenants.reduce((n, x) => n + x.users, 0))}</td>
@@ -139,6 +163,36 @@ function Resilience({ c }: { c: Check }) {
           </tbody>
         </table>
       )}
+    </>
+  );
+}
+
+/** The SPOFs with an acceptance: who accepted what, why, and until when (overdue ones are open again). */
+export function AcceptedRisks({ spofs, heading = 'overview.accepted' }: { spofs: readonly Spof[]; heading?: 'overview.accepted' | 'muni.accepted' }) {
+  const { t, date } = useI18n();
+  const accepted = spofs.filter((s) => s.acceptance !== null);
+  if (accepted.length === 0) return null;
+  return (
+    <>
+      <h3>{t(heading)}</h3>
+      <ul className="compact">
+        {accepted.map((s) => {
+          const a = s.acceptance!;
+          return (
+            <li key={s.element}>
+              <ObjLink id={s.element} /> ({t(`gap.${s.gap}`)}): {t('risk.accepted', { who: a.acceptedBy, date: date(a.acceptedOn), review: date(a.reviewBy) })}
+              {a.expired && (
+                <>
+                  {' '}
+                  <Badge colour="#c00000">{t('risk.overdue')}</Badge>
+                </>
+              )}
+              <br />
+              <span className="muted">{a.reason}</span>
+            </li>
+          );
+        })}
+      </ul>
     </>
   );
 }

@@ -3,9 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, get, getAll, post } from '../api.js';
 import { Gantt, type GanttRow } from '../components/charts.js';
 import { Async, Badge, ErrorBox, Figure, IdList, TableHead, TextField } from '../components/common.js';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { choiceColour, useI18n } from '../i18n/index.js';
 import { canPlan, useApp, useLoad } from '../state.js';
-import type { Application, PlanInfo, PlanReport, Site, WavePlanResult } from '../types.js';
+import type { Application, PlanInfo, PlanReport, PlanStep, Site, WavePlanResult } from '../types.js';
 
 export function Plans() {
   const { t } = useI18n();
@@ -55,11 +56,16 @@ function PlanView({ id, onChanged }: { id: string; onChanged: () => void }) {
   const apps = useLoad((s) => (first ? getAll<Application>('/applications', { at: first }, s) : Promise.resolve([])), [first]);
   const [error, setError] = useState<unknown>();
   const [message, setMessage] = useState('');
+  // Accept and drop write at once for every wave: the dialog first names what will be written.
+  const [asking, setAsking] = useState<'accept' | 'drop' | null>(null);
+  const [backdate, setBackdate] = useState(false);
   const act = async (action: 'accept' | 'drop') => {
+    setAsking(null);
     setError(undefined);
     try {
-      const r = await post<Record<string, string[]>>(`/plans/${encodeURIComponent(id)}/${action}`, {});
-      setMessage(t(action === 'accept' ? 'plans.accepted' : 'plans.dropped', { n: (r.scheduled ?? r.cancelled ?? []).length }));
+      const r = await post<Record<string, string[]>>(`/plans/${encodeURIComponent(id)}/${action}`, action === 'accept' && backdate ? { backdate: true } : {});
+      const done = r.done?.length ? ` ${t('plans.backdated', { n: r.done.length })}` : '';
+      setMessage(t(action === 'accept' ? 'plans.accepted' : 'plans.dropped', { n: (r.scheduled ?? r.cancelled ?? []).length }) + done);
       report.reload();
       onChanged();
     } catch (e) {
@@ -95,22 +101,59 @@ function PlanView({ id, onChanged }: { id: string; onChanged: () => void }) {
                     </td>
                     <td className="num">{number(s.size.vcpu)}</td>
                     <td className="num">{number(s.splits.length)}</td>
-                    <td className={s.verdict && (s.verdict.lost || s.verdict.weakened) ? 'bad' : ''}>
-                      {s.verdict ? t('plans.verdict', { surviving: number(s.verdict.surviving), services: number(s.verdict.services), lost: number(s.verdict.lost), weakened: number(s.verdict.weakened) }) : '–'}
+                    <td className={s.verdict && (s.verdict.lostRedundancy || s.verdict.weakened) ? 'bad' : s.verdict?.regainedRedundancy ? 'good' : ''}>
+                      {s.verdict
+                        ? t('plans.verdict', {
+                            redundant: number(s.verdict.redundant),
+                            services: number(s.verdict.services),
+                            gained: number(s.verdict.regainedRedundancy),
+                            lost: number(s.verdict.lostRedundancy),
+                            weakened: number(s.verdict.weakened),
+                          })
+                        : '–'}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
+            {r.steps.some((s) => s.placement.length > 0) && (
+              <table>
+                <caption>{t('plans.placement')}</caption>
+                <TableHead cols={[t('col.date'), t('plans.application'), t('plans.leaves'), t('plans.placedOn')]} />
+                <tbody>
+                  {r.steps.flatMap((s) =>
+                    s.placement.map((p) => (
+                      <tr key={`${s.changeset} ${p.application}`}>
+                        <td>{date(s.date)}</td>
+                        <td>
+                          <IdList ids={[p.application]} />
+                        </td>
+                        <td>
+                          <IdList ids={p.from} />
+                        </td>
+                        <td>
+                          <IdList ids={p.to} />
+                        </td>
+                      </tr>
+                    )),
+                  )}
+                </tbody>
+              </table>
+            )}
             {canPlan(user) && proposed && (
               <div className="buttons">
-                <button type="button" className="primary" onClick={() => void act('accept')}>
+                <button type="button" className="primary" onClick={() => (setBackdate(false), setAsking('accept'))}>
                   {t('plans.accept')}
                 </button>
-                <button type="button" onClick={() => void act('drop')}>
+                <button type="button" onClick={() => setAsking('drop')}>
                   {t('plans.drop')}
                 </button>
               </div>
+            )}
+            {asking && (
+              <ConfirmDialog title={t(asking === 'accept' ? 'plans.confirmAccept' : 'plans.confirmDrop', { plan: r.plan.id })} confirm={t(asking === 'accept' ? 'plans.accept' : 'plans.drop')} onConfirm={() => void act(asking)} onCancel={() => setAsking(null)}>
+                <WhatIsWritten steps={r.steps.filter((s) => s.status === 'proposed')} action={asking} backdate={backdate} setBackdate={user.role === 'operator' || user.role === 'admin' ? setBackdate : null} />
+              </ConfirmDialog>
             )}
             <p role="status">{message}</p>
             <ErrorBox error={error} />
@@ -118,6 +161,37 @@ function PlanView({ id, onChanged }: { id: string; onChanged: () => void }) {
         );
       }}
     </Async>
+  );
+}
+
+/** The change sets that accept or drop will write, with their new status; past waves are marked. */
+function WhatIsWritten({ steps, action, backdate, setBackdate }: { steps: readonly PlanStep[]; action: 'accept' | 'drop'; backdate: boolean; setBackdate: ((b: boolean) => void) | null }) {
+  const { t, date, choice } = useI18n();
+  const today = new Date().toISOString();
+  const past = action === 'accept' ? steps.filter((s) => s.date < today) : [];
+  const statusOf = (s: PlanStep) => (action === 'drop' ? 'cancelled' : s.date < today ? (backdate ? 'done' : null) : 'scheduled');
+  return (
+    <>
+      <p>{t(action === 'accept' ? 'plans.acceptWrites' : 'plans.dropWrites', { n: steps.length })}</p>
+      <ul>
+        {steps.map((s) => {
+          const to = statusOf(s);
+          return (
+            <li key={s.changeset}>
+              {date(s.date)}: {s.changeset} ({s.applications.join(', ')}) → {to ? choice('changeSetStatus', to) : t('plans.inThePast')}
+            </li>
+          );
+        })}
+      </ul>
+      {past.length > 0 &&
+        (setBackdate ? (
+          <label className="inline-check">
+            <input type="checkbox" checked={backdate} onChange={(e) => setBackdate(e.target.checked)} /> {t('plans.backdate', { n: past.length })}
+          </label>
+        ) : (
+          <p className="bad">{t('plans.pastRefused', { n: past.length })}</p>
+        ))}
+    </>
   );
 }
 

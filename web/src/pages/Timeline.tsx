@@ -77,7 +77,7 @@ function TimelineView({ headers }: { headers: ChangeSetHeader[] }) {
       </div>
       {step && (
         <div className="figures">
-          <Figure label={t('timeline.surviving')} value={`${number(step.surviving)} / ${number(step.services)}`} note={plan && baseStep ? `${t('timeline.baseline')}: ${number(baseStep.surviving)} / ${number(baseStep.services)}` : undefined} />
+          <Figure label={t('timeline.redundant')} value={`${number(step.redundant)} / ${number(step.services)}`} note={plan && baseStep ? `${t('timeline.baseline')}: ${number(baseStep.redundant)} / ${number(baseStep.services)}` : undefined} />
         </div>
       )}
       <section aria-labelledby="h-cs">
@@ -95,7 +95,7 @@ function TimelineView({ headers }: { headers: ChangeSetHeader[] }) {
       <section aria-labelledby="h-verdicts">
         <h2 id="h-verdicts">{t('timeline.verdicts')}</h2>
         <OnDemand state={{ ...(plan ? verdicts.overlay : verdicts.base), ask: verdicts.ask }} label={t('onDemand.verdicts')}>{() => null}</OnDemand>
-        {!step ? null : step.lost.length + step.regained.length + step.weakened.length + step.strengthened.length === 0 ? (
+        {!step ? null : step.lostRedundancy.length + step.regainedRedundancy.length + step.weakened.length + step.strengthened.length === 0 ? (
           <p className="muted">{t('timeline.noVerdictChange')}</p>
         ) : (
           <table>
@@ -103,9 +103,9 @@ function TimelineView({ headers }: { headers: ChangeSetHeader[] }) {
             <tbody>
               {(
                 [
-                  ['lost', step.lost],
+                  ['lost', step.lostRedundancy],
                   ['weakened', step.weakened],
-                  ['regained', step.regained],
+                  ['regained', step.regainedRedundancy],
                   ['strengthened', step.strengthened],
                 ] as const
               ).flatMap(([kind, list]) =>

@@ -2,7 +2,9 @@
  * The analyses as a tenant sees them: only its services (usages), and nothing that names
  * other tenants or describes the network beyond what breaks its own services.
  */
-import type { CheckReport, ServiceRef, WhatIfReport } from '../service/AnalysisService.js';
+import type { CheckReport, ServiceRef, WhatIfReport } from './AnalysisService.js';
+import { cycleMessage } from '../model/dependencyCycles.js';
+import { continuityWarnings, type ContinuityReport } from './continuityReport.js';
 import type { Scope } from './tenantScope.js';
 
 /**
@@ -14,18 +16,38 @@ import type { Scope } from './tenantScope.js';
 export function scopeCheck(r: CheckReport, scope: Scope): CheckReport {
   if (scope.tenant === null) return r;
   const mine = (s: ServiceRef): boolean => scope.visible(s.usage);
+  // A cycle through an application it uses lies in that application's dependency closure: all visible.
+  const cycles = r.dependencyCycles.filter((c) => c.applications.every((id) => scope.visible(id)));
+  const cycleWarnings = new Set(r.dependencyCycles.map(cycleMessage));
+  const applications = r.applications.filter((a) => scope.visible(a.application));
+  const services = r.services.filter(mine);
+  // The applications of its services; of a check asked for its services only (a page of them
+  // listed), the continuity lists their applications already: those it may see.
+  const used = new Set([...services.map((s) => s.application), ...r.continuity.applications.map((a) => a.application).filter((id) => scope.visible(id))]);
   return {
     ...r,
-    services: r.services.filter(mine),
+    services,
     spofs: r.spofs
       .map((sp) => ({ ...sp, breaks: sp.breaks.filter(mine), tenants: sp.tenants.filter((t) => t.tenant === scope.tenant) }))
       .filter((sp) => sp.tenants.length > 0),
-    applications: r.applications.filter((a) => scope.visible(a.application)),
+    applications,
+    dependencyCycles: cycles,
+    // The acceptances' warnings are the tenant's already (the check was asked for its services).
+    warnings: [...r.warnings.filter((w) => !cycleWarnings.has(w)), ...cycles.map(cycleMessage)],
+    continuity: scopeContinuity(r.continuity, used, scope),
     // The raw-network facts describe everybody's network: not the tenant's to see.
     network: { nodes: 0, links: 0, components: 0, articulationPoints: [], bridges: [], biconnectedComponents: [] },
     declared: [],
     problems: [],
   };
+}
+
+/** The tenant's applications only; a test's id and the elements it failed are the operator's, unless visible. */
+function scopeContinuity(c: ContinuityReport, used: ReadonlySet<string>, scope: Scope): ContinuityReport {
+  const applications = c.applications
+    .filter((a) => used.has(a.application))
+    .map((a) => ({ ...a, lastTest: a.lastTest && { ...a.lastTest, id: null, failed: a.lastTest.failed.filter((id) => scope.visible(id)) } }));
+  return { applications, warnings: continuityWarnings(applications) };
 }
 
 /** A what-if report restricted to the scope's services; unchanged for staff. */

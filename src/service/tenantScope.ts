@@ -6,8 +6,8 @@
  * it: every list, get and analysis route asks this one function.
  */
 import { dependencyId } from '../model/dependency.js';
-import type { Principal } from '../service/AccountService.js';
-import type { Estate } from '../timeline/Estate.js';
+import type { Principal } from './AccountService.js';
+import type { Estate, StoredObject } from '../timeline/Estate.js';
 
 /** The visible part of an estate for one caller. */
 export interface Scope {
@@ -33,7 +33,19 @@ export function scopeOf(principal: Principal, estate: Estate): Scope {
   return scope;
 }
 
+/** What {@link tenantIds} reads of an estate: an object by id, and the usages. */
+export interface ScopeSource {
+  get(id: string): StoredObject | undefined;
+  ofKind(kind: 'usage'): Iterable<Extract<StoredObject, { kind: 'usage' }>>;
+}
+
 function tenantScope(estate: Estate, tenant: string): Scope {
+  const ids = tenantIds(estate, tenant);
+  return { tenant, visible: (id) => ids.has(id) };
+}
+
+/** The ids a tenant sees in an estate (see the module comment). */
+export function tenantIds(estate: ScopeSource, tenant: string): Set<string> {
   const ids = new Set<string>();
   if (estate.get(tenant)?.kind === 'organization') ids.add(tenant);
   const apps: string[] = [];
@@ -52,5 +64,5 @@ function tenantScope(estate: Estate, tenant: string): Scope {
     if (app?.kind !== 'application') continue;
     for (const d of app.depends_on ?? []) apps.push(dependencyId(d));
   }
-  return { tenant, visible: (id) => ids.has(id) };
+  return ids;
 }

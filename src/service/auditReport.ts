@@ -1,0 +1,217 @@
+/**
+ * The continuity and resilience report of the estate at a date (docs/continuity.md), as
+ * data: summary of the verdicts, SPOFs per application and per municipality with what they
+ * break, accepted risks, data-center distances against the BSI thresholds, availability
+ * against targets, recovery targets against the restore order of the worst scenario,
+ * failover tests, and the changes since a previous date. A tenant's report is built from
+ * the same tenant views the API serves (tenantReports.ts): it never names what the tenant
+ * may not see. Rendering (HTML, Markdown, PDF) is src/report's job.
+ */
+import type { GeoThresholds } from '../engine/datacenterDistances.js';
+import { VerbundError } from '../model/errors.js';
+import type { RestoreObjective } from '../planning/RestoreProblem.js';
+import { compareRestoreObjectives } from '../planning/RestoreProblem.js';
+import { parseInstant, type TimeKey } from '../timeline/time.js';
+import type { Principal } from './AccountService.js';
+import { AnalysisService } from './AnalysisService.js';
+import type { CheckSummary, SpofOut } from './checkReport.js';
+import type { ContinuityReport } from './continuityReport.js';
+import type { EstateService } from './EstateService.js';
+import { planRestore, type RestoreMiss, type RestorePlanOptions, type RestorePlanResult } from './restorePlan.js';
+import { scopeCheck } from './tenantReports.js';
+import { scopeOf, type Scope } from './tenantScope.js';
+
+/** Options of {@link auditReport}. */
+export interface AuditOptions {
+  readonly at: string;
+  /** Who reads it: a tenant principal gets its own services only. */
+  readonly principal: Principal;
+  /** List the changes since this date. */
+  readonly since?: string | undefined;
+  /** The disaster to measure recovery targets against; default: the worst single data-center loss. */
+  readonly scenario?: Partial<RestorePlanOptions> | undefined;
+  /** Seconds the restore MIP may take per scenario (default 10). */
+  readonly timeLimit?: number | undefined;
+}
+
+/** A SPOF as one line of the report. */
+export interface AuditSpof {
+  readonly element: string;
+  readonly kind: string;
+  readonly gap: SpofOut['gap'];
+  readonly status: SpofOut['status'];
+  readonly services: number;
+  readonly users: number;
+  readonly tenants: string[];
+  readonly applications: string[];
+}
+
+/** The restore order that the recovery targets are measured against. */
+export interface AuditRecovery {
+  /** The scenario: its failed elements (those the reader may see) and how it was chosen. */
+  readonly scenario: { fail: string[]; chosen: 'given' | 'worst-datacenter'; start: string; capacity: RestorePlanResult['capacity'] } | null;
+  readonly solver: { name: 'mip' | 'greedy'; optimal: boolean; objective: RestoreObjective; bound: RestoreObjective } | null;
+  readonly applications: {
+    application: string;
+    name: string;
+    criticality: string | null;
+    mtd_h: number | null;
+    rto_h: number | null;
+    rpo_h: number | null;
+    emergency_level: number | null;
+    /** Hours until useful again in the scenario (null: not affected by it). */
+    usefulAfterH: number | null;
+    meetsRto: boolean | null;
+  }[];
+  readonly misses: RestoreMiss[];
+}
+
+/** The report as data. */
+export interface AuditReport {
+  readonly at: TimeKey;
+  readonly since: TimeKey | null;
+  readonly tenant: { id: string; name: string } | null;
+  /** The estate version: baseline change sets applied by `at`, and the last of them (for a tenant only its date: change sets are the operator's). */
+  readonly version: { changesets: number; last: { id: string | null; effective: string } | null };
+  readonly summary: CheckSummary;
+  readonly spofs: AuditSpof[];
+  readonly byApplication: { application: string; name: string; services: number; users: number; spofs: string[] }[];
+  readonly byTenant: { tenant: string; name: string; services: number; users: number; spofs: string[] }[];
+  readonly acceptedRisks: { element: string; id: string; reason: string; acceptedBy: string; acceptedOn: string; reviewBy: string; expired: boolean }[];
+  readonly distances: { thresholds: GeoThresholds; applications: { application: string; sites: string[]; distanceKm: number | null; flag: string }[] };
+  readonly availability: { application: string; name: string; target: number | null; worst: number; downtimeMinutesPerYear: number; meets: boolean | null; services: number }[];
+  readonly recovery: AuditRecovery;
+  readonly failoverTests: ContinuityReport;
+  readonly changes: { changesets: { id: string; title: string; effective: string }[]; added: { id: string; kind: string }[]; removed: { id: string; kind: string }[]; changed: { id: string; kind: string; fields: string[] }[] } | null;
+  readonly warnings: string[];
+}
+
+/** Builds the report. */
+export async function auditReport(service: EstateService, o: AuditOptions): Promise<AuditReport> {
+  const at = parseInstant(o.at, 'at');
+  const since = o.since === undefined ? null : parseInstant(o.since, 'since');
+  if (since !== null && since > at) throw new VerbundError('USAGE', `--since ${since.slice(0, 10)} is after --at ${at.slice(0, 10)}`);
+  const analysis = new AnalysisService(service);
+  const snapshot = await analysis.snapshot({ at });
+  const estate = snapshot.estate;
+  const scope = scopeOf(o.principal, estate);
+  if (scope.tenant !== null && estate.get(scope.tenant)?.kind !== 'organization') throw new VerbundError('NOT_FOUND', `no organization "${scope.tenant}" at ${at.slice(0, 10)}`);
+  // A tenant's check is asked for its own services (summary and SPOFs count only them).
+  const check = scopeCheck(await analysis.check({ snapshot }, scope.tenant === null ? {} : { tenant: scope.tenant }), scope);
+  const nameOf = (id: string): string => (estate.get(id)?.name as string | undefined) ?? id;
+
+  const spofs: AuditSpof[] = check.spofs.map((sp) => ({
+    element: sp.element,
+    kind: sp.kind,
+    gap: sp.gap,
+    status: sp.status,
+    services: sp.breaks.length,
+    users: sp.breaks.reduce((n, b) => n + b.users, 0),
+    tenants: sp.tenants.map((t) => t.tenant),
+    applications: [...new Set(sp.breaks.map((b) => b.application))].sort(),
+  }));
+  const tally = (key: 'application' | 'tenant'): { id: string; services: number; users: number; spofs: string[] }[] => {
+    const rows = new Map<string, { services: number; users: number; spofs: Set<string> }>();
+    for (const s of check.services) {
+      const row = rows.get(s[key]) ?? { services: 0, users: 0, spofs: new Set<string>() };
+      row.services++;
+      row.users += s.users;
+      rows.set(s[key], row);
+    }
+    for (const sp of check.spofs) for (const b of sp.breaks) rows.get(b[key])?.spofs.add(sp.element);
+    return [...rows].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([id, r]) => ({ id, services: r.services, users: r.users, spofs: [...r.spofs].sort() }));
+  };
+
+  const availability = await analysis.availability({ snapshot, maxOrder: 2 });
+  const perApp = new Map<string, { target: number | null; worst: number; downtime: number; meets: boolean | null; services: number }>();
+  for (const s of availability.services) {
+    if (!scope.visible(s.usage)) continue;
+    const row = perApp.get(s.application) ?? { target: s.target ?? null, worst: 1, downtime: 0, meets: s.target === undefined ? null : true, services: 0 };
+    row.worst = Math.min(row.worst, s.availability);
+    row.downtime = Math.max(row.downtime, s.downtimeMinutesPerYear);
+    if (s.meetsTarget === false) row.meets = false;
+    row.services++;
+    perApp.set(s.application, row);
+  }
+
+  const headers = (await service.changeSets()).filter((h) => (h.status === 'done' || h.status === 'scheduled') && h.effectiveKey <= at);
+  const last = headers.sort((a, b) => (a.effectiveKey < b.effectiveKey ? -1 : a.effectiveKey > b.effectiveKey ? 1 : a.seq - b.seq))[headers.length - 1];
+
+  return {
+    at,
+    since,
+    tenant: scope.tenant === null ? null : { id: scope.tenant, name: nameOf(scope.tenant) },
+    version: { changesets: headers.length, last: last ? { id: scope.tenant === null ? last.id : null, effective: last.effectiveKey } : null },
+    summary: check.summary,
+    spofs,
+    byApplication: tally('application').map(({ id, ...r }) => ({ application: id, name: nameOf(id), ...r })),
+    byTenant: tally('tenant').map(({ id, ...r }) => ({ tenant: id, name: nameOf(id), ...r })),
+    acceptedRisks: check.spofs.flatMap((sp) => (sp.acceptance ? [{ element: sp.element, ...sp.acceptance }] : [])),
+    distances: { thresholds: check.georedundancy, applications: check.applications.filter((a) => a.datacenters.sites.length > 0).map((a) => ({ application: a.application, ...a.datacenters })) },
+    availability: [...perApp].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([application, r]) => ({ application, name: nameOf(application), target: r.target, worst: r.worst, downtimeMinutesPerYear: r.downtime, meets: r.meets, services: r.services })),
+    recovery: await recoveryAgainstRestore(service, estate, scope, at, o),
+    failoverTests: check.continuity,
+    changes: since === null ? null : await changesSince(service, scope, since, at),
+    warnings: [...check.warnings, ...check.continuity.warnings],
+  };
+}
+
+/** Recovery targets of the visible applications against the restore order of the scenario. */
+async function recoveryAgainstRestore(service: EstateService, estate: Awaited<ReturnType<EstateService['estate']>>['estate'], scope: Scope, at: TimeKey, o: AuditOptions): Promise<AuditRecovery> {
+  const timeLimit = o.timeLimit ?? 10;
+  // Without a scenario: each data center lost in turn, restored one application per hour
+  // around the clock (docs/continuity.md); the worst of them counts.
+  const candidates: Partial<RestorePlanOptions>[] = o.scenario?.fail?.length
+    ? [o.scenario]
+    : [...estate.ofKind('site')].filter((s) => s.type === 'datacenter').map((s) => ({ fail: [s.id], appsPerSlot: 1, slotHours: 1, shifts: '00-24' }));
+  let worst: Awaited<ReturnType<typeof planRestore>> | null = null;
+  let worstOptions: Partial<RestorePlanOptions> | null = null;
+  for (const c of candidates) {
+    try {
+      const r = await planRestore(service, { ...c, fail: c.fail!, name: 'report', start: c.start ?? at, dryRun: true, solver: 'mip', timeLimit });
+      if (!worst || compareRestoreObjectives(r.objective, worst.objective) > 0) (worst = r), (worstOptions = c);
+    } catch (e) {
+      // A data center that holds no application takes nothing down: no scenario to weigh.
+      if (!(e instanceof VerbundError && e.code === 'PLAN_INFEASIBLE' && !o.scenario?.fail?.length)) throw e;
+    }
+  }
+  const useful = new Map(worst?.applications.map((a) => [a.id, (Date.parse(a.usefulAt) - Date.parse(worst!.start)) / 3_600_000]) ?? []);
+  const applications = [...estate.ofKind('application')]
+    .filter((a) => a.status !== 'retired' && scope.visible(a.id) && (a.recovery !== undefined || useful.has(a.id)))
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((a) => {
+      const h = useful.get(a.id) ?? null;
+      const rto = a.recovery?.rto_h ?? null;
+      return {
+        application: a.id,
+        name: a.name,
+        criticality: a.recovery?.criticality ?? null,
+        mtd_h: a.recovery?.mtd_h ?? null,
+        rto_h: rto,
+        rpo_h: a.recovery?.rpo_h ?? null,
+        emergency_level: a.recovery?.emergency_level ?? null,
+        usefulAfterH: h,
+        meetsRto: h === null || rto === null ? null : h <= rto,
+      };
+    });
+  const misses = (worst?.misses ?? []).filter((m) => scope.visible(m.application) && (scope.tenant === null || m.tenant === null || m.tenant === scope.tenant));
+  return {
+    scenario: worst && { fail: worst.fail.filter((id) => scope.visible(id)), chosen: o.scenario?.fail?.length ? 'given' : 'worst-datacenter', start: worst.start, capacity: worst.capacity },
+    solver: worst && { name: worst.solver, optimal: worst.optimal, objective: worst.objective, bound: worst.bound },
+    applications,
+    misses: worstOptions ? misses : [],
+  };
+}
+
+/** What changed between two dates, as far as the reader may see. */
+async function changesSince(service: EstateService, scope: Scope, since: TimeKey, at: TimeKey): Promise<NonNullable<AuditReport['changes']>> {
+  const d = await service.diff(since, at);
+  const ref = (o: { id: string; kind: string }): { id: string; kind: string } => ({ id: o.id, kind: o.kind });
+  return {
+    // Change-set titles speak of everybody's estate: a tenant sees only its objects' changes.
+    changesets: scope.tenant === null ? d.changesets.map((c) => ({ id: c.id, title: c.title, effective: c.effectiveKey })) : [],
+    added: d.added.filter((o) => scope.visible(o.id)).map(ref),
+    removed: d.removed.filter((o) => scope.visible(o.id)).map(ref),
+    changed: d.changed.filter((c) => scope.visible(c.id)).map((c) => ({ id: c.id, kind: c.kind, fields: c.fields.map((f) => f.field) })),
+  };
+}

@@ -1,0 +1,209 @@
+/**
+ * `plan restore` as a use case (docs/continuity.md): read the estate at the disaster, find
+ * what the scenario takes down, solve the restore order, and (unless dry) write it as a plan
+ * of proposed change sets: at the start the failed applications lose their instances, and
+ * each restore step brings back those restored in it, so that `plan show` and `timeline
+ * check --plan` show the services coming back step by step.
+ */
+import { VerbundError } from '../model/errors.js';
+import { ID_RULE, idSchema } from '../model/objectSchemas.js';
+import type { StageOutcome } from '../planning/mipWaves.js';
+import { buildRestoreProblem, earliestSlot, closureOf, type RestoreObjective } from '../planning/RestoreProblem.js';
+import { restoreScope } from '../planning/restoreScope.js';
+import { offsetMinutes, parseShifts, restoreSlots } from '../planning/restoreSlots.js';
+import { solveRestore } from '../planning/solveRestore.js';
+import type { ChangeSetInput } from '../timeline/changeSet.js';
+import { nowKey, parseInstant } from '../timeline/time.js';
+import type { EstateService } from './EstateService.js';
+
+/** Options of {@link planRestore}, as the CLI and API take them. */
+export interface RestorePlanOptions {
+  readonly name: string;
+  /** Failed elements: applications, devices, sites, risk groups. */
+  readonly fail: readonly string[];
+  /** When the disaster happened (date or date-time with offset; default now). */
+  readonly start?: string | undefined;
+  /** Length of a restore slot in hours (default 1). */
+  readonly slotHours?: number | undefined;
+  /** Staff shifts, e.g. `06-14,14-22` (default `00-24`). */
+  readonly shifts?: string | undefined;
+  /** Applications restorable per slot. */
+  readonly appsPerSlot?: number | undefined;
+  /** vCPU restorable per slot. */
+  readonly vcpuPerSlot?: number | undefined;
+  readonly title?: string | undefined;
+  readonly solver?: 'mip' | 'greedy' | undefined;
+  /** Seconds for the MIP (default 30). */
+  readonly timeLimit?: number | undefined;
+  readonly dryRun?: boolean | undefined;
+}
+
+/** One restore step: the end of a slot in which something came back. */
+export interface RestoreStep {
+  readonly step: number;
+  readonly at: string;
+  readonly changeset: string;
+  /** Applications restored in this slot. */
+  readonly restored: string[];
+  /** Applications useful again (their whole dependency closure is back), restored or waiting. */
+  readonly useful: string[];
+  /** Usages served again, with their tenants and users. */
+  readonly served: { usage: string; tenant: string; application: string; users: number }[];
+}
+
+/** An RTO (or MTA) the order cannot meet, and why. */
+export interface RestoreMiss {
+  readonly application: string;
+  readonly usage: string | null;
+  readonly tenant: string | null;
+  readonly users: number;
+  readonly target: 'rto' | 'mtd';
+  readonly deadline: string;
+  readonly usefulAt: string;
+  /** `capacity`: the slots before the deadline went to other applications; `dependency-chain`: its closure alone needs longer; `no-slot`: no slot ends before the deadline. */
+  readonly why: 'capacity' | 'dependency-chain' | 'no-slot';
+  readonly detail: string;
+}
+
+/** The result of {@link planRestore}. */
+export interface RestorePlanResult {
+  readonly plan: string;
+  readonly start: string;
+  readonly fail: string[];
+  readonly capacity: { slotHours: number; shifts: string; appsPerSlot: number | null; vcpuPerSlot: number | null };
+  readonly solver: 'mip' | 'greedy';
+  readonly optimal: boolean;
+  readonly stages: readonly StageOutcome[];
+  readonly objective: RestoreObjective;
+  readonly bound: RestoreObjective;
+  readonly greedy: RestoreObjective;
+  readonly note: string | null;
+  readonly applications: { id: string; failed: boolean; restoredAt: string | null; usefulAt: string; rto_h: number | null; users: number }[];
+  readonly steps: RestoreStep[];
+  readonly misses: RestoreMiss[];
+  readonly written: boolean;
+}
+
+const positive = (v: number | undefined, name: string): number | undefined => {
+  if (v !== undefined && !(Number.isFinite(v) && v > 0)) throw new VerbundError('USAGE', `${name} must be a positive number`);
+  return v;
+};
+
+/** Plans the restore order of a scenario and (unless dry) writes it as a plan. */
+export async function planRestore(service: EstateService, o: RestorePlanOptions): Promise<RestorePlanResult> {
+  const written = o.start ?? nowKey();
+  const start = parseInstant(written, 'start');
+  const slotHours = positive(o.slotHours, '--slot-hours') ?? 1;
+  const appsPerSlot = positive(o.appsPerSlot, '--apps-per-slot');
+  const vcpuPerSlot = positive(o.vcpuPerSlot, '--vcpu-per-slot');
+  if (appsPerSlot === undefined && vcpuPerSlot === undefined) throw new VerbundError('USAGE', 'give the restore capacity: --apps-per-slot and/or --vcpu-per-slot');
+  const shiftSpec = o.shifts ?? '00-24';
+  const shifts = parseShifts(shiftSpec);
+  if (!o.fail.length) throw new VerbundError('USAGE', '--fail: name the failed elements (applications, devices, sites, risk groups)');
+  // The step ids append `-step-N`, the incident `-incident`.
+  if (!idSchema.safeParse(o.name).success || o.name.length > 52) throw new VerbundError('INVALID_INPUT', `--name: "${o.name}" is no valid plan id: ${ID_RULE.replace('64', '52')} (its change sets add "-step-N")`);
+  if (!o.dryRun && (await service.plans()).some((p) => p.id === o.name)) throw new VerbundError('CONFLICT', `a plan "${o.name}" exists already; choose another --name or drop it`);
+
+  const { estate } = await service.estate({ at: start });
+  const scope = restoreScope(estate, o.fail);
+  const startMs = Date.parse(start);
+  const slots = restoreSlots(startMs, offsetMinutes(written), slotHours, shifts, scope.apps.length);
+  const input = { apps: scope.apps, usages: scope.usages, slots: slots.hours, maxApps: appsPerSlot ?? Infinity, maxVcpu: vcpuPerSlot ?? Infinity };
+  const p = buildRestoreProblem(input);
+  const solution = await solveRestore(p, { solver: o.solver ?? 'mip', timeLimit: o.timeLimit ?? 30 });
+  const slotOfApp = (i: number): number => solution.assignment[p.groupOf[i]!]!;
+  const at = (hours: number): string => new Date(startMs + hours * 3_600_000).toISOString();
+
+  const used = [...new Set(scope.apps.map((_, i) => slotOfApp(i)))].sort((a, b) => a - b);
+  const steps: RestoreStep[] = used.map((k, n) => {
+    const here = scope.apps.map((a, i) => [a, i] as const).filter(([, i]) => slotOfApp(i) === k);
+    const useful = new Set(here.map(([a]) => a.id));
+    return {
+      step: n + 1,
+      at: slots.ends[k]!,
+      changeset: `${o.name}-step-${n + 1}`,
+      restored: here.filter(([a]) => a.failed).map(([a]) => a.id),
+      useful: [...useful],
+      served: scope.usages.filter((u) => useful.has(u.application)).map((u) => ({ usage: u.id, tenant: u.tenant, application: u.application, users: u.users })),
+    };
+  });
+  const misses: RestoreMiss[] = [];
+  for (const d of p.demands) {
+    const app = scope.apps[d.app]!;
+    const t = slots.hours[slotOfApp(d.app)]!;
+    for (const [target, limit] of [['rto', d.deadline], ['mtd', d.mtd]] as const) {
+      if (!(t > limit)) continue;
+      const earliest = slots.hours[Math.min(earliestSlot(p, d.app), slots.hours.length - 1)]!;
+      const closure = [...closureOf(input, d.app)].filter((i) => scope.apps[i]!.failed).map((i) => scope.apps[i]!.id);
+      const why = earliest <= limit ? 'capacity' : closure.length > 1 ? 'dependency-chain' : 'no-slot';
+      const detail =
+        why === 'capacity'
+          ? `the restore slots before ${at(limit)} go to ${brief(steps.filter((s) => Date.parse(s.at) <= startMs + limit * 3_600_000).flatMap((s) => s.restored))}, whose users weigh more or whose deadlines come first`
+          : why === 'dependency-chain'
+            ? `${closure.length} applications must be restored before it is useful (${closure.join(', ')}); the earliest is ${at(earliest)}`
+            : `no restore slot ends before ${at(limit)} (slot length and shifts); the first ends ${slots.ends[0]}`;
+      misses.push({ application: app.id, usage: d.usage, tenant: d.tenant, users: d.users, target, deadline: at(limit), usefulAt: at(t), why, detail });
+    }
+  }
+  const usersOf = new Map<string, number>();
+  for (const u of scope.usages) usersOf.set(u.application, (usersOf.get(u.application) ?? 0) + u.users);
+  const applications = scope.apps.map((a, i) => ({
+    id: a.id,
+    failed: a.failed,
+    restoredAt: a.failed ? slots.ends[slotOfApp(i)]! : null,
+    usefulAt: slots.ends[slotOfApp(i)]!,
+    rto_h: a.rto_h ?? null,
+    users: usersOf.get(a.id) ?? 0,
+  }));
+
+  if (!o.dryRun) {
+    const how = solution.solver === 'greedy' ? `greedy${solution.optimal ? ', meets the lower bound' : ''}` : solution.optimal ? 'MIP, optimal' : 'MIP, time limit reached';
+    const notes = `Planned by verbund plan restore (${how}): scenario ${o.fail.join(', ')} at ${start}; ${steps.length} restore steps, ${misses.filter((m) => m.target === 'rto').length} RTO misses.`;
+    await service.addChangeSets({ plans: [{ id: o.name, title: o.title ?? `Restore after the failure of ${o.fail.join(', ')}`, notes }], changesets: restoreChangeSets(o.name, start, o.fail, steps, scope.instances) });
+  }
+  return {
+    plan: o.name,
+    start,
+    fail: [...o.fail],
+    capacity: { slotHours, shifts: shiftSpec, appsPerSlot: appsPerSlot ?? null, vcpuPerSlot: vcpuPerSlot ?? null },
+    solver: solution.solver,
+    optimal: solution.optimal,
+    stages: solution.stages,
+    objective: solution.objective,
+    bound: solution.bound,
+    greedy: solution.greedy,
+    note: solution.note,
+    applications,
+    steps,
+    misses,
+    written: !o.dryRun,
+  };
+}
+
+/** A list of ids, the first five and how many more. */
+function brief(ids: readonly string[]): string {
+  return ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ') || 'other applications';
+}
+
+/** The incident (failed applications lose their instances) and one change set per step. */
+function restoreChangeSets(name: string, start: string, fail: readonly string[], steps: readonly RestoreStep[], instances: ReadonlyMap<string, readonly string[]>): ChangeSetInput[] {
+  const down = [...instances.keys()].filter((id) => instances.get(id)!.length > 0);
+  return [
+    {
+      id: `${name}-incident`,
+      title: `Incident: ${fail.join(', ')} failed; ${instances.size} applications to restore`,
+      effective: start,
+      status: 'proposed',
+      plan: name,
+      changes: down.map((id) => ({ op: 'update' as const, id, fields: { instances: [] } })),
+    },
+    ...steps.map((s) => ({
+      id: s.changeset,
+      title: `Restore step ${s.step} of ${steps.length}: ${s.restored.join(', ') || 'dependencies back'}${s.served.length ? ` (${new Set(s.served.map((x) => x.tenant)).size} tenants served again)` : ''}`,
+      effective: s.at,
+      status: 'proposed' as const,
+      plan: name,
+      changes: s.restored.filter((id) => instances.get(id)!.length > 0).map((id) => ({ op: 'update' as const, id, fields: { instances: [...instances.get(id)!] } })),
+    })),
+  ];
+}

@@ -1,0 +1,117 @@
+/**
+ * Business continuity in the model and in `check`: recovery targets and failover tests are
+ * validated field by field; the continuity section of `check` names applications never
+ * tested, overdue or failed, and a tenant sees only its own applications without the
+ * operator's device ids.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { scopeCheck } from '../src/service/tenantReports.js';
+import type { CheckReport } from '../src/service/checkReport.js';
+import { cli } from './helpers/cli.js';
+import { dialects } from './helpers/dialects.js';
+import { owlDatabase } from './helpers/owlDatabase.js';
+import { assertSchema } from './helpers/schemas.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'verbund-continuity-'));
+const base = `
+sites: [{ id: dc, name: DC, type: datacenter }, { id: office, name: Office, type: office }]
+devices:
+  - { id: srv-a, name: A, site: dc, role: server }
+  - { id: srv-b, name: B, site: dc, role: server }
+links: [{ id: l1, a: srv-a, b: office, type: fibre }, { id: l2, a: srv-b, b: office, type: fibre }]
+organizations: [{ id: town, name: Town, type: municipality }]
+`;
+
+async function importText(name: string, text: string): Promise<{ code: number; stderr: string; db: string }> {
+  const file = join(tmp, `${name}.yaml`);
+  writeFileSync(file, text);
+  const db = join(tmp, `${name}.db`);
+  const r = await cli('--db', db, 'import', file);
+  return { code: r.code, stderr: r.stderr, db };
+}
+
+describe('recovery targets and failover tests in estate files', () => {
+  test('a WAZ/RTO above the MTA, a bad criticality and a test due before it took place are refused, each named', async () => {
+    const r = await importText(
+      'bad',
+      `${base}
+applications:
+  - { id: app, name: App, instances: [srv-a, srv-b], recovery: { rto_h: 48, mtd_h: 24 } }
+  - { id: app2, name: App 2, instances: [srv-a], recovery: { criticality: urgent } }
+usages: [{ id: u, tenant: town, application: app, sites: [office], users: 5, recovery: { emergency_level: 1.5 } }]
+failover_tests:
+  - { id: ft, name: Test, date: 2026-03-01, failed: [srv-a], mode: drill, result: passed }
+  - { id: ft2, name: Test 2, date: 2026-03-01, failed: [srv-a], mode: planned, result: passed, next_due: 2026-02-01 }
+`,
+    );
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /app\.recovery\.rto_h: the recovery time \(WAZ\/RTO, 48 h\) cannot exceed the maximum tolerable downtime \(MTA, 24 h\)/);
+    assert.match(r.stderr, /app2\.recovery\.criticality/);
+    assert.match(r.stderr, /u\.recovery\.emergency_level/);
+    assert.match(r.stderr, /ft\.mode/);
+    assert.match(r.stderr, /ft2\.next_due: the next test \(2026-02-01\) must come after this one \(2026-03-01\)/);
+  });
+
+  test('a failover test names existing elements; check reports never tested, overdue, failed and current', async () => {
+    const bad = await importText('dangling', `${base}\nfailover_tests: [{ id: ft, name: T, date: 2026-03-01, failed: [nope], mode: planned, result: passed }]\n`);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /ft\.failed: "nope" does not exist/);
+    const ok = await importText(
+      'good',
+      `${base}
+applications:
+  - { id: tested, name: T, instances: [srv-a], recovery: { rto_h: 4, criticality: critical } }
+  - { id: untested, name: U, instances: [srv-a, srv-b], recovery: { rto_h: 8 } }
+  - { id: app-no-targets, name: N, instances: [srv-a] }
+  - { id: broken, name: B, instances: [srv-b], recovery: { rto_h: 8 } }
+usages: [{ id: u, tenant: town, application: tested, sites: [office], users: 5 }]
+failover_tests:
+  - { id: ft-app, name: App, date: 2025-03-01, failed: [tested], mode: planned, result: passed }
+  - { id: ft-srv-b, name: B, date: 2025-06-01, failed: [srv-b], mode: real, result: failed, findings: no switch-over }
+`,
+    );
+    assert.equal(ok.code, 0, ok.stderr);
+    const at = async (date: string): Promise<CheckReport> => {
+      const r = await cli('--db', ok.db, 'check', '--at', date, '--json');
+      const report = JSON.parse(r.stdout) as CheckReport;
+      assertSchema('check', report);
+      return report;
+    };
+    const early = await at('2025-04-01');
+    const status = (r: CheckReport): Record<string, string> => Object.fromEntries(r.continuity.applications.map((a) => [a.application, a.status]));
+    // `broken` runs on srv-b, whose test of 2025-06-01 lies ahead; `tested` was tested itself.
+    assert.deepEqual(status(early), { broken: 'never', tested: 'current', untested: 'never' });
+    const late = await at('2026-04-01');
+    // No next_due: a year after the test. `untested` runs on srv-b too, so the failed test covers it.
+    assert.deepEqual(status(late), { broken: 'failed', tested: 'overdue', untested: 'failed' });
+    assert.equal(late.continuity.applications.find((a) => a.application === 'tested')!.nextDue, '2026-03-01');
+    const text = await cli('--db', ok.db, 'check', '--at', '2026-04-01');
+    assert.match(text.stderr, /warning: tested: failover test overdue since 2026-03-01 \(last: ft-app, 2025-03-01\)/);
+    assert.match(text.stderr, /warning: broken: the latest failover test ft-srv-b \(2025-06-01\) failed/);
+  });
+});
+
+for (const dialect of dialects.slice(0, 1)) {
+  describe(`failover tests of the OWL-IT example (${dialect.name})`, () => {
+    const owl = owlDatabase(dialect);
+    test('one test done and current, one overdue; a tenant sees its applications without device ids', async () => {
+      const r = await cli('--db', owl.url, 'check', '--at', '2026-12-01', '--json');
+      const report = JSON.parse(r.stdout) as CheckReport;
+      assertSchema('check', report);
+      const byApp = new Map(report.continuity.applications.map((a) => [a.application, a]));
+      assert.equal(byApp.get('datenbank-lemgo')!.status, 'overdue');
+      assert.equal(byApp.get('datenbank-lemgo')!.lastTest!.id, 'ft-2024-09-power-a');
+      assert.equal(byApp.get('finanzwesen')!.status, 'current');
+      assert.equal(byApp.get('finanzwesen')!.lastTest!.id, 'ft-2026-03-vmc-a');
+      const lemgo = scopeCheck(report, { tenant: 'lemgo', visible: (id) => ['lemgo', 'finanzwesen', 'datenbank-lemgo', 'verzeichnisdienst'].includes(id) || id.startsWith('u-lemgo-') });
+      assertSchema('check', lemgo);
+      const apps = lemgo.continuity.applications.map((a) => a.application);
+      assert.ok(apps.includes('finanzwesen-lippe') && !apps.includes('einwohnerwesen-gkd'), apps.join(', '));
+      for (const a of lemgo.continuity.applications) assert.ok(a.lastTest === null || (a.lastTest.id === null && a.lastTest.failed.length === 0));
+    });
+  });
+}
