@@ -31,7 +31,7 @@ try {
 
   await page.goto(`${server.url}/map`);
   await page.getByRole('checkbox', { name: de ? /Hauseinführung Nord/ : /Hauseinführung Nord/ }).check();
-  await page.getByRole('button', { name: de ? '1 Elemente ausfallen lassen' : 'Fail 1 elements' }).click();
+  await page.getByRole('button', { name: de ? '1 Element ausfallen lassen' : 'Fail 1 element' }).click();
   await page.getByRole('table', { name: de ? 'Betroffene Kommunen' : 'Municipalities affected' }).waitFor();
   const paths = page.getByRole('region', { name: de ? 'Unabhängige Wege' : 'Independent paths' });
   await paths.getByRole('combobox', { name: de ? /^Standort/ : /^Site/ }).selectOption('pb-rathaus');

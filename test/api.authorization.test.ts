@@ -44,15 +44,20 @@ for (const dialect of dialects) {
       const r = await post('planner', '/api/v1/changesets', { plans: [{ id: 'past-plan' }], changesets: [changeSet('cs-past-proposed', '2020-06-01', 'proposed', { plan: 'past-plan' })] });
       assert.equal(r.statusCode, 201, r.body);
       const notes = await lemgoNow();
+      // Accepting waves of the past is refused for everybody (409, it would rewrite history);
+      // recording them as done (`backdate`) is an operator's right only (403 for a planner).
       const accept = await post('planner', '/api/v1/plans/past-plan/accept', {});
-      assert.equal(accept.statusCode, 403, accept.body);
+      assert.equal(accept.statusCode, 409, accept.body);
+      const backdate = await post('planner', '/api/v1/plans/past-plan/accept', { backdate: true });
+      assert.equal(backdate.statusCode, 403, backdate.body);
       assert.equal(await lemgoNow(), notes);
       assert.equal((await service.changeSet('cs-past-proposed')).status, 'proposed');
       // Dropping a plan never touches the baseline: a planner may.
       assert.equal((await post('planner', '/api/v1/plans/past-plan/drop', {})).statusCode, 200);
-      // An operator accepts a plan in the past.
+      // An operator records a plan in the past as done.
       await post('planner', '/api/v1/changesets', { plans: [{ id: 'past-plan-2' }], changesets: [changeSet('cs-past-proposed-2', '2020-06-01', 'proposed', { plan: 'past-plan-2' })] });
-      assert.equal((await post('operator', '/api/v1/plans/past-plan-2/accept', {})).statusCode, 200);
+      assert.equal((await post('operator', '/api/v1/plans/past-plan-2/accept', { backdate: true })).statusCode, 200);
+      assert.equal((await service.changeSet('cs-past-proposed-2')).status, 'done');
     });
 
     test('a planner cannot cancel or accept a change set of the past by PATCH', async () => {

@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildModel, cutLinks, failedSitesOf, segmentDistance } from '../web/src/pages/mapModel.js';
+import { buildModel, cutLinks, cutOffSitesOf, failedSitesOf, KM_PER_UNIT, scaleBar, segmentDistance } from '../web/src/pages/mapModel.js';
 import type { Device, Link, Site } from '../web/src/types.js';
 
 const site = (id: string, lat: number, lon: number, type = 'office'): Site => ({ id, kind: 'site', type, location: { lat, lon } });
@@ -54,4 +54,28 @@ test('segment distance: to the nearest point of the segment, clamped at its ends
   assert.equal(segmentDistance(seg, 0, 5, 3), 3);
   assert.equal(segmentDistance(seg, 0, -4, 3), 5);
   assert.equal(segmentDistance(seg, 0, 13, 4), 5);
+});
+
+test('the scale bar: a round length at most 120 px wide, true to the distances between sites', () => {
+  for (let pxPerUnit = 3; pxPerUnit < 1e6; pxPerUnit *= 1.37) {
+    const { km, px } = scaleBar(pxPerUnit);
+    const mantissa = km / 10 ** Math.floor(Math.log10(km) + 1e-9);
+    assert.ok([1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-9), `${km} km is not 1, 2 or 5 × 10ⁿ`);
+    assert.ok(px <= 120 + 1e-9 && px > 120 / 2.5, `${px} px`);
+  }
+  // Lemgo to Paderborn as the crow flies (haversine, an independent formula): the projection's
+  // distance in map units times the bar's kilometres per unit agrees within 1 %.
+  const at = (id: string, lat: number, lon: number): Site => ({ id, kind: 'site', name: id, type: 'office', location: { lat, lon } }) as Site;
+  const m = buildModel([at('lemgo', 52.028, 8.9), at('paderborn', 51.7189, 8.7575)], [], []);
+  const units = Math.hypot(m.sitePos[0]! - m.sitePos[2]!, m.sitePos[1]! - m.sitePos[3]!);
+  const rad = Math.PI / 180;
+  const h = Math.sin(((51.7189 - 52.028) * rad) / 2) ** 2 + Math.cos(52.028 * rad) * Math.cos(51.7189 * rad) * Math.sin(((8.7575 - 8.9) * rad) / 2) ** 2;
+  const haversine = 2 * 6371 * Math.asin(Math.sqrt(h));
+  assert.ok(Math.abs(units * KM_PER_UNIT - haversine) / haversine < 0.01, `${units * KM_PER_UNIT} km against ${haversine} km`);
+});
+
+test('the sites cut off: where users of a service that is down work, except the failed ones', () => {
+  const down = [{ site: 'a' }, { site: 'b' }, { site: 'a' }, { site: 'c' }];
+  assert.deepEqual([...cutOffSitesOf(down, new Set(['c']))], ['a', 'b']);
+  assert.deepEqual([...cutOffSitesOf([], new Set(['c']))], []);
 });

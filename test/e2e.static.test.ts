@@ -32,7 +32,8 @@ after(async () => {
 });
 
 test('the UI at / and at its own paths, revalidated each time', async () => {
-  for (const url of ['/', '/map', '/objects/finanzwesen', '/index.html']) {
+  // Ids are slugs that may hold dots: a deep link to such an object is a page, not a file.
+  for (const url of ['/', '/map', '/objects/finanzwesen', '/objects/krz-nordost.abgabenwerk', '/objects/app.v2.js', '/index.html']) {
     const r = await app.inject({ url });
     assert.equal(r.statusCode, 200, url);
     assert.match(r.headers['content-type'] as string, /^text\/html/);
@@ -49,7 +50,7 @@ test('hashed assets with their type, cached for a year', async () => {
 });
 
 test('a missing file, a path out of the folder and the API paths are 404 with the error body', async () => {
-  for (const url of ['/assets/nope.js', '/../verbund-secret.txt', '/assets/..%2F..%2Fverbund-secret.txt', '/api/v1/nope', '/api/docs/nope', '/metrics/x']) {
+  for (const url of ['/assets/nope.js', '/favicon.ico', '/../verbund-secret.txt', '/assets/..%2F..%2Fverbund-secret.txt', '/api/v1/nope', '/api/docs/nope', '/metrics/x']) {
     const r = await app.inject({ url });
     assert.equal(r.statusCode, 404, url);
     assert.equal(JSON.parse(r.body).error.code, 'NOT_FOUND', url);

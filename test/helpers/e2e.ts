@@ -133,3 +133,33 @@ export async function axe(page: Page): Promise<string[]> {
   });
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/** Why an end-to-end suite is skipped: Chromium missing outside CI (CI installs it; there its absence fails). */
+export const e2eSkip: string | false = chromiumPath() === null && !process.env.CI && 'chromium is not installed (apt-get install chromium); CI installs it, and there its absence fails';
+
+/** What an end-to-end suite works with; filled in by the suite's `before`. */
+export interface E2eFixture {
+  server: E2eServer;
+  browser: Browser;
+  page: Page;
+  errors: string[];
+}
+
+/**
+ * Registers the suite's `before` and `after`: the server with the OWL-IT example, Chromium and a
+ * German page (10 s per step); returns the fixture, filled in once `before` has run.
+ */
+export function e2eFixture(hooks: { before: (f: () => Promise<void>) => void; after: (f: () => Promise<void>) => void }): E2eFixture {
+  const f = {} as E2eFixture;
+  hooks.before(async () => {
+    f.server = await startServer();
+    f.browser = await launchBrowser(chromiumPath()!);
+    ({ page: f.page, errors: f.errors } = await newPage(f.browser, 'de-DE'));
+    f.page.setDefaultTimeout(10_000);
+  });
+  hooks.after(async () => {
+    await f.browser?.close();
+    await f.server?.stop();
+  });
+  return f;
+}

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { get, me, signOut, whenSignedOut, type Principal } from './api.js';
 import { useI18n, type Key } from './i18n/index.js';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
-import { Link, navigate, usePath } from './router.js';
+import { Link, navigate, useParam, usePath } from './router.js';
 import { AppContext, today, useApp, useLoad, type AppState } from './state.js';
 import type { PlanInfo } from './types.js';
 import { SignIn } from './pages/SignIn.js';
@@ -14,6 +14,8 @@ import { Applications } from './pages/Applications.js';
 import { Municipalities } from './pages/Municipalities.js';
 import { Plans } from './pages/Plans.js';
 import { ObjectPage } from './pages/ObjectPage.js';
+import { EstateList, kindOfList, Search } from './pages/EstateList.js';
+import { Accounts } from './pages/Accounts.js';
 
 const staffNav: [string, Key][] = [
   ['/', 'nav.overview'],
@@ -22,6 +24,7 @@ const staffNav: [string, Key][] = [
   ['/applications', 'nav.applications'],
   ['/municipalities', 'nav.municipalities'],
   ['/plans', 'nav.plans'],
+  ['/estate/sites', 'nav.estate'],
 ];
 const tenantNav: [string, Key][] = [['/municipalities', 'nav.municipalities']];
 
@@ -45,12 +48,14 @@ export function App() {
 function Shell({ user, onSignedOut }: { user: Principal; onSignedOut: () => void }) {
   const { t } = useI18n();
   const path = usePath();
-  const [at, setAt] = useState(today);
-  const [plan, setPlan] = useState('');
+  // The date and the plan live in the URL: a reload keeps them, a link shares them.
+  const [atParam, setAt] = useParam('at');
+  const at = atParam || today();
+  const [plan, setPlan] = useParam('plan');
   const [plansVersion, setPlansVersion] = useState(0);
-  const state = useMemo<AppState>(() => ({ user, at, setAt, plan, setPlan, plansVersion, plansChanged: () => setPlansVersion((v) => v + 1) }), [user, at, plan, plansVersion]);
+  const state = useMemo<AppState>(() => ({ user, at, setAt, plan, setPlan, plansVersion, plansChanged: () => setPlansVersion((v) => v + 1) }), [user, at, setAt, plan, setPlan, plansVersion]);
   const tenant = user.role === 'tenant';
-  const nav = tenant ? tenantNav : staffNav;
+  const nav = tenant ? tenantNav : user.role === 'admin' ? [...staffNav, ['/accounts', 'nav.accounts'] as [string, Key]] : staffNav;
   useEffect(() => {
     // A tenant's whole UI is its municipality.
     if (tenant && !path.startsWith('/municipalities') && !path.startsWith('/objects/')) navigate('/municipalities', true);
@@ -85,8 +90,9 @@ function Shell({ user, onSignedOut }: { user: Principal; onSignedOut: () => void
           </ul>
         </nav>
         <div className="controls">
+          {!tenant && <SearchBox />}
           <label>
-            {t('at')}{' '}
+            <span className="ctl-label">{t('at')} </span>
             <input type="date" value={at} onChange={(e) => e.target.value && setAt(e.target.value)} required />
           </label>
           {!tenant && <PlanSelect />}
@@ -104,7 +110,16 @@ function Shell({ user, onSignedOut }: { user: Principal; onSignedOut: () => void
 function pageOf(path: string): { title: Key; nav: string; render: () => ReactElement } {
   const obj = /^\/objects\/(.+)$/.exec(path);
   if (obj) return { title: 'nav.object', nav: '', render: () => <ObjectPage key={obj[1]} id={decodeURIComponent(obj[1]!)} /> };
+  const list = /^\/estate(?:\/([a-z-]+))?$/.exec(path);
+  if (list) {
+    const kind = kindOfList(list[1] ?? 'sites');
+    if (kind) return { title: 'nav.estate', nav: '/estate/sites', render: () => <EstateList key={kind} kind={kind} /> };
+  }
   switch (path) {
+    case '/accounts':
+      return { title: 'nav.accounts', nav: path, render: () => <Accounts /> };
+    case '/search':
+      return { title: 'search.heading', nav: '', render: () => <Search /> };
     case '/map':
       return { title: 'nav.map', nav: path, render: () => <MapPage /> };
     case '/timeline':
@@ -120,13 +135,34 @@ function pageOf(path: string): { title: Key; nav: string; render: () => ReactEle
   }
 }
 
+/** The global search box: ids and names of every kind (the results on /search). */
+function SearchBox() {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  return (
+    <form
+      role="search"
+      className="search-box"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (text.trim()) navigate(`/search?q=${encodeURIComponent(text.trim())}`);
+      }}
+    >
+      <label>
+        <span className="ctl-label">{t('search.box')} </span>
+        <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('search.placeholder')} />
+      </label>
+    </form>
+  );
+}
+
 function PlanSelect() {
   const { t } = useI18n();
   const { plan, setPlan, plansVersion } = useApp();
   const plans = useLoad((s) => get<{ items: PlanInfo[] }>('/plans', undefined, s), [plansVersion]);
   return (
     <label>
-      {t('plan')}{' '}
+      <span className="ctl-label">{t('plan')} </span>
       <select value={plan} onChange={(e) => setPlan(e.target.value)}>
         <option value="">{t('plan.baseline')}</option>
         {plans.data?.items.map((p) => (

@@ -3,6 +3,7 @@
  * unsafe request sends the session's CSRF token in X-CSRF-Token. Errors arrive as
  * `{error: {code, message, details}}` and are thrown as {@link ApiError}.
  */
+import { rememberNames } from './names.js';
 
 /** One problem of an error answer, located by field or path where the server knows it. */
 export interface Problem {
@@ -88,9 +89,12 @@ export async function request<T>(method: string, path: string, opts: { query?: Q
   return { body: body as T, etag: r.headers.get('etag') };
 }
 
-/** GET and return the body. */
+/** GET and return the body; the names of a list's objects are remembered for names-first links. */
 export async function get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
-  return (await request<T>('GET', path, { ...(query && { query }), ...(signal && { signal }) })).body;
+  const body = (await request<T>('GET', path, { ...(query && { query }), ...(signal && { signal }) })).body;
+  const items = (body as { items?: unknown } | undefined)?.items;
+  if (Array.isArray(items) && query?.at) rememberNames(items, query.at, query.plan ?? '');
+  return body;
 }
 
 /** POST and return the body. */

@@ -17,6 +17,7 @@ interface ListQuery {
   plan?: string;
   tag?: string;
   q?: string;
+  sort?: string;
   limit: number;
   offset: number;
   [field: string]: string | number | undefined;
@@ -32,6 +33,7 @@ export function objectRoutes(app: FastifyInstance, ctx: ApiContext): void {
   for (const kind of kinds) {
     const fields = filterFields(kind);
     const filters = Object.fromEntries(fields.map((f) => [f, { type: 'string', maxLength: 200, description: `Only objects whose ${f} is (or contains) this value; several values comma-separated.` }]));
+    const sortable = ['id', 'name', ...fields.filter((f) => f !== 'name')];
     app.get<{ Querystring: ListQuery }>(
       `/api/v1/${pluralOf(kind)}`,
       {
@@ -47,6 +49,7 @@ export function objectRoutes(app: FastifyInstance, ctx: ApiContext): void {
               ...pageQuery,
               tag: { type: 'string', maxLength: 64, description: 'Only objects with this tag.' },
               q: { type: 'string', maxLength: 100, description: 'Search in id and name (case-insensitive).' },
+              sort: { type: 'string', enum: [...sortable, ...sortable.map((f) => `-${f}`)], description: 'Order by this field (`-field`: descending); absent values last, then by id. Default: by id.' },
               ...filters,
             },
           },
@@ -54,7 +57,7 @@ export function objectRoutes(app: FastifyInstance, ctx: ApiContext): void {
         },
       },
       async (req) => {
-        const { at, plan, tag, q, limit, offset, ...rest } = req.query;
+        const { at, plan, tag, q, sort, limit, offset, ...rest } = req.query;
         const { snap, scope } = await ctx.scoped(req, { at, plan });
         const wanted = Object.entries(rest).map(([field, v]) => [field, new Set(String(v).split(','))] as const);
         const needle = q?.toLowerCase();
@@ -66,7 +69,7 @@ export function objectRoutes(app: FastifyInstance, ctx: ApiContext): void {
         // One pass, and none for a plain page: the sorted list is shared by every request of the snapshot.
         const all = sortedOfKind(snap.estate, kind);
         const list = tests.length ? all.filter((o) => tests.every((t) => t(o))) : all;
-        return { ...page(list, { limit, offset }), at: snap.at, plan: snap.plan };
+        return { ...page(sort && sort !== 'id' ? sortedBy(list, sort) : list, { limit, offset }), at: snap.at, plan: snap.plan };
       },
     );
   }
@@ -112,6 +115,27 @@ function sortedOfKind(estate: Estate, kind: Kind): StoredObject[] {
   let list = perKind.get(kind);
   if (!list) perKind.set(kind, (list = [...estate.ofKind(kind)].sort((a, b) => (a.id < b.id ? -1 : 1))));
   return list;
+}
+
+/**
+ * The objects (given in id order) ordered by a field, `-field` descending: numbers by value,
+ * texts by the German collation; objects without the field last, ties in id order (stable sort).
+ */
+function sortedBy(list: readonly StoredObject[], sort: string): StoredObject[] {
+  const desc = sort.startsWith('-');
+  const field = desc ? sort.slice(1) : sort;
+  const key = (o: StoredObject): number | string | undefined => {
+    const v = (o as Record<string, unknown>)[field];
+    return typeof v === 'number' ? v : v === undefined || v === null ? undefined : valuesOf(o, field).join(', ');
+  };
+  const collator = new Intl.Collator('de', { numeric: true, sensitivity: 'base' });
+  const keyed = list.map((o) => ({ o, k: key(o) }));
+  keyed.sort((a, b) => {
+    if (a.k === undefined || b.k === undefined) return a.k === b.k ? 0 : a.k === undefined ? 1 : -1;
+    const c = typeof a.k === 'number' && typeof b.k === 'number' ? a.k - b.k : collator.compare(String(a.k), String(b.k));
+    return desc ? -c : c;
+  });
+  return keyed.map((x) => x.o);
 }
 
 /** The values of a field as texts: a list's items (a dependency by its application), or the one value. */

@@ -34,6 +34,16 @@ function decoded(path: string): string {
   }
 }
 
+/**
+ * Whether a path names one of the UI's files (a missing one is 404) rather than a page of the
+ * UI (answered with index.html): the hashed assets and files at the top (`/favicon.ico`).
+ * Pages' paths may hold dots — an object id is a slug with dots (`/objects/krz.abgabenwerk`).
+ */
+function isFilePath(path: string): boolean {
+  if (path === '/index.html') return false;
+  return path.startsWith('/assets/') || (extname(path) !== '' && path.lastIndexOf('/') === 0);
+}
+
 /** dist/web: beside the bundled server (dist/*.js), or from src/api/routes when run by tsx. */
 function builtUi(): string {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -55,13 +65,14 @@ export function webRoutes(app: FastifyInstance, root = builtUi()): void {
     const path = decoded(req.url.split('?')[0]!);
     if (apiPaths.test(path)) throw new VerbundError('NOT_FOUND', `no route GET ${path}`);
     const file = normalize(join(root, path));
-    const asset = file.startsWith(base) && extname(file) !== '' ? read(file) : undefined;
+    if (!file.startsWith(base)) throw new VerbundError('NOT_FOUND', `no file ${path}`);
+    const asset = extname(file) !== '' ? read(file) : undefined;
     if (asset) {
       const hashed = path.startsWith('/assets/');
       void reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       return reply.type(types[extname(file)] ?? 'application/octet-stream').send(asset);
     }
-    if (extname(path) !== '' && path !== '/index.html') throw new VerbundError('NOT_FOUND', `no file ${path}`);
+    if (isFilePath(path)) throw new VerbundError('NOT_FOUND', `no file ${path}`);
     const index = read(join(root, 'index.html'));
     if (!index) throw new VerbundError('NOT_FOUND', 'the web UI is not built: run `npm run build`');
     return reply.header('cache-control', 'no-cache').type(types['.html']!).send(index);

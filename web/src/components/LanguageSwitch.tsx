@@ -5,7 +5,7 @@ export function LanguageSwitch() {
   const { t, lang, setLang } = useI18n();
   return (
     <label>
-      {t('language')}{' '}
+      <span className="ctl-label">{t('language')} </span>
       <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
         <option value="de" lang="de">
           Deutsch

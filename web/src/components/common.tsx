@@ -3,21 +3,35 @@ import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 import { ApiError } from '../api.js';
 import { useI18n } from '../i18n/index.js';
 import { Link } from '../router.js';
+import { NamedLink } from './FieldValue.js';
 import type { Loaded } from '../state.js';
 
-/** An error as the user reads it: the API's message and every problem it lists. */
+/**
+ * An error as the user reads it: what its code means in the user's language, then the
+ * server's own (English) words with the code, and every problem it lists at its field.
+ */
 export function ErrorBox({ error }: { error: unknown }) {
-  const { t } = useI18n();
+  const { t, apiError, field } = useI18n();
   if (error === undefined || error === null) return null;
   if (error instanceof DOMException && error.name === 'AbortError') return null;
   const e = error instanceof ApiError ? error : null;
   return (
     <div className="error" role="alert">
-      <strong>{e ? t('error.api', { code: e.code }) : t('error.network')}</strong> {e?.message ?? String((error as Error)?.message ?? error)}
+      <strong>{e ? apiError(e.code, e.message) : t('error.network')}</strong>{' '}
+      {e ? (
+        <span className="muted-error">
+          ({e.code}: {e.message})
+        </span>
+      ) : (
+        String((error as Error)?.message ?? error)
+      )}
       {e && e.details.length > 0 && (
         <ul>
           {e.details.map((d, i) => (
-            <li key={i}>{d.message}</li>
+            <li key={i}>
+              {d.field !== undefined && <strong>{d.field.split('.').map(field).join(' › ')}: </strong>}
+              {d.message}
+            </li>
           ))}
         </ul>
       )}
@@ -95,23 +109,19 @@ export function OnDemand<T>({ state, label, children }: { state: Loaded<T | null
   return <Async state={state}>{(d) => (d === null ? null : children(d))}</Async>;
 }
 
-/** A table cell with a link to an object. */
+/** A table cell with a link to an object: by the label given, else by its name with the id second. */
 export function IdCell({ id, label }: { id: string; label?: string | undefined }) {
-  return (
-    <td>
-      <ObjLink id={id} label={label} />
-    </td>
-  );
+  return <td>{label === undefined ? <NamedLink id={id} /> : <ObjLink id={id} label={label} />}</td>;
 }
 
-/** Links to objects, comma-separated. */
-export function IdList({ ids }: { ids: readonly string[] }) {
+/** Links to objects, comma-separated: by their names, the ids second (`named={false}`: ids only). */
+export function IdList({ ids, named = true }: { ids: readonly string[]; named?: boolean }) {
   return (
     <>
       {ids.map((id, i) => (
         <span key={`${id}-${i}`}>
           {i > 0 && ', '}
-          <ObjLink id={id} />
+          {named ? <NamedLink id={id} /> : <ObjLink id={id} />}
         </span>
       ))}
     </>

@@ -27,6 +27,17 @@ export interface I18n {
   readonly t: (key: Key, params?: Record<string, string | number>) => string;
   /** A date or date-time (ISO) as a date in the locale. */
   readonly date: (iso: string | null | undefined) => string;
+  /** A date-time (ISO) in the locale, to the minute, in the browser's time zone. */
+  readonly dateTime: (iso: string | null | undefined) => string;
+  /**
+   * A counted text: `key.one` or `key.other` by the language's plural rule for `n`
+   * (`1 Element`, `2 Elemente`), with `{n}` and the other placeholders filled.
+   */
+  readonly tn: (key: PluralKey, n: number, params?: Record<string, string | number>) => string;
+  /** A field's label in the language (`target_availability` → "Verfügbarkeitsziel"); the name if it has none. */
+  readonly field: (name: string) => string;
+  /** The API's error code in the language; the server's English message if the code is unknown. */
+  readonly apiError: (code: string, fallback: string) => string;
   /** Month and year of an instant (ms since the epoch), e.g. for chart axes. */
   readonly month: (ms: number) => string;
   readonly number: (n: number, digits?: number) => string;
@@ -34,6 +45,9 @@ export interface I18n {
   /** The label of a choice value (status, type, role, …) in the language. */
   readonly choice: (set: ChoiceSetName, value: string | undefined) => string;
 }
+
+/** Keys of counted texts: those with a `.one` and an `.other` form. */
+export type PluralKey = { [K in Key]: K extends `${infer B}.one` ? (`${B}.other` extends Key ? B : never) : never }[Key];
 
 const Ctx = createContext<I18n | null>(null);
 
@@ -43,6 +57,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     const locale = lang === 'de' ? 'de-DE' : 'en-GB';
     const dateFmt = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
+    const dateTimeFmt = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    const plural = new Intl.PluralRules(locale);
+    const dict = dictionaries[lang] as Record<string, string>;
     const monthFmt = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' });
     const fmts = new Map<number, Intl.NumberFormat>();
     const nf = (d: number) => {
@@ -51,18 +68,23 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       return f;
     };
     document.documentElement.lang = lang;
+    const fill = (text: string, params?: Record<string, string | number>) => {
+      let out = text;
+      if (params) for (const [k, v] of Object.entries(params)) out = out.replaceAll(`{${k}}`, String(v));
+      return out;
+    };
     return {
       lang,
       setLang: (l) => {
         localStorage.setItem(LANG_KEY, l);
         setLangState(l);
       },
-      t: (key, params) => {
-        let s = dictionaries[lang][key] ?? key;
-        if (params) for (const [k, v] of Object.entries(params)) s = s.replaceAll(`{${k}}`, String(v));
-        return s;
-      },
+      t: (key, params) => fill(dictionaries[lang][key] ?? key, params),
+      tn: (key, n, params) => fill(dict[`${key}.${plural.select(n) === 'one' ? 'one' : 'other'}`] ?? key, { n: nf(0).format(n), ...params }),
+      field: (name) => dict[`field.${name}`] ?? name,
+      apiError: (code, fallback) => dict[`apiError.${code}`] ?? fallback,
       date: (iso) => (iso ? dateFmt.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)) : '–'),
+      dateTime: (iso) => (iso ? dateTimeFmt.format(new Date(iso)) : '–'),
       month: (ms) => monthFmt.format(new Date(ms)),
       number: (n, d = 0) => nf(d).format(n),
       percent: (share, d = 1) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: d }).format(share),

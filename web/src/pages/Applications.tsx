@@ -1,5 +1,6 @@
 /** The portfolio: every application with its instances, sites, tenants and availability vs target; filters; joint-operation candidates. */
 import { useMemo, useState } from 'react';
+import { useParam } from '../router.js';
 import { get, getAll, post } from '../api.js';
 import { Async, Badge, ErrorBox, IdCell, IdList, ObjLink, OnDemand, TableHead, TextField, type Sort } from '../components/common.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
@@ -35,10 +36,10 @@ export function Applications() {
 
 function Portfolio({ apps, usages, devices, avail }: { apps: Application[]; usages: Usage[]; devices: Device[]; avail: Availability | undefined }) {
   const { t, choice, percent, number, lang } = useI18n();
-  const [q, setQ] = useState('');
-  const [category, setCategory] = useState('');
-  const [status, setStatus] = useState('');
-  const [product, setProduct] = useState('');
+  const [q, setQ] = useParam('q');
+  const [category, setCategory] = useParam('category');
+  const [status, setStatus] = useParam('status');
+  const [product, setProduct] = useParam('product');
   const siteOf = useMemo(() => new Map(devices.map((d) => [d.id, d.site])), [devices]);
   const tenantsOf = useMemo(() => {
     const m = new Map<string, Set<string>>();

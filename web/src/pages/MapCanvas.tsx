@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
 import { choiceColour, useI18n } from '../i18n/index.js';
-import { segmentDistance, type MapModel } from './mapModel.js';
+import { scaleBar, segmentDistance, type MapModel, type ScaleBar } from './mapModel.js';
 
 /** Colours of the two independent paths. */
 export const pathColours = ['#0050b3', '#8a2be2'];
@@ -13,7 +13,7 @@ export const pathColours = ['#0050b3', '#8a2be2'];
 declare global {
   interface Window {
     /** Timings of the last map draw, for scripts/measure-ui.ts (milliseconds). */
-    __verbundMap?: { load: number; draw: number; links: number; sites: number };
+    __verbundMap?: { load: number; draw: number; links: number; sites: number; visible: number; width: number };
   }
 }
 
@@ -25,6 +25,8 @@ export interface MapCanvasProps {
   readonly spofLinks: Set<number> | null;
   readonly cut: Set<number>;
   readonly failedSites: Set<string>;
+  /** Sites whose users lost a service (ringed orange, apart from the failed ones). */
+  readonly cutOffSites: Set<string>;
   readonly highlighted: Set<number>;
   /** Path index (0, 1) by link id. */
   readonly pathLinks: Map<string, number>;
@@ -36,17 +38,26 @@ export interface MapCanvasProps {
   readonly children?: ReactNode;
 }
 
-export function MapCanvas({ model, colouring, spofLinks, cut, failedSites, highlighted, pathLinks, selected, onToggle, loadMs, children }: MapCanvasProps) {
-  const { t, number, choice } = useI18n();
+/** The ring of a cut-off site (docs/ui.md, "Map"). */
+const CUT_OFF = '#d35400';
+
+export function MapCanvas({ model, colouring, spofLinks, cut, failedSites, cutOffSites, highlighted, pathLinks, selected, onToggle, loadMs, children }: MapCanvasProps) {
+  const { t, tn, choice, number } = useI18n();
   const canvas = useRef<HTMLCanvasElement>(null);
-  const view = useRef({ scale: 1, ox: 0, oy: 0, fitted: false });
+  // `moved`: the user panned or zoomed; until then the view keeps fitting the canvas as it gets its size.
+  const view = useRef({ scale: 1, ox: 0, oy: 0, fitted: false, moved: false });
+  const [bar, setBar] = useState<ScaleBar | null>(null);
   const frame = useRef(0);
   const [size, setSize] = useState({ w: 900, h: 560 });
   const wrap = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = wrap.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setSize({ w: Math.max(320, el.clientWidth), h: Math.max(360, Math.min(640, Math.round(el.clientWidth * 0.62))) }));
+    const ro = new ResizeObserver(() => {
+      // The first fit must use the canvas's real size (not the default before layout): refit until the user moves the view.
+      if (!view.current.moved) view.current.fitted = false;
+      setSize({ w: Math.max(280, el.clientWidth), h: Math.max(320, Math.min(640, Math.round(el.clientWidth * 0.62))) });
+    });
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
@@ -98,6 +109,8 @@ export function MapCanvas({ model, colouring, spofLinks, cut, failedSites, highl
       v.oy = (size.h - h * v.scale) / 2 - b.minY * v.scale;
       v.fitted = Number.isFinite(v.scale);
     }
+    const next = scaleBar(v.scale);
+    setBar((old) => (old && old.km === next.km && Math.abs(old.px - next.px) < 0.5 ? old : next));
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
     g.fillStyle = '#fbfbf8';
     g.fillRect(0, 0, size.w, size.h);
@@ -132,6 +145,7 @@ export function MapCanvas({ model, colouring, spofLinks, cut, failedSites, highl
     // Sites ringed: red where something failed (the site, or a device there), black where selected.
     const hit = new Map<string, string>();
     for (const id of selected) hit.set(model.siteOf.get(id) ?? id, '#000');
+    for (const id of cutOffSites) hit.set(id, CUT_OFF);
     for (const id of failedSites) hit.set(id, '#c00000');
     for (const [id, colour] of hit) {
       const i = model.siteIndex.get(id);
@@ -150,14 +164,21 @@ export function MapCanvas({ model, colouring, spofLinks, cut, failedSites, highl
       });
     }
     const drawMs = performance.now() - t0;
-    window.__verbundMap = { load: loadMs, draw: drawMs, links: links.length, sites: model.sites.length };
+    // How many sites are on the canvas (tests check that the fit shows them all, at every width).
+    let visible = 0;
+    for (let i = 0; i < model.sites.length; i++) {
+      const x = X(model.sitePos[2 * i]!);
+      const y = Y(model.sitePos[2 * i + 1]!);
+      if (x >= 0 && x <= size.w && y >= 0 && y <= size.h) visible++;
+    }
+    window.__verbundMap = { load: loadMs, draw: drawMs, links: links.length, sites: model.sites.length, visible, width: size.w };
   };
   const schedule = () => {
     cancelAnimationFrame(frame.current);
     frame.current = requestAnimationFrame(draw);
   };
   // Redraw when what is drawn changes (not on every render: hovering re-renders the tooltip only).
-  useEffect(schedule, [model, colouring, spofLinks, cut, failedSites, highlighted, pathLinks, selected, size]);
+  useEffect(schedule, [model, colouring, spofLinks, cut, failedSites, cutOffSites, highlighted, pathLinks, selected, size]);
 
   // Pan with the pointer, zoom with the wheel or + / - / arrow keys.
   const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null);
@@ -176,6 +197,7 @@ export function MapCanvas({ model, colouring, spofLinks, cut, failedSites, highl
     const dy = e.clientY - d.y;
     if (Math.abs(dx) + Math.abs(dy) > 3) d.moved = true;
     if (!d.moved) return;
+    view.current.moved = true;
     view.current.ox += dx;
     view.current.oy += dy;
     d.x = e.clientX;
@@ -192,6 +214,7 @@ export function MapCanvas({ model, colouring, spofLinks, cut, failedSites, highl
     v.ox = cx - (cx - v.ox) * f;
     v.oy = cy - (cy - v.oy) * f;
     v.scale *= f;
+    v.moved = true;
     schedule();
   };
   useEffect(() => {
@@ -211,11 +234,11 @@ export function MapCanvas({ model, colouring, spofLinks, cut, failedSites, highl
       '+': () => zoom(1.25),
       '=': () => zoom(1.25),
       '-': () => zoom(0.8),
-      ArrowLeft: () => ((v.ox += step), schedule()),
-      ArrowRight: () => ((v.ox -= step), schedule()),
-      ArrowUp: () => ((v.oy += step), schedule()),
-      ArrowDown: () => ((v.oy -= step), schedule()),
-      '0': () => ((v.fitted = false), schedule()),
+      ArrowLeft: () => ((v.ox += step), (v.moved = true), schedule()),
+      ArrowRight: () => ((v.ox -= step), (v.moved = true), schedule()),
+      ArrowUp: () => ((v.oy += step), (v.moved = true), schedule()),
+      ArrowDown: () => ((v.oy -= step), (v.moved = true), schedule()),
+      '0': () => ((v.fitted = false), (v.moved = false), schedule()),
     };
     const f = keys[e.key];
     if (f) {
@@ -266,10 +289,10 @@ export function MapCanvas({ model, colouring, spofLinks, cut, failedSites, highl
         <button type="button" onClick={() => zoom(0.8)} aria-label={t('map.zoomOut')}>
           −
         </button>
-        <button type="button" onClick={() => ((view.current.fitted = false), schedule())}>
+        <button type="button" onClick={() => ((view.current.fitted = false), (view.current.moved = false), schedule())}>
           {t('map.fit')}
         </button>
-        <span className="muted">{t('map.counts', { sites: number(model.sites.length), links: number(model.links.length) })}</span>
+        <span className="muted">{tn('map.sites', model.sites.length)}, {tn('map.links', model.links.length)}</span>
       </div>
       <div className="map-canvas">
       <canvas
@@ -285,6 +308,12 @@ export function MapCanvas({ model, colouring, spofLinks, cut, failedSites, highl
         onKeyDown={onKey}
         onPointerLeave={() => setHover(null)}
       />
+      {bar && (
+        <div className="scale-bar" data-km={bar.km}>
+          <span className="scale-line" style={{ width: bar.px }} />
+          {number(bar.km, 3)} km
+        </div>
+      )}
       {hover && (
         <div className="map-tip" style={{ left: hover.x + 12, top: hover.y + 12 }} aria-hidden="true">
           {hover.label}

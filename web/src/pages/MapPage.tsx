@@ -3,14 +3,15 @@
  * groups highlightable; fail any elements and see what goes down; draw the independent paths
  * between a site and an application.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { get, getAll, post } from '../api.js';
 import { Async, ErrorBox } from '../components/common.js';
 import { choices, useI18n } from '../i18n/index.js';
 import { useApp, useLoad } from '../state.js';
 import type { Application, Check, Device, Link, Obj, Paths, Site, WhatIf } from '../types.js';
 import { MapCanvas, pathColours } from './MapCanvas.js';
-import { buildModel, cutLinks, failedSitesOf, type MapModel } from './mapModel.js';
+import { buildModel, cutLinks, cutOffSitesOf, failedSitesOf, type MapModel } from './mapModel.js';
+import { useParam } from '../router.js';
 import { WhatIfResult } from './WhatIfResult.js';
 
 type Colouring = 'type' | 'verdict';
@@ -53,10 +54,14 @@ interface MapViewProps {
 }
 
 function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: MapViewProps) {
-  const { t, choice } = useI18n();
+  const { t, tn, choice } = useI18n();
   const { at, plan } = useApp();
   const [colouring, setColouring] = useState<Colouring>('type');
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  // The selection, the failure simulated and the path asked for are in the URL (a reload or a shared link shows them again).
+  const [selParam, setSelParam] = useParam('sel');
+  const selected = useMemo(() => new Set(selParam ? selParam.split(',') : []), [selParam]);
+  const setSelected = (f: (s: Set<string>) => Set<string>) => setSelParam([...f(new Set(selected))].join(','));
+  const [failParam, setFailParam] = useParam('fail');
   const [highlight, setHighlight] = useState<string | null>(null);
   const [result, setResult] = useState<WhatIf | null>(null);
   const [failed, setFailed] = useState<Set<string>>(new Set());
@@ -73,6 +78,7 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
   }, [check.data, model]);
   const cut = useMemo(() => cutLinks(model, failed), [model, failed]);
   const failedSites = useMemo(() => failedSitesOf(model, failed), [model, failed]);
+  const cutOff = useMemo(() => cutOffSitesOf(result?.down ?? [], failedSites), [result, failedSites]);
   const highlighted = useMemo(() => (highlight ? cutLinks(model, new Set([highlight])) : new Set<number>()), [model, highlight]);
   // The independent paths; when there are none, the two that share only a risk group (if any), to show where.
   const shownPaths = paths ? (paths.paths.length ? paths.paths : (paths.nodeLinkDisjoint?.paths ?? [])) : [];
@@ -89,11 +95,12 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
       else n.add(id);
       return n;
     });
-  const fail = async () => {
+  const fail = async (ids: readonly string[] = [...selected]) => {
     setBusy(true);
     setError(undefined);
+    setFailParam(ids.join(','));
     try {
-      const r = await post<WhatIf>('/what-if', { fail: [...selected] }, { at, plan });
+      const r = await post<WhatIf>('/what-if', { fail: ids }, { at, plan });
       setResult(r);
       setFailed(new Set(r.failed));
     } catch (e) {
@@ -103,24 +110,32 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
     }
   };
   const clear = () => {
-    setSelected(new Set());
+    setSelected(() => new Set());
+    setFailParam('');
     setFailed(new Set());
     setResult(null);
     setError(undefined);
   };
 
-  const [pathFrom, setPathFrom] = useState('');
-  const [pathTo, setPathTo] = useState('');
+  const [pathParam, setPathParam] = useParam('path');
+  const [pathFrom, setPathFrom] = useState(pathParam.split(',')[0] ?? '');
+  const [pathTo, setPathTo] = useState(pathParam.split(',')[1] ?? '');
   const [pathError, setPathError] = useState<unknown>();
-  const showPaths = async () => {
+  const showPaths = async (from = pathFrom, to = pathTo) => {
     setPathError(undefined);
     setPaths(null);
+    setPathParam(`${from},${to}`);
     try {
-      setPaths(await get<Paths>('/paths', { from: pathFrom, to: pathTo, at, plan }));
+      setPaths(await get<Paths>('/paths', { from, to, at, plan }));
     } catch (e) {
       setPathError(e);
     }
   };
+  // What the URL asked for when the page opened (or the view changed): the failure and the paths.
+  useEffect(() => {
+    if (failParam) void fail(failParam.split(','));
+    if (pathFrom && pathTo) void showPaths();
+  }, [at, plan]);
 
   const [addId, setAddId] = useState('');
   const elementIds = useMemo(() => [...sites.map((s) => s.id), ...devices.map((d) => d.id), ...allLinks.map((l) => l.id)].slice(0, 5000), [sites, devices, allLinks]);
@@ -129,7 +144,7 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
   return (
     <div className="map-layout">
       <div className="map-main">
-        <MapCanvas model={model} colouring={colouring} spofLinks={spofLinks} cut={cut} failedSites={failedSites} highlighted={highlighted} pathLinks={pathLinks} selected={selected} onToggle={toggle} loadMs={loadMs}>
+        <MapCanvas model={model} colouring={colouring} spofLinks={spofLinks} cut={cut} failedSites={failedSites} cutOffSites={cutOff} highlighted={highlighted} pathLinks={pathLinks} selected={selected} onToggle={toggle} loadMs={loadMs}>
           <label>
             {t('map.colouring')}{' '}
             <select value={colouring} onChange={(e) => setColouring(e.target.value as Colouring)}>
@@ -155,6 +170,9 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
               ]}
           <span>
             <span className="swatch dashed red" aria-hidden="true" /> {t('map.legendCut')}
+          </span>
+          <span>
+            <span className="swatch ring-cutoff" aria-hidden="true" /> {t('map.legendCutOff')}
           </span>
           {choices.siteType.map((c) => (
             <span key={c.value}>
@@ -218,7 +236,7 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
           )}
           <div className="buttons">
             <button type="button" className="primary" disabled={selected.size === 0 || busy} onClick={() => void fail()}>
-              {t('map.failButton', { n: selected.size })}
+              {tn('map.failButton', selected.size)}
             </button>
             <button type="button" onClick={clear}>
               {t('clear')}

@@ -1,5 +1,5 @@
 /** Per organization: what it uses from where, its verdicts and availability. A tenant sees only its own. */
-import { useState } from 'react';
+import { useParam } from '../router.js';
 import { get, getAll } from '../api.js';
 import { Async, Badge, Figure, IdCell, IdList, OnDemand, TableHead } from '../components/common.js';
 import { useI18n } from '../i18n/index.js';
@@ -18,7 +18,7 @@ export function Municipalities() {
     },
     [at, plan],
   );
-  const [chosen, setChosen] = useState('');
+  const [chosen, setChosen] = useParam('org');
   const org = user.tenant ?? chosen;
   return (
     <>

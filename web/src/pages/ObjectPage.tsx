@@ -3,13 +3,17 @@
  * writes a change set of one change, effective now or later; the API's problems are shown
  * at the field they concern.
  */
-import { useState, type FormEvent } from 'react';
-import { ApiError, get, request, type Page } from '../api.js';
-import { Async, Badge, ErrorBox, IdList, TableHead, TextField } from '../components/common.js';
+import { useState } from 'react';
+import { get, request, type Page } from '../api.js';
+import { Async, Badge, TableHead } from '../components/common.js';
+import { FieldValue, NamedLink } from '../components/FieldValue.js';
+import { fieldSpecs } from '../fields.js';
+import { fieldChanges } from '../fieldDiff.js';
 import { choiceColour, useI18n } from '../i18n/index.js';
-import type { ChoiceSetName } from '../../../src/model/choices.js';
-import { canPlan, today, tomorrow, useApp, useLoad } from '../state.js';
+import type { Kind } from '../../../src/model/kinds.js';
+import { canPlan, useApp, useLoad } from '../state.js';
 import type { History, Obj } from '../types.js';
+import { EditForm } from './EditForm.js';
 
 export function ObjectPage({ id }: { id: string }) {
   const { t } = useI18n();
@@ -51,75 +55,94 @@ export function ObjectPage({ id }: { id: string }) {
       <Async state={obj}>{({ body: o }) => <Referrers obj={o} />}</Async>
       <section aria-labelledby="h-history">
         <h2 id="h-history">{t('object.history')}</h2>
-        <Async state={history}>{(h) => <HistoryTable h={h} />}</Async>
+        <Async state={history}>{(h) => <HistoryTable h={h} kind={obj.data?.body.kind ?? ''} />}</Async>
       </section>
     </>
   );
 }
 
-const refFields = new Set(['site', 'organization', 'operator', 'tenant', 'application', 'a', 'b', 'member_of', 'customer_of', 'instances', 'depends_on', 'risk_groups', 'sites', 'failed']);
-
-/** The choice set of an enumerated field, whose values the UI shows by their label. */
-function choiceSet(kind: string, field: string): ChoiceSetName | undefined {
-  const sets: Record<string, ChoiceSetName> = {
-    'organization.type': 'organizationType',
-    'site.type': 'siteType',
-    'device.role': 'deviceRole',
-    'device.status': 'deviceStatus',
-    'link.type': 'linkType',
-    'risk-group.type': 'riskGroupType',
-    'application.status': 'applicationStatus',
-    'failover-test.mode': 'failoverMode',
-    'failover-test.result': 'failoverResult',
-  };
-  return sets[`${kind}.${field}`];
-}
-
 function Fields({ obj }: { obj: Obj }) {
-  const { t, choice } = useI18n();
+  const { t, field } = useI18n();
+  const specs = fieldSpecs[obj.kind as Kind] ?? [];
+  const values = obj as unknown as Record<string, unknown>;
+  // The model's fields in the form's order, then anything the model does not know (shown raw).
+  const names = ['id', ...specs.map((s) => s.name).filter((n) => values[n] !== undefined), ...Object.keys(values).filter((k) => k !== 'kind' && k !== 'id' && !specs.some((s) => s.name === k))];
   return (
     <dl className="fields">
-      {Object.entries(obj)
-        .filter(([k]) => k !== 'kind')
-        .map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{refFields.has(k) ? <Refs value={v} /> : typeof v === 'object' ? <code>{JSON.stringify(v)}</code> : choiceSet(obj.kind, k) ? `${choice(choiceSet(obj.kind, k)!, String(v))} (${String(v)})` : String(v)}</dd>
-          </div>
-        ))}
-      {Object.keys(obj).length === 0 && <p>{t('none')}</p>}
+      {names.map((k) => (
+        <div key={k}>
+          <dt>{k === 'id' ? 'ID' : field(k)}</dt>
+          <dd>{k === 'id' ? <code>{obj.id}</code> : <FieldValue kind={obj.kind} path={k} value={values[k]} />}</dd>
+        </div>
+      ))}
+      {names.length === 0 && <p>{t('none')}</p>}
     </dl>
   );
 }
 
-function Refs({ value }: { value: unknown }) {
-  const ids = (Array.isArray(value) ? value : [value]).map((x) => (x && typeof x === 'object' ? String((x as { application?: string }).application) : String(x)));
-  return <IdList ids={ids} />;
-}
+type Version = History['versions'][number] & { object?: Record<string, unknown> };
 
-function HistoryTable({ h }: { h: History }) {
-  const { t, date, choice } = useI18n();
+/**
+ * Every baseline version with what it changed field by field (against the version before),
+ * who recorded it and when; then the plans' proposed changes.
+ */
+function HistoryTable({ h, kind }: { h: History; kind: string }) {
+  const { t, date, dateTime, choice, field } = useI18n();
+  const versions = h.versions as Version[];
   return (
-    <table>
-      <TableHead cols={[t('col.date'), t('object.change'), t('object.changeset'), t('col.status'), t('object.recordedBy')]} />
+    <table className="history">
+      <caption className="sr-only">{t('object.history')}</caption>
+      <TableHead cols={[t('col.date'), t('object.change'), t('history.fields'), t('object.changeset'), t('col.status'), t('history.author'), t('history.recordedAt')]} />
       <tbody>
-        {h.versions.map((v) => (
-          <tr key={`${v.changeset}-${v.validFrom}`}>
-            <td>{date(v.validFrom)}</td>
-            <td>{t(`op.${v.op}` as 'op.create')}</td>
-            <td>
-              {v.title} <span className="muted">({v.changeset})</span>
-            </td>
-            <td>
-              <Badge colour={choiceColour('changeSetStatus', v.status)}>{choice('changeSetStatus', v.status)}</Badge>
-            </td>
-            <td>{v.recordedBy}</td>
-          </tr>
-        ))}
+        {versions.map((v, i) => {
+          const changes = v.op === 'delete' ? [] : fieldChanges(i > 0 && versions[i - 1]!.op !== 'delete' ? versions[i - 1]!.object : undefined, v.object);
+          return (
+            <tr key={`${v.changeset}-${v.validFrom}`}>
+              <td>{date(v.validFrom)}</td>
+              <td>{t(`op.${v.op}` as 'op.create')}</td>
+              <td>
+                {v.op === 'delete' ? (
+                  t('object.removed')
+                ) : (
+                  <ul className="changes">
+                    {changes.map((c) => (
+                      <li key={c.field}>
+                        <strong>{c.field.split('.').map(field).join(' › ')}</strong>:{' '}
+                        {v.op !== 'create' && (
+                          <>
+                            <del>
+                              <FieldValue kind={kind} path={c.field} value={c.before} />
+                            </del>{' '}
+                            →{' '}
+                          </>
+                        )}
+                        <ins>
+                          <FieldValue kind={kind} path={c.field} value={c.after} />
+                        </ins>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td>
+                {v.title} <span className="muted">({v.changeset})</span>
+              </td>
+              <td>
+                <Badge colour={choiceColour('changeSetStatus', v.status)}>{choice('changeSetStatus', v.status)}</Badge>
+              </td>
+              <td>{v.author ?? v.recordedBy}</td>
+              <td>
+                {dateTime(v.recordedAt)}
+                {v.author && v.author !== v.recordedBy && <span className="muted"> ({v.recordedBy})</span>}
+              </td>
+            </tr>
+          );
+        })}
         {h.proposed.map((p) => (
           <tr key={`p-${p.changeset.id}`}>
             <td>{date(p.changeset.effectiveKey)}</td>
             <td>{t(`op.${p.op}` as 'op.create')}</td>
+            <td>–</td>
             <td>
               {p.changeset.title} <span className="muted">({p.changeset.id})</span>
             </td>
@@ -129,107 +152,11 @@ function HistoryTable({ h }: { h: History }) {
               </Badge>
             </td>
             <td>–</td>
+            <td>–</td>
           </tr>
         ))}
       </tbody>
     </table>
-  );
-}
-
-/** Text as typed → the field's value: JSON for lists and objects, numbers for numbers. */
-function parseField(original: unknown, text: string): unknown {
-  if (text.trim() === '') return null;
-  if (typeof original === 'number') return Number(text);
-  if (typeof original === 'boolean') return text === 'true';
-  if (original !== undefined && typeof original === 'object') return JSON.parse(text);
-  return text;
-}
-
-function EditForm({ obj, etag, onDone }: { obj: Obj; etag: string | null; onDone: () => void }) {
-  const { t } = useI18n();
-  const { user, plan } = useApp();
-  const editable = Object.entries(obj).filter(([k]) => k !== 'id' && k !== 'kind');
-  const show = (v: unknown) => (v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
-  const [values, setValues] = useState<Record<string, string>>(Object.fromEntries(editable.map(([k, v]) => [k, show(v)])));
-  const [meta, setMeta] = useState({ effective: user.role === 'planner' ? tomorrow() : today(), status: user.role === 'planner' ? 'scheduled' : 'done', title: '', plan });
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const problems = error instanceof ApiError ? error.details : [];
-  const at = (field: string) => problems.filter((p) => p.field === field || p.field?.startsWith(`${field}.`) || p.path?.includes(field)).map((p) => p.message);
-  const general = problems.filter((p) => !editable.some(([k]) => at(k).includes(p.message)));
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const fields: Record<string, unknown> = {};
-      for (const [k, v] of editable) if (values[k] !== show(v)) fields[k] = parseField(v, values[k] ?? '');
-      if (Object.keys(fields).length === 0) return onDone();
-      await request('PATCH', `/objects/${encodeURIComponent(obj.id)}`, {
-        body: {
-          fields,
-          changeset: {
-            effective: meta.effective,
-            status: meta.status,
-            ...(meta.title && { title: meta.title }),
-            ...(meta.status === 'proposed' && meta.plan && { plan: meta.plan }),
-          },
-        },
-        headers: etag ? { 'if-match': etag } : {},
-      });
-      onDone();
-    } catch (err) {
-      setError(err instanceof SyntaxError ? new ApiError(400, 'INVALID_INPUT', t('object.badJson')) : err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <form className="grid-form" onSubmit={submit} aria-labelledby="h-edit">
-      <h2 id="h-edit">{t('object.editTitle')}</h2>
-      {editable.map(([k]) => (
-        <TextField key={k} name={k} label={k} value={values[k] ?? ''} onChange={(v) => setValues({ ...values, [k]: v })} errors={at(k)} />
-      ))}
-      <fieldset>
-        <legend>{t('object.changesetLegend')}</legend>
-        <label>
-          {t('object.effective')}
-          <input name="effective" type="date" value={meta.effective} onChange={(e) => setMeta({ ...meta, effective: e.target.value })} required />
-        </label>
-        <label>
-          {t('col.status')}
-          <select name="status" value={meta.status} onChange={(e) => setMeta({ ...meta, status: e.target.value })}>
-            {user.role !== 'planner' && <option value="done">{t('status.done')}</option>}
-            <option value="scheduled">{t('status.scheduled')}</option>
-            <option value="proposed">{t('status.proposed')}</option>
-          </select>
-        </label>
-        {meta.status === 'proposed' && (
-          <label>
-            {t('plan')}
-            <input name="plan" value={meta.plan} onChange={(e) => setMeta({ ...meta, plan: e.target.value })} required />
-          </label>
-        )}
-        <label>
-          {t('object.title')}
-          <input name="title" value={meta.title} onChange={(e) => setMeta({ ...meta, title: e.target.value })} />
-        </label>
-      </fieldset>
-      {(general.length > 0 || (error !== undefined && !(error instanceof ApiError))) && <ErrorBox error={error instanceof ApiError ? new ApiError(error.status, error.code, error.message, general) : error} />}
-      {error instanceof ApiError && general.length === 0 && (
-        <p className="error" role="alert">
-          {error.message}
-        </p>
-      )}
-      <div className="buttons">
-        <button type="submit" className="primary" disabled={busy}>
-          {t('object.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
   );
 }
 
@@ -244,7 +171,7 @@ const referrers: Record<string, readonly [string, string][]> = {
 
 /** The objects that refer to this one (first 100 of each kind and field). */
 function Referrers({ obj }: { obj: Obj }) {
-  const { t, number } = useI18n();
+  const { t, number, field } = useI18n();
   const { at, plan } = useApp();
   const refs = useLoad(
     (s) =>
@@ -271,10 +198,15 @@ function Referrers({ obj }: { obj: Obj }) {
                 .map((g) => (
                   <div key={`${g.list}-${g.field}`}>
                     <dt>
-                      {t(`kind.${g.page.items[0]!.kind}` as 'kind.site')} · {g.field} ({number(g.page.total)})
+                      {t(`kind.${g.page.items[0]!.kind}` as 'kind.site')} · {field(g.field)} ({number(g.page.total)})
                     </dt>
                     <dd>
-                      <IdList ids={g.page.items.map((o) => o.id)} />
+                      {g.page.items.map((o, i) => (
+                        <span key={o.id}>
+                          {i > 0 && ', '}
+                          <NamedLink id={o.id} name={o.name ?? null} />
+                        </span>
+                      ))}
                       {g.page.total > g.page.items.length && ' …'}
                     </dd>
                   </div>

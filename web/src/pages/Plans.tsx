@@ -1,5 +1,6 @@
 /** Plans: the waves of a plan as a Gantt chart with blackouts and per-wave verdicts; plan a move; accept or drop. */
 import { useState, type FormEvent } from 'react';
+import { useParam } from '../router.js';
 import { ApiError, get, getAll, post } from '../api.js';
 import { Gantt, type GanttRow } from '../components/charts.js';
 import { Async, Badge, ErrorBox, Figure, IdList, TableHead, TextField } from '../components/common.js';
@@ -12,7 +13,7 @@ export function Plans() {
   const { t } = useI18n();
   const { user, plansVersion, plansChanged } = useApp();
   const plans = useLoad((s) => get<{ items: PlanInfo[] }>('/plans', undefined, s), [plansVersion]);
-  const [chosen, setChosen] = useState('');
+  const [chosen, setChosen] = useParam('show');
   const [solved, setSolved] = useState<WavePlanResult | null>(null);
   return (
     <>

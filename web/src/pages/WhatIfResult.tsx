@@ -1,15 +1,20 @@
 /** The result of a failure simulation: services down and without redundancy, by municipality and by application. */
-import { IdCell, TableHead } from '../components/common.js';
+import { IdCell, IdList, TableHead } from '../components/common.js';
 import { useI18n } from '../i18n/index.js';
 import type { WhatIf } from '../types.js';
 
 export function WhatIfResult({ r }: { r: WhatIf }) {
-  const { t, number } = useI18n();
+  const { t, tn, number } = useI18n();
   return (
     <div className="whatif">
       <p>
-        <strong>{t('map.result', { down: number(r.down.length), degraded: number(r.degraded.length) })}</strong>
+        <strong>{tn('map.down', r.down.length)}, {t('map.degraded', { n: number(r.degraded.length) })}</strong>
       </p>
+      {r.down.length > 0 && (
+        <p>
+          {t('map.cutOffSites')}: <IdList ids={[...new Set(r.down.map((s) => s.site))]} />
+        </p>
+      )}
       {r.unresolved.length > 0 && <p className="error">{t('map.unresolved', { ids: r.unresolved.join(', ') })}</p>}
       <ImpactTable caption={t('map.byMunicipality')} head={t('col.municipality')} rows={r.byTenant.map((x) => ({ ...x, id: x.tenant }))} />
       <ImpactTable caption={t('map.byApplication')} head={t('col.application')} rows={r.byApplication.map((x) => ({ ...x, id: x.application }))} />

@@ -103,3 +103,29 @@ export function failedSitesOf(model: MapModel, failed: ReadonlySet<string>): Set
   }
   return out;
 }
+
+/**
+ * The sites cut off by a failure: where the users of a service that is down work, unless the
+ * site itself failed (that one is marked as failed).
+ */
+export function cutOffSitesOf(down: readonly { site: string }[], failedSites: ReadonlySet<string>): Set<string> {
+  return new Set(down.map((s) => s.site).filter((s) => !failedSites.has(s)));
+}
+
+/** Kilometres per unit of the map's projection (a degree of latitude; longitudes are scaled by the cosine). */
+export const KM_PER_UNIT = 111.2;
+
+/** A scale bar: a round length (1, 2 or 5 × 10ⁿ km) and its width in pixels. */
+export interface ScaleBar {
+  readonly km: number;
+  readonly px: number;
+}
+
+/** The scale bar for a zoom (pixels per projection unit): the roundest length at most `maxPx` wide. */
+export function scaleBar(pxPerUnit: number, maxPx = 120): ScaleBar {
+  const pxPerKm = pxPerUnit / KM_PER_UNIT;
+  const most = maxPx / pxPerKm;
+  const pow = 10 ** Math.floor(Math.log10(most));
+  const km = [5, 2, 1].map((m) => m * pow).find((x) => x <= most) ?? pow;
+  return { km, px: km * pxPerKm };
+}
