@@ -91,6 +91,34 @@ function run(url: string, token: string, s: Scenario): Promise<autocannon.Result
   });
 }
 
+/**
+ * Keeps `n` heavy analyses in flight until stopped: Monte Carlo availability of an
+ * application's services with a sample count of its own each time (a new question, so the result cache never answers it).
+ */
+async function heavyLoad(url: string, token: string, application: string, n: number): Promise<{ stop(): Promise<string[]> }> {
+  let running = true;
+  let k = 0;
+  const answers: string[] = [];
+  const loops = Array.from({ length: n }, async () => {
+    while (running) {
+      const r = await fetch(`${url}/api/v1/availability?application=${application}&monteCarlo=${20_000 + k++}`, { headers: { authorization: `Bearer ${token}` } });
+      await r.arrayBuffer();
+      answers.push(String(r.status));
+    }
+  });
+  // Let them start (the first reads the estate and starts the threads).
+  await new Promise((r) => setTimeout(r, 3000));
+  return {
+    async stop() {
+      running = false;
+      await Promise.all(loops);
+      const count = new Map<string, number>();
+      for (const a of answers) count.set(a, (count.get(a) ?? 0) + 1);
+      return [...count].map(([status, c]) => `${c}× ${status}`);
+    },
+  };
+}
+
 execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
 console.log(`# verbund API benchmark (${dialect}) — node ${process.version}, ${new Date().toISOString()}, ${seconds} s per scenario, soak ${soak} s`);
 const rows: string[][] = [];
@@ -113,6 +141,20 @@ try {
       const r = await run(url, token, s);
       rows.push([name, s.name, s.connections.toString(), r.requests.average.toFixed(0), r.latency.p50.toFixed(1), r.latency.p99.toFixed(1), String(r.errors + r.non2xx + r.timeouts), s.goal, s.check(r) ? 'met' : 'MISSED']);
       console.log(rows[rows.length - 1]!.join(' | '));
+    }
+    // Light requests while four heavy analyses run all the time.
+    const heavy = await heavyLoad(url, token, objectId, 4);
+    try {
+      for (const s of [
+        { name: 'GET /healthz, 4 heavy analyses running', path: '/healthz' },
+        { name: `GET /objects/${objectId}, 4 heavy analyses running`, path: `/api/v1/objects/${objectId}` },
+      ]) {
+        const r = await run(url, token, { ...s, goal: 'p99 < 50 ms', connections: 10, duration: seconds, check: (x) => x.latency.p99 < 50 });
+        rows.push([name, s.name, '10', r.requests.average.toFixed(0), r.latency.p50.toFixed(1), r.latency.p99.toFixed(1), String(r.errors + r.non2xx + r.timeouts), 'p99 < 50 ms', r.latency.p99 < 50 ? 'met' : 'MISSED']);
+        console.log(rows[rows.length - 1]!.join(' | '));
+      }
+    } finally {
+      console.log(`heavy analyses answered meanwhile: ${(await heavy.stop()).join(', ')}`);
     }
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

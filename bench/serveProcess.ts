@@ -8,9 +8,9 @@ import { join } from 'node:path';
 /** The package folder. */
 export const root = new URL('..', import.meta.url).pathname;
 
-/** Runs `verbund --db DB serve --port 0`; rejects if it exits before listening. */
-export function serveProcess(db: string, logLevel = 'warn'): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(root, 'bin/verbund.js'), '--db', db, 'serve', '--port', '0', '--log-level', logLevel], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+/** Runs `verbund --db DB serve --port 0 [extra options]`; rejects if it exits before listening. */
+export function serveProcess(db: string, logLevel = 'warn', extra: readonly string[] = []): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(root, 'bin/verbund.js'), '--db', db, 'serve', '--port', '0', '--log-level', logLevel, ...extra], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {

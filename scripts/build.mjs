@@ -6,8 +6,9 @@ import { rmSync } from 'node:fs';
 
 rmSync('dist', { recursive: true, force: true });
 await build({
-  // The MIP's worker thread is an entry of its own: it is loaded by file, not imported.
-  entryPoints: { main: 'src/cli/main.ts', waveWorker: 'src/planning/waveWorker.ts' },
+  // The worker threads (the MIP's, the analysis pool's) are entries of their own: they are
+  // loaded by file, not imported.
+  entryPoints: { main: 'src/cli/main.ts', waveWorker: 'src/planning/waveWorker.ts', analysisWorker: 'src/service/analysisWorker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -17,7 +18,8 @@ await build({
   sourcemap: true,
   // highs loads its .wasm from beside its own module, so it cannot be bundled.
   // swagger-ui serves its static files from its own package folder (__dirname).
-  external: ['better-sqlite3', 'pg', 'highs', '@fastify/swagger-ui'],
+  // piscina starts its threads from a file of its own package.
+  external: ['better-sqlite3', 'pg', 'highs', '@fastify/swagger-ui', 'piscina'],
   // Bundled CommonJS packages (commander, cli-progress) call require().
   banner: { js: "import { createRequire as __verbundRequire } from 'node:module'; const require = __verbundRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -4,6 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { AccountService } from '../service/AccountService.js';
+import { AnalysisPool, type AnalysisPoolOptions } from '../service/AnalysisPool.js';
 import { AnalysisService, type Snapshot } from '../service/AnalysisService.js';
 import { EstateService, type ViewOptions } from '../service/EstateService.js';
 import { VerbundError } from '../model/errors.js';
@@ -19,19 +20,25 @@ export class ApiContext {
   /** Reads (the audit user of reads is never recorded). */
   readonly estates: EstateService;
   readonly analysis: AnalysisService;
+  /** The worker threads the analyses run in; closed with the app. */
+  readonly pool: AnalysisPool;
   readonly accounts: AccountService;
   readonly metrics: Metrics;
 
-  constructor(readonly store: Store) {
+  constructor(
+    readonly store: Store,
+    pool: AnalysisPoolOptions = {},
+  ) {
     this.estates = new EstateService(store, 'api');
-    this.analysis = new AnalysisService(this.estates);
+    this.pool = new AnalysisPool(pool);
+    this.analysis = new AnalysisService(this.estates, { runner: this.pool });
     this.accounts = new AccountService(store);
     this.metrics = new Metrics(async () => {
       // From the cached snapshot of now: a scrape costs no estate read while nothing changes.
       const counts = Object.fromEntries(kinds.map((k) => [k, 0])) as Record<Kind, number>;
       for (const o of (await this.analysis.snapshot({})).estate.values()) counts[o.kind]++;
       return counts;
-    });
+    }, () => this.pool.load());
   }
 
   /** An estate service that records writes as the caller; below operator, it may change only the future. */

@@ -14,8 +14,11 @@ export class Metrics {
   private readonly analyses: Histogram<'analysis'>;
   private readonly errors: Counter<'code'>;
 
-  /** `estateSize` is asked at every scrape: the number of objects by kind now. */
-  constructor(estateSize: () => Promise<Record<Kind, number>>) {
+  /**
+   * `estateSize` is asked at every scrape: the number of objects by kind now; `analyses`:
+   * how many analyses run on a thread of the pool and how many wait for one.
+   */
+  constructor(estateSize: () => Promise<Record<Kind, number>>, analyses: () => { running: number; waiting: number }) {
     collectDefaultMetrics({ register: this.registry, prefix: 'verbund_' });
     this.requests = new Histogram({
       name: 'verbund_http_request_duration_seconds',
@@ -32,6 +35,17 @@ export class Metrics {
       registers: [this.registry],
     });
     this.errors = new Counter({ name: 'verbund_errors_total', help: 'Failed requests by catalogue code', labelNames: ['code'], registers: [this.registry] });
+    new Gauge({
+      name: 'verbund_analyses',
+      help: 'Analyses in the worker pool, by state (running, waiting)',
+      labelNames: ['state'],
+      registers: [this.registry],
+      collect() {
+        const load = analyses();
+        this.set({ state: 'running' }, load.running);
+        this.set({ state: 'waiting' }, load.waiting);
+      },
+    });
     new Gauge({
       name: 'verbund_estate_objects',
       help: 'Objects of the estate now, by kind',

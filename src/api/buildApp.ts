@@ -9,6 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Ajv from 'ajv';
 import { VerbundError } from '../model/errors.js';
+import type { AnalysisPoolOptions } from '../service/AnalysisPool.js';
 import { tooDeep, tooDeepMessage } from '../model/nesting.js';
 import type { Store } from '../store/openStore.js';
 import { ApiContext } from './ApiContext.js';
@@ -45,6 +46,8 @@ export interface AppOptions {
   readonly loginWindowMs?: number;
   /** Trust X-Forwarded-* from a reverse proxy (for the client address and https). */
   readonly trustProxy?: boolean;
+  /** The analysis pool: threads, queue, deadline (docs/api.md, "Heavy analyses"). */
+  readonly analysis?: AnalysisPoolOptions;
 }
 
 /** Builds the app with every route; call `ready()` or `inject()` on it. */
@@ -66,13 +69,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       void (reply as unknown as { code(n: number): { send(b: unknown): void } }).code(e.status).send(errorBody(e));
     },
   });
-  const ctx = new ApiContext(opts.store);
+  const ctx = new ApiContext(opts.store, opts.analysis);
 
   installValidation(app);
   // While closing, in-flight requests finish and new ones (on kept-alive connections) are refused.
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
+    // Analyses in flight are stopped (they answer UNAVAILABLE): a shutdown never waits for one.
+    await ctx.pool.close();
   });
   app.addHook('onRequest', async () => {
     if (closing) throw new VerbundError('UNAVAILABLE');

@@ -5,7 +5,7 @@
  * `{ error: { code, message, details } }`.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { errorCatalogue, VerbundError, type ErrorCode, type Problem } from '../model/errors.js';
+import { errorCatalogue, VerbundError, type ErrorCode, type ErrorSpec, type Problem } from '../model/errors.js';
 
 /** The error body of every failed request. */
 export interface ErrorBody {
@@ -94,8 +94,9 @@ export function registerErrorHandling(app: FastifyInstance, onError: (code: Erro
     if (err.code === 'INTERNAL') req.log.error({ err: e }, 'internal error');
     // A 401 tells the client how to authenticate (RFC 9110 §11.6.1).
     if (err.code === 'UNAUTHENTICATED') void reply.header('www-authenticate', 'Bearer realm="verbund"');
-    // Another write holds the lock: say when to try again (RFC 9110 §10.2.3).
-    if (err.code === 'BUSY') void reply.header('retry-after', '5');
+    // A refusal that a retry can overcome (OVERLOADED, BUSY) says when (RFC 9110 §10.2.3).
+    const retryAfter = (errorCatalogue[err.code] as ErrorSpec).retryAfter;
+    if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
     return reply.status(err.status).send(errorBody(err));
   });
   app.setNotFoundHandler((req, reply) => {

@@ -132,6 +132,12 @@ export function buildProgram(outcome: { code: number }): Command {
     .option('--georedundancy', 'also exit 1 on open georedundancy gaps (a data-center site breaks services; data centers closer than the minimum)')
     .option('--geo-minimum-km <km>', "minimum distance between the data centers of an application (default: the BSI's 100)")
     .option('--geo-recommended-km <km>', "recommended distance between the data centers of an application (default: the BSI's 200)")
+    .option('--tenant <id>', 'only the services of this tenant')
+    .option('--application <id>', 'only the services of this application')
+    .option('--site <id>', 'only the services at this site')
+    .addOption(new Option('--verdict <verdict>', 'only the services with this verdict').choices(['surviving', 'failing', 'up', 'down', 'redundant', 'not-redundant', 'georedundant', 'not-georedundant']))
+    .option('--limit <n>', 'list at most N services (and N SPOFs); the summary counts them all')
+    .option('--summary', 'the counts and the SPOFs without the service lists')
     .action(action(() => import('./commands/check.js')));
 
   program
@@ -250,6 +256,9 @@ export function buildProgram(outcome: { code: number }): Command {
     .option('--port <port>', 'port to listen on', '4680')
     .option('--body-limit <mib>', 'largest request body in MiB (default 10)')
     .option('--trust-proxy', 'trust X-Forwarded-* headers of a reverse proxy')
+    .option('--analysis-threads <n>', 'worker threads for the analyses (default: the number of cores)')
+    .option('--analysis-queue <n>', 'analyses that may wait for a thread before OVERLOADED (default 4 per thread)')
+    .option('--analysis-timeout <seconds>', 'deadline of one analysis, waiting included (default 120)')
     .addOption(new Option('--log-level <level>', 'JSON log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'))
     .action(action(() => import('./commands/serve.js')));
   const user = program.command('user').description('users of the server (roles: viewer, planner, operator, admin, tenant)');

@@ -9,6 +9,8 @@ export interface ErrorSpec {
   readonly status: number;
   readonly exit: number;
   readonly message: string;
+  /** Seconds after which a retry may succeed: sent as Retry-After. */
+  readonly retryAfter?: number;
 }
 
 /** Every error code Verbund reports. */
@@ -29,7 +31,9 @@ export const errorCatalogue = {
   PAYLOAD_TOO_LARGE: { status: 413, exit: 2, message: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, exit: 2, message: 'Send the body as application/json.' },
   RATE_LIMITED: { status: 429, exit: 2, message: 'Too many requests; try again later.' },
-  BUSY: { status: 503, exit: 4, message: 'The database is busy with another write; try again shortly.' },
+  OVERLOADED: { status: 503, exit: 3, message: 'Too many analyses are running or waiting; retry in a few seconds.', retryAfter: 5 },
+  DEADLINE_EXCEEDED: { status: 503, exit: 3, message: 'The analysis did not finish within the deadline; ask a narrower question.' },
+  BUSY: { status: 503, exit: 4, message: 'The database is busy with another write; try again shortly.', retryAfter: 5 },
   UNAVAILABLE: { status: 503, exit: 3, message: 'The server is shutting down; retry (on another instance).' },
   NETBOX_REFUSED: { status: 502, exit: 2, message: 'NetBox refused the request (401/403): check the API token and its permissions.' },
   NETBOX_NOT_FOUND: { status: 502, exit: 2, message: 'NetBox answered 404: check the URL (the base URL of NetBox, without /api).' },

@@ -17,6 +17,7 @@ import type { Problem } from '../model/errors.js';
 import { listChangeSetHeaders, loadChanges } from '../store/changeSetRepository.js';
 import type { ChangeSetInput } from '../timeline/changeSet.js';
 import { formatInstant, parseInstant } from '../timeline/time.js';
+import type { AnalysisRunner } from './analysisTask.js';
 import type { EstateService } from './EstateService.js';
 import { walkTimeline } from './walkTimeline.js';
 
@@ -40,8 +41,13 @@ export interface WavePlanOptions {
   /** Compute, but write nothing. */
   readonly dryRun?: boolean | undefined;
   readonly onProgress?: MipProgress | undefined;
-  /** Run the MIP in a worker thread (the API does, so that the server keeps answering). */
-  readonly inWorker?: boolean | undefined;
+  /**
+   * Solve on this runner (the API's analysis pool, so that the server keeps answering and the
+   * solve counts against the pool's queue and deadline); default in this thread.
+   */
+  readonly runner?: AnalysisRunner | undefined;
+  /** Cancels a solve on the runner (the client went away). */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** One wave of a computed plan. */
@@ -107,18 +113,17 @@ export async function planWaves(service: EstateService, o: WavePlanOptions): Pro
   // The solver sees the target's capacity in total; placement checks it device by device. A
   // group whose instances do not fit on its wave's day is kept off that day and the plan is
   // solved again (a lazy constraint), a bounded number of times.
+  const context = { couplings: built.couplings, blackouts: new Map(scope.moving.map((a) => [a.id, a.blackouts])) };
   const began = Date.now();
   const timeLimit = o.timeLimit ?? 60;
   let retries = 0;
   let solution: Awaited<ReturnType<typeof solveWaves>>;
   let placed: ReturnType<typeof placeWaves>;
   for (;;) {
-    solution = await solveWaves(p, { couplings: built.couplings, blackouts: new Map(scope.moving.map((a) => [a.id, a.blackouts])) }, {
-      solver: o.solver ?? 'mip',
-      timeLimit: Math.max(1, timeLimit - (Date.now() - began) / 1000),
-      ...(o.onProgress && { onProgress: o.onProgress }),
-      ...(o.inWorker && { inWorker: true }),
-    });
+    const options = { solver: o.solver ?? 'mip', timeLimit: Math.max(1, timeLimit - (Date.now() - began) / 1000) } as const;
+    solution = o.runner
+      ? await o.runner.waves({ op: 'solveWaves', problem: p, context, options }, o.signal)
+      : await solveWaves(p, context, { ...options, ...(o.onProgress && { onProgress: o.onProgress }) });
     placed = placeWaves(p, solution.assignment, scope, devices, horizon, o.name);
     if (!placed.failed.length) break;
     if (retries++ >= MAX_PLACEMENT_RETRIES) {

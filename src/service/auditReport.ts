@@ -96,7 +96,8 @@ export async function auditReport(service: EstateService, o: AuditOptions): Prom
   const estate = snapshot.estate;
   const scope = scopeOf(o.principal, estate);
   if (scope.tenant !== null && estate.get(scope.tenant)?.kind !== 'organization') throw new VerbundError('NOT_FOUND', `no organization "${scope.tenant}" at ${at.slice(0, 10)}`);
-  const check = scopeCheck(await analysis.check({ snapshot }), scope);
+  // A tenant's check is asked for its own services (summary and SPOFs count only them).
+  const check = scopeCheck(await analysis.check({ snapshot }, scope.tenant === null ? {} : { tenant: scope.tenant }), scope);
   const nameOf = (id: string): string => (estate.get(id)?.name as string | undefined) ?? id;
 
   const spofs: AuditSpof[] = check.spofs.map((sp) => ({

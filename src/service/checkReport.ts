@@ -1,8 +1,10 @@
 /**
  * The `check` report (docs/analysis.md "check"): per service survives, redundant and
  * georedundant; every SPOF as a redundancy or georedundancy gap, open or accepted; per
- * application its data centers and their distance. Shared by the CLI, the API and the
- * tenant view (which recomputes the summary over its own services).
+ * application its data centers and their distance. Filtered (tenant, application, site,
+ * verdict) and paged (docs/api.md "Check: summary, filters, pages"): the summary counts every
+ * service that passes, the lists are pages. Shared by the CLI, the API's worker threads and
+ * the tenant view.
  */
 import { datacenterDistances, type ApplicationDatacenters, type GeoThresholds } from '../engine/datacenterDistances.js';
 
@@ -16,13 +18,38 @@ import type { Problem } from '../model/errors.js';
 import type { RiskAcceptance } from '../model/objectSchemas.js';
 import type { Estate } from '../timeline/Estate.js';
 import type { TimeKey } from '../timeline/time.js';
-import type { ServiceRef, Snapshot } from './AnalysisService.js';
-import { continuityReport, type ContinuityReport } from './continuityReport.js';
+import { elementOut, serviceRef, type ElementRefOut, type ServiceRef } from './analyses.js';
+import type { Snapshot } from './Snapshot.js';
+import { continuityReport, continuityWarnings, type ContinuityReport } from './continuityReport.js';
 
-/** An element by id and kind. */
-export interface ElementRefOut {
-  readonly id: string;
-  readonly kind: FailureElement['kind'];
+/** The verdicts a check can be filtered by. */
+export const checkVerdicts = ['surviving', 'failing', 'up', 'down', 'redundant', 'not-redundant', 'georedundant', 'not-georedundant'] as const;
+
+/**
+ * Which services a check reports, and which page of its lists. Filters restrict the
+ * services, the summary counts them, and the SPOFs count only the services that pass.
+ * Limits absent: everything (the CLI's `--json`, an export).
+ */
+export interface CheckQuery {
+  readonly tenant?: string | undefined;
+  readonly application?: string | undefined;
+  readonly site?: string | undefined;
+  readonly verdict?: (typeof checkVerdicts)[number] | undefined;
+  readonly offset?: number | undefined;
+  readonly limit?: number | undefined;
+  readonly spofOffset?: number | undefined;
+  readonly spofLimit?: number | undefined;
+  /** At most this many services in each SPOF's `breaks` (its `broken` counts them all). */
+  readonly breaksLimit?: number | undefined;
+  /** Leave out the raw-network lists (articulation points, bridges, blocks); the counts stay. */
+  readonly networkCounts?: boolean | undefined;
+}
+
+/** One page of a list: where it starts, its size limit, and how many items there are in all. */
+export interface PageInfo {
+  readonly offset: number;
+  readonly limit: number | null;
+  readonly total: number;
 }
 
 /** An accepted risk as `check` reports it. */
@@ -48,6 +75,8 @@ export interface SpofOut {
   readonly status: 'open' | 'accepted';
   /** The acceptance of the element (also an expired one, which leaves the SPOF open), or null. */
   readonly acceptance: AcceptanceOut | null;
+  /** How many of the (filtered) services it breaks; `breaks` lists them up to the breaks limit. */
+  readonly broken: number;
   readonly breaks: ServiceRef[];
   readonly tenants: { tenant: string; services: number; users: number }[];
 }
@@ -67,6 +96,8 @@ export interface CheckSummary {
   /** SPOFs left open (an expired acceptance included), and accepted ones. */
   open: number;
   accepted: number;
+  /** The same SPOFs by gap: what the exit code is decided on, however the lists are paged. */
+  gaps: Record<Gap, { open: number; accepted: number }>;
 }
 
 /** The result of `check`. */
@@ -76,7 +107,9 @@ export interface CheckReport {
   readonly summary: CheckSummary;
   readonly georedundancy: GeoThresholds;
   readonly services: ServiceOut[];
+  /** Sorted by the number of services each breaks (most first), then by id. */
   readonly spofs: SpofOut[];
+  readonly page: { readonly services: PageInfo; readonly spofs: PageInfo };
   readonly applications: { application: string; datacenters: Omit<ApplicationDatacenters, 'application'> }[];
   readonly network: NetworkReport;
   /** Applications whose `depends_on` form a cycle: legal, but worth a look. */
@@ -98,68 +131,137 @@ export interface CheckFailOptions {
   readonly georedundancy?: boolean | undefined;
 }
 
-/** The check report of a snapshot and its survivability. */
-export function buildCheckReport(snap: Snapshot, surv: Survivability, thresholds: GeoThresholds): CheckReport {
+/**
+ * The check report of a snapshot and the survivability of (at least) the services the query
+ * picks, filtered and paged by the query.
+ */
+export function buildCheckReport(snap: Snapshot, surv: Survivability, thresholds: GeoThresholds, q: CheckQuery = {}, all: readonly number[] = pickAll(snap)): CheckReport {
   const p = snap.projection;
+  const m = snap.services;
   const dc = datacenterSites(p, snap.estate);
   const verdicts = redundancyVerdicts(surv, dc);
-  const services = surv.services.map((v, s) => ({
-    ...serviceRef(snap, s),
-    up: v.upAtBaseline,
-    survives: v.survives,
-    ...verdicts[s]!,
-    breakers: v.breakers.map(elementOut),
-  }));
+  const passes = verdictFilter(q.verdict, surv, verdicts);
+  const picked = q.verdict ? all.filter(passes) : all;
+  // Every service picked (no filter): the SPOFs' lists stand as they are.
+  const everything = picked.length === m.count;
+  const inPick = new Uint8Array(m.count);
+  for (const s of picked) inPick[s] = 1;
+  const services = slice(picked, q.offset, q.limit).map((s) => {
+    const v = surv.services[s]!;
+    return { ...serviceRef(snap, s), up: v.upAtBaseline, survives: v.survives, ...verdicts[s]!, breakers: v.breakers.map(elementOut) };
+  });
   const acceptances = acceptancesAt(snap.estate, snap.at);
-  const spofs = surv.spofs.map((sp): SpofOut => {
-    const breaks = sp.breaks.map((s) => serviceRef(snap, s));
-    const acceptance = acceptances.get(sp.element.id) ?? null;
+  // Each SPOF with the picked services it breaks, most breaking first.
+  const spofsAll = surv.spofs
+    .map((sp) => {
+      const acceptance = acceptances.get(sp.element.id) ?? null;
+      return {
+        sp,
+        breaks: everything ? sp.breaks : sp.breaks.filter((s) => inPick[s] === 1),
+        gap: (isDatacenterElement(sp.element, dc) ? 'georedundancy' : 'redundancy') as Gap,
+        status: (acceptance && !acceptance.expired ? 'accepted' : 'open') as SpofOut['status'],
+        acceptance,
+      };
+    })
+    .filter((x) => x.breaks.length > 0)
+    .sort((a, b) => b.breaks.length - a.breaks.length || (a.sp.element.id < b.sp.element.id ? -1 : a.sp.element.id > b.sp.element.id ? 1 : 0));
+  const spofs = slice(spofsAll, q.spofOffset, q.spofLimit).map(({ sp, breaks, gap, status, acceptance }): SpofOut => {
+    // Tallied by index: a data center may break tens of thousands of services.
+    const tenants = new Map<string, { services: number; users: number }>();
+    for (const s of breaks) {
+      const row = tenants.get(m.tenant[s]!) ?? { services: 0, users: 0 };
+      row.services++;
+      row.users += m.users[s]!;
+      tenants.set(m.tenant[s]!, row);
+    }
     return {
       element: sp.element.id,
       kind: sp.element.kind,
-      gap: isDatacenterElement(sp.element, dc) ? 'georedundancy' : 'redundancy',
-      status: acceptance && !acceptance.expired ? 'accepted' : 'open',
+      gap,
+      status,
       acceptance,
-      breaks,
-      tenants: groupBy(breaks, (b) => b.tenant).map(([tenant, list]) => ({ tenant, services: list.length, users: list.reduce((n, x) => n + x.users, 0) })),
+      broken: breaks.length,
+      breaks: (q.breaksLimit === undefined ? breaks : breaks.slice(0, q.breaksLimit)).map((s) => serviceRef(snap, s)),
+      tenants: [...tenants].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([tenant, v]) => ({ tenant, ...v })),
     };
   });
-  const applications = datacenterDistances(p, snap.services, snap.estate, thresholds).map(({ application, ...datacenters }) => ({ application, datacenters }));
+  // The applications of the services checked (all of them unless filtered).
+  const used = everything ? null : new Set(picked.map((s) => m.application[s]!));
+  const applications = datacenterDistances(p, m, snap.estate, thresholds)
+    .filter((a) => used === null || used.has(a.application))
+    .map(({ application, ...datacenters }) => ({ application, datacenters }));
+  const network = (snap.memo.network ??= networkReport(p));
+  const count = (f: (s: number) => boolean): number => picked.reduce((n, s) => n + (f(s) ? 1 : 0), 0);
+  const up = count((s) => surv.services[s]!.upAtBaseline);
+  const surviving = count((s) => surv.services[s]!.survives);
+  const gaps = { redundancy: { open: 0, accepted: 0 }, georedundancy: { open: 0, accepted: 0 } };
+  for (const x of spofsAll) gaps[x.gap][x.status]++;
   const cycles = dependencyCycles(snap.estate.ofKind('application'));
+  const continuityAll = continuityReport(snap.estate, snap.at);
+  // A filtered check reports the failover tests of the applications it checked.
+  const continuityApps = used === null ? continuityAll.applications : continuityAll.applications.filter((a) => used.has(a.application));
   return {
     at: snap.at,
     plan: snap.plan,
-    summary: summarize(services, spofs),
+    summary: {
+      services: picked.length,
+      up,
+      surviving,
+      failing: picked.length - surviving,
+      down: picked.length - up,
+      redundant: count((s) => verdicts[s]!.redundant),
+      georedundant: count((s) => verdicts[s]!.georedundant),
+      open: gaps.redundancy.open + gaps.georedundancy.open,
+      accepted: gaps.redundancy.accepted + gaps.georedundancy.accepted,
+      gaps,
+    },
     georedundancy: thresholds,
     services,
     spofs,
+    page: { services: pageInfo(picked.length, q.offset, q.limit), spofs: pageInfo(spofsAll.length, q.spofOffset, q.spofLimit) },
     applications,
-    network: networkReport(p),
+    network: q.networkCounts ? { ...network, articulationPoints: [], bridges: [], biconnectedComponents: [] } : network,
     dependencyCycles: cycles,
     declared: declaredRedundancy(snap.estate.values(), (id) => snap.estate.get(id)),
-    warnings: checkWarnings(spofs, cycles),
-    continuity: continuityReport(snap.estate, snap.at),
+    warnings: checkWarnings(spofsAll.map((x) => ({ element: x.sp.element.id, gap: x.gap, acceptance: x.acceptance })), cycles),
+    continuity: used === null ? continuityAll : { applications: continuityApps, warnings: continuityWarnings(continuityApps) },
     problems: snap.problems,
   };
 }
 
-/** The counts over some services and SPOFs (all of them, or one tenant's). */
-export function summarize(services: readonly ServiceOut[], spofs: readonly SpofOut[]): CheckSummary {
-  const count = (f: (s: ServiceOut) => boolean): number => services.reduce((n, s) => n + (f(s) ? 1 : 0), 0);
-  const up = count((s) => s.up);
-  const surviving = count((s) => s.survives);
-  const accepted = spofs.filter((sp) => sp.status === 'accepted').length;
-  return {
-    services: services.length,
-    up,
-    surviving,
-    failing: services.length - surviving,
-    down: services.length - up,
-    redundant: count((s) => s.redundant),
-    georedundant: count((s) => s.georedundant),
-    open: spofs.length - accepted,
-    accepted,
-  };
+function pickAll(snap: Snapshot): number[] {
+  return Array.from({ length: snap.services.count }, (_, s) => s);
+}
+
+function verdictFilter(verdict: CheckQuery['verdict'], surv: Survivability, verdicts: readonly { redundant: boolean; georedundant: boolean }[]): (s: number) => boolean {
+  switch (verdict) {
+    case 'surviving':
+      return (s) => surv.services[s]!.survives;
+    case 'failing':
+      return (s) => !surv.services[s]!.survives;
+    case 'up':
+      return (s) => surv.services[s]!.upAtBaseline;
+    case 'down':
+      return (s) => !surv.services[s]!.upAtBaseline;
+    case 'redundant':
+      return (s) => verdicts[s]!.redundant;
+    case 'not-redundant':
+      return (s) => !verdicts[s]!.redundant;
+    case 'georedundant':
+      return (s) => verdicts[s]!.georedundant;
+    case 'not-georedundant':
+      return (s) => !verdicts[s]!.georedundant;
+    default:
+      return () => true;
+  }
+}
+
+function slice<T>(list: readonly T[], offset = 0, limit?: number): T[] {
+  return list.slice(offset, limit === undefined ? undefined : offset + limit);
+}
+
+function pageInfo(total: number, offset = 0, limit?: number): PageInfo {
+  return { offset, limit: limit ?? null, total };
 }
 
 /**
@@ -172,13 +274,17 @@ export function checkFails(r: CheckReport, options: CheckFailOptions = {}): bool
   const failOn = options.failOn ?? 'open';
   if (failOn === 'never') return false;
   if (r.summary.down > 0) return true;
-  const counts = (sp: SpofOut): boolean => (sp.gap === 'redundancy' || options.georedundancy === true) && (failOn === 'any' || sp.status === 'open');
-  if (r.spofs.some(counts)) return true;
+  // From the summary's counts, not the (possibly paged) list.
+  for (const gap of ['redundancy', 'georedundancy'] as const) {
+    if (gap === 'georedundancy' && options.georedundancy !== true) continue;
+    const g = r.summary.gaps[gap];
+    if (g.open > 0 || (failOn === 'any' && g.accepted > 0)) return true;
+  }
   return options.georedundancy === true && r.applications.some((a) => a.datacenters.flag === 'below-minimum');
 }
 
 /** The warnings of a report: one per SPOF whose acceptance is past its review date, one per dependency cycle. */
-export function checkWarnings(spofs: readonly SpofOut[], cycles: readonly DependencyCycle[]): string[] {
+export function checkWarnings(spofs: readonly Pick<SpofOut, 'element' | 'gap' | 'acceptance'>[], cycles: readonly DependencyCycle[]): string[] {
   return [
     ...spofs
       .filter((sp) => sp.acceptance?.expired)
@@ -197,22 +303,4 @@ function acceptancesAt(estate: Estate, at: TimeKey): Map<string, AcceptanceOut> 
     out.set(a.element, { id: a.id, reason: a.reason, acceptedBy: a.accepted_by, acceptedOn: a.accepted_on, reviewBy: a.review_by, expired: day > a.review_by });
   }
   return out;
-}
-
-/** A service of a snapshot by id. */
-export function serviceRef(snap: Pick<Snapshot, 'projection' | 'services'>, s: number): ServiceRef {
-  const m = snap.services;
-  return { usage: m.usage[s]!, tenant: m.tenant[s]!, application: m.application[s]!, site: snap.projection.siteIds[m.site[s]!] ?? '', users: m.users[s]! };
-}
-
-/** An element by id and kind. */
-export function elementOut(e: FailureElement): ElementRefOut {
-  return { id: e.id, kind: e.kind };
-}
-
-/** Groups by key, sorted by key. */
-export function groupBy<T>(list: readonly T[], key: (x: T) => string): [string, T[]][] {
-  const out = new Map<string, T[]>();
-  for (const x of list) out.set(key(x), [...(out.get(key(x)) ?? []), x]);
-  return [...out].sort((a, b) => (a[0] < b[0] ? -1 : 1));
 }

@@ -3,29 +3,37 @@
  * other tenants or describes the network beyond what breaks its own services.
  */
 import type { CheckReport, ServiceRef, WhatIfReport } from './AnalysisService.js';
-import { checkWarnings, summarize } from './checkReport.js';
+import { cycleMessage } from '../model/dependencyCycles.js';
 import { continuityWarnings, type ContinuityReport } from './continuityReport.js';
 import type { Scope } from './tenantScope.js';
 
-/** A check report restricted to the scope's services; unchanged for staff. */
+/**
+ * A check report as a tenant may see it; unchanged for staff. The route asks the check for
+ * the tenant's services only (so the summary, the pages, the applications and the warnings
+ * count only them); this removes what describes everybody's network, and keeps the lists to
+ * what the tenant may see.
+ */
 export function scopeCheck(r: CheckReport, scope: Scope): CheckReport {
   if (scope.tenant === null) return r;
   const mine = (s: ServiceRef): boolean => scope.visible(s.usage);
-  const services = r.services.filter(mine);
-  const spofs = r.spofs
-    .map((sp) => ({ ...sp, breaks: sp.breaks.filter(mine), tenants: sp.tenants.filter((t) => t.tenant === scope.tenant) }))
-    .filter((sp) => sp.breaks.length > 0);
-  const used = new Set(services.map((s) => s.application));
+  // A cycle through an application it uses lies in that application's dependency closure: all visible.
   const cycles = r.dependencyCycles.filter((c) => c.applications.every((id) => scope.visible(id)));
+  const cycleWarnings = new Set(r.dependencyCycles.map(cycleMessage));
+  const applications = r.applications.filter((a) => scope.visible(a.application));
+  const services = r.services.filter(mine);
+  // The applications of its services; of a check asked for its services only (a page of them
+  // listed), the continuity lists their applications already: those it may see.
+  const used = new Set([...services.map((s) => s.application), ...r.continuity.applications.map((a) => a.application).filter((id) => scope.visible(id))]);
   return {
     ...r,
-    summary: summarize(services, spofs),
     services,
-    spofs,
-    applications: r.applications.filter((a) => used.has(a.application)),
-    // A cycle through an application it uses lies in that application's dependency closure: all visible.
+    spofs: r.spofs
+      .map((sp) => ({ ...sp, breaks: sp.breaks.filter(mine), tenants: sp.tenants.filter((t) => t.tenant === scope.tenant) }))
+      .filter((sp) => sp.tenants.length > 0),
+    applications,
     dependencyCycles: cycles,
-    warnings: checkWarnings(spofs, cycles),
+    // The acceptances' warnings are the tenant's already (the check was asked for its services).
+    warnings: [...r.warnings.filter((w) => !cycleWarnings.has(w)), ...cycles.map(cycleMessage)],
     continuity: scopeContinuity(r.continuity, used, scope),
     // The raw-network facts describe everybody's network: not the tenant's to see.
     network: { nodes: 0, links: 0, components: 0, articulationPoints: [], bridges: [], biconnectedComponents: [] },

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Problem } from '../model/errors.js';
 import { loadChanges, type ChangeSetHeader } from '../store/changeSetRepository.js';
 import type { Database } from '../store/schema.js';
+import { applyChangeSet } from '../timeline/applyChangeSet.js';
 import { inView, timelineOrder, type ChangeSet } from '../timeline/changeSet.js';
 import { Estate } from '../timeline/Estate.js';
 import type { TimeKey } from '../timeline/time.js';
@@ -20,21 +21,30 @@ export interface TimelineStep {
   readonly problems: readonly Problem[];
 }
 
+/** A change set as the walk needs it: header and changes. */
+export type WalkChangeSet = ChangeSetHeader & Pick<ChangeSet, 'changes'>;
+
 /** Yields one step per instant at which the view (baseline, or baseline + plan) changes. */
 export async function* walkTimeline(db: Kysely<Database>, headers: readonly ChangeSetHeader[], plan?: string): AsyncGenerator<TimelineStep> {
-  const { applyChangeSet } = await import('../timeline/applyChangeSet.js');
   const included = timelineOrder(headers.filter((h) => inView(h, plan)));
   const changes = await loadChanges(db, included.map((h) => h.seq));
+  yield* walkChangeSets(included.map((h) => ({ ...h, changes: changes.get(h.seq) ?? [] })));
+}
+
+/**
+ * The same walk over change sets already read (what a worker thread gets): they must be the
+ * view's change sets, in timeline order.
+ */
+export function* walkChangeSets(included: readonly WalkChangeSet[]): Generator<TimelineStep> {
   const estate = new Estate();
   for (let i = 0; i < included.length; ) {
     const at = included[i]!.effectiveKey;
     const step: ChangeSetHeader[] = [];
     const problems: Problem[] = [];
     for (; i < included.length && included[i]!.effectiveKey === at; i++) {
-      const h = included[i]!;
+      const { changes, ...h } = included[i]!;
       step.push(h);
-      const cs: ChangeSet = { ...h, changes: changes.get(h.seq) ?? [] };
-      for (const p of applyChangeSet(estate, cs).problems) problems.push(p);
+      for (const p of applyChangeSet(estate, { ...h, changes }).problems) problems.push(p);
     }
     yield { at, changesets: step, estate, problems };
   }

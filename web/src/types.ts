@@ -74,14 +74,19 @@ export interface Spof {
   readonly gap: 'redundancy' | 'georedundancy';
   readonly status: 'open' | 'accepted';
   readonly acceptance: Acceptance | null;
+  /** How many services it breaks; `breaks` lists some of them. */
+  readonly broken: number;
   readonly breaks: Service[];
   readonly tenants: { tenant: string; services: number; users: number }[];
 }
+/** `GET /check`: the summary counts every service that passes the filters; the lists are pages. */
 export interface Check {
   readonly at: string;
   readonly summary: { services: number; up: number; surviving: number; failing: number; down: number; redundant: number; georedundant: number; open: number; accepted: number };
   readonly services: CheckService[];
+  /** Most breaking first (a page of them). */
   readonly spofs: Spof[];
+  readonly page: { services: { offset: number; limit: number | null; total: number }; spofs: { offset: number; limit: number | null; total: number } };
   readonly applications: { application: string; datacenters: { sites: string[]; distanceKm: number | null; flag: string } }[];
   readonly warnings: string[];
 }

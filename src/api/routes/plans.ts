@@ -13,6 +13,7 @@ import { planWaves } from '../../service/PlanningService.js';
 import { planReport, setPlanStatus } from '../../service/planReport.js';
 import { progressReport } from '../../service/progressReport.js';
 import type { ApiContext } from '../ApiContext.js';
+import { clientGone } from '../clientGone.js';
 import { idParam, idParams, viewQuery } from '../schemas.js';
 
 /** The published result schemas live in docs/schemas; the routes pass the services' answers through whole. */
@@ -98,7 +99,7 @@ export function planRoutes(app: FastifyInstance, ctx: ApiContext): void {
       schema: {
         tags: ['plans'],
         summary: 'Plan a data-center move in dated waves and write it as a proposed plan (plan waves)',
-        description: 'The MIP runs in a worker thread, so the server keeps answering; `timeLimit` is at most 30 seconds here (default 10) because the request waits for it; use the CLI for longer runs.',
+        description: 'The solve runs in the analysis pool (a worker thread), so the server keeps answering; `timeLimit` is at most 30 seconds here (default 10) because the request waits for it; use the CLI for longer runs.',
         body: {
           type: 'object',
           additionalProperties: false,
@@ -122,7 +123,7 @@ export function planRoutes(app: FastifyInstance, ctx: ApiContext): void {
         response: { 200: result('plan-waves.schema.json') },
       },
     },
-    async (req) => planWaves(ctx.writer(req), { ...req.body, days: req.body.days ?? 'sat', timeLimit: req.body.timeLimit ?? 10, inWorker: true }),
+    async (req, reply) => planWaves(ctx.writer(req), { ...req.body, days: req.body.days ?? 'sat', timeLimit: req.body.timeLimit ?? 10, runner: ctx.pool, signal: clientGone(reply) }),
   );
 
   app.get<{ Querystring: { at?: string; plan?: string; product?: string } }>(

@@ -1,10 +1,12 @@
 /**
  * `verbund check`: verdicts per service (redundant, georedundant), the SPOF report with
  * accepted risks, data-center distances; exit 1 on an open SPOF (docs/analysis.md "check").
+ * Optionally of some services only (`--tenant`, `--application`, `--site`, `--verdict`),
+ * listed up to `--limit` or as a `--summary`.
  */
 import { VerbundError } from '../../model/errors.js';
 import { AnalysisService } from '../../service/AnalysisService.js';
-import { BSI_GEO_THRESHOLDS, checkFails, type CheckFailOptions } from '../../service/checkReport.js';
+import { BSI_GEO_THRESHOLDS, checkFails, type CheckFailOptions, type CheckQuery } from '../../service/checkReport.js';
 import { displayInstant } from '../../timeline/time.js';
 import { io, out, outJson, withService, type GlobalOptions } from '../context.js';
 import { brief, table } from '../table.js';
@@ -14,6 +16,12 @@ interface CheckOptions extends GlobalOptions {
   georedundancy?: boolean;
   geoMinimumKm?: string;
   geoRecommendedKm?: string;
+  readonly tenant?: string;
+  readonly application?: string;
+  readonly site?: string;
+  readonly verdict?: CheckQuery['verdict'];
+  readonly limit?: string;
+  readonly summary?: boolean;
 }
 
 export async function run(opts: CheckOptions): Promise<number> {
@@ -21,8 +29,18 @@ export async function run(opts: CheckOptions): Promise<number> {
   const recommendedKm = kilometres(opts.geoRecommendedKm, '--geo-recommended-km', BSI_GEO_THRESHOLDS.recommendedKm);
   if (recommendedKm < minimumKm) throw new VerbundError('USAGE', `--geo-recommended-km (${recommendedKm}) is below --geo-minimum-km (${minimumKm})`);
   const fail: CheckFailOptions = { failOn: opts.failOn, georedundancy: opts.georedundancy === true };
+  const limit = opts.limit === undefined ? undefined : Number(opts.limit);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) throw new VerbundError('USAGE', `--limit is a whole number, not "${opts.limit}"`);
+  const query: CheckQuery = {
+    tenant: opts.tenant,
+    application: opts.application,
+    site: opts.site,
+    verdict: opts.verdict,
+    ...(limit !== undefined && { limit, spofLimit: limit }),
+    ...(opts.summary && { limit: 0, breaksLimit: 0 }),
+  };
   return withService(opts, async (service) => {
-    const r = await new AnalysisService(service).check({ at: opts.at, plan: opts.plan, georedundancy: { minimumKm, recommendedKm } });
+    const r = await new AnalysisService(service).check({ at: opts.at, plan: opts.plan, georedundancy: { minimumKm, recommendedKm } }, query);
     const code = checkFails(r, fail) ? 1 : 0;
     for (const w of [...r.warnings, ...r.continuity.warnings]) io.stderr(`warning: ${w}\n`);
     if (opts.json) {
@@ -51,7 +69,7 @@ export async function run(opts: CheckOptions): Promise<number> {
     if (notRedundant.length) {
       const datacenters = new Set(r.spofs.filter((sp) => sp.gap === 'georedundancy').map((sp) => sp.element));
       out('');
-      out('services that are not redundant:');
+      out(`services that are not redundant${r.page.services.total > r.services.length ? ` (of the first ${r.services.length} listed)` : ''}:`);
       out(
         table(
           ['usage', 'site', 'tenant', 'application', 'broken by (besides data centers)'],
@@ -61,12 +79,13 @@ export async function run(opts: CheckOptions): Promise<number> {
     }
     if (r.spofs.length) {
       out('');
-      out(`single points of failure (${r.spofs.length}: ${s.open} open, ${s.accepted} accepted):`);
-      const rows = [...r.spofs].sort((a, b) => b.breaks.length - a.breaks.length || (a.element < b.element ? -1 : 1));
+      const total = s.open + s.accepted;
+      out(`single points of failure (${total}: ${s.open} open, ${s.accepted} accepted${total > r.spofs.length ? `; the ${r.spofs.length} that break the most` : ''}):`);
+      const rows = r.spofs;
       out(
         table(
           ['element', 'kind', 'gap', 'status', 'services', 'users', 'tenants'],
-          rows.map((x) => [x.element, x.kind, x.gap, status(x.status, x.acceptance), x.breaks.length, x.tenants.reduce((k, t) => k + t.users, 0), brief(x.tenants.map((t) => t.tenant))]),
+          rows.map((x) => [x.element, x.kind, x.gap, status(x.status, x.acceptance), x.broken, x.tenants.reduce((k, t) => k + t.users, 0), brief(x.tenants.map((t) => t.tenant))]),
         ),
       );
       for (const x of rows) {

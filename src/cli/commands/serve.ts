@@ -13,7 +13,18 @@ interface ServeOptions extends GlobalOptions {
   readonly port: string;
   readonly bodyLimit?: string;
   readonly trustProxy?: boolean;
+  readonly analysisThreads?: string;
+  readonly analysisQueue?: string;
+  readonly analysisTimeout?: string;
   readonly logLevel: string;
+}
+
+/** A positive integer option, or undefined when not given. */
+function positive(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new VerbundError('USAGE', `${option} is a whole number of at least 1, not "${value}"`);
+  return n;
 }
 
 export async function run(opts: ServeOptions): Promise<number> {
@@ -21,10 +32,15 @@ export async function run(opts: ServeOptions): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new VerbundError('USAGE', `--port is a port number, not "${opts.port}"`);
   const bodyLimit = opts.bodyLimit === undefined ? undefined : Number(opts.bodyLimit) * 1024 * 1024;
   if (bodyLimit !== undefined && !(bodyLimit > 0)) throw new VerbundError('USAGE', '--body-limit is a number of MiB');
+  const analysis = {
+    threads: positive(opts.analysisThreads, '--analysis-threads'),
+    queue: positive(opts.analysisQueue, '--analysis-queue'),
+    deadlineMs: (positive(opts.analysisTimeout, '--analysis-timeout') ?? 120) * 1000,
+  };
   const store = await openStore(resolveLocation(opts));
   // Loaded here, not at the top: other commands never load Fastify.
   const { buildApp } = await import('../../api/buildApp.js');
-  const app = await buildApp({ store, logger: { level: opts.logLevel }, bodyLimit, trustProxy: opts.trustProxy === true });
+  const app = await buildApp({ store, logger: { level: opts.logLevel }, bodyLimit, trustProxy: opts.trustProxy === true, analysis });
   const address = await app.listen({ host: opts.host, port });
   out(`verbund serves ${address} (${store.dialect}); API docs at ${address}/api/docs`);
   const accounts = new AccountService(store);

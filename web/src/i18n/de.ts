@@ -348,6 +348,8 @@ const de = {
   'apiError.NETBOX_VERSION': 'Diese NetBox-Version kennt der Import nicht.',
   'apiError.NETBOX_UNREACHABLE': 'NetBox ist nicht erreichbar (Netz, TLS oder Serverfehler).',
   'apiError.BUSY': 'Der Server ist ausgelastet; bitte gleich erneut versuchen.',
+  'apiError.OVERLOADED': 'Zu viele Analysen laufen oder warten; bitte in einigen Sekunden erneut versuchen.',
+  'apiError.DEADLINE_EXCEEDED': 'Die Analyse wurde nicht rechtzeitig fertig; bitte eine engere Frage stellen (eine Kommune, Anwendung oder ein Standort).',
   'edit.removeField': '{field} entfernen',
   'edit.willBeRemoved': 'Wird beim Speichern entfernt.',
   'edit.undoRemove': 'Nicht entfernen',

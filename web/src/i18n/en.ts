@@ -350,6 +350,8 @@ const en: Record<keyof typeof de, string> = {
   'apiError.NETBOX_VERSION': 'The import does not know this NetBox version.',
   'apiError.NETBOX_UNREACHABLE': 'NetBox could not be reached (network, TLS or server error).',
   'apiError.BUSY': 'The server is busy; try again shortly.',
+  'apiError.OVERLOADED': 'Too many analyses are running or waiting; try again in a few seconds.',
+  'apiError.DEADLINE_EXCEEDED': 'The analysis did not finish in time; ask a narrower question (one municipality, application or site).',
   'edit.removeField': 'Remove {field}',
   'edit.willBeRemoved': 'Will be removed when saved.',
   'edit.undoRemove': 'Keep it',

@@ -69,7 +69,7 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
   const [busy, setBusy] = useState(false);
   const [paths, setPaths] = useState<Paths | null>(null);
   const [rgFilter, setRgFilter] = useState('');
-  const check = useLoad((s) => (colouring === 'verdict' ? get<Check>('/check', { at, plan }, s) : Promise.resolve(null)), [colouring, at, plan]);
+  const check = useLoad((s) => (colouring === 'verdict' ? get<Check>('/check', { at, plan, form: 'summary', spofLimit: 10_000 }, s) : Promise.resolve(null)), [colouring, at, plan]);
 
   const spofLinks = useMemo(() => {
     if (!check.data) return null;

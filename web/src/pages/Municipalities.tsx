@@ -54,8 +54,9 @@ function Organization({ id, name }: { id: string; name: string }) {
   // On a large estate the verdicts need the whole estate's check: only on request.
   const large = useLarge();
   const usages = useLoad((s) => getAll<Usage>('/usages', { ...view, tenant: id }, s), [id, at, plan]);
+  // Only this municipality's services and the SPOFs that break them (the server analyses just them), every one.
   const check = useOnDemand(
-    (s) => get<Check>('/check', view, s).then((c) => ({ services: c.services.filter((x) => x.tenant === id), spofs: c.spofs.filter((x) => x.tenants.some((m) => m.tenant === id)) })),
+    (s) => get<Check>('/check', { ...view, tenant: id, limit: 10_000, spofLimit: 10_000, breaksLimit: 0 }, s).then((c) => ({ services: c.services, spofs: c.spofs })),
     [id, at, plan],
     large,
   );

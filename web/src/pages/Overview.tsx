@@ -10,9 +10,10 @@ export function Overview() {
   const { t, number, percent, choice, date } = useI18n();
   const { at, plan } = useApp();
   const view = { at, plan };
-  // On a large estate the check (every service with its breakers) is big: only on request.
+  // The summary form: the counts and the SPOFs that break the most (enough for every accepted
+  // risk; the table shows the first 12), no service lists.
   const large = useLarge();
-  const check = useOnDemand((s) => get<Check>('/check', view, s), [at, plan], large);
+  const check = useOnDemand((s) => get<Check>('/check', { ...view, form: 'summary', spofLimit: 1000 }, s), [at, plan], large);
   const apps = useLoad((s) => getAll<Application>('/applications', view, s), [at, plan]);
   const avail = useOnDemand((s) => get<Availability>('/availability', { ...view, maxOrder: 2 }, s), [at, plan], large);
   const progress = useLoad((s) => get<Progress>('/progress', { plan }, s), [plan]);
@@ -137,7 +138,7 @@ function Resilience({ c }: { c: Check }) {
         <Figure label={t('overview.down')} value={number(c.summary.down)} tone={c.summary.down ? 'bad' : 'good'} />
         <Figure
           label={t('overview.spofs')}
-          value={number(c.spofs.length)}
+          value={number(c.page.spofs.total)}
           note={t('overview.spofCounts', { open: number(c.summary.open), accepted: number(c.summary.accepted) })}
           tone={c.summary.open ? 'bad' : 'good'}
         />
@@ -148,20 +149,17 @@ function Resilience({ c }: { c: Check }) {
           <caption>{t('overview.spofTable')}</caption>
           <TableHead cols={[t('col.element'), t('col.kind'), t('col.gap'), t('col.status'), { label: t('col.services'), num: true }, { label: t('col.tenants'), num: true }, { label: t('col.users'), num: true }]} />
           <tbody>
-            {[...c.spofs]
-              .sort((a, b) => b.breaks.length - a.breaks.length)
-              .slice(0, 12)
-              .map((s) => (
-                <tr key={s.element}>
-                  <IdCell id={s.element} />
-                  <td>{t(`kind.${s.kind}` as 'kind.site')}</td>
-                  <td>{t(`gap.${s.gap}`)}</td>
-                  <td>{s.status === 'accepted' ? <Badge colour="#1f77b4">{t('spof.accepted')}</Badge> : <Badge colour="#ff7f0e">{t('spof.open')}</Badge>}</td>
-                  <td className="num">{number(s.breaks.length)}</td>
-                  <td className="num">{number(s.tenants.length)}</td>
-                  <td className="num">{number(s.tenants.reduce((n, x) => n + x.users, 0))}</td>
-                </tr>
-              ))}
+            {c.spofs.slice(0, 12).map((s) => (
+              <tr key={s.element}>
+                <IdCell id={s.element} />
+                <td>{t(`kind.${s.kind}` as 'kind.site')}</td>
+                <td>{t(`gap.${s.gap}`)}</td>
+                <td>{s.status === 'accepted' ? <Badge colour="#1f77b4">{t('spof.accepted')}</Badge> : <Badge colour="#ff7f0e">{t('spof.open')}</Badge>}</td>
+                <td className="num">{number(s.broken)}</td>
+                <td className="num">{number(s.tenants.length)}</td>
+                <td className="num">{number(s.tenants.reduce((n, x) => n + x.users, 0))}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       )}
