@@ -19,7 +19,7 @@ await build({
   // highs loads its .wasm from beside its own module, so it cannot be bundled.
   // swagger-ui serves its static files from its own package folder (__dirname).
   // piscina starts its threads from a file of its own package.
-  external: ['better-sqlite3', 'pg', 'highs', '@fastify/swagger-ui', 'piscina'],
+  external: ['better-sqlite3', 'pg', 'highs', '@fastify/swagger-ui', 'piscina', 'playwright-core'],
   // Bundled CommonJS packages (commander, cli-progress) call require().
   banner: { js: "import { createRequire as __verbundRequire } from 'node:module'; const require = __verbundRequire(import.meta.url);" },
   logLevel: 'warning',

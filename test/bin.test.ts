@@ -4,10 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { e2eSkip } from './helpers/e2e.js';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'verbund.js');
@@ -41,4 +42,12 @@ test('exit codes: 2 for bad input, without a stack trace', () => {
   assert.doesNotMatch(r.stderr, /\n\s+at (\S+ \()?\S+:\d+:\d+\)?/);
   assert.equal(run('--db', 'bad.db', 'nonsense').status, 2);
   assert.equal(run('--version').status, 0);
+});
+
+test('the built command prints the continuity report as a PDF (playwright-core stays outside the bundle)', { skip: e2eSkip }, () => {
+  assert.equal(run('--db', 'report.db', 'import', join(root, 'examples', 'owl-it')).status, 0);
+  const pdf = join(tmp, 'report.pdf');
+  const r = run('--db', 'report.db', 'report', '--at', '2026-12-01', '--format', 'pdf', '-o', pdf);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(readFileSync(pdf).subarray(0, 5).toString('latin1'), '%PDF-');
 });
