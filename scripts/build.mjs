@@ -8,7 +8,7 @@ rmSync('dist', { recursive: true, force: true });
 await build({
   // The worker threads (the MIP's, the analysis pool's) are entries of their own: they are
   // loaded by file, not imported.
-  entryPoints: { main: 'src/cli/main.ts', waveWorker: 'src/planning/waveWorker.ts', analysisWorker: 'src/service/analysisWorker.ts' },
+  entryPoints: { main: 'src/cli/main.ts', analysisWorker: 'src/service/analysisWorker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -13,6 +13,7 @@ import { buildWaveProblem, type WaveInput } from '../src/planning/buildWaveProbl
 import { dateOf, dayOf } from '../src/planning/calendar.js';
 import { greedyWaves } from '../src/planning/greedyWaves.js';
 import { solveWaves } from '../src/planning/solveWaves.js';
+import { AnalysisPool } from '../src/service/AnalysisPool.js';
 import type { WaveAssignment } from '../src/planning/WaveProblem.js';
 import { cli } from './helpers/cli.js';
 import { dialects } from './helpers/dialects.js';
@@ -123,7 +124,8 @@ describe('wave planner', () => {
     // A generous limit: the instance is proven in well under a second on an idle machine, and the
     // test compares proven optima, not speed (a loaded machine must not make it fail).
     const here = await solveWaves(built.problem, ctx, { solver: 'mip', timeLimit: 60 });
-    const there = await solveWaves(built.problem, ctx, { solver: 'mip', timeLimit: 60, inWorker: true });
+    const pool = new AnalysisPool({ threads: 1 });
+    const there = await pool.waves({ op: 'solveWaves', problem: built.problem, context: ctx, options: { solver: 'mip', timeLimit: 60 } }).finally(() => pool.close());
     assert.ok(here.optimal && there.optimal);
     assert.deepEqual(there.objective, here.objective);
     assert.deepEqual(violations(input, scheduleOf(input, there.assignment)), []);

@@ -16,8 +16,6 @@ export interface SolveOptions {
   /** Seconds for the MIP. */
   readonly timeLimit: number;
   readonly onProgress?: MipProgress;
-  /** Run the MIP in a worker thread (the server does, so that it keeps answering). */
-  readonly inWorker?: boolean;
 }
 
 /** A schedule and how it was found. */
@@ -44,7 +42,7 @@ export async function solveWaves(p: WaveProblem, ctx: ExplainContext, opts: Solv
     return { assignment: greedy.assignment, objective: greedyObjective!, greedy: greedyObjective, solver: 'greedy', stages: [], optimal: false };
   }
   const mipOptions = { timeLimit: opts.timeLimit, start: greedy.assignment, ...(opts.onProgress && { onProgress: opts.onProgress }) };
-  const mip = opts.inWorker ? await (await import('./mipWavesInWorker.js')).mipWavesInWorker(p, mipOptions) : await mipWaves(p, mipOptions);
+  const mip = await mipWaves(p, mipOptions);
   if (!mip.assignment) {
     const proven = mip.stages.some((s) => s.status === 'infeasible');
     throw new VerbundError(
