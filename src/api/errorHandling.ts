@@ -7,10 +7,9 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { errorCatalogue, VerbundError, type ErrorCode, type ErrorSpec, type Problem } from '../model/errors.js';
 
-/** The error body of every failed request. */
-export interface ErrorBody {
-  readonly error: { readonly code: ErrorCode; readonly message: string; readonly details: readonly Problem[] };
-}
+import type { ErrorBody } from '../contracts/errors.js';
+
+export type { ErrorBody };
 
 /** JSON schema of the error body (responses 4xx and 5xx of every route). */
 export const errorBodySchema = {

@@ -1,6 +1,7 @@
 /**
  * JSON schemas shared by the routes: the view of the timeline (`at`, `plan`), paging, ids.
  */
+import type { Page } from '../contracts/common.js';
 import { changeSetStatuses, isOverdue } from '../timeline/changeSet.js';
 import { nowKey } from '../timeline/time.js';
 
@@ -32,7 +33,7 @@ export function pageSchema(item: object, extra: Record<string, object> = {}): ob
 }
 
 /** The page `[offset, offset + limit)` of a list. */
-export function page<T>(list: readonly T[], q: { limit: number; offset: number }): { items: T[]; total: number; limit: number; offset: number } {
+export function page<T>(list: readonly T[], q: { limit: number; offset: number }): Page<T> {
   return { items: list.slice(q.offset, q.offset + q.limit), total: list.length, limit: q.limit, offset: q.offset };
 }
 

@@ -53,6 +53,9 @@ import type { ServiceModel } from './services.js';
 
 export { LocalModel } from './LocalModel.js';
 export { enumerateCutSets, type Enumeration } from './enumerateCutSets.js';
+// The figures of a service are part of the API's contract: declared in src/contracts.
+import type { AvailabilityFigures, CutSet } from '../contracts/analyses.js';
+export type { CutSet };
 export { monteCarlo, wilsonInterval, type MonteCarloResult } from './monteCarlo.js';
 
 /** Minutes in a (365-day) year. */
@@ -89,49 +92,16 @@ export interface AvailabilityOptions {
   sourcesOf?: 'estate' | 'services';
 }
 
-/** One minimal cut set. */
-export interface CutSet {
-  readonly order: number;
-  /** Element ids (devices, links, risk groups), sorted. */
-  readonly elements: readonly string[];
-  /** Probability that all its elements are down: the product of their unavailabilities. */
-  readonly probability: number;
-}
-
-/** The availability of one service. */
-export interface ServiceAvailability {
+/** The availability of one service: the figures the API answers (src/contracts), and how they were found. */
+export interface ServiceAvailability extends AvailabilityFigures {
   /** Index of the service in the model. */
   readonly service: number;
-  readonly usage: string;
-  readonly tenant: string;
-  readonly application: string;
-  /** Site id of the service ('' if the site is unknown). */
-  readonly site: string;
-  /** 1 − unavailability. */
-  readonly availability: number;
-  /** Rare-event estimate: Σ over the minimal cut sets found of their probabilities (at most 1). */
-  readonly unavailability: number;
-  /** unavailability × 525 600. */
-  readonly downtimeMinutesPerYear: number;
-  /** The application's `target_availability`, if it has one. */
-  readonly target?: number;
-  /** availability ≥ target (when there is a target). */
-  readonly meetsTarget?: boolean;
-  /** True if the service is down with nothing failed (no attach point, instance or path). */
-  readonly downWithoutFailures: boolean;
-  /** The `top` most probable minimal cut sets, most probable first. */
-  readonly cutSets: readonly CutSet[];
-  /** Number of minimal cut sets of order 1, 2, … up to `maxOrder`. */
-  readonly cutSetCounts: readonly number[];
-  /** True if `limit` stopped the enumeration (figures are then lower bounds). */
-  readonly truncated: boolean;
   /** Candidate sets checked. */
   readonly checks: number;
   /** Breadth-first passes run (checks not answered by a cached surviving path set, plus witnesses). */
   readonly searches: number;
   /** Size of the relevant region: nodes, edges and failure elements in it. */
   readonly region: { readonly nodes: number; readonly edges: number; readonly elements: number };
-  readonly monteCarlo?: MonteCarloResult;
 }
 
 /** The result of {@link analyzeAvailability}. */

@@ -7,36 +7,12 @@
 import { datacenterSites } from './redundancy.js';
 import { objectsOf, type ObjectSource, type Projection } from './projection.js';
 import type { ServiceModel } from './services.js';
-
-/** The distance thresholds in km. */
-export interface GeoThresholds {
-  readonly minimumKm: number;
-  readonly recommendedKm: number;
-}
+// The shapes this file produces are part of the API's contract: declared in src/contracts.
+import type { ApplicationDatacenters, GeoFlag, GeoThresholds } from '../contracts/analyses.js';
+export type { ApplicationDatacenters, GeoFlag, GeoThresholds };
 
 /** The BSI's thresholds for georedundant data centers. */
 export const BSI_GEO_THRESHOLDS: GeoThresholds = { minimumKm: 100, recommendedKm: 200 };
-
-/**
- * - `none`: no instance in a data-center site; `single`: all in one data center;
- * - `unknown`: two or more data centers, but a location is missing;
- * - `below-minimum` / `below-recommended` / `ok`: the largest distance against the thresholds.
- */
-export type GeoFlag = 'none' | 'single' | 'unknown' | 'below-minimum' | 'below-recommended' | 'ok';
-
-/** The data centers of one application. */
-export interface ApplicationDatacenters {
-  readonly application: string;
-  /** Data-center site ids holding at least one of its instances, in site order. */
-  readonly sites: string[];
-  /**
-   * The largest great-circle distance between two of them in km (one decimal), or null with
-   * fewer than two or a missing location. The largest, because one pair far enough apart is
-   * what survives the loss of a region.
-   */
-  readonly distanceKm: number | null;
-  readonly flag: GeoFlag;
-}
 
 /** Mean Earth radius (IUGG) in km. */
 const EARTH_RADIUS_KM = 6371.0088;

@@ -10,21 +10,9 @@
  * the intersection of these sets over the group: one pass over the group's links.
  */
 import type { StoredObject } from '../timeline/Estate.js';
-
-/** An element by id and kind. */
-export interface SharedElement {
-  readonly id: string;
-  readonly kind: 'link' | 'device' | 'risk-group';
-}
-
-/** The verdict on one redundancy group. */
-export interface DeclaredRedundancy {
-  readonly group: string;
-  readonly links: string[];
-  readonly verdict: 'proven' | 'refuted';
-  /** Elements whose single failure takes down every link of the group (refuted iff not empty). */
-  readonly shared: SharedElement[];
-}
+// The shapes this file produces are part of the API's contract: declared in src/contracts.
+import type { DeclaredRedundancy, SharedElement } from '../contracts/analyses.js';
+export type { DeclaredRedundancy, SharedElement };
 
 /** What takes one link down (besides sites). */
 function downWith(link: StoredObject, byId: (id: string) => StoredObject | undefined): Map<string, SharedElement['kind']> {

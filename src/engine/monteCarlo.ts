@@ -4,23 +4,9 @@
  */
 import type { Random } from '../util/Random.js';
 import type { LocalModel } from './LocalModel.js';
-
-/** The Monte Carlo cross-check of one service. */
-export interface MonteCarloResult {
-  readonly method: 'plain' | 'importance';
-  readonly samples: number;
-  /** Samples in which the service was down. */
-  readonly down: number;
-  /** Estimated unavailability. */
-  readonly estimate: number;
-  /** 95 % confidence interval of the unavailability (Wilson for plain, normal for importance). */
-  readonly low: number;
-  readonly high: number;
-  /** True if the interval contains the rare-event estimate. */
-  readonly containsEstimate: boolean;
-  /** Set when the samples cannot support a conclusion (no or few failures seen). */
-  readonly warning?: string;
-}
+// The shapes this file produces are part of the API's contract: declared in src/contracts.
+import type { MonteCarloResult } from '../contracts/analyses.js';
+export type { MonteCarloResult };
 
 /** Wilson score interval of a binomial proportion at 95 %. */
 export function wilsonInterval(successes: number, n: number, z = 1.959964): { low: number; high: number } {

@@ -7,22 +7,9 @@ import { biconnectedComponents, type BiconnectedComponents } from './biconnected
 import { componentMembers, connectedComponents, type ConnectedComponents } from './connectedComponents.js';
 import type { MaskOptions } from './FailureMask.js';
 import type { Projection } from './projection.js';
-
-/** Raw-network facts by id. Every list is sorted (ids by code unit order), so output is stable. */
-export interface NetworkReport {
-  /** Surviving nodes. */
-  readonly nodes: number;
-  /** Surviving links. */
-  readonly links: number;
-  /** Number of connected components among surviving nodes (an isolated node is one). */
-  readonly components: number;
-  /** Node ids (devices, or sites without devices) whose failure disconnects their component. */
-  readonly articulationPoints: string[];
-  /** Link ids whose failure disconnects their component. */
-  readonly bridges: string[];
-  /** Blocks as link ids, each sorted; blocks ordered by their first id. */
-  readonly biconnectedComponents: string[][];
-}
+// The shapes this file produces are part of the API's contract: declared in src/contracts.
+import type { NetworkReport } from '../contracts/analyses.js';
+export type { NetworkReport };
 
 /** Options of {@link networkReport}. */
 export interface NetworkReportOptions extends MaskOptions {

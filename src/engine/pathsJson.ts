@@ -6,37 +6,9 @@ import type { DisjointPathsResult } from './disjointPaths.js';
 import type { NodeLinkDisjointResult } from './nodeLinkDisjointPaths.js';
 import type { Path } from './Path.js';
 import type { ElementRef, Projection } from './projection.js';
-
-/** An element by id. */
-export interface ElementJson {
-  readonly kind: ElementRef['kind'];
-  readonly id: string;
-}
-
-/** One path by id. */
-export interface PathJson {
-  readonly from: string;
-  readonly to: string;
-  /** Node ids in order (devices, or sites without devices). */
-  readonly nodes: string[];
-  /** Link ids in order, one fewer than nodes. */
-  readonly links: string[];
-}
-
-/** The `paths --json` shape. */
-export interface PathsJson {
-  readonly status: 'found' | 'none' | 'unknown';
-  /** Two paths when `found`, else empty. */
-  readonly paths: PathJson[];
-  /** Null when `found`; `limit` when `unknown`. */
-  readonly reason: null | {
-    readonly kind: 'disconnected' | 'no-instances' | 'cut' | 'shared' | 'limit';
-    readonly elements: ElementJson[];
-    /** Only for `shared`: the list is inclusion-minimal. */
-    readonly minimal?: boolean;
-    readonly message: string;
-  };
-}
+// The shapes this file produces are part of the API's contract: declared in src/contracts.
+import type { ElementJson, PathJson, PathsJson } from '../contracts/analyses.js';
+export type { ElementJson, PathJson, PathsJson };
 
 /** The answer for an application without an instance in service: no path can exist. */
 export function noInstances(application: string): PathsJson {

@@ -15,6 +15,9 @@
  * medium 2, low 1; none given = medium) × users (at least 1).
  */
 import { choiceValues } from '../model/choices.js';
+// The shapes this file produces are part of the API's contract: declared in src/contracts.
+import type { RestoreObjective } from '../contracts/planning.js';
+export type { RestoreObjective };
 
 /** An affected application as the problem sees it. */
 export interface RestoreInputApp {
@@ -81,14 +84,6 @@ export interface RestoreProblem {
   /** Pairs [before, after] of groups: `before` is restored no later than `after`. */
   readonly order: readonly (readonly [number, number])[];
   readonly demands: readonly RestoreDemand[];
-}
-
-/** The two parts of the objective, compared lexicographically. */
-export interface RestoreObjective {
-  /** Weight of the demands that miss their RTO. */
-  readonly missed: number;
-  /** Σ weight × hours until useful. */
-  readonly hours: number;
 }
 
 /** Negative if `a` is better than `b` (tolerating floating-point noise). */

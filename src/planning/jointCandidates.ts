@@ -5,70 +5,12 @@
  */
 import type { Application } from '../model/objectSchemas.js';
 import type { Estate, StoredObject } from '../timeline/Estate.js';
+// The shapes this file produces are part of the API's contract: declared in src/contracts.
+import type { JointApplication, JointCandidate, Size } from '../contracts/planning.js';
+export type { JointApplication, JointCandidate, Size };
 
 /** An application object of the estate. */
 export type ApplicationObject = Extract<StoredObject, { kind: 'application' }>;
-
-/** vCPU, RAM and storage, zero where not given. */
-export interface Size {
-  readonly vcpu: number;
-  readonly ram_gb: number;
-  readonly storage_tb: number;
-}
-
-/** One application of a candidate group, with who uses it. */
-export interface JointApplication {
-  readonly id: string;
-  readonly name: string;
-  readonly operator: string | null;
-  readonly version: string | null;
-  readonly status: string | null;
-  /** Tenants of its usages, sorted. */
-  readonly tenants: string[];
-  /** Sum of the users of its usages. */
-  readonly users: number;
-  readonly usages: number;
-  readonly instances: string[];
-  readonly size: Size;
-}
-
-/** A product run more than once for different providers' customers, and one way to consolidate it. */
-export interface JointCandidate {
-  /** The product as the keeper writes it. */
-  readonly product: string;
-  /** Sorted by id. */
-  readonly applications: JointApplication[];
-  /** Distinct operators of the applications (sorted; applications without one are left out). */
-  readonly operators: string[];
-  /** Every tenant of every application, sorted. */
-  readonly tenants: string[];
-  readonly users: number;
-  /** Distinct versions as written (sorted); applications without a version are left out. */
-  readonly versions: string[];
-  /** True unless two applications give different versions. */
-  readonly compatible: boolean;
-  /** Why the candidate is flagged, e.g. `versions differ: 2016 vs 2023`. */
-  readonly note: string | null;
-  /** The application that stays and serves everyone. */
-  readonly keep: string;
-  /**
-   * The organization that operates the joint application: the one organization every
-   * operator of the group is `member_of` (an association such as OWL-IT), else the keeper's
-   * operator.
-   */
-  readonly operator: string | null;
-  /** The keeper's size afterwards: the sum of all sizes (it carries every user and all data). */
-  readonly keeperSize: Size;
-  /** What consolidation releases. */
-  readonly frees: {
-    /** The applications that are retired. */
-    readonly applications: string[];
-    /** Their sizes, summed: the allocation they give back. */
-    readonly size: Size;
-    /** Their instances that no other application that is not retired uses afterwards. */
-    readonly instances: string[];
-  };
-}
 
 /** The key that makes products equal: trimmed, inner blanks collapsed, case-insensitive. */
 export function productKey(product: string): string {

@@ -9,18 +9,9 @@ import { runMip } from './highsSolver.js';
 import { feasibleDays, splitBound, stageOneBound } from './waveBounds.js';
 import { dateOf } from './calendar.js';
 import { assignmentOf, buildWaveModel, columnsOf, type WaveCuts, type WaveStage } from './waveModel.js';
-
-/** How one stage ended. */
-export interface StageOutcome {
-  readonly stage: 1 | 2;
-  /** `bound`: proven optimal because the schedule meets the combinatorial lower bound. */
-  readonly status: 'optimal' | 'bound' | 'time-limit' | 'infeasible';
-  /** Relative gap between the schedule and the best proven bound (0 when optimal). */
-  readonly gap: number;
-  readonly seconds: number;
-  /** The combinatorial lower bound of the stage and what it rests on (docs/planning.md, "Bounds"). */
-  readonly bound?: string;
-}
+// The shapes this file produces are part of the API's contract: declared in src/contracts.
+import type { StageOutcome } from '../contracts/planning.js';
+export type { StageOutcome };
 
 /** The MIP's answer. */
 export interface MipResult {

@@ -3,13 +3,12 @@
  * which. Pure: folds a stream of application status changes into a step series that a
  * burn-up chart draws.
  */
+import type { ProgressPoint } from '../contracts/planning.js';
+import { progressStatuses, type ProgressStatus } from '../contracts/statuses.js';
 import type { TimeKey } from '../timeline/time.js';
 
-/** The statuses progress counts, in the order a burn-up chart stacks them. */
-export const progressStatuses = ['legacy', 'migrating', 'migrated', 'joint', 'planned', 'retired'] as const;
-
-/** One application status. */
-export type ProgressStatus = (typeof progressStatuses)[number];
+// The statuses and the point are part of the API's contract (the progress report).
+export { progressStatuses, type ProgressPoint, type ProgressStatus };
 
 /** An application takes a status at an instant; `null` means it is deleted. */
 export interface StatusEvent {
@@ -18,19 +17,6 @@ export interface StatusEvent {
   readonly status: ProgressStatus | null;
   /** The change set that caused it, listed on the point if the status really changed. */
   readonly changeset?: string;
-}
-
-/** The state from one instant until the next point. */
-export interface ProgressPoint {
-  readonly at: TimeKey;
-  readonly counts: Record<ProgressStatus, number>;
-  /** Application ids per status, sorted. */
-  readonly applications: Record<ProgressStatus, string[]>;
-  /** Change sets of this instant that changed a status (none for a point that only opens `from`). */
-  readonly changesets: string[];
-  /** The burn-up: done = migrated + joint; pending = legacy + migrating + planned (retired counts in neither). */
-  readonly done: number;
-  readonly pending: number;
 }
 
 /**

@@ -5,10 +5,10 @@ import { renderPdf } from './renderPdf.js';
 import { renderHtml, renderMarkdown } from './renderReport.js';
 import type { ReportLang } from './reportText.js';
 
-/** The formats of the report. */
-export const reportFormats = ['pdf', 'html', 'md'] as const;
-/** A format of the report. */
-export type ReportFormat = (typeof reportFormats)[number];
+import type { ReportFormat } from '../contracts/report.js';
+
+// The formats are part of the API's contract (`GET /report`).
+export { reportFormats, type ReportFormat } from '../contracts/report.js';
 
 /** Media types of the formats. */
 export const reportMediaType: Readonly<Record<ReportFormat, string>> = {

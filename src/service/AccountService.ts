@@ -12,29 +12,9 @@ import type { AccountTable } from '../store/accountRepository.js';
 import type { Store } from '../store/openStore.js';
 import { readHistory } from '../store/versionRepository.js';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
-
-/** Who is calling: the user, its role and, for a tenant, its organization. */
-export interface Principal {
-  readonly name: string;
-  readonly role: Role;
-  readonly tenant: string | null;
-}
-
-/** A user as shown (never with its password hash). */
-export interface User extends Principal {
-  readonly disabled: boolean;
-  readonly createdAt: string;
-}
-
-/** A token as listed (never with its secret). */
-export interface TokenInfo {
-  readonly id: string;
-  readonly user: string;
-  readonly name: string;
-  readonly createdAt: string;
-  readonly expiresAt: string | null;
-  readonly revokedAt: string | null;
-}
+// The results are the API's contract: declared in src/contracts.
+import type { Principal, TokenInfo, User } from '../contracts/index.js';
+export type { Principal, TokenInfo, User };
 
 /** A new browser session: the cookie value and the CSRF token go to the client once. */
 export interface NewSession {

@@ -17,30 +17,12 @@ import type { EstateDocument } from '../interop/estateDocument.js';
 import { readView, requirePlan } from './readView.js';
 import type { TimelineMutation, WriteOptions, WriteResult } from './writeTimeline.js';
 import { append } from '../util/append.js';
-
-/** Which view of the timeline to read: an instant, and optionally a plan overlaid. */
-export interface ViewOptions {
-  /** Date or date-time as the user wrote it; default now. */
-  readonly at?: string | undefined;
-  readonly plan?: string | undefined;
-}
-
-/** One field that differs between two dates. */
-export interface FieldDiff {
-  readonly field: string;
-  readonly from: unknown;
-  readonly to: unknown;
-}
-
+// The view and the diff are the API's contract: declared in src/contracts. The service's
+// diff lists the stored change-set headers; the API presents them (plan null, overdue).
+import type { EstateDiff as DiffOf, FieldDiff, ViewQuery as ViewOptions } from '../contracts/index.js';
+export type { FieldDiff, ViewOptions };
 /** What changed between two instants. */
-export interface EstateDiff {
-  readonly from: TimeKey;
-  readonly to: TimeKey;
-  readonly changesets: ChangeSetHeader[];
-  readonly added: StoredObject[];
-  readonly removed: StoredObject[];
-  readonly changed: { id: string; kind: Kind; fields: FieldDiff[] }[];
-}
+export type EstateDiff = DiffOf<ChangeSetHeader>;
 
 /** Options of an import. */
 export interface ImportOptions extends Pick<WriteOptions, 'onProgress'> {

@@ -4,12 +4,14 @@
  * "netbox sync", with the NetBox URL and version in its notes — or write nothing when nothing
  * changed, or when it is a dry run.
  */
-import { diffAgainstEstate, type SyncDiff } from '../interop/netbox/diffAgainstEstate.js';
-import type { ImportReport } from '../interop/netbox/ImportReport.js';
+import { diffAgainstEstate, } from '../interop/netbox/diffAgainstEstate.js';
 import { mapNetbox } from '../interop/netbox/mapNetbox.js';
 import type { NetboxMap } from '../interop/netbox/NetboxMap.js';
 import type { NetboxPull } from '../interop/netbox/NetboxPull.js';
 import type { EstateService } from './EstateService.js';
+// The results are the API's contract: declared in src/contracts.
+import type { NetboxSyncResult } from '../contracts/index.js';
+export type { NetboxSyncResult };
 
 /** The author of every sync change set. */
 const NETBOX_SYNC_AUTHOR = 'netbox sync';
@@ -22,19 +24,6 @@ export interface NetboxSyncOptions {
   readonly dryRun?: boolean;
   /** When the pull was taken (default now); the change set's effective instant. */
   readonly pulledAt?: Date;
-}
-
-/** What a sync did. */
-export interface NetboxSyncResult {
-  readonly url: string;
-  readonly version: string;
-  readonly pulledAt: string;
-  /** Id of the change set written; absent on a dry run or when nothing changed. */
-  readonly changeset?: string;
-  readonly dryRun: boolean;
-  readonly diff: Omit<SyncDiff, 'changes'> & { readonly changes: number };
-  readonly objects: Record<string, number>;
-  readonly report: ImportReport;
 }
 
 /** Maps, diffs and (unless dry) writes one pull. */

@@ -7,7 +7,7 @@ import { VerbundError } from '../model/errors.js';
 import { ID_RULE, idSchema, type Application } from '../model/objectSchemas.js';
 import { buildWaveProblem } from '../planning/buildWaveProblem.js';
 import { dateOf, dayOf, parseWeekdays } from '../planning/calendar.js';
-import { describeStage, type MipProgress, type StageOutcome } from '../planning/mipWaves.js';
+import { describeStage, type MipProgress, } from '../planning/mipWaves.js';
 import { moveScope, parseReceivers, type MoveScope } from '../planning/moveScope.js';
 import { Placement } from '../planning/Placement.js';
 import { solveWaves } from '../planning/solveWaves.js';
@@ -20,26 +20,12 @@ import { formatInstant, parseInstant } from '../timeline/time.js';
 import type { AnalysisRunner } from './analysisTask.js';
 import type { EstateService } from './EstateService.js';
 import { walkTimeline } from './walkTimeline.js';
+// The results are the API's contract: declared in src/contracts.
+import type { PlannedWave, WavePlanRequest, WavePlanResult } from '../contracts/index.js';
+export type { PlannedWave, WavePlanResult };
 
-/** Options of {@link planWaves}, as the CLI and API take them. */
-export interface WavePlanOptions {
-  readonly name: string;
-  readonly from: string;
-  readonly to: string;
-  readonly start: string;
-  readonly end?: string | undefined;
-  /** Allowed weekdays, e.g. `sat` or `fri,sat`. */
-  readonly days?: string | undefined;
-  readonly maxApps?: number | undefined;
-  readonly maxVcpu?: number | undefined;
-  /** `DEVICE` (receives every instance) or `SOURCE=TARGET[+TARGET…]` entries; default by role. */
-  readonly targetDevices?: readonly string[] | undefined;
-  readonly title?: string | undefined;
-  readonly solver?: 'mip' | 'greedy' | undefined;
-  /** Seconds for the MIP (default 60). */
-  readonly timeLimit?: number | undefined;
-  /** Compute, but write nothing. */
-  readonly dryRun?: boolean | undefined;
+/** Options of {@link planWaves}: the request the CLI and API take, and how to run the solve. */
+export interface WavePlanOptions extends WavePlanRequest {
   readonly onProgress?: MipProgress | undefined;
   /**
    * Solve on this runner (the API's analysis pool, so that the server keeps answering and the
@@ -48,37 +34,6 @@ export interface WavePlanOptions {
   readonly runner?: AnalysisRunner | undefined;
   /** Cancels a solve on the runner (the client went away). */
   readonly signal?: AbortSignal | undefined;
-}
-
-/** One wave of a computed plan. */
-export interface PlannedWave {
-  readonly wave: number;
-  readonly date: string;
-  readonly changeset: string;
-  readonly applications: string[];
-  readonly size: { vcpu: number; ram_gb: number; storage_tb: number };
-  /** Per application, the source devices its instances leave and the target devices that receive them (in that order). */
-  readonly placement: { application: string; from: string[]; to: string[] }[];
-}
-
-/** The result of {@link planWaves}. */
-export interface WavePlanResult {
-  readonly plan: string;
-  readonly from: string;
-  readonly to: string;
-  readonly start: string;
-  readonly end: string;
-  readonly days: string[];
-  readonly limits: { maxApps: number | null; maxVcpu: number | null };
-  readonly solver: 'mip' | 'greedy';
-  readonly optimal: boolean;
-  readonly stages: readonly StageOutcome[];
-  readonly objective: { waves: number; end: string | null; splitDays: number };
-  readonly greedy: { waves: number; end: string | null; splitDays: number } | null;
-  readonly groups: number;
-  readonly waves: PlannedWave[];
-  readonly warnings: string[];
-  readonly written: boolean;
 }
 
 /** Plans the move of `from`'s applications to `to` in waves and (unless dry) writes the plan. */

@@ -7,85 +7,13 @@
 import { VerbundError, type Problem } from '../model/errors.js';
 import { analyzeSurvivability, type FailureElement, type Survivability } from '../engine/survivability.js';
 import { whatIf } from '../engine/whatIf.js';
-import { analyzeAvailability, type ServiceAvailability } from '../engine/availability.js';
-import { disjointPaths, nodeLinkDisjointPaths, noInstances, pathsJson, type PathsJson } from '../engine/disjointPaths.js';
+import { analyzeAvailability, } from '../engine/availability.js';
+import { disjointPaths, nodeLinkDisjointPaths, noInstances, pathsJson, } from '../engine/disjointPaths.js';
 import { datacenterSites, serviceShareSites } from '../engine/redundancy.js';
-import type { TimeKey } from '../timeline/time.js';
 import type { Snapshot } from './Snapshot.js';
-
-/** A service named by its usage and site. */
-export interface ServiceRef {
-  readonly usage: string;
-  readonly tenant: string;
-  readonly application: string;
-  readonly site: string;
-  readonly users: number;
-}
-
-/** An element by id and kind. */
-export interface ElementRefOut {
-  readonly id: string;
-  readonly kind: FailureElement['kind'];
-}
-
-/** The result of `what-if`. */
-export interface WhatIfReport {
-  readonly at: TimeKey;
-  readonly plan: string | null;
-  readonly failed: string[];
-  /** Ids that exist but fail nothing: retired devices and the links that end at them. */
-  readonly unresolved: string[];
-  readonly down: ServiceRef[];
-  readonly degraded: (ServiceRef & { newBreakers: ElementRefOut[] })[];
-  readonly byTenant: { tenant: string; down: number; degraded: number; users: number }[];
-  readonly byApplication: { application: string; down: number; degraded: number; users: number }[];
-  readonly components: string[][];
-}
-
-/** One end of a paths query. */
-export interface PathEnd {
-  readonly id: string;
-  readonly kind: 'device' | 'site' | 'application';
-  /** The graph nodes it stands for: the device, the site's attach points, the instances. */
-  readonly nodes: string[];
-}
-
-/**
- * The result of `paths`: the independent-paths verdict, and the plain one (no shared device
- * or link) beside it. `mode` says which definition applies (docs/analysis.md "paths"):
- * `service` between a site and an application, `nodes` otherwise.
- */
-export type PathsReport = PathsJson & {
-  readonly at: TimeKey;
-  readonly plan: string | null;
-  readonly mode: 'service' | 'nodes';
-  /** The sites both paths may share: for a service its own site and the data-center sites; else none. */
-  readonly shareable: string[];
-  readonly from: PathEnd;
-  readonly to: PathEnd;
-  readonly nodeLinkDisjoint: PathsJson;
-};
-
-/** Which services the availability analysis covers, and how. */
-export interface AvailabilityQuery {
-  readonly tenant?: string | undefined;
-  readonly application?: string | undefined;
-  readonly site?: string | undefined;
-  readonly maxOrder?: 1 | 2 | 3 | undefined;
-  readonly monteCarlo?: number | undefined;
-  /** Which elements `sources` counts (see the engine's `AvailabilityOptions.sourcesOf`). */
-  readonly sourcesOf?: 'estate' | 'services' | undefined;
-}
-
-/** The result of `availability`. */
-export interface AvailabilityResult {
-  readonly at: TimeKey;
-  readonly plan: string | null;
-  readonly maxOrder: number;
-  readonly sources: Readonly<Record<string, number>>;
-  readonly summary: { services: number; misses: number };
-  readonly services: (Omit<ServiceAvailability, 'service' | 'checks' | 'searches' | 'region'> & { users: number })[];
-}
+// The results are the API's contract: declared in src/contracts.
+import type { AvailabilityQuery, AvailabilityResult, ElementRefOut, PathEnd, PathsReport, ServiceRef, WhatIfReport } from '../contracts/index.js';
+export type { AvailabilityQuery, AvailabilityResult, ElementRefOut, PathEnd, PathsReport, ServiceRef, WhatIfReport };
 
 /** The survivability of the whole snapshot, computed once per estate version. */
 export function survivabilityOf(snap: Snapshot): Survivability {

@@ -6,122 +6,24 @@
  * service that passes, the lists are pages. Shared by the CLI, the API's worker threads and
  * the tenant view.
  */
-import { datacenterDistances, type ApplicationDatacenters, type GeoThresholds } from '../engine/datacenterDistances.js';
+import { datacenterDistances, type GeoThresholds } from '../engine/datacenterDistances.js';
 
 export { BSI_GEO_THRESHOLDS, type GeoThresholds } from '../engine/datacenterDistances.js';
 import { datacenterSites, isDatacenterElement, redundancyVerdicts } from '../engine/redundancy.js';
-import { declaredRedundancy, type DeclaredRedundancy } from '../engine/declaredRedundancy.js';
-import type { FailureElement, Survivability } from '../engine/survivability.js';
-import { networkReport, type NetworkReport } from '../engine/networkReport.js';
+import { declaredRedundancy, } from '../engine/declaredRedundancy.js';
+import type { Survivability } from '../engine/survivability.js';
+import { networkReport, } from '../engine/networkReport.js';
 import { cycleMessage, dependencyCycles, type DependencyCycle } from '../model/dependencyCycles.js';
-import type { Problem } from '../model/errors.js';
 import type { RiskAcceptance } from '../model/objectSchemas.js';
 import type { Estate } from '../timeline/Estate.js';
 import type { TimeKey } from '../timeline/time.js';
-import { elementOut, serviceRef, type ElementRefOut, type ServiceRef } from './analyses.js';
+import { elementOut, serviceRef, } from './analyses.js';
 import type { Snapshot } from './Snapshot.js';
-import { continuityReport, continuityWarnings, type ContinuityReport } from './continuityReport.js';
-
-/** The verdicts a check can be filtered by. */
-export const checkVerdicts = ['surviving', 'failing', 'up', 'down', 'redundant', 'not-redundant', 'georedundant', 'not-georedundant'] as const;
-
-/**
- * Which services a check reports, and which page of its lists. Filters restrict the
- * services, the summary counts them, and the SPOFs count only the services that pass.
- * Limits absent: everything (the CLI's `--json`, an export).
- */
-export interface CheckQuery {
-  readonly tenant?: string | undefined;
-  readonly application?: string | undefined;
-  readonly site?: string | undefined;
-  readonly verdict?: (typeof checkVerdicts)[number] | undefined;
-  readonly offset?: number | undefined;
-  readonly limit?: number | undefined;
-  readonly spofOffset?: number | undefined;
-  readonly spofLimit?: number | undefined;
-  /** At most this many services in each SPOF's `breaks` (its `broken` counts them all). */
-  readonly breaksLimit?: number | undefined;
-  /** Leave out the raw-network lists (articulation points, bridges, blocks); the counts stay. */
-  readonly networkCounts?: boolean | undefined;
-}
-
-/** One page of a list: where it starts, its size limit, and how many items there are in all. */
-export interface PageInfo {
-  readonly offset: number;
-  readonly limit: number | null;
-  readonly total: number;
-}
-
-/** An accepted risk as `check` reports it. */
-export interface AcceptanceOut {
-  readonly id: string;
-  readonly reason: string;
-  readonly acceptedBy: string;
-  readonly acceptedOn: string;
-  readonly reviewBy: string;
-  /** Past its review date at the instant checked: the SPOF counts as open again. */
-  readonly expired: boolean;
-}
-
-/** What a SPOF costs: redundancy (a network element) or georedundancy (a data-center site). */
-export type Gap = 'redundancy' | 'georedundancy';
-
-/** One SPOF of the check report. */
-export interface SpofOut {
-  readonly element: string;
-  readonly kind: FailureElement['kind'];
-  readonly gap: Gap;
-  /** `accepted` when an acceptance of the element is in force; else `open`. */
-  readonly status: 'open' | 'accepted';
-  /** The acceptance of the element (also an expired one, which leaves the SPOF open), or null. */
-  readonly acceptance: AcceptanceOut | null;
-  /** How many of the (filtered) services it breaks; `breaks` lists them up to the breaks limit. */
-  readonly broken: number;
-  readonly breaks: ServiceRef[];
-  readonly tenants: { tenant: string; services: number; users: number }[];
-}
-
-/** One service of the check report. */
-export type ServiceOut = ServiceRef & { up: boolean; survives: boolean; redundant: boolean; georedundant: boolean; breakers: ElementRefOut[] };
-
-/** The counts of the check report. */
-export interface CheckSummary {
-  services: number;
-  up: number;
-  surviving: number;
-  failing: number;
-  down: number;
-  redundant: number;
-  georedundant: number;
-  /** SPOFs left open (an expired acceptance included), and accepted ones. */
-  open: number;
-  accepted: number;
-  /** The same SPOFs by gap: what the exit code is decided on, however the lists are paged. */
-  gaps: Record<Gap, { open: number; accepted: number }>;
-}
-
-/** The result of `check`. */
-export interface CheckReport {
-  readonly at: TimeKey;
-  readonly plan: string | null;
-  readonly summary: CheckSummary;
-  readonly georedundancy: GeoThresholds;
-  readonly services: ServiceOut[];
-  /** Sorted by the number of services each breaks (most first), then by id. */
-  readonly spofs: SpofOut[];
-  readonly page: { readonly services: PageInfo; readonly spofs: PageInfo };
-  readonly applications: { application: string; datacenters: Omit<ApplicationDatacenters, 'application'> }[];
-  readonly network: NetworkReport;
-  /** Applications whose `depends_on` form a cycle: legal, but worth a look. */
-  readonly dependencyCycles: DependencyCycle[];
-  /** Links declared redundant to each other (`redundancy_group`, e.g. NetBox circuit groups): proven or refuted. */
-  readonly declared: DeclaredRedundancy[];
-  /** Human-readable warnings: acceptances past their review date, dependency cycles. */
-  readonly warnings: string[];
-  /** Failover tests per application with recovery targets (docs/continuity.md). */
-  readonly continuity: ContinuityReport;
-  readonly problems: Problem[];
-}
+import { continuityReport, continuityWarnings, } from './continuityReport.js';
+// The results are the API's contract: declared in src/contracts.
+import type { AcceptanceOut, CheckQuery, CheckReport, CheckSummary, Gap, PageInfo, ServiceOut, SpofOut } from '../contracts/index.js';
+export type { AcceptanceOut, CheckQuery, CheckReport, CheckSummary, Gap, PageInfo, ServiceOut, SpofOut };
+export { checkVerdicts } from '../contracts/statuses.js';
 
 /** Which SPOFs make `check` fail (its exit code 1). */
 export interface CheckFailOptions {

@@ -9,27 +9,12 @@ import type { Application, FailoverTest } from '../model/objectSchemas.js';
 import { dayOf, dateOf } from '../planning/calendar.js';
 import type { Estate } from '../timeline/Estate.js';
 import type { TimeKey } from '../timeline/time.js';
+// The results are the API's contract: declared in src/contracts.
+import type { ContinuityApplication, ContinuityReport } from '../contracts/index.js';
+export type { ContinuityApplication, ContinuityReport };
 
 /** BSI 200-4 asks for regular exercises; without a `next_due` a test is due again after a year. */
 export const DEFAULT_TEST_INTERVAL_DAYS = 365;
-
-/** One application's failover-test state. */
-export interface ContinuityApplication {
-  readonly application: string;
-  readonly criticality: string | null;
-  readonly rto_h: number | null;
-  /** The latest test; a tenant sees no id and only the failed elements it may see. */
-  readonly lastTest: { id: string | null; date: string; mode: string; result: string; failed: string[] } | null;
-  readonly nextDue: string | null;
-  /** `current`; `overdue` (next due before the date checked); `never` tested; `failed` (the latest test failed). */
-  readonly status: 'current' | 'overdue' | 'never' | 'failed';
-}
-
-/** The continuity section of the check report. */
-export interface ContinuityReport {
-  readonly applications: ContinuityApplication[];
-  readonly warnings: string[];
-}
 
 /** Failover-test state at `at` of every live application with recovery targets. */
 export function continuityReport(estate: Estate, at: TimeKey): ContinuityReport {

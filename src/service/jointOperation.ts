@@ -10,43 +10,9 @@ import { dayOf, describeBlackout, inBlackout } from '../planning/calendar.js';
 import type { Application } from '../model/objectSchemas.js';
 import { displayInstant, formatInstant, nowKey, parseInstant, type TimeKey } from '../timeline/time.js';
 import type { EstateService, ViewOptions } from './EstateService.js';
-
-/** The candidates of one view. */
-export interface JointCandidatesReport {
-  readonly at: TimeKey;
-  readonly plan: string | null;
-  readonly candidates: (JointCandidate & { readonly plans: string[] })[];
-}
-
-/** What to consolidate, and where to write it. */
-export interface ApplyJointOptions {
-  /** Id of the new plan. */
-  readonly plan: string;
-  /** The candidate's product; may be left out when there is exactly one candidate. */
-  readonly product?: string | undefined;
-  /** The application that stays; default the candidate's suggestion (most users). */
-  readonly keep?: string | undefined;
-  /** Date or date-time of the consolidation; default the first day of next month (UTC). */
-  readonly effective?: string | undefined;
-  /** Title of the plan; default `Joint operation: PRODUCT`. */
-  readonly title?: string | undefined;
-  /** Compute and check, but write nothing (to show what would be written). */
-  readonly dryRun?: boolean | undefined;
-}
-
-/** What {@link applyJoint} wrote. */
-export interface ApplyJointResult {
-  readonly plan: { readonly id: string; readonly title: string };
-  readonly changeset: { readonly id: string; readonly title: string; readonly effective: string; readonly changes: number };
-  readonly candidate: JointCandidate;
-  readonly usages: string[];
-  readonly dependents: string[];
-  /** The date falls in a blackout of one of the applications (each named with the blackout). */
-  readonly warnings: string[];
-  /** The same blackouts as data (for a UI in the user's language). */
-  readonly blackouts: { application: string; from: string; to: string; reason: string | null }[];
-  readonly written: boolean;
-}
+// The results are the API's contract: declared in src/contracts.
+import type { ApplyJointOptions, ApplyJointResult, JointCandidatesReport } from '../contracts/index.js';
+export type { ApplyJointOptions, ApplyJointResult, JointCandidatesReport };
 
 /** Joint-operation candidates of a view (baseline or plan) at an instant; with `product`, only that one's. */
 export async function jointCandidates(service: EstateService, view: ViewOptions & { product?: string | undefined } = {}): Promise<JointCandidatesReport> {

@@ -9,45 +9,13 @@ import { VerbundError } from '../model/errors.js';
 import type { Application, Device } from '../model/objectSchemas.js';
 import { dependencyOf } from '../model/dependency.js';
 import type { Plan } from '../store/planRepository.js';
-import type { ChangeSetStatus } from '../timeline/changeSet.js';
 import type { Estate } from '../timeline/Estate.js';
 import { formatInstant, nowKey, type TimeKey } from '../timeline/time.js';
 import { AnalysisService } from './AnalysisService.js';
 import type { EstateService } from './EstateService.js';
-
-/** One change set of a plan, with what it does. */
-export interface PlanStep {
-  readonly changeset: string;
-  readonly title: string;
-  readonly date: string;
-  readonly status: ChangeSetStatus;
-  readonly applications: string[];
-  readonly size: { vcpu: number; ram_gb: number; storage_tb: number };
-  /** Per application whose instances this step changes: the devices it leaves and those it gets. */
-  readonly placement: { application: string; from: string[]; to: string[] }[];
-  /** Dependencies of the plan's applications whose two ends share no site after this step. */
-  readonly splits: { from: string; to: string; coupling: 'tight' | 'loose' }[];
-  /** Survivability after this step (null for a cancelled change set). */
-  readonly verdict: {
-    services: number;
-    surviving: number;
-    failing: number;
-    lost: number;
-    weakened: number;
-    regained: number;
-    /** Redundant after this step (the headline verdict), and how many stop / start being redundant. */
-    redundant: number;
-    lostRedundancy: number;
-    regainedRedundancy: number;
-  } | null;
-}
-
-/** The result of `plan show`. */
-export interface PlanReport {
-  readonly plan: Plan;
-  readonly steps: PlanStep[];
-  readonly problems: readonly unknown[];
-}
+// The results are the API's contract: declared in src/contracts.
+import type { PlanReport, PlanStep } from '../contracts/index.js';
+export type { PlanReport, PlanStep };
 
 /** Describes a plan step by step. */
 export async function planReport(service: EstateService, name: string): Promise<PlanReport> {

@@ -10,30 +10,13 @@
 import { loadChanges } from '../store/changeSetRepository.js';
 import { readVersionsOfKind } from '../store/readVersionsOfKind.js';
 import { inView, timelineOrder } from '../timeline/changeSet.js';
-import { parseInstant, type TimeKey } from '../timeline/time.js';
-import { progress, statusOf, type ProgressPoint, type StatusEvent } from '../planning/progress.js';
+import { parseInstant, } from '../timeline/time.js';
+import { progress, statusOf, type StatusEvent } from '../planning/progress.js';
 import type { EstateService } from './EstateService.js';
 import { requirePlan } from './readView.js';
-
-/** Options of a progress report. */
-export interface ProgressOptions {
-  /** Also the series of the baseline overlaid with this plan. */
-  readonly plan?: string | undefined;
-  /** First instant (the series opens with the state then); default the first change. */
-  readonly from?: string | undefined;
-  /** Last instant; default the last change. */
-  readonly to?: string | undefined;
-}
-
-/** Progress of the baseline, and of a plan beside it. */
-export interface ProgressReport {
-  readonly from: TimeKey | null;
-  readonly to: TimeKey | null;
-  /** The baseline: one point per instant at which an application's status changes. */
-  readonly dates: ProgressPoint[];
-  /** The same series with the plan overlaid; equal to `dates` before the plan's first change set. */
-  readonly plan: { readonly id: string; readonly dates: ProgressPoint[] } | null;
-}
+// The results are the API's contract: declared in src/contracts.
+import type { ProgressOptions, ProgressReport } from '../contracts/index.js';
+export type { ProgressOptions, ProgressReport };
 
 /** Counts and lists of applications by status at every instant where they change. */
 export async function progressReport(service: EstateService, opts: ProgressOptions = {}): Promise<ProgressReport> {

@@ -7,82 +7,16 @@
  */
 import { VerbundError } from '../model/errors.js';
 import { ID_RULE, idSchema } from '../model/objectSchemas.js';
-import type { StageOutcome } from '../planning/mipWaves.js';
-import { buildRestoreProblem, earliestSlot, closureOf, type RestoreObjective } from '../planning/RestoreProblem.js';
+import { buildRestoreProblem, earliestSlot, closureOf, } from '../planning/RestoreProblem.js';
 import { restoreScope } from '../planning/restoreScope.js';
 import { offsetMinutes, parseShifts, restoreSlots } from '../planning/restoreSlots.js';
 import { solveRestore } from '../planning/solveRestore.js';
 import type { ChangeSetInput } from '../timeline/changeSet.js';
 import { nowKey, parseInstant } from '../timeline/time.js';
 import type { EstateService } from './EstateService.js';
-
-/** Options of {@link planRestore}, as the CLI and API take them. */
-export interface RestorePlanOptions {
-  readonly name: string;
-  /** Failed elements: applications, devices, sites, risk groups. */
-  readonly fail: readonly string[];
-  /** When the disaster happened (date or date-time with offset; default now). */
-  readonly start?: string | undefined;
-  /** Length of a restore slot in hours (default 1). */
-  readonly slotHours?: number | undefined;
-  /** Staff shifts, e.g. `06-14,14-22` (default `00-24`). */
-  readonly shifts?: string | undefined;
-  /** Applications restorable per slot. */
-  readonly appsPerSlot?: number | undefined;
-  /** vCPU restorable per slot. */
-  readonly vcpuPerSlot?: number | undefined;
-  readonly title?: string | undefined;
-  readonly solver?: 'mip' | 'greedy' | undefined;
-  /** Seconds for the MIP (default 30). */
-  readonly timeLimit?: number | undefined;
-  readonly dryRun?: boolean | undefined;
-}
-
-/** One restore step: the end of a slot in which something came back. */
-export interface RestoreStep {
-  readonly step: number;
-  readonly at: string;
-  readonly changeset: string;
-  /** Applications restored in this slot. */
-  readonly restored: string[];
-  /** Applications useful again (their whole dependency closure is back), restored or waiting. */
-  readonly useful: string[];
-  /** Usages served again, with their tenants and users. */
-  readonly served: { usage: string; tenant: string; application: string; users: number }[];
-}
-
-/** An RTO (or MTA) the order cannot meet, and why. */
-export interface RestoreMiss {
-  readonly application: string;
-  readonly usage: string | null;
-  readonly tenant: string | null;
-  readonly users: number;
-  readonly target: 'rto' | 'mtd';
-  readonly deadline: string;
-  readonly usefulAt: string;
-  /** `capacity`: the slots before the deadline went to other applications; `dependency-chain`: its closure alone needs longer; `no-slot`: no slot ends before the deadline. */
-  readonly why: 'capacity' | 'dependency-chain' | 'no-slot';
-  readonly detail: string;
-}
-
-/** The result of {@link planRestore}. */
-export interface RestorePlanResult {
-  readonly plan: string;
-  readonly start: string;
-  readonly fail: string[];
-  readonly capacity: { slotHours: number; shifts: string; appsPerSlot: number | null; vcpuPerSlot: number | null };
-  readonly solver: 'mip' | 'greedy';
-  readonly optimal: boolean;
-  readonly stages: readonly StageOutcome[];
-  readonly objective: RestoreObjective;
-  readonly bound: RestoreObjective;
-  readonly greedy: RestoreObjective;
-  readonly note: string | null;
-  readonly applications: { id: string; failed: boolean; restoredAt: string | null; usefulAt: string; rto_h: number | null; users: number }[];
-  readonly steps: RestoreStep[];
-  readonly misses: RestoreMiss[];
-  readonly written: boolean;
-}
+// The results are the API's contract: declared in src/contracts.
+import type { RestoreMiss, RestorePlanOptions, RestorePlanResult, RestoreStep } from '../contracts/index.js';
+export type { RestoreMiss, RestorePlanOptions, RestorePlanResult, RestoreStep };
 
 const positive = (v: number | undefined, name: string): number | undefined => {
   if (v !== undefined && !(Number.isFinite(v) && v > 0)) throw new VerbundError('USAGE', `${name} must be a positive number`);

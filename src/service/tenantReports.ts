@@ -2,7 +2,7 @@
  * The analyses as a tenant sees them: only its services (usages), and nothing that names
  * other tenants or describes the network beyond what breaks its own services.
  */
-import type { CheckReport, ServiceRef, WhatIfReport } from './AnalysisService.js';
+import type { CheckReport, ServiceRef, WhatIfReport } from '../contracts/index.js';
 import { cycleMessage } from '../model/dependencyCycles.js';
 import { continuityWarnings, type ContinuityReport } from './continuityReport.js';
 import type { Scope } from './tenantScope.js';

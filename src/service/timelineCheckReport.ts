@@ -6,41 +6,12 @@
 import type { Problem } from '../model/errors.js';
 import { analyzeSurvivability, type FailureElement } from '../engine/survivability.js';
 import { datacenterSites, isDatacenterElement, redundancyVerdicts } from '../engine/redundancy.js';
-import type { TimeKey } from '../timeline/time.js';
-import { addedBreakers, elementOut, serviceRef, type ElementRefOut, type ServiceRef } from './analyses.js';
+import { addedBreakers, elementOut, serviceRef, type ServiceRef } from './analyses.js';
 import { project } from './Snapshot.js';
 import { walkChangeSets, type TimelineStep, type WalkChangeSet } from './walkTimeline.js';
-
-/** One date of the timeline check. */
-export interface TimelineCheckStep {
-  readonly at: TimeKey;
-  readonly changesets: { id: string; title: string; status: string; plan: string | null }[];
-  readonly services: number;
-  readonly surviving: number;
-  readonly failing: number;
-  readonly lost: (ServiceRef & { breakers: ElementRefOut[] })[];
-  readonly regained: ServiceRef[];
-  /** Services redundant (no breaker other than a data-center site) at this date. */
-  readonly redundant: number;
-  /** Services that stop being redundant, with what now breaks them (data-center sites left out). */
-  readonly lostRedundancy: (ServiceRef & { breakers: ElementRefOut[] })[];
-  /** Services that become redundant. */
-  readonly regainedRedundancy: ServiceRef[];
-  /** Services that some element now breaks that did not before (whether or not they survived). */
-  readonly weakened: (ServiceRef & { newBreakers: ElementRefOut[] })[];
-  /** Services that elements no longer break. */
-  readonly strengthened: (ServiceRef & { clearedBreakers: ElementRefOut[] })[];
-  readonly added: number;
-  readonly removed: number;
-}
-
-/** The result of `timeline check`. */
-export interface TimelineCheckReport {
-  readonly plan: string | null;
-  readonly steps: TimelineCheckStep[];
-  /** Problems of an invalid plan overlay, if any. */
-  readonly problems: Problem[];
-}
+// The results are the API's contract: declared in src/contracts.
+import type { TimelineCheckReport, TimelineCheckStep } from '../contracts/index.js';
+export type { TimelineCheckReport, TimelineCheckStep };
 
 /**
  * Checks every step of the walk over `included` (the view's change sets in timeline order).

@@ -4,15 +4,9 @@
  * share them without importing one another.
  */
 import type { ChangeSetInput } from './changeSet.js';
-
-/** A plan as stored. */
-export interface Plan {
-  readonly id: string;
-  readonly title: string;
-  readonly notes?: string;
-  readonly createdBy: string;
-  readonly createdAt: string;
-}
+// A stored plan is part of the API's contract (the plans listed): declared in src/contracts.
+import type { PlanInfo as Plan } from '../contracts/planning.js';
+export type { Plan };
 
 /** A new plan, as read from a file or a request. */
 export interface PlanInput {

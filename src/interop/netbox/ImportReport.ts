@@ -3,35 +3,9 @@
  * became, every object that was skipped with the reason, and flags (data that is missing in
  * NetBox, such as coordinates). Every object read has exactly one outcome.
  */
-
-/** What the objects of one endpoint became. */
-export interface EndpointCount {
-  readonly endpoint: string;
-  readonly seen: number;
-  /** Outcome → number of objects, e.g. `{"link": 26, "skipped": 2}`. */
-  readonly outcomes: Record<string, number>;
-}
-
-/** One object that was not imported, and why. */
-export interface SkippedObject {
-  readonly endpoint: string;
-  readonly id: number | string;
-  readonly display: string;
-  readonly reason: string;
-}
-
-/** Something imported but incomplete, for the operator to fix in NetBox. */
-export interface ImportFlag {
-  readonly id: string;
-  readonly message: string;
-}
-
-/** The report of one mapping. */
-export interface ImportReport {
-  readonly counts: EndpointCount[];
-  readonly skipped: SkippedObject[];
-  readonly flags: ImportFlag[];
-}
+// The shapes this file produces are part of the API's contract: declared in src/contracts.
+import type { EndpointCount, ImportFlag, ImportReport, SkippedObject } from '../../contracts/netbox.js';
+export type { EndpointCount, ImportFlag, ImportReport, SkippedObject };
 
 /** Collects the report while the rules map. */
 export class ReportBuilder {

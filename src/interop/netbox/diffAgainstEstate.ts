@@ -9,6 +9,9 @@ import type { Change } from '../../timeline/changeSet.js';
 import type { Estate, StoredObject } from '../../timeline/Estate.js';
 import type { MappedObject } from './MappingContext.js';
 import { isFromNetbox, netboxSource } from './netboxSource.js';
+// The shapes this file produces are part of the API's contract: declared in src/contracts.
+import type { SyncFieldDiff, SyncObjectsDiff } from '../../contracts/netbox.js';
+export type { SyncFieldDiff };
 
 /** The fields a sync writes, per kind; any other field of a NetBox object is the operator's. */
 const syncedFields: Readonly<Record<Kind, readonly string[]>> = {
@@ -25,19 +28,9 @@ const syncedFields: Readonly<Record<Kind, readonly string[]>> = {
   'failover-test': [],
 };
 
-/** One field a sync changes. */
-export interface SyncFieldDiff {
-  readonly field: string;
-  readonly from: unknown;
-  readonly to: unknown;
-}
-
-/** What a sync would change. */
-export interface SyncDiff {
+/** What a sync would change: the objects (as the API answers them) and the changes that make it. */
+export interface SyncDiff extends SyncObjectsDiff {
   readonly changes: Change[];
-  readonly added: StoredObject[];
-  readonly removed: StoredObject[];
-  readonly changed: { id: string; kind: Kind; fields: SyncFieldDiff[] }[];
 }
 
 /** JSON with sorted keys, so that equal values compare equal whatever their key order. */

@@ -1,0 +1,358 @@
+/**
+ * Migration and restore planning as the API answers it (`/plans`, `/plans/waves`, `/joint`,
+ * `/progress`) and the CLI prints it (`plan show|waves|joint|restore`, `progress`): requests
+ * and results. docs/schemas/plan-*.schema.json and progress.schema.json publish the same shapes.
+ */
+import type { Instant } from './common.js';
+import type { ChangeSetStatus, ProgressStatus } from './statuses.js';
+
+/** A plan (a what-if scenario that groups proposed change sets) as stored and listed. */
+export interface PlanInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly notes?: string;
+  readonly createdBy: string;
+  readonly createdAt: string;
+}
+
+/** vCPU, RAM and storage, zero where not given. */
+export interface Size {
+  readonly vcpu: number;
+  readonly ram_gb: number;
+  readonly storage_tb: number;
+}
+
+/** The counts of a verdict after one step of a plan. */
+export interface StepVerdict {
+  services: number;
+  surviving: number;
+  failing: number;
+  lost: number;
+  weakened: number;
+  regained: number;
+  /** Redundant after this step (the headline verdict), and how many stop / start being redundant. */
+  redundant: number;
+  lostRedundancy: number;
+  regainedRedundancy: number;
+}
+
+/** One change set of a plan, with what it does. */
+export interface PlanStep {
+  readonly changeset: string;
+  readonly title: string;
+  readonly date: string;
+  readonly status: ChangeSetStatus;
+  readonly applications: string[];
+  readonly size: Size;
+  /** Per application whose instances this step changes: the devices it leaves and those it gets. */
+  readonly placement: { application: string; from: string[]; to: string[] }[];
+  /** Dependencies of the plan's applications whose two ends share no site after this step. */
+  readonly splits: { from: string; to: string; coupling: 'tight' | 'loose' }[];
+  /** Survivability after this step (null for a cancelled change set). */
+  readonly verdict: StepVerdict | null;
+}
+
+/** The result of `plan show` (`GET /plans/{id}`). */
+export interface PlanReport {
+  readonly plan: PlanInfo;
+  readonly steps: PlanStep[];
+  readonly problems: readonly unknown[];
+}
+
+/** The request of `POST /plans/{id}/accept`. */
+export interface AcceptBody {
+  /** Record waves dated before now as done (operators only). */
+  readonly backdate?: boolean;
+}
+
+/** The answer of `POST /plans/{id}/accept`. */
+export interface AcceptAnswer {
+  readonly plan: string;
+  readonly scheduled: string[];
+  readonly done: string[];
+}
+
+/** The answer of `POST /plans/{id}/drop`. */
+export interface DropAnswer {
+  readonly plan: string;
+  readonly cancelled: string[];
+}
+
+/** What to plan: the move of `from`'s applications to `to` in waves (`plan waves`, `POST /plans/waves`). */
+export interface WavePlanRequest {
+  readonly name: string;
+  readonly from: string;
+  readonly to: string;
+  readonly start: string;
+  readonly end?: string | undefined;
+  /** Allowed weekdays, e.g. `sat` or `fri,sat`. */
+  readonly days?: string | undefined;
+  readonly maxApps?: number | undefined;
+  readonly maxVcpu?: number | undefined;
+  /** `DEVICE` (receives every instance) or `SOURCE=TARGET[+TARGET…]` entries; default by role. */
+  readonly targetDevices?: readonly string[] | undefined;
+  readonly title?: string | undefined;
+  readonly solver?: 'mip' | 'greedy' | undefined;
+  /** Seconds for the MIP (default 60; the API allows at most 30). */
+  readonly timeLimit?: number | undefined;
+  /** Compute, but write nothing. */
+  readonly dryRun?: boolean | undefined;
+}
+
+/** How one stage of a MIP ended. */
+export interface StageOutcome {
+  readonly stage: 1 | 2;
+  /** `bound`: proven optimal because the schedule meets the combinatorial lower bound. */
+  readonly status: 'optimal' | 'bound' | 'time-limit' | 'infeasible';
+  /** Relative gap between the schedule and the best proven bound (0 when optimal). */
+  readonly gap: number;
+  readonly seconds: number;
+  /** The combinatorial lower bound of the stage and what it rests on (docs/planning.md, "Bounds"). */
+  readonly bound?: string;
+}
+
+/** One wave of a computed plan. */
+export interface PlannedWave {
+  readonly wave: number;
+  readonly date: string;
+  readonly changeset: string;
+  readonly applications: string[];
+  readonly size: Size;
+  /** Per application, the source devices its instances leave and the target devices that receive them (in that order). */
+  readonly placement: { application: string; from: string[]; to: string[] }[];
+}
+
+/** A wave schedule's figures: the waves, its last date, and the days dependencies spend split. */
+export interface WaveObjectiveOut {
+  readonly waves: number;
+  readonly end: string | null;
+  readonly splitDays: number;
+}
+
+/** The result of `plan waves`. */
+export interface WavePlanResult {
+  readonly plan: string;
+  readonly from: string;
+  readonly to: string;
+  readonly start: string;
+  readonly end: string;
+  readonly days: string[];
+  readonly limits: { maxApps: number | null; maxVcpu: number | null };
+  readonly solver: 'mip' | 'greedy';
+  readonly optimal: boolean;
+  readonly stages: readonly StageOutcome[];
+  readonly objective: WaveObjectiveOut;
+  readonly greedy: WaveObjectiveOut | null;
+  readonly groups: number;
+  readonly waves: PlannedWave[];
+  readonly warnings: string[];
+  readonly written: boolean;
+}
+
+/** One application of a joint-operation candidate group, with who uses it. */
+export interface JointApplication {
+  readonly id: string;
+  readonly name: string;
+  readonly operator: string | null;
+  readonly version: string | null;
+  readonly status: string | null;
+  /** Tenants of its usages, sorted. */
+  readonly tenants: string[];
+  /** Sum of the users of its usages. */
+  readonly users: number;
+  readonly usages: number;
+  readonly instances: string[];
+  readonly size: Size;
+}
+
+/** A product run more than once for different providers' customers, and one way to consolidate it. */
+export interface JointCandidate {
+  /** The product as the keeper writes it. */
+  readonly product: string;
+  /** Sorted by id. */
+  readonly applications: JointApplication[];
+  /** Distinct operators of the applications (sorted; applications without one are left out). */
+  readonly operators: string[];
+  /** Every tenant of every application, sorted. */
+  readonly tenants: string[];
+  readonly users: number;
+  /** Distinct versions as written (sorted); applications without a version are left out. */
+  readonly versions: string[];
+  /** True unless two applications give different versions. */
+  readonly compatible: boolean;
+  /** Why the candidate is flagged, e.g. `versions differ: 2016 vs 2023`. */
+  readonly note: string | null;
+  /** The application that stays and serves everyone. */
+  readonly keep: string;
+  /**
+   * The organization that operates the joint application: the one organization every
+   * operator of the group is `member_of` (an association such as OWL-IT), else the keeper's
+   * operator.
+   */
+  readonly operator: string | null;
+  /** The keeper's size afterwards: the sum of all sizes (it carries every user and all data). */
+  readonly keeperSize: Size;
+  /** What consolidation releases. */
+  readonly frees: {
+    /** The applications that are retired. */
+    readonly applications: string[];
+    /** Their sizes, summed: the allocation they give back. */
+    readonly size: Size;
+    /** Their instances that no other application that is not retired uses afterwards. */
+    readonly instances: string[];
+  };
+}
+
+/** The request of `GET /joint`: the view, and optionally one product. */
+export interface JointQuery {
+  readonly at?: string | undefined;
+  readonly plan?: string | undefined;
+  readonly product?: string | undefined;
+}
+
+/** The candidates of one view (`plan joint`, `GET /joint`). */
+export interface JointCandidatesReport {
+  readonly at: Instant;
+  readonly plan: string | null;
+  /** `plans`: the plans that consolidate an application of the candidate already. */
+  readonly candidates: (JointCandidate & { readonly plans: string[] })[];
+}
+
+/** What to consolidate, and where to write it (`plan joint --apply`, `POST /joint`). */
+export interface ApplyJointOptions {
+  /** Id of the new plan. */
+  readonly plan: string;
+  /** The candidate's product; may be left out when there is exactly one candidate. */
+  readonly product?: string | undefined;
+  /** The application that stays; default the candidate's suggestion (most users). */
+  readonly keep?: string | undefined;
+  /** Date or date-time of the consolidation; default the first day of next month (UTC). */
+  readonly effective?: string | undefined;
+  /** Title of the plan; default `Joint operation: PRODUCT`. */
+  readonly title?: string | undefined;
+  /** Compute and check, but write nothing (to show what would be written). */
+  readonly dryRun?: boolean | undefined;
+}
+
+/** What a consolidation wrote (or, on a dry run, would write). */
+export interface ApplyJointResult {
+  readonly plan: { readonly id: string; readonly title: string };
+  readonly changeset: { readonly id: string; readonly title: string; readonly effective: string; readonly changes: number };
+  readonly candidate: JointCandidate;
+  readonly usages: string[];
+  readonly dependents: string[];
+  /** The date falls in a blackout of one of the applications (each named with the blackout). */
+  readonly warnings: string[];
+  /** The same blackouts as data (for a UI in the user's language). */
+  readonly blackouts: { application: string; from: string; to: string; reason: string | null }[];
+  readonly written: boolean;
+}
+
+/** Options of a progress report (`progress`, `GET /progress`). */
+export interface ProgressOptions {
+  /** Also the series of the baseline overlaid with this plan. */
+  readonly plan?: string | undefined;
+  /** First instant (the series opens with the state then); default the first change. */
+  readonly from?: string | undefined;
+  /** Last instant; default the last change. */
+  readonly to?: string | undefined;
+}
+
+/** The applications by status from one instant until the next point. */
+export interface ProgressPoint {
+  readonly at: Instant;
+  readonly counts: Record<ProgressStatus, number>;
+  /** Application ids per status, sorted. */
+  readonly applications: Record<ProgressStatus, string[]>;
+  /** Change sets of this instant that changed a status (none for a point that only opens `from`). */
+  readonly changesets: string[];
+  /** The burn-up: done = migrated + joint; pending = legacy + migrating + planned (retired counts in neither). */
+  readonly done: number;
+  readonly pending: number;
+}
+
+/** Progress of the baseline, and of a plan beside it. */
+export interface ProgressReport {
+  readonly from: Instant | null;
+  readonly to: Instant | null;
+  /** The baseline: one point per instant at which an application's status changes. */
+  readonly dates: ProgressPoint[];
+  /** The same series with the plan overlaid; equal to `dates` before the plan's first change set. */
+  readonly plan: { readonly id: string; readonly dates: ProgressPoint[] } | null;
+}
+
+/** What to restore after a disaster, and how fast (`plan restore`). */
+export interface RestorePlanOptions {
+  readonly name: string;
+  /** Failed elements: applications, devices, sites, risk groups. */
+  readonly fail: readonly string[];
+  /** When the disaster happened (date or date-time with offset; default now). */
+  readonly start?: string | undefined;
+  /** Length of a restore slot in hours (default 1). */
+  readonly slotHours?: number | undefined;
+  /** Staff shifts, e.g. `06-14,14-22` (default `00-24`). */
+  readonly shifts?: string | undefined;
+  /** Applications restorable per slot. */
+  readonly appsPerSlot?: number | undefined;
+  /** vCPU restorable per slot. */
+  readonly vcpuPerSlot?: number | undefined;
+  readonly title?: string | undefined;
+  readonly solver?: 'mip' | 'greedy' | undefined;
+  /** Seconds for the MIP (default 30). */
+  readonly timeLimit?: number | undefined;
+  readonly dryRun?: boolean | undefined;
+}
+
+/** A restore order's figures: what misses its RTO, and how long the wait is. */
+export interface RestoreObjective {
+  /** Weight of the demands that miss their RTO. */
+  readonly missed: number;
+  /** Σ weight × hours until useful. */
+  readonly hours: number;
+}
+
+/** One restore step: the end of a slot in which something came back. */
+export interface RestoreStep {
+  readonly step: number;
+  readonly at: string;
+  readonly changeset: string;
+  /** Applications restored in this slot. */
+  readonly restored: string[];
+  /** Applications useful again (their whole dependency closure is back), restored or waiting. */
+  readonly useful: string[];
+  /** Usages served again, with their tenants and users. */
+  readonly served: { usage: string; tenant: string; application: string; users: number }[];
+}
+
+/** An RTO (or MTA) the order cannot meet, and why. */
+export interface RestoreMiss {
+  readonly application: string;
+  readonly usage: string | null;
+  readonly tenant: string | null;
+  readonly users: number;
+  readonly target: 'rto' | 'mtd';
+  readonly deadline: string;
+  readonly usefulAt: string;
+  /** `capacity`: the slots before the deadline went to other applications; `dependency-chain`: its closure alone needs longer; `no-slot`: no slot ends before the deadline. */
+  readonly why: 'capacity' | 'dependency-chain' | 'no-slot';
+  readonly detail: string;
+}
+
+/** The result of `plan restore`. */
+export interface RestorePlanResult {
+  readonly plan: string;
+  readonly start: string;
+  readonly fail: string[];
+  readonly capacity: { slotHours: number; shifts: string; appsPerSlot: number | null; vcpuPerSlot: number | null };
+  readonly solver: 'mip' | 'greedy';
+  readonly optimal: boolean;
+  readonly stages: readonly StageOutcome[];
+  readonly objective: RestoreObjective;
+  readonly bound: RestoreObjective;
+  readonly greedy: RestoreObjective;
+  readonly note: string | null;
+  readonly applications: { id: string; failed: boolean; restoredAt: string | null; usefulAt: string; rto_h: number | null; users: number }[];
+  readonly steps: RestoreStep[];
+  readonly misses: RestoreMiss[];
+  readonly written: boolean;
+}
