@@ -10,9 +10,6 @@
  * lists them.
  */
 
-/** The service file whose types (only) the web's accounts page imports: a named exception. */
-const ACCOUNT_TYPES = '^src/service/AccountService\\.ts$';
-
 /** Any file under src/. */
 const SRC = '^src/';
 
@@ -28,15 +25,6 @@ const SRC = '^src/';
  * A cycle that reaches any other file is reported.
  */
 const TYPE_ONLY_CYCLES = '^src/engine/(survivability|multiElementAnalysis|exposedServices|disjointPaths|pathsJson)\\.ts$';
-
-/**
- * Named exceptions to both cycle rules: cycles in the web UI among modules of functions only
- * (nothing runs at import time, so either order of evaluation works), merged last and not yet
- * split: api.ts ↔ names.ts (the fetcher remembers the names it loads; the name cache loads
- * through the fetcher) and components/common.tsx ↔ FieldValue.tsx (id lists show named links;
- * field values show id lists). A shared module under each pair removes the exception.
- */
-const WEB_CYCLES = '^web/src/(api|names|components/(common|FieldValue))\\.tsx?$';
 
 /**
  * A module may import only from itself and the listed modules (and npm packages, Node
@@ -60,14 +48,14 @@ module.exports = {
       comment: 'A cycle makes two modules one; split the shared part out instead.',
       severity: 'error',
       from: {},
-      to: { circular: true, via: { pathNot: `${TYPE_ONLY_CYCLES}|${WEB_CYCLES}` } },
+      to: { circular: true, via: { pathNot: TYPE_ONLY_CYCLES } },
     },
     {
       name: 'no-circular-at-runtime',
       comment: 'Not even the excepted cycles may run in a circle: one of their imports stays `import type`.',
       severity: 'error',
       from: {},
-      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] }, via: { pathNot: WEB_CYCLES } },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
     },
     onlyFrom('util', [], 'util holds small generic helpers (append, timing, Random) and knows no estate.'),
     onlyFrom('model', ['util'], 'model is pure: kinds, field schemas, choices, errors.'),
@@ -87,11 +75,8 @@ module.exports = {
         // Composition root: the CLI opens the store (location from --db / VERBUND_DB) and hands
         // it to the services; `serve` opens it to hand it to buildApp. Nothing else from store.
         '^src/store/openStore\\.ts$',
-        // Output shapes the CLI prints: the JSON of `paths` and the stage names of `plan waves`
-        // and the statuses of `progress` are the engine's and planning's own vocabulary.
-        '^src/engine/disjointPaths\\.ts$',
+        // The MIP's stage outcomes in words (`plan waves`, `plan restore`) are planning's own vocabulary.
         '^src/planning/mipWaves\\.ts$',
-        '^src/planning/progress\\.ts$',
       ],
     ),
     onlyFrom(
@@ -121,17 +106,10 @@ module.exports = {
     },
     {
       name: 'web-imports-only-model-and-contracts',
-      comment: 'The web UI talks to the API; from src it shares only the pure model (and the contracts).',
+      comment: 'The web UI talks to the API; from src it shares only the pure model and the contracts.',
       severity: 'error',
       from: { path: '^web/' },
-      to: { path: '^(src|test|bench|scripts)/', pathNot: ['^src/(model|contracts)/', ACCOUNT_TYPES] },
-    },
-    {
-      name: 'web-account-types-only',
-      comment: 'Exception: the accounts page takes the `User` and `TokenInfo` types of the service (erased at build) until they move to src/contracts.',
-      severity: 'error',
-      from: { path: '^web/' },
-      to: { path: ACCOUNT_TYPES, dependencyTypesNot: ['type-only'] },
+      to: { path: '^(src|test|bench|scripts)/', pathNot: '^src/(model|contracts)/' },
     },
     {
       name: 'src-never-imports-web-or-tests',

@@ -8,8 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildModel, cutLinks, cutOffSitesOf, failedSitesOf, KM_PER_UNIT, scaleBar, segmentDistance } from '../web/src/pages/mapModel.js';
-import type { Device, Link, Site } from '../web/src/types.js';
+import { buildModel, cutLinks, cutOffSitesOf, failedSitesOf, KM_PER_UNIT, scaleBar, segmentDistance, type Device, type Link, type Site } from '../web/src/pages/mapModel.js';
 
 const site = (id: string, lat: number, lon: number, type = 'office'): Site => ({ id, kind: 'site', type, location: { lat, lon } });
 const sites = [site('a', 52, 8, 'datacenter'), site('b', 52, 9), site('c', 52, 10, 'node'), { id: 'nowhere', kind: 'site', type: 'office' } as Site];

@@ -71,3 +71,17 @@ export function referencesOf(obj: { kind: Kind } & Record<string, unknown>): Ref
   }
   return out;
 }
+
+/** A field of a kind that may reference objects of another kind. */
+export interface ReferringField {
+  readonly kind: Kind;
+  readonly field: string;
+}
+
+/**
+ * Where objects may point at an object of `kind`: every reference field of every kind (in
+ * kind order) whose target kinds include it. The object page lists its referrers by these.
+ */
+export function referringFields(kind: Kind): ReferringField[] {
+  return (Object.keys(referenceSpecs) as Kind[]).flatMap((k) => referenceSpecs[k].filter((r) => r.kinds.includes(kind)).map((r) => ({ kind: k, field: r.field })));
+}

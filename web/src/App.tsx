@@ -1,11 +1,11 @@
 /** The shell: sign-in, the header (navigation, date, plan, language, account) and the pages. */
 import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
-import { get, me, signOut, whenSignedOut, type Principal } from './api.js';
+import type { Principal } from '../../src/contracts/index.js';
+import { api, whenSignedOut } from './api.js';
 import { useI18n, type Key } from './i18n/index.js';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
 import { Link, navigate, useParam, usePath } from './router.js';
 import { AppContext, today, useApp, useLoad, type AppState } from './state.js';
-import type { PlanInfo } from './types.js';
 import { SignIn } from './pages/SignIn.js';
 import { Overview } from './pages/Overview.js';
 import { MapPage } from './pages/MapPage.js';
@@ -33,7 +33,7 @@ export function App() {
   const [user, setUser] = useState<Principal | null | undefined>(undefined);
   useEffect(() => {
     whenSignedOut(() => setUser(null));
-    me().then(setUser, () => setUser(null));
+    api.me().then(setUser, () => setUser(null));
   }, []);
   if (user === undefined)
     return (
@@ -160,7 +160,7 @@ function SearchBox() {
 function PlanSelect() {
   const { t } = useI18n();
   const { plan, setPlan, plansVersion } = useApp();
-  const plans = useLoad((s) => get<{ items: PlanInfo[] }>('/plans', undefined, s), [plansVersion]);
+  const plans = useLoad((s) => api.plans(s), [plansVersion]);
   return (
     <label>
       <span className="ctl-label">{t('plan')} </span>
@@ -211,7 +211,7 @@ function AccountMenu({ user, onSignedOut }: { user: Principal; onSignedOut: () =
           <button
             type="button"
             onClick={() => {
-              void signOut().finally(onSignedOut);
+              void api.signOut().finally(onSignedOut);
             }}
           >
             {t('account.signOut')}

@@ -1,154 +1,129 @@
 /**
- * The typed client of the Verbund API (same origin). A browser session is a cookie; every
- * unsafe request sends the session's CSRF token in X-CSRF-Token. Errors arrive as
- * `{error: {code, message, details}}` and are thrown as {@link ApiError}.
+ * The typed client of the Verbund API: one method per route the UI calls, each typed by the
+ * route map of src/contracts (so a route is paired with its types once, and the server's
+ * types are the UI's). The names of the objects a list answers are remembered for
+ * names-first links (names.ts).
  */
+import type {
+  AcceptBody,
+  ApplyJointOptions,
+  AvailabilityParams,
+  ChangeSetListQuery,
+  CheckParams,
+  DiffQuery,
+  JointQuery,
+  NetboxImportBody,
+  NewTokenBody,
+  NewUserBody,
+  ObjectListQuery,
+  ObjectOfKind,
+  Principal,
+  ProgressOptions,
+  UserPatch,
+  ViewQuery,
+  WavePlanRequest,
+  WriteMeta,
+} from '../../src/contracts/index.js';
+import { listPathOf, type ObjectPage } from '../../src/contracts/routes.js';
+import type { Kind } from '../../src/model/kinds.js';
+import { ApiError, answer, call, request, setCsrf } from './http.js';
 import { rememberNames } from './names.js';
 
-/** One problem of an error answer, located by field or path where the server knows it. */
-export interface Problem {
-  readonly code?: string;
-  readonly message: string;
-  readonly field?: string;
-  readonly path?: readonly (string | number)[];
-  readonly id?: string;
-  readonly changeset?: string;
-}
+export { ApiError, url, whenSignedOut, type Answer } from './http.js';
 
-/** An error answer of the API. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: readonly Problem[] = [],
-  ) {
-    super(message);
-  }
-}
+/** A signal, for loads that are cancelled when their view changes. */
+type Signal = AbortSignal | undefined;
 
-/** Who is signed in. */
-export interface Principal {
-  readonly name: string;
-  readonly role: 'viewer' | 'planner' | 'operator' | 'admin' | 'tenant';
-  readonly tenant: string | null;
-}
-
-// Kept in memory only: after a reload, `me()` fetches it again from the session.
-let csrf: string | null = null;
-/** Called when the server says the session has ended (401), so the app shows the sign-in page. */
-let onSignedOut: () => void = () => undefined;
-
-/** Registers what happens when a request finds no valid session. */
-export function whenSignedOut(f: () => void): void {
-  onSignedOut = f;
-}
-
-type Query = Record<string, string | number | boolean | undefined | null>;
-
-/** `path?query`, leaving out empty values. */
-export function url(path: string, query: Query = {}): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
-  const s = q.toString();
-  return `/api/v1${path}${s ? `?${s}` : ''}`;
-}
-
-/** The answer with its headers (for ETags). */
-export interface Answer<T> {
-  readonly body: T;
-  readonly etag: string | null;
-}
-
-/** Sends a request; throws ApiError on an error answer. */
-export async function request<T>(method: string, path: string, opts: { query?: Query; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<Answer<T>> {
-  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
-  const r = await fetch(url(path, opts.query), {
-    method,
-    headers,
-    credentials: 'same-origin',
-    ...(opts.body !== undefined && { body: JSON.stringify(opts.body) }),
-    ...(opts.signal && { signal: opts.signal }),
-  });
-  if (r.status === 204) return { body: undefined as T, etag: null };
-  const text = await r.text();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = undefined;
-  }
-  if (!r.ok) {
-    const e = (body as { error?: { code?: string; message?: string; details?: Problem[] } } | undefined)?.error;
-    const err = new ApiError(r.status, e?.code ?? `HTTP_${r.status}`, e?.message ?? r.statusText, e?.details ?? []);
-    if (r.status === 401 && path !== '/session') onSignedOut();
-    throw err;
-  }
-  return { body: body as T, etag: r.headers.get('etag') };
-}
-
-/** GET and return the body; the names of a list's objects are remembered for names-first links. */
-export async function get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
-  const body = (await request<T>('GET', path, { ...(query && { query }), ...(signal && { signal }) })).body;
-  const items = (body as { items?: unknown } | undefined)?.items;
-  if (Array.isArray(items) && query?.at) rememberNames(items, query.at, query.plan ?? '');
-  return body;
-}
-
-/** POST and return the body. */
-export async function post<T>(path: string, body: unknown, query?: Query): Promise<T> {
-  return (await request<T>('POST', path, { body, ...(query && { query }) })).body;
-}
-
-/** A page of a list. */
-export interface Page<T> {
-  readonly items: T[];
-  readonly total: number;
+/** A page of a kind's list; the names of its objects are remembered for the view it was asked at. */
+async function list<K extends Kind>(kind: K, query: ObjectListQuery = {}, signal?: Signal): Promise<ObjectPage<K>> {
+  // The list routes are typed per kind by the route map; one call serves every kind.
+  const page = (await request('GET', listPathOf(kind), { query, signal })).body as ObjectPage<K>;
+  if (query.at) rememberNames(page.items, query.at, query.plan ?? '');
+  return page;
 }
 
 /**
- * Every item of a list route, in pages of 1,000 fetched four at a time (a `state` estate has
+ * Every item of a paged list, in pages of 1,000 fetched four at a time (a `state` estate has
  * tens of thousands of links).
  */
-export async function getAll<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T[]> {
+async function allPages<T>(page: (limit: number, offset: number) => Promise<{ items: T[]; total: number }>): Promise<T[]> {
   const limit = 1000;
-  const first = await get<Page<T>>(path, { ...query, limit, offset: 0 }, signal);
+  const first = await page(limit, 0);
   const offsets: number[] = [];
   for (let o = limit; o < first.total; o += limit) offsets.push(o);
   const rest: T[][] = [];
   for (let i = 0; i < offsets.length; i += 4) {
-    const batch = await Promise.all(offsets.slice(i, i + 4).map((offset) => get<Page<T>>(path, { ...query, limit, offset }, signal)));
+    const batch = await Promise.all(offsets.slice(i, i + 4).map((offset) => page(limit, offset)));
     rest.push(...batch.map((p) => p.items));
   }
   return [...first.items, ...rest.flat()];
 }
 
-/** Signs in; keeps the session's CSRF token in memory. */
-export async function signIn(name: string, password: string): Promise<Principal> {
-  const r = await post<{ user: Principal; csrfToken: string }>('/session', { name, password });
-  csrf = r.csrfToken;
-  return r.user;
-}
+/** The API, route by route. */
+export const api = {
+  // Accounts and sessions.
+  /** Signs in; keeps the session's CSRF token in memory. */
+  async signIn(name: string, password: string): Promise<Principal> {
+    const r = await call('POST /session', { body: { name, password } });
+    setCsrf(r.csrfToken);
+    return r.user;
+  },
+  /** Signs out (and forgets the CSRF token). */
+  async signOut(): Promise<void> {
+    try {
+      await call('DELETE /session', {});
+    } finally {
+      setCsrf(null);
+    }
+  },
+  /** Who is signed in, or null. */
+  async me(): Promise<Principal | null> {
+    try {
+      const r = await call('GET /me', {});
+      setCsrf(r.csrfToken ?? null);
+      return { name: r.name, role: r.role, tenant: r.tenant };
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return null;
+      throw e;
+    }
+  },
+  users: (signal?: Signal) => call('GET /users', { signal }),
+  addUser: (body: NewUserBody) => call('POST /users', { body }),
+  patchUser: (name: string, body: UserPatch) => call('PATCH /users/:name', { params: { name }, body }),
+  tokens: (signal?: Signal) => call('GET /tokens', { signal }),
+  addToken: (body: NewTokenBody) => call('POST /tokens', { body }),
+  revokeToken: (id: string) => call('DELETE /tokens/:id', { params: { id } }),
 
-/** Signs out (and forgets the CSRF token). */
-export async function signOut(): Promise<void> {
-  try {
-    await request('DELETE', '/session');
-  } finally {
-    csrf = null;
-  }
-}
+  // The estate over time.
+  list,
+  /** Every object of a kind's list. */
+  listAll: <K extends Kind>(kind: K, query: ObjectListQuery = {}, signal?: Signal): Promise<ObjectOfKind<K>[]> => allPages((limit, offset) => list(kind, { ...query, limit, offset }, signal)),
+  /** One object at a view, with its ETag (for If-Match). */
+  object: (id: string, view: ViewQuery, signal?: Signal) => answer('GET /objects/:id', { params: { id }, query: view, signal }),
+  /** Changes an object's fields in a change set of its own; `ifMatch` is the ETag it was read with. */
+  patchObject: (id: string, fields: Record<string, unknown>, changeset: WriteMeta, ifMatch: string | null) =>
+    call('PATCH /objects/:id', { params: { id }, body: { fields, changeset }, headers: ifMatch ? { 'if-match': ifMatch } : {} }),
+  history: (id: string, signal?: Signal) => call('GET /objects/:id/history', { params: { id }, signal }),
+  diff: (query: DiffQuery, signal?: Signal) => call('GET /diff', { query, signal }),
+  changesets: (query: ChangeSetListQuery, signal?: Signal) => call('GET /changesets', { query, signal }),
+  /** Every change set. */
+  allChangesets: (query: ChangeSetListQuery = {}, signal?: Signal) => allPages((limit, offset) => call('GET /changesets', { query: { ...query, limit, offset }, signal })),
+  netboxSync: (body: NetboxImportBody) => call('POST /import/netbox', { body }),
 
-/** Who is signed in, or null. */
-export async function me(): Promise<Principal | null> {
-  try {
-    const r = await get<Principal & { csrfToken?: string | null }>('/me');
-    csrf = r.csrfToken ?? null;
-    return { name: r.name, role: r.role, tenant: r.tenant };
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 401) return null;
-    throw e;
-  }
-}
+  // Analyses.
+  check: (view: ViewQuery, query: CheckParams = {}, signal?: Signal) => call('GET /check', { query: { ...view, ...query }, signal }),
+  whatIf: (fail: string[], view: ViewQuery) => call('POST /what-if', { query: view, body: { fail } }),
+  paths: (from: string, to: string, view: ViewQuery, signal?: Signal) => call('GET /paths', { query: { ...view, from, to }, signal }),
+  availability: (view: ViewQuery, query: AvailabilityParams = {}, signal?: Signal) => call('GET /availability', { query: { ...view, ...query }, signal }),
+  timelineCheck: (plan: string | undefined, signal?: Signal) => call('GET /timeline-check', { query: { plan }, signal }),
+
+  // Planning.
+  plans: (signal?: Signal) => call('GET /plans', { signal }),
+  plan: (id: string, signal?: Signal) => call('GET /plans/:id', { params: { id }, signal }),
+  acceptPlan: (id: string, body: AcceptBody) => call('POST /plans/:id/accept', { params: { id }, body }),
+  dropPlan: (id: string) => call('POST /plans/:id/drop', { params: { id }, body: {} }),
+  planWaves: (body: WavePlanRequest) => call('POST /plans/waves', { body }),
+  joint: (query: JointQuery, signal?: Signal) => call('GET /joint', { query, signal }),
+  applyJoint: (body: ApplyJointOptions) => call('POST /joint', { body }),
+  progress: (query: ProgressOptions, signal?: Signal) => call('GET /progress', { query, signal }),
+};

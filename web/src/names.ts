@@ -1,9 +1,9 @@
 /**
  * Names of objects by id, per view (date and plan), for showing names first and ids second. Every
- * list the UI loads fills it (see `get` in api.ts), so a page that has loaded the sites asks for
+ * list the UI loads fills it (see `answer` in api.ts), so a page that has loaded the sites asks for
  * none of their names; an id not seen yet is asked once, at most six at a time.
  */
-import { get } from './api.js';
+import { call } from './http.js';
 
 // Names of referenced objects, per view (date and plan), asked once each and at most six at a
 // time (a page of ids must not flood the server or the browser's connections).
@@ -32,7 +32,7 @@ export function nameOf(id: string, at: string, plan: string): Promise<string | n
   const key = `${at}|${plan}|${id}`;
   let p = names.get(key);
   if (!p) {
-    p = limited(() => get<{ name?: string }>(`/objects/${encodeURIComponent(id)}`, { at, plan })).then(
+    p = limited(() => call('GET /objects/:id', { params: { id }, query: { at, plan } })).then(
       (o) => o.name ?? null,
       () => null,
     );

@@ -1,6 +1,7 @@
 /** What every page shares: who is signed in, the date looked at and the plan overlaid. */
 import { createContext, useCallback, useContext, useEffect, useState, type DependencyList } from 'react';
-import { get, type Principal } from './api.js';
+import type { Principal } from '../../src/contracts/index.js';
+import { api } from './api.js';
 
 export interface AppState {
   readonly user: Principal;
@@ -87,7 +88,7 @@ export function useOnDemand<T>(load: (signal: AbortSignal) => Promise<T>, deps: 
 export function useLarge(): boolean | undefined {
   const { at, plan, user } = useApp();
   const size = useLoad(
-    (s) => (user.role === 'tenant' ? Promise.resolve(0) : get<{ total: number }>('/usages', { at, plan, limit: 1 }, s).then((p) => p.total)),
+    (s) => (user.role === 'tenant' ? Promise.resolve(0) : api.list('usage', { at, plan, limit: 1 }, s).then((p) => p.total)),
     [at, plan, user.role],
   );
   return size.data === undefined ? undefined : size.data > LARGE_ESTATE;

@@ -1,7 +1,7 @@
 /** `verbund paths FROM TO`: two independent paths, or a minimal reason why none exist. */
 import { VerbundError } from '../../model/errors.js';
 import { AnalysisService } from '../../service/AnalysisService.js';
-import type { PathJson } from '../../engine/disjointPaths.js';
+import type { PathJson } from '../../contracts/index.js';
 import { displayInstant } from '../../timeline/time.js';
 import { out, outJson, withService, type GlobalOptions } from '../context.js';
 

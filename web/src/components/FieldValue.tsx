@@ -2,39 +2,18 @@
  * A field's value as the user reads it: numbers in the locale with their unit (shares also as a
  * percentage), choices by their label, references by the object's name with its id second.
  */
-import { useEffect, useState } from 'react';
-import { nameOf } from '../names.js';
 import { fieldSpecs, type FieldSpec } from '../fields.js';
 import { useI18n } from '../i18n/index.js';
 import type { Kind } from '../../../src/model/kinds.js';
-import { Link } from '../router.js';
-import { IdList } from './common.js';
-import { useApp } from '../state.js';
+import { IdList, NamedLink } from './links.js';
+
+export { NamedLink } from './links.js';
 
 /** The spec of a field or of a group's field (`capacity.power_kw`). */
 export function specAt(kind: string, path: string): FieldSpec | undefined {
   const [name, sub] = path.split('.');
   const spec = fieldSpecs[kind as Kind]?.find((f) => f.name === name);
   return sub !== undefined && spec?.type === 'group' ? spec.fields.find((f) => f.name === sub) : spec;
-}
-
-/** A link to an object by its name, the id second (the id alone when it has no name). */
-export function NamedLink({ id, name }: { id: string; name?: string | null | undefined }) {
-  const { at, plan } = useApp();
-  const [loaded, setLoaded] = useState<string | null | undefined>(name);
-  useEffect(() => {
-    if (name !== undefined) return;
-    let live = true;
-    void nameOf(id, at, plan).then((n) => live && setLoaded(n));
-    return () => void (live = false);
-  }, [id, name, at, plan]);
-  const shown = name ?? loaded;
-  return (
-    <span className="named">
-      <Link to={`/objects/${encodeURIComponent(id)}`}>{shown || id}</Link>
-      {shown && <span className="muted"> ({id})</span>}
-    </span>
-  );
 }
 
 /** A field's value of an object of the kind; `path` may name a group's field. */

@@ -4,18 +4,11 @@
  * form's state only, and is cleared after each pull.
  */
 import { useState, type FormEvent } from 'react';
-import { post } from '../api.js';
+import type { NetboxSyncResult } from '../../../src/contracts/index.js';
+import { api } from '../api.js';
 import { useI18n } from '../i18n/index.js';
 import { ErrorBox, TextField } from './common.js';
-import { DiffList, type DiffItems } from './DiffList.js';
-
-interface SyncAnswer {
-  version: string;
-  changeset?: string;
-  dryRun: boolean;
-  diff: DiffItems;
-  report: { skipped: unknown[]; flags: unknown[] };
-}
+import { DiffList } from './DiffList.js';
 
 export function NetboxSync({ onWritten }: { onWritten: () => void }) {
   const { t, number } = useI18n();
@@ -24,14 +17,14 @@ export function NetboxSync({ onWritten }: { onWritten: () => void }) {
   const [dryRun, setDryRun] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
-  const [answer, setAnswer] = useState<SyncAnswer>();
+  const [answer, setAnswer] = useState<NetboxSyncResult>();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(undefined);
     setAnswer(undefined);
     try {
-      const r = await post<SyncAnswer>('/import/netbox', { url, token, dry_run: dryRun });
+      const r = await api.netboxSync({ url, token, dry_run: dryRun });
       setAnswer(r);
       if (r.changeset) onWritten();
     } catch (err) {

@@ -1,6 +1,9 @@
 /** SVG charts: the migration burn-up and the plan's Gantt chart. */
 import { useI18n, choiceColour } from '../i18n/index.js';
-import type { ProgressPoint, StatusCounts } from '../types.js';
+import type { ProgressPoint } from '../../../src/contracts/index.js';
+
+/** Applications by status at a point. */
+type StatusCounts = ProgressPoint['counts'];
 
 const day = 86_400_000;
 const ms = (iso: string) => new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso).getTime();

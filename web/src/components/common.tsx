@@ -2,9 +2,11 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 import { ApiError } from '../api.js';
 import { useI18n } from '../i18n/index.js';
-import { Link } from '../router.js';
-import { NamedLink } from './FieldValue.js';
 import type { Loaded } from '../state.js';
+import { NamedLink, ObjLink } from './links.js';
+
+// The links live in links.tsx (FieldValue.tsx uses them too); pages import them from here.
+export { IdList, ObjLink } from './links.js';
 
 /**
  * An error as the user reads it: what its code means in the user's language, then the
@@ -50,11 +52,6 @@ export function Async<T>({ state, children }: { state: Loaded<T>; children: (dat
       </p>
     );
   return <>{children(state.data)}</>;
-}
-
-/** A link to an object's page. */
-export function ObjLink({ id, label }: { id: string; label?: string | undefined }) {
-  return <Link to={`/objects/${encodeURIComponent(id)}`}>{label ?? id}</Link>;
 }
 
 /** A coloured badge for a choice value. */
@@ -112,20 +109,6 @@ export function OnDemand<T>({ state, label, children }: { state: Loaded<T | null
 /** A table cell with a link to an object: by the label given, else by its name with the id second. */
 export function IdCell({ id, label }: { id: string; label?: string | undefined }) {
   return <td>{label === undefined ? <NamedLink id={id} /> : <ObjLink id={id} label={label} />}</td>;
-}
-
-/** Links to objects, comma-separated: by their names, the ids second (`named={false}`: ids only). */
-export function IdList({ ids, named = true }: { ids: readonly string[]; named?: boolean }) {
-  return (
-    <>
-      {ids.map((id, i) => (
-        <span key={`${id}-${i}`}>
-          {i > 0 && ', '}
-          {named ? <NamedLink id={id} /> : <ObjLink id={id} />}
-        </span>
-      ))}
-    </>
-  );
 }
 
 /** A column of {@link TableHead}: `num` right-aligns it like its figures; `sort` makes it sortable by that key. */

@@ -4,18 +4,16 @@
  * Everything goes through the admin routes of the API (docs/api.md).
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { get, post, request } from '../api.js';
+import { roles, type Role } from '../../../src/contracts/accounts.js';
+import { api } from '../api.js';
 import { Async, ErrorBox, TableHead, type Column } from '../components/common.js';
 import { useI18n, type Key } from '../i18n/index.js';
-import type { TokenInfo as Token, User } from '../../../src/service/AccountService.js';
 import { useLoad, type Loaded } from '../state.js';
-
-const roles = ['viewer', 'planner', 'operator', 'admin', 'tenant'] as const;
 
 export function Accounts() {
   const { t, dateTime, date } = useI18n();
-  const users = useLoad((s) => get<{ items: User[] }>('/users', undefined, s), []);
-  const tokens = useLoad((s) => get<{ items: Token[] }>('/tokens', undefined, s), []);
+  const users = useLoad((s) => api.users(s), []);
+  const tokens = useLoad((s) => api.tokens(s), []);
   const [error, setError] = useState<unknown>();
   const [secret, setSecret] = useState<{ user: string; token: string } | null>(null);
   const act = async (f: () => Promise<unknown>) => {
@@ -43,10 +41,10 @@ export function Accounts() {
               <td>{u.disabled ? t('accounts.disabled') : t('accounts.active')}</td>
               <td>{date(u.createdAt)}</td>
               <td>
-                <button type="button" onClick={() => void act(() => request('PATCH', `/users/${encodeURIComponent(u.name)}`, { body: { disabled: !u.disabled } }))}>
+                <button type="button" onClick={() => void act(() => api.patchUser(u.name, { disabled: !u.disabled }))}>
                   {u.disabled ? t('accounts.enable', { name: u.name }) : t('accounts.disable', { name: u.name })}
                 </button>{' '}
-                <button type="button" onClick={() => void act(async () => setSecret({ user: u.name, token: (await post<{ token: string }>('/tokens', { user: u.name, name: `ui-${new Date().toISOString().slice(0, 10)}` })).token }))}>
+                <button type="button" onClick={() => void act(async () => setSecret({ user: u.name, token: (await api.addToken({ user: u.name, name: `ui-${new Date().toISOString().slice(0, 10)}` })).token }))}>
                   {t('accounts.newToken', { name: u.name })}
                 </button>
               </td>
@@ -74,7 +72,7 @@ export function Accounts() {
               <td>{k.revokedAt ? `${t('accounts.revoked')} ${dateTime(k.revokedAt)}` : t('accounts.active')}</td>
               <td>
                 {!k.revokedAt && (
-                  <button type="button" onClick={() => void act(() => request('DELETE', `/tokens/${encodeURIComponent(k.id)}`))}>
+                  <button type="button" onClick={() => void act(() => api.revokeToken(k.id))}>
                     {t('accounts.revoke', { name: k.name })}
                   </button>
                       )}
@@ -103,13 +101,13 @@ function ItemTable<T>({ state, cols, children }: { state: Loaded<{ items: T[] }>
 
 function AddUser({ onAdded }: { onAdded: () => void }) {
   const { t } = useI18n();
-  const [f, setF] = useState({ name: '', role: 'viewer', tenant: '', password: '' });
+  const [f, setF] = useState<{ name: string; role: Role; tenant: string; password: string }>({ name: '', role: 'viewer', tenant: '', password: '' });
   const [error, setError] = useState<unknown>();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(undefined);
     try {
-      await post('/users', { name: f.name, role: f.role, ...(f.role === 'tenant' && { tenant: f.tenant }), ...(f.password && { password: f.password }) });
+      await api.addUser({ name: f.name, role: f.role, ...(f.role === 'tenant' && { tenant: f.tenant }), ...(f.password && { password: f.password }) });
       setF({ name: '', role: 'viewer', tenant: '', password: '' });
       onAdded();
     } catch (err) {
@@ -125,7 +123,7 @@ function AddUser({ onAdded }: { onAdded: () => void }) {
       </label>
       <label>
         {t('account.role')}
-        <select name="user-role" value={f.role} onChange={(e) => setF({ ...f, role: e.target.value })}>
+        <select name="user-role" value={f.role} onChange={(e) => setF({ ...f, role: e.target.value as Role })}>
           {roles.map((r) => (
             <option key={r} value={r}>
               {t(`role.${r}` as Key)}

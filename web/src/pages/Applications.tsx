@@ -1,12 +1,18 @@
 /** The portfolio: every application with its instances, sites, tenants and availability vs target; filters; joint-operation candidates. */
 import { useMemo, useState } from 'react';
 import { useParam } from '../router.js';
-import { get, getAll, post } from '../api.js';
+import type { ApplyJointResult as JointApplied, AvailabilityResult as Availability, JointCandidatesReport, ObjectOfKind } from '../../../src/contracts/index.js';
+import { api } from '../api.js';
 import { Async, Badge, ErrorBox, IdCell, IdList, ObjLink, OnDemand, TableHead, TextField, type Sort } from '../components/common.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { choiceColour, choices, useI18n } from '../i18n/index.js';
 import { canPlan, LARGE_ESTATE, useApp, useLoad, useOnDemand } from '../state.js';
-import type { Application, Availability, Device, JointApplied, JointCandidate, Usage } from '../types.js';
+
+type Application = ObjectOfKind<'application'>;
+type Device = ObjectOfKind<'device'>;
+type Usage = ObjectOfKind<'usage'>;
+/** A candidate with the plans that consolidate an application of it already. */
+type JointCandidate = JointCandidatesReport['candidates'][number];
 
 export function Applications() {
   const { t } = useI18n();
@@ -14,13 +20,13 @@ export function Applications() {
   const view = { at, plan };
   const data = useLoad(
     async (s) => {
-      const [apps, usages, devices] = await Promise.all([getAll<Application>('/applications', view, s), getAll<Usage>('/usages', view, s), getAll<Device>('/devices', { ...view, role: 'server,cluster,storage,other' }, s)]);
+      const [apps, usages, devices] = await Promise.all([api.listAll('application', view, s), api.listAll('usage', view, s), api.listAll('device', { ...view, role: 'server,cluster,storage,other' }, s)]);
       return { apps, usages, devices };
     },
     [at, plan],
   );
-  const avail = useOnDemand((s) => get<Availability>('/availability', { ...view, maxOrder: 2 }, s), [at, plan], data.data && data.data.usages.length > LARGE_ESTATE);
-  const joint = useLoad((s) => get<{ candidates: JointCandidate[] }>('/joint', view, s), [at, plan]);
+  const avail = useOnDemand((s) => api.availability(view, { maxOrder: 2 }, s), [at, plan], data.data && data.data.usages.length > LARGE_ESTATE);
+  const joint = useLoad((s) => api.joint(view, s), [at, plan]);
   return (
     <>
       <h1>{t('apps.title')}</h1>
@@ -216,11 +222,11 @@ function WriteJoint({ product, onCancel, onWritten }: { product: string; onCance
   const [name, setName] = useState(`joint-${slug}`.slice(0, 64));
   const [effective, setEffective] = useState(new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 1)).toISOString().slice(0, 10));
   const [error, setError] = useState<unknown>();
-  const preview = useLoad(() => (name && /^\d{4}-\d\d-\d\d$/.test(effective) ? post<JointApplied>('/joint', { plan: name, product, effective, dryRun: true }) : Promise.resolve(null)), [name, effective, product]);
+  const preview = useLoad(() => (name && /^\d{4}-\d\d-\d\d$/.test(effective) ? api.applyJoint({ plan: name, product, effective, dryRun: true }) : Promise.resolve(null)), [name, effective, product]);
   const write = async () => {
     setError(undefined);
     try {
-      onWritten(await post<JointApplied>('/joint', { plan: name, product, effective }));
+      onWritten(await api.applyJoint({ plan: name, product, effective }));
     } catch (e) {
       setError(e);
     }

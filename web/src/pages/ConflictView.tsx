@@ -2,7 +2,7 @@
 import { FieldValue } from '../components/FieldValue.js';
 import { fieldChanges, flatFields } from '../fieldDiff.js';
 import { useI18n } from '../i18n/index.js';
-import type { Obj } from '../types.js';
+import type { ObjectOut as Obj } from '../../../src/contracts/index.js';
 
 /** What the server has now, when our If-Match was stale. */
 export interface Conflict {

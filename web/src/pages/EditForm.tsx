@@ -6,14 +6,14 @@
  * "apply mine to the new state". See docs/ui.md, "Editing".
  */
 import { useState, type FormEvent } from 'react';
-import { ApiError, request } from '../api.js';
+import { ApiError, api } from '../api.js';
 import { ErrorBox } from '../components/common.js';
 import { fieldSpecs, requiredFields, type FieldSpec } from '../fields.js';
 import { flatFields } from '../fieldDiff.js';
 import { useI18n } from '../i18n/index.js';
 import type { Kind } from '../../../src/model/kinds.js';
 import { today, tomorrow, useApp } from '../state.js';
-import type { Obj } from '../types.js';
+import type { ChangeSetStatus, ObjectOut as Obj } from '../../../src/contracts/index.js';
 import { ConflictView, type Conflict } from './ConflictView.js';
 import { patchOf, toDraft, type DraftError, type DraftValue } from './editDraft.js';
 import { Input, NumberInput, Row } from './FieldInputs.js';
@@ -28,7 +28,7 @@ export function EditForm({ obj, etag, onDone }: { obj: Obj; etag: string | null;
   const [drafts, setDrafts] = useState<Record<string, DraftValue>>(() => Object.fromEntries(specs.map((s) => [s.name, toDraft(s, original[s.name], lang)])));
   const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
   // A planner writes the future only (the API refuses a planner's change at or before now): tomorrow by default.
-  const [meta, setMeta] = useState({ effective: user.role === 'planner' ? tomorrow() : today(), status: user.role === 'planner' ? 'scheduled' : 'done', title: '', plan });
+  const [meta, setMeta] = useState<{ effective: string; status: ChangeSetStatus; title: string; plan: string }>({ effective: user.role === 'planner' ? tomorrow() : today(), status: user.role === 'planner' ? 'scheduled' : 'done', title: '', plan });
   const [error, setError] = useState<unknown>();
   const [invalid, setInvalid] = useState<Record<string, DraftError>>({});
   const [conflict, setConflict] = useState<Conflict>();
@@ -48,22 +48,21 @@ export function EditForm({ obj, etag, onDone }: { obj: Obj; etag: string | null;
     setError(undefined);
     setConflict(undefined);
     try {
-      await request('PATCH', `/objects/${encodeURIComponent(obj.id)}`, {
-        body: {
-          fields: patch,
-          changeset: {
-            effective: meta.effective,
-            status: meta.status,
-            ...(meta.title && { title: meta.title }),
-            ...(meta.status === 'proposed' && meta.plan && { plan: meta.plan }),
-          },
+      await api.patchObject(
+        obj.id,
+        patch,
+        {
+          effective: meta.effective,
+          status: meta.status,
+          ...(meta.title && { title: meta.title }),
+          ...(meta.status === 'proposed' && meta.plan && { plan: meta.plan }),
         },
-        headers: ifMatch ? { 'if-match': ifMatch } : {},
-      });
+        ifMatch,
+      );
       onDone();
     } catch (err) {
       if (err instanceof ApiError && err.status === 412) {
-        const now = await request<Obj>('GET', `/objects/${encodeURIComponent(obj.id)}`, { query: { at, plan } });
+        const now = await api.object(obj.id, { at, plan });
         setConflict({ theirs: now.body, etag: now.etag, patch });
       } else setError(err);
     } finally {
@@ -115,7 +114,7 @@ export function EditForm({ obj, etag, onDone }: { obj: Obj; etag: string | null;
         </label>
         <label>
           {t('col.status')}
-          <select name="changeset.status" value={meta.status} onChange={(e) => setMeta({ ...meta, status: e.target.value })}>
+          <select name="changeset.status" value={meta.status} onChange={(e) => setMeta({ ...meta, status: e.target.value as ChangeSetStatus })}>
             {user.role !== 'planner' && <option value="done">{t('status.done')}</option>}
             <option value="scheduled">{t('status.scheduled')}</option>
             <option value="proposed">{t('status.proposed')}</option>

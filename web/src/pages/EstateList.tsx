@@ -3,7 +3,7 @@
  * and pages (50 a page), so the `state` preset's 20,000 sites are as quick as OWL-IT's 60. The
  * search, the filters, the order and the page are in the URL. See docs/ui.md.
  */
-import { get, type Page } from '../api.js';
+import { api } from '../api.js';
 import { Async, TableHead, type Sort } from '../components/common.js';
 import { FieldValue, NamedLink } from '../components/FieldValue.js';
 import { fieldSpecs, listOf, type FieldSpec } from '../fields.js';
@@ -12,7 +12,6 @@ import { choices } from '../../../src/model/choices.js';
 import { kinds, type Kind } from '../../../src/model/kinds.js';
 import { Link, useParam } from '../router.js';
 import { useApp, useLoad } from '../state.js';
-import type { Obj } from '../types.js';
 
 const PAGE = 50;
 
@@ -40,8 +39,8 @@ export function EstateList({ kind }: { kind: Kind }) {
   const [filterField, filterValue] = filterParam.includes(':') ? filterParam.split(':') : ['', ''];
   const data = useLoad(
     (s) =>
-      get<Page<Obj>>(
-        `/${listOf(kind)}`,
+      api.list(
+        kind,
         { at, plan, q: q.trim().toLowerCase(), sort: sortParam, limit: PAGE, offset: (page - 1) * PAGE, ...(filterField && { [filterField]: filterValue }) },
         s,
       ),
@@ -148,7 +147,7 @@ export function Search() {
   const [q] = useParam('q');
   const needle = q.trim().toLowerCase();
   const found = useLoad(
-    (s) => (needle ? Promise.all(kinds.map(async (k) => ({ kind: k, page: await get<Page<Obj>>(`/${listOf(k)}`, { at, plan, q: needle, limit: 10, sort: 'name' }, s) }))) : Promise.resolve([])),
+    (s) => (needle ? Promise.all(kinds.map(async (k) => ({ kind: k, page: await api.list(k, { at, plan, q: needle, limit: 10, sort: 'name' }, s) }))) : Promise.resolve([])),
     [needle, at, plan],
   );
   return (

@@ -4,13 +4,12 @@
  * the labelled row that carries a field's problems and its Remove / Keep button.
  */
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import { get, type Page } from '../api.js';
+import { api } from '../api.js';
 import { NamedLink } from '../components/FieldValue.js';
-import { listOf, type FieldSpec, type NumberSpec } from '../fields.js';
+import type { FieldSpec, NumberSpec } from '../fields.js';
 import { useI18n } from '../i18n/index.js';
 import { parseNumber } from '../numbers.js';
 import { useApp } from '../state.js';
-import type { Obj } from '../types.js';
 import { choices as allChoices, type ChoiceSetName } from '../../../src/model/choices.js';
 import type { Kind } from '../../../src/model/kinds.js';
 import type { DepDraft, DraftValue, RangeDraft } from './editDraft.js';
@@ -123,7 +122,7 @@ function RefPicker({ kinds, value, onChange, ...p }: InputProps & { kinds: reado
     const ctl = new AbortController();
     const timer = setTimeout(() => {
       const q = value.trim().toLowerCase();
-      Promise.all(kindsKey.split(',').map((k) => get<Page<Obj>>(`/${listOf(k as Kind)}`, { at, plan, q, limit: 20 }, ctl.signal))).then(
+      Promise.all(kindsKey.split(',').map((k) => api.list(k as Kind, { at, plan, q, limit: 20 }, ctl.signal))).then(
         (pages) => setOptions(pages.flatMap((pg) => pg.items.map((o) => ({ id: o.id, name: o.name })))),
         () => undefined,
       );

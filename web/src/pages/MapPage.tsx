@@ -4,11 +4,11 @@
  * between a site and an application.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { get, getAll, post } from '../api.js';
+import { api } from '../api.js';
 import { Async, ErrorBox } from '../components/common.js';
 import { choices, useI18n } from '../i18n/index.js';
 import { useApp, useLoad } from '../state.js';
-import type { Application, Check, Device, Link, Obj, Paths, Site, WhatIf } from '../types.js';
+import type { ObjectOfKind, PathsReport as Paths, WhatIfReport as WhatIf } from '../../../src/contracts/index.js';
 import { MapCanvas, pathColours } from './MapCanvas.js';
 import { buildModel, cutLinks, cutOffSitesOf, failedSitesOf, type MapModel } from './mapModel.js';
 import { useParam } from '../router.js';
@@ -24,11 +24,11 @@ export function MapPage() {
       const t0 = performance.now();
       const view = { at, plan };
       const [sites, devices, links, riskGroups, apps] = await Promise.all([
-        getAll<Site>('/sites', view, s),
-        getAll<Device>('/devices', view, s),
-        getAll<Link>('/links', view, s),
-        getAll<Obj>('/risk-groups', view, s),
-        getAll<Application>('/applications', view, s),
+        api.listAll('site', view, s),
+        api.listAll('device', view, s),
+        api.listAll('link', view, s),
+        api.listAll('risk-group', view, s),
+        api.listAll('application', view, s),
       ]);
       const model = buildModel(sites, devices, links);
       return { model, devices, allLinks: links, riskGroups, apps, sites, loadMs: performance.now() - t0 };
@@ -43,11 +43,16 @@ export function MapPage() {
   );
 }
 
+type Site = ObjectOfKind<'site'>;
+type Device = ObjectOfKind<'device'>;
+type Link = ObjectOfKind<'link'>;
+type Application = ObjectOfKind<'application'>;
+
 interface MapViewProps {
   model: MapModel;
   devices: Device[];
   allLinks: Link[];
-  riskGroups: Obj[];
+  riskGroups: ObjectOfKind<'risk-group'>[];
   apps: Application[];
   sites: Site[];
   loadMs: number;
@@ -69,7 +74,7 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
   const [busy, setBusy] = useState(false);
   const [paths, setPaths] = useState<Paths | null>(null);
   const [rgFilter, setRgFilter] = useState('');
-  const check = useLoad((s) => (colouring === 'verdict' ? get<Check>('/check', { at, plan, form: 'summary', spofLimit: 10_000 }, s) : Promise.resolve(null)), [colouring, at, plan]);
+  const check = useLoad((s) => (colouring === 'verdict' ? api.check({ at, plan }, { form: 'summary', spofLimit: 10_000 }, s) : Promise.resolve(null)), [colouring, at, plan]);
 
   const spofLinks = useMemo(() => {
     if (!check.data) return null;
@@ -100,7 +105,7 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
     setError(undefined);
     setFailParam(ids.join(','));
     try {
-      const r = await post<WhatIf>('/what-if', { fail: ids }, { at, plan });
+      const r = await api.whatIf([...ids], { at, plan });
       setResult(r);
       setFailed(new Set(r.failed));
     } catch (e) {
@@ -126,7 +131,7 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
     setPaths(null);
     setPathParam(`${from},${to}`);
     try {
-      setPaths(await get<Paths>('/paths', { from, to, at, plan }));
+      setPaths(await api.paths(from, to, { at, plan }));
     } catch (e) {
       setPathError(e);
     }

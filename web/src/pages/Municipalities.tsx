@@ -1,18 +1,18 @@
 /** Per organization: what it uses from where, its verdicts and availability. A tenant sees only its own. */
 import { useParam } from '../router.js';
-import { get, getAll } from '../api.js';
+import { api } from '../api.js';
 import { Async, Badge, Figure, IdCell, IdList, OnDemand, TableHead } from '../components/common.js';
 import { useI18n } from '../i18n/index.js';
 import { useApp, useLarge, useLoad, useOnDemand } from '../state.js';
 import { AcceptedRisks } from './Overview.js';
-import type { Availability, Check, CheckService, Obj, Service, Usage } from '../types.js';
+import type { AvailabilityResult as Availability, ServiceOut as CheckService, ServiceRef as Service } from '../../../src/contracts/index.js';
 
 export function Municipalities() {
   const { t } = useI18n();
   const { at, plan, user } = useApp();
   const orgs = useLoad(
     async (s) => {
-      const [list, usages] = await Promise.all([getAll<Obj>('/organizations', { at, plan }, s), getAll<Usage>('/usages', { at, plan }, s)]);
+      const [list, usages] = await Promise.all([api.listAll('organization', { at, plan }, s), api.listAll('usage', { at, plan }, s)]);
       const tenants = new Set(usages.map((u) => u.tenant));
       return list.filter((o) => tenants.has(o.id));
     },
@@ -53,14 +53,14 @@ function Organization({ id, name }: { id: string; name: string }) {
   const view = { at, plan };
   // On a large estate the verdicts need the whole estate's check: only on request.
   const large = useLarge();
-  const usages = useLoad((s) => getAll<Usage>('/usages', { ...view, tenant: id }, s), [id, at, plan]);
+  const usages = useLoad((s) => api.listAll('usage', { ...view, tenant: id }, s), [id, at, plan]);
   // Only this municipality's services and the SPOFs that break them (the server analyses just them), every one.
   const check = useOnDemand(
-    (s) => get<Check>('/check', { ...view, tenant: id, limit: 10_000, spofLimit: 10_000, breaksLimit: 0 }, s).then((c) => ({ services: c.services, spofs: c.spofs })),
+    (s) => api.check(view, { tenant: id, limit: 10_000, spofLimit: 10_000, breaksLimit: 0 }, s).then((c) => ({ services: c.services, spofs: c.spofs })),
     [id, at, plan],
     large,
   );
-  const avail = useOnDemand((s) => get<Availability>('/availability', { ...view, tenant: id, maxOrder: 2 }, s), [id, at, plan], large);
+  const avail = useOnDemand((s) => api.availability(view, { tenant: id, maxOrder: 2 }, s), [id, at, plan], large);
   return (
     <section aria-labelledby="h-org">
       <h2 id="h-org">{name}</h2>

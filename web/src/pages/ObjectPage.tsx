@@ -4,22 +4,23 @@
  * at the field they concern.
  */
 import { useState } from 'react';
-import { get, request, type Page } from '../api.js';
+import { api } from '../api.js';
 import { Async, Badge, TableHead } from '../components/common.js';
 import { FieldValue, NamedLink } from '../components/FieldValue.js';
 import { fieldSpecs } from '../fields.js';
 import { fieldChanges } from '../fieldDiff.js';
 import { choiceColour, useI18n } from '../i18n/index.js';
+import type { History, ObjectOut as Obj } from '../../../src/contracts/index.js';
 import type { Kind } from '../../../src/model/kinds.js';
+import { referringFields } from '../../../src/model/references.js';
 import { canPlan, useApp, useLoad } from '../state.js';
-import type { History, Obj } from '../types.js';
 import { EditForm } from './EditForm.js';
 
 export function ObjectPage({ id }: { id: string }) {
   const { t } = useI18n();
   const { at, plan, user } = useApp();
-  const obj = useLoad((s) => request<Obj>('GET', `/objects/${encodeURIComponent(id)}`, { query: { at, plan }, signal: s }), [id, at, plan]);
-  const history = useLoad((s) => get<History>(`/objects/${encodeURIComponent(id)}/history`, undefined, s), [id]);
+  const obj = useLoad((s) => api.object(id, { at, plan }, s), [id, at, plan]);
+  const history = useLoad((s) => api.history(id, s), [id]);
   const [editing, setEditing] = useState(false);
   return (
     <>
@@ -160,30 +161,24 @@ function HistoryTable({ h, kind }: { h: History; kind: string }) {
   );
 }
 
-/** Where other objects point at an object of each kind: the list route and its filter field. */
-const referrers: Record<string, readonly [string, string][]> = {
-  organization: [['sites', 'organization'], ['applications', 'operator'], ['usages', 'tenant'], ['organizations', 'member_of']],
-  site: [['devices', 'site'], ['usages', 'sites']],
-  device: [['links', 'a'], ['links', 'b'], ['applications', 'instances']],
-  'risk-group': [['links', 'risk_groups'], ['devices', 'risk_groups']],
-  application: [['usages', 'application'], ['applications', 'depends_on']],
-};
-
-/** The objects that refer to this one (first 100 of each kind and field). */
+/**
+ * The objects that refer to this one (first 100 of each kind and field): every reference
+ * field of the model that may point at its kind, asked through that kind's list filter.
+ */
 function Referrers({ obj }: { obj: Obj }) {
   const { t, number, field } = useI18n();
   const { at, plan } = useApp();
   const refs = useLoad(
     (s) =>
       Promise.all(
-        (referrers[obj.kind] ?? []).map(async ([list, field]) => {
-          const page = await get<Page<Obj>>(`/${list}`, { at, plan, [field]: obj.id, limit: 100 }, s);
-          return { list, field, page };
+        referringFields(obj.kind).map(async ({ kind, field }) => {
+          const page = await api.list(kind, { at, plan, [field]: obj.id, limit: 100 }, s);
+          return { list: kind, field, page };
         }),
       ),
     [obj.id, obj.kind, at, plan],
   );
-  if (!referrers[obj.kind]) return null;
+  if (referringFields(obj.kind).length === 0) return null;
   return (
     <section aria-labelledby="h-refs">
       <h2 id="h-refs">{t('object.referrers')}</h2>

@@ -1,10 +1,10 @@
 /** Overview at the chosen date: redundant / georedundant services, SPOFs and accepted risks, applications by status, availability, progress, next change sets. */
-import { get, getAll, type Page } from '../api.js';
+import { api } from '../api.js';
 import { BurnUp } from '../components/charts.js';
 import { Async, Badge, Figure, IdCell, ObjLink, OnDemand, TableHead } from '../components/common.js';
 import { choiceColour, choices, useI18n } from '../i18n/index.js';
 import { useApp, useLarge, useLoad, useOnDemand } from '../state.js';
-import type { Application, Availability, ChangeSetHeader, Check, Progress, Spof } from '../types.js';
+import type { CheckReport as Check, SpofOut as Spof } from '../../../src/contracts/index.js';
 
 export function Overview() {
   const { t, number, percent, choice, date } = useI18n();
@@ -13,11 +13,11 @@ export function Overview() {
   // The summary form: the counts and the SPOFs that break the most (enough for every accepted
   // risk; the table shows the first 12), no service lists.
   const large = useLarge();
-  const check = useOnDemand((s) => get<Check>('/check', { ...view, form: 'summary', spofLimit: 1000 }, s), [at, plan], large);
-  const apps = useLoad((s) => getAll<Application>('/applications', view, s), [at, plan]);
-  const avail = useOnDemand((s) => get<Availability>('/availability', { ...view, maxOrder: 2 }, s), [at, plan], large);
-  const progress = useLoad((s) => get<Progress>('/progress', { plan }, s), [plan]);
-  const next = useLoad((s) => get<Page<ChangeSetHeader>>('/changesets', { status: 'scheduled', limit: 1000 }, s), []);
+  const check = useOnDemand((s) => api.check(view, { form: 'summary', spofLimit: 1000 }, s), [at, plan], large);
+  const apps = useLoad((s) => api.listAll('application', view, s), [at, plan]);
+  const avail = useOnDemand((s) => api.availability(view, { maxOrder: 2 }, s), [at, plan], large);
+  const progress = useLoad((s) => api.progress({ plan }, s), [plan]);
+  const next = useLoad((s) => api.changesets({ status: 'scheduled', limit: 1000 }, s), []);
   return (
     <>
       <h1>{t('overview.title', { date: date(at) })}</h1>

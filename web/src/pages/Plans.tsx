@@ -1,18 +1,18 @@
 /** Plans: the waves of a plan as a Gantt chart with blackouts and per-wave verdicts; plan a move; accept or drop. */
 import { useState, type FormEvent } from 'react';
 import { useParam } from '../router.js';
-import { ApiError, get, getAll, post } from '../api.js';
+import { ApiError, api } from '../api.js';
 import { Gantt, type GanttRow } from '../components/charts.js';
 import { Async, Badge, ErrorBox, Figure, IdList, TableHead, TextField } from '../components/common.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { choiceColour, useI18n } from '../i18n/index.js';
 import { canPlan, useApp, useLoad } from '../state.js';
-import type { Application, PlanInfo, PlanReport, PlanStep, Site, WavePlanResult } from '../types.js';
+import type { PlanStep, WavePlanRequest, WavePlanResult } from '../../../src/contracts/index.js';
 
 export function Plans() {
   const { t } = useI18n();
   const { user, plansVersion, plansChanged } = useApp();
-  const plans = useLoad((s) => get<{ items: PlanInfo[] }>('/plans', undefined, s), [plansVersion]);
+  const plans = useLoad((s) => api.plans(s), [plansVersion]);
   const [chosen, setChosen] = useParam('show');
   const [solved, setSolved] = useState<WavePlanResult | null>(null);
   return (
@@ -51,10 +51,10 @@ export function Plans() {
 function PlanView({ id, onChanged }: { id: string; onChanged: () => void }) {
   const { t, date, number, choice } = useI18n();
   const { user } = useApp();
-  const report = useLoad((s) => get<PlanReport>(`/plans/${encodeURIComponent(id)}`, undefined, s), [id]);
+  const report = useLoad((s) => api.plan(id, s), [id]);
   // The applications as they were when the plan starts (their blackouts), read once the report says when that is.
   const first = report.data?.steps[0]?.date;
-  const apps = useLoad((s) => (first ? getAll<Application>('/applications', { at: first }, s) : Promise.resolve([])), [first]);
+  const apps = useLoad((s) => (first ? api.listAll('application', { at: first }, s) : Promise.resolve([])), [first]);
   const [error, setError] = useState<unknown>();
   const [message, setMessage] = useState('');
   // Accept and drop write at once for every wave: the dialog first names what will be written.
@@ -64,9 +64,9 @@ function PlanView({ id, onChanged }: { id: string; onChanged: () => void }) {
     setAsking(null);
     setError(undefined);
     try {
-      const r = await post<Record<string, string[]>>(`/plans/${encodeURIComponent(id)}/${action}`, action === 'accept' && backdate ? { backdate: true } : {});
-      const done = r.done?.length ? ` ${t('plans.backdated', { n: r.done.length })}` : '';
-      setMessage(t(action === 'accept' ? 'plans.accepted' : 'plans.dropped', { n: (r.scheduled ?? r.cancelled ?? []).length }) + done);
+      const r = action === 'accept' ? await api.acceptPlan(id, backdate ? { backdate: true } : {}) : await api.dropPlan(id);
+      const done = 'done' in r && r.done.length ? ` ${t('plans.backdated', { n: r.done.length })}` : '';
+      setMessage(t(action === 'accept' ? 'plans.accepted' : 'plans.dropped', { n: ('scheduled' in r ? r.scheduled : r.cancelled).length }) + done);
       report.reload();
       onChanged();
     } catch (e) {
@@ -204,7 +204,7 @@ function WaveForm({ onPlanned }: { onPlanned: (r: WavePlanResult) => void }) {
   const [f, setF] = useState({ name: '', from: '', to: '', start: at, end: '', maxApps: '', maxVcpu: '', targetDevices: '', solver: 'mip', timeLimit: '10' });
   // The data centers at the first cut-over day: the move is planned on the estate then.
   const sitesAt = /^\d{4}-\d\d-\d\d$/.test(f.start) ? f.start : at;
-  const sites = useLoad((s) => getAll<Site>('/sites', { at: sitesAt, type: 'datacenter' }, s), [sitesAt]);
+  const sites = useLoad((s) => api.listAll('site', { at: sitesAt, type: 'datacenter' }, s), [sitesAt]);
   const [days, setDays] = useState<Set<string>>(new Set(['sat']));
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -215,20 +215,20 @@ function WaveForm({ onPlanned }: { onPlanned: (r: WavePlanResult) => void }) {
     setBusy(true);
     setError(undefined);
     try {
-      const body = {
+      const body: WavePlanRequest = {
         name: f.name,
         from: f.from,
         to: f.to,
         start: f.start,
         days: weekdays.filter((d) => days.has(d)).join(','),
-        solver: f.solver,
+        solver: f.solver === 'greedy' ? 'greedy' : 'mip',
         timeLimit: Number(f.timeLimit),
         ...(f.end && { end: f.end }),
         ...(f.maxApps && { maxApps: Number(f.maxApps) }),
         ...(f.maxVcpu && { maxVcpu: Number(f.maxVcpu) }),
         ...(f.targetDevices.trim() && { targetDevices: f.targetDevices.split(',').map((d) => d.trim()).filter(Boolean) }),
       };
-      onPlanned(await post<WavePlanResult>('/plans/waves', body));
+      onPlanned(await api.planWaves(body));
     } catch (err) {
       setError(err);
     } finally {

@@ -1,6 +1,7 @@
 /** The sign-in page. */
 import { useState, type FormEvent } from 'react';
-import { signIn, type Principal } from '../api.js';
+import type { Principal } from '../../../src/contracts/index.js';
+import { api } from '../api.js';
 import { ErrorBox } from '../components/common.js';
 import { useI18n } from '../i18n/index.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
@@ -16,7 +17,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (u: Principal) => void }) {
     setBusy(true);
     setError(undefined);
     try {
-      onSignedIn(await signIn(name.trim(), password));
+      onSignedIn(await api.signIn(name.trim(), password));
     } catch (err) {
       setError(err);
     } finally {

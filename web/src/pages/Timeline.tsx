@@ -4,18 +4,18 @@
  * from the date before, and the verdicts that change — for the plan beside the baseline.
  */
 import { useMemo, useState } from 'react';
-import { get, getAll } from '../api.js';
+import { api } from '../api.js';
 import { Async, Badge, Figure, IdCell, OnDemand, TableHead } from '../components/common.js';
 import { choiceColour, useI18n } from '../i18n/index.js';
 import { useApp, useLarge, useLoad, useOnDemand } from '../state.js';
 import { NetboxSync } from '../components/NetboxSync.js';
 import { DiffList } from '../components/DiffList.js';
-import type { ChangeSetHeader, Diff, TimelineCheck } from '../types.js';
+import type { ChangeSetHeaderOut as ChangeSetHeader } from '../../../src/contracts/index.js';
 
 export function Timeline() {
   const { t } = useI18n();
   const { plan, user } = useApp();
-  const headers = useLoad((s) => getAll<ChangeSetHeader>('/changesets', {}, s), []);
+  const headers = useLoad((s) => api.allChangesets({}, s), []);
   return (
     <>
       <h1>{t('timeline.title')}</h1>
@@ -28,8 +28,8 @@ export function Timeline() {
 /** The verdicts of the baseline and, with a plan, of the plan: at once on small estates, on request on large ones. */
 function useVerdicts(plan: string) {
   const large = useLarge();
-  const base = useOnDemand((s) => get<TimelineCheck>('/timeline-check', {}, s), [], large);
-  const overlay = useOnDemand((s) => (plan ? get<TimelineCheck>('/timeline-check', { plan }, s) : Promise.resolve(null)), [plan], large);
+  const base = useOnDemand((s) => api.timelineCheck(undefined, s), [], large);
+  const overlay = useOnDemand((s) => (plan ? api.timelineCheck(plan, s) : Promise.resolve(null)), [plan], large);
   return { base, overlay, ask: () => (base.ask(), overlay.ask()) };
 }
 
@@ -43,7 +43,7 @@ function TimelineView({ headers }: { headers: ChangeSetHeader[] }) {
   const [i, setI] = useState(initial);
   const current = dates[i];
   const prev = i > 0 ? dates[i - 1] : undefined;
-  const diff = useLoad((s) => (current && prev ? get<Diff>('/diff', { from: prev, to: current, plan: plan || undefined }, s) : Promise.resolve(null)), [current, prev, plan]);
+  const diff = useLoad((s) => (current && prev ? api.diff({ from: prev, to: current, plan: plan || undefined }, s) : Promise.resolve(null)), [current, prev, plan]);
   const verdicts = useVerdicts(plan);
   const checked = plan ? verdicts.overlay.data : verdicts.base.data;
   const step = checked?.steps.find((s) => s.at === current);

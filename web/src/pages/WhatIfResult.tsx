@@ -1,7 +1,7 @@
 /** The result of a failure simulation: services down and without redundancy, by municipality and by application. */
 import { IdCell, IdList, TableHead } from '../components/common.js';
 import { useI18n } from '../i18n/index.js';
-import type { WhatIf } from '../types.js';
+import type { WhatIfReport as WhatIf } from '../../../src/contracts/index.js';
 
 export function WhatIfResult({ r }: { r: WhatIf }) {
   const { t, tn, number } = useI18n();

@@ -2,7 +2,17 @@
  * The map's geometry in typed arrays: sites projected once, each link between two sites a
  * segment, so that tens of thousands of links draw as a handful of canvas paths.
  */
-import type { Device, Link, Site } from '../types.js';
+import type { ObjectOfKind } from '../../../src/contracts/index.js';
+
+/** An object of a kind as the map needs it: its id, kind and the fields named; the others if known. */
+type Drawn<K extends 'site' | 'device' | 'link', F extends keyof ObjectOfKind<K>> = Pick<ObjectOfKind<K>, 'id' | 'kind' | F> & Partial<ObjectOfKind<K>>;
+
+/** A site the map places (by its location, if it has one). */
+export type Site = Drawn<'site', 'type'>;
+/** A device the map counts at its site. */
+export type Device = Drawn<'device', 'site' | 'role'>;
+/** A link the map draws between two sites. */
+export type Link = Drawn<'link', 'a' | 'b' | 'type'>;
 
 /** The projected estate of the map. */
 export interface MapModel {
