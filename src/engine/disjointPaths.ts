@@ -101,15 +101,15 @@
  * groups on a grid can exhaust any budget, and then the answer is `unknown`.
  */
 import { exactSearch } from './exactSearch.js';
-import type { MaskOptions } from './FailureMask.js';
-import type { Path } from './Path.js';
+import type { MaskOptions } from '../graph/FailureMask.js';
+import type { Path } from '../graph/Path.js';
 import { PathQuery, type ShareOptions } from './PathQuery.js';
 import type { ElementRef, Projection } from './projection.js';
 import { quickXplain } from './quickXplain.js';
 import { singleCuts } from './singleCuts.js';
 
 // The pieces live in files of their own; what other modules import comes from here.
-export type { Path } from './Path.js';
+export type { Path } from '../graph/Path.js';
 export { nodeLinkDisjointPaths, type NodeLinkDisjointResult } from './nodeLinkDisjointPaths.js';
 export { elementId, noInstances, pathJson, pathsJson, type ElementJson, type PathJson, type PathsJson } from './pathsJson.js';
 

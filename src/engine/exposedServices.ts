@@ -2,7 +2,7 @@
  * `exposedServices`: which services of a survivability result a further failure can affect,
  * from each service's footprint in the block-cut tree of G − F.
  */
-import type { FailureMask } from './FailureMask.js';
+import type { FailureMask } from '../graph/FailureMask.js';
 import type { Projection } from './projection.js';
 import type { ServiceModel } from './services.js';
 import { allNeedsIn } from './singleFailureChecks.js';

@@ -4,7 +4,7 @@
  */
 import type { DisjointPathsResult } from './disjointPaths.js';
 import type { NodeLinkDisjointResult } from './nodeLinkDisjointPaths.js';
-import type { Path } from './Path.js';
+import type { Path } from '../graph/Path.js';
 import type { ElementRef, Projection } from './projection.js';
 
 /** An element by id. */

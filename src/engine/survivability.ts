@@ -35,8 +35,8 @@
  * (their footprint in the block-cut tree), so a what-if re-analyses only those.
  */
 import { exposedServices, recordFootprints, type MaskLike } from './exposedServices.js';
-import { masksOf, type MaskOptions } from './FailureMask.js';
-import type { Groups } from './groupBy.js';
+import { masksOf, type MaskOptions } from '../graph/FailureMask.js';
+import type { Groups } from '../graph/groupBy.js';
 import { multiElementAnalysis, type Effect } from './multiElementAnalysis.js';
 import { multiElementRelevance } from './multiElementRelevance.js';
 import { DEVICE_NODE, type Projection } from './projection.js';
