@@ -7,7 +7,7 @@ import { groupPairs, type Groups } from '../graph/groupBy.js';
 import type { Projection } from './projection.js';
 import { serviceUp, type ServiceModel } from './services.js';
 import { spanningForest } from '../graph/spanningForest.js';
-import type { SurvivabilityOptions } from './survivability.js';
+import type { SurvivabilityOptions } from './SurvivabilityResult.js';
 
 /**
  * What a multi-element failure amounts to on top of F: nothing new, one node, one edge
