@@ -4,7 +4,7 @@
  *
  *   util ← model ← timeline ← engine, planning, store, interop ← service ← report ← cli, api
  *   util ← graph ← engine (generic graph algorithms, no estate)
- *   util, model ← synthetic ← cli (the generator, for `verbund generate` only)
+ *   util, model, timeline ← synthetic ← cli (the generator, for `verbund generate` only)
  *   web → src/model, src/contracts only (everything else it learns from the API)
  *
  * A rule names what a module may import; anything else under src/ or web/ is forbidden. An
@@ -77,7 +77,7 @@ module.exports = {
     onlyFrom('planning', ['model', 'timeline', 'util'], 'planning is pure: waves, joint operation, progress.'),
     onlyFrom('store', ['model', 'timeline', 'util'], 'store persists the timeline; it knows nothing above it.'),
     onlyFrom('interop', ['model', 'timeline', 'util'], 'interop turns files (and NetBox) into change sets and back; the service calls it.'),
-    onlyFrom('synthetic', ['model', 'util'], 'synthetic generates estates from a seed (`verbund generate`, tests, benches); only the cli imports it.'),
+    onlyFrom('synthetic', ['model', 'timeline', 'util'], 'synthetic generates estates from a seed (`verbund generate`, tests, benches); only the cli imports it.'),
     onlyFrom('service', ['model', 'timeline', 'engine', 'planning', 'store', 'interop', 'util'], 'service is the use cases; it never knows who calls it (cli, api).'),
     onlyFrom('report', ['service', 'model', 'util'], "report renders the service's report (HTML, Markdown, PDF) for cli and api."),
     onlyFrom(
