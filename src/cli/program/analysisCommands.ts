@@ -1,4 +1,4 @@
-/** Part of `buildProgram` (main.ts): The analyses of the estate at one date: check, what-if, paths, availability, and timeline check over every date. */
+/** Part of `buildProgram` (main.ts): the analyses of the estate at one date: check, what-if, paths, availability, and timeline check over every date. */
 import { type Command, Option } from 'commander';
 import type { LazyAction } from './lazyAction.js';
 

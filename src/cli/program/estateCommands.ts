@@ -1,4 +1,4 @@
-/** Part of `buildProgram` (main.ts): The commands that read and write the estate: init, import (and import netbox), export, show, history, diff, changeset. */
+/** Part of `buildProgram` (main.ts): the commands that read and write the estate: init, import (and import netbox), export, show, history, diff, changeset. */
 import { Command, Option } from 'commander';
 import type { LazyAction } from './lazyAction.js';
 import { changeSetStatuses } from '../../timeline/changeSet.js';

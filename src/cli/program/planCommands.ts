@@ -1,4 +1,4 @@
-/** Part of `buildProgram` (main.ts): The migration and restore plans: plan waves, restore, show, accept, drop, joint. */
+/** Part of `buildProgram` (main.ts): the migration and restore plans: plan waves, restore, show, accept, drop, joint. */
 import { type Command, Option } from 'commander';
 import type { LazyAction } from './lazyAction.js';
 

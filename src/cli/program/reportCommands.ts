@@ -1,4 +1,4 @@
-/** Part of `buildProgram` (main.ts): What the estate reports over time: report and the migration progress (`progress`). */
+/** Part of `buildProgram` (main.ts): what the estate reports over time: report and the migration progress (`progress`). */
 import { type Command, Option } from 'commander';
 import type { LazyAction } from './lazyAction.js';
 

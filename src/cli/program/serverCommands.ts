@@ -1,4 +1,4 @@
-/** Part of `buildProgram` (main.ts): The server and its accounts: serve, user, token, demo. */
+/** Part of `buildProgram` (main.ts): the server and its accounts: serve, user, token, demo. */
 import { type Command, Option } from 'commander';
 import type { LazyAction } from './lazyAction.js';
 
