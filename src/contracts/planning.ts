@@ -4,7 +4,7 @@
  * and results. docs/schemas/plan-*.schema.json and progress.schema.json publish the same shapes.
  */
 import type { Instant } from './common.js';
-import type { ChangeSetStatus, ProgressStatus } from './statuses.js';
+import type { ChangeSetStatus, MigrationStatus } from './statuses.js';
 
 /** A plan (a what-if scenario that groups proposed change sets) as stored and listed. */
 export interface PlanInfo {
@@ -249,7 +249,7 @@ export interface ApplyJointResult {
 }
 
 /** Options of a progress report (`progress`, `GET /progress`). */
-export interface ProgressOptions {
+export interface MigrationProgressOptions {
   /** Also the series of the baseline overlaid with this plan. */
   readonly plan?: string | undefined;
   /** First instant (the series opens with the state then); default the first change. */
@@ -259,11 +259,11 @@ export interface ProgressOptions {
 }
 
 /** The applications by status from one instant until the next point. */
-export interface ProgressPoint {
+export interface MigrationPoint {
   readonly at: Instant;
-  readonly counts: Record<ProgressStatus, number>;
+  readonly counts: Record<MigrationStatus, number>;
   /** Application ids per status, sorted. */
-  readonly applications: Record<ProgressStatus, string[]>;
+  readonly applications: Record<MigrationStatus, string[]>;
   /** Change sets of this instant that changed a status (none for a point that only opens `from`). */
   readonly changesets: string[];
   /** The burn-up: done = migrated + joint; pending = legacy + migrating + planned (retired counts in neither). */
@@ -272,13 +272,13 @@ export interface ProgressPoint {
 }
 
 /** Progress of the baseline, and of a plan beside it. */
-export interface ProgressReport {
+export interface MigrationProgressReport {
   readonly from: Instant | null;
   readonly to: Instant | null;
   /** The baseline: one point per instant at which an application's status changes. */
-  readonly dates: ProgressPoint[];
+  readonly dates: MigrationPoint[];
   /** The same series with the plan overlaid; equal to `dates` before the plan's first change set. */
-  readonly plan: { readonly id: string; readonly dates: ProgressPoint[] } | null;
+  readonly plan: { readonly id: string; readonly dates: MigrationPoint[] } | null;
 }
 
 /** What to restore after a disaster, and how fast (`plan restore`). */

@@ -9,7 +9,7 @@ import type { AvailabilityParams, AvailabilityResult, CheckParams, CheckReport, 
 import type { Instant, Items, ObjectOfKind, ObjectOut, Page, ViewQuery } from './common.js';
 import type { ChangeSetHeaderOut, ChangeSetListQuery, ChangeSetsAdded, DiffQuery, EstateDiff, History, ImportAnswer, ObjectListQuery, WriteAnswer, WriteMeta } from './estate.js';
 import type { NetboxImportBody, NetboxSyncResult } from './netbox.js';
-import type { AcceptAnswer, AcceptBody, ApplyJointOptions, ApplyJointResult, DropAnswer, JointCandidatesReport, JointQuery, PlanInfo, PlanReport, ProgressOptions, ProgressReport, WavePlanRequest, WavePlanResult } from './planning.js';
+import type { AcceptAnswer, AcceptBody, ApplyJointOptions, ApplyJointResult, DropAnswer, JointCandidatesReport, JointQuery, PlanInfo, PlanReport, MigrationProgressOptions, MigrationProgressReport, WavePlanRequest, WavePlanResult } from './planning.js';
 import type { ReportQuery } from './report.js';
 import type { ChangeSetStatus } from './statuses.js';
 
@@ -78,7 +78,7 @@ export interface OtherRoutes {
   'POST /plans/waves': { body: WavePlanRequest; result: WavePlanResult };
   'GET /joint': { query: JointQuery; result: JointCandidatesReport };
   'POST /joint': { body: ApplyJointOptions; result: ApplyJointResult };
-  'GET /progress': { query: ProgressOptions; result: ProgressReport };
+  'GET /progress': { query: MigrationProgressOptions; result: MigrationProgressReport };
 }
 
 /** Every route of the API (under `/api/v1`). */

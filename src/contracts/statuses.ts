@@ -10,11 +10,11 @@ export const changeSetStatuses = ['done', 'scheduled', 'proposed', 'cancelled'] 
 /** A change-set status. */
 export type ChangeSetStatus = (typeof changeSetStatuses)[number];
 
-/** The statuses progress counts, in the order a burn-up chart stacks them. */
-export const progressStatuses = ['legacy', 'migrating', 'migrated', 'joint', 'planned', 'retired'] as const;
+/** The statuses migration progress counts, in the order a burn-up chart stacks them. */
+export const migrationStatuses = ['legacy', 'migrating', 'migrated', 'joint', 'planned', 'retired'] as const;
 
-/** One application status of the progress report. */
-export type ProgressStatus = (typeof progressStatuses)[number];
+/** One application status of the migration progress report. */
+export type MigrationStatus = (typeof migrationStatuses)[number];
 
 /** The verdicts a check can be filtered by. */
 export const checkVerdicts = ['surviving', 'failing', 'up', 'down', 'redundant', 'not-redundant', 'georedundant', 'not-georedundant'] as const;

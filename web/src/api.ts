@@ -18,7 +18,7 @@ import type {
   ObjectListQuery,
   ObjectOfKind,
   Principal,
-  ProgressOptions,
+  MigrationProgressOptions,
   UserPatch,
   ViewQuery,
   WavePlanRequest,
@@ -125,5 +125,5 @@ export const api = {
   planWaves: (body: WavePlanRequest) => call('POST /plans/waves', { body }),
   joint: (query: JointQuery, signal?: Signal) => call('GET /joint', { query, signal }),
   applyJoint: (body: ApplyJointOptions) => call('POST /joint', { body }),
-  progress: (query: ProgressOptions, signal?: Signal) => call('GET /progress', { query, signal }),
+  progress: (query: MigrationProgressOptions, signal?: Signal) => call('GET /progress', { query, signal }),
 };

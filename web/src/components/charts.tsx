@@ -1,9 +1,9 @@
 /** SVG charts: the migration burn-up and the plan's Gantt chart. */
 import { useI18n, choiceColour } from '../i18n/index.js';
-import type { ProgressPoint } from '../../../src/contracts/index.js';
+import type { MigrationPoint } from '../../../src/contracts/index.js';
 
 /** Applications by status at a point. */
-type StatusCounts = ProgressPoint['counts'];
+type StatusCounts = MigrationPoint['counts'];
 
 const day = 86_400_000;
 const ms = (iso: string) => new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso).getTime();
@@ -24,7 +24,7 @@ const done: (keyof StatusCounts)[] = ['joint', 'migrated'];
  * Burn-up: applications done (migrated, joint) as a stacked step area against the scope
  * (every application not retired), with a line at the date looked at.
  */
-export function BurnUp({ points, plan, at }: { points: ProgressPoint[]; plan?: ProgressPoint[] | undefined; at: string }) {
+export function BurnUp({ points, plan, at }: { points: MigrationPoint[]; plan?: MigrationPoint[] | undefined; at: string }) {
   const { t, choice, date } = useI18n();
   if (points.length === 0) return <p className="muted">{t('none')}</p>;
   const W = 640;
@@ -37,7 +37,7 @@ export function BurnUp({ points, plan, at }: { points: ProgressPoint[]; plan?: P
   const max = Math.max(1, ...all.map((p) => scope(p.counts)));
   const x = (tm: number) => m.l + ((tm - t0) / (t1 - t0)) * (W - m.l - m.r);
   const y = (v: number) => H - m.b - (v / max) * (H - m.t - m.b);
-  const step = (series: ProgressPoint[], value: (c: StatusCounts) => number) => {
+  const step = (series: MigrationPoint[], value: (c: StatusCounts) => number) => {
     let d = '';
     series.forEach((p, i) => {
       const px = x(ms(p.at));
@@ -46,7 +46,7 @@ export function BurnUp({ points, plan, at }: { points: ProgressPoint[]; plan?: P
     });
     return `${d}H${x(t1)}`;
   };
-  const area = (series: ProgressPoint[], lo: (c: StatusCounts) => number, hi: (c: StatusCounts) => number) => {
+  const area = (series: MigrationPoint[], lo: (c: StatusCounts) => number, hi: (c: StatusCounts) => number) => {
     const top = step(series, hi);
     const rev = [...series].reverse();
     let back = `V${y(lo(rev[0]!.counts))}`;

@@ -10,20 +10,20 @@
  * organizations → network (sites, devices, links) → risk groups → applications → usages →
  * timeline.
  */
-import { buildApplications } from './generate/applications.js';
-import { IdRegistry } from './generate/names.js';
-import { Progress } from './generate/netBuilder.js';
-import { buildNetwork } from './generate/network.js';
-import { buildOrganizations } from './generate/organizations.js';
-import { shapeOf, type Preset } from './generate/presets.js';
-import { buildRiskGroups } from './generate/riskGroups.js';
-import { buildTimeline, INITIAL_DATE } from './generate/timeline.js';
-import type { EstateFileDocument } from './generate/types.js';
-import { buildUsages } from './generate/usages.js';
+import { buildApplications } from './applications.js';
+import { IdRegistry } from './names.js';
+import { GeneratedCount } from './netBuilder.js';
+import { buildNetwork } from './network.js';
+import { buildOrganizations } from './organizations.js';
+import { shapeOf, type Preset } from './presets.js';
+import { buildRiskGroups } from './riskGroups.js';
+import { buildTimeline, INITIAL_DATE } from './timeline.js';
+import type { EstateFileDocument } from './types.js';
+import { buildUsages } from './usages.js';
 import { Random } from '../util/Random.js';
 
-export type { EstateFileDocument } from './generate/types.js';
-export type { Preset } from './generate/presets.js';
+export type { EstateFileDocument } from './types.js';
+export type { Preset } from './presets.js';
 
 /** What to generate. */
 export interface GenerateOptions {
@@ -46,26 +46,26 @@ export interface GenerateOptions {
  * change set applies without problems on top of the ones before it (baseline in order,
  * then the plan's proposals).
  *
- * @param onProgress called now and then with the number of objects generated so far.
+ * @param onGenerated called now and then with the number of objects generated so far.
  */
-export function generateEstate(opts: GenerateOptions, onProgress?: (objects: number) => void): EstateFileDocument {
+export function generateEstate(opts: GenerateOptions, onGenerated?: (objects: number) => void): EstateFileDocument {
   const shape = shapeOf(opts.preset ?? 'region', opts.scale ?? 1);
   const rng = new Random(opts.seed, 'verbund-estate');
   const ids = new IdRegistry();
-  const progress = new Progress(onProgress);
+  const generated = new GeneratedCount(onGenerated);
 
   const orgs = buildOrganizations(rng.fork('organizations'), shape, ids);
-  progress.add(orgs.docs.length);
-  const network = buildNetwork(rng.fork('network'), shape, orgs, ids, progress);
+  generated.add(orgs.docs.length);
+  const network = buildNetwork(rng.fork('network'), shape, orgs, ids, generated);
   const riskGroups = buildRiskGroups(rng.fork('risk-groups'), network, orgs, shape.riskGroups, ids);
-  progress.add(riskGroups.length);
+  generated.add(riskGroups.length);
   const apps = buildApplications(rng.fork('applications'), orgs, network.datacenters, shape.applications, ids);
-  progress.add(apps.docs.length);
+  generated.add(apps.docs.length);
   const usages = buildUsages(rng.fork('usages'), orgs, apps, network.offices, shape.usages, ids);
-  progress.add(usages.length);
+  generated.add(usages.length);
   const { plans, changesets } = buildTimeline(rng.fork('timeline'), ids, { orgs, network, apps, usages, changeSets: shape.changeSets });
-  progress.add(changesets.reduce((s, cs) => s + cs.changes.length, 0));
-  progress.finish();
+  generated.add(changesets.reduce((s, cs) => s + cs.changes.length, 0));
+  generated.finish();
 
   return {
     version: 1,

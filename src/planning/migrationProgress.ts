@@ -3,29 +3,29 @@
  * which. Pure: folds a stream of application status changes into a step series that a
  * burn-up chart draws.
  */
-import type { ProgressPoint } from '../contracts/planning.js';
-import { progressStatuses, type ProgressStatus } from '../contracts/statuses.js';
 import type { TimeKey } from '../timeline/time.js';
+// The statuses and the point are part of the API's contract (the migration progress report).
+import type { MigrationPoint } from '../contracts/planning.js';
+import { migrationStatuses, type MigrationStatus } from '../contracts/statuses.js';
 
-// The statuses and the point are part of the API's contract (the progress report).
-export { progressStatuses, type ProgressPoint, type ProgressStatus };
+export { migrationStatuses, type MigrationPoint, type MigrationStatus };
 
 /** An application takes a status at an instant; `null` means it is deleted. */
 export interface StatusEvent {
   readonly at: TimeKey;
   readonly id: string;
-  readonly status: ProgressStatus | null;
+  readonly status: MigrationStatus | null;
   /** The change set that caused it, listed on the point if the status really changed. */
   readonly changeset?: string;
 }
 
 /**
- * The status progress counts for an application. An application without a status is
+ * The status migration progress counts for an application. An application without a status is
  * counted as `legacy`: it exists and nothing says it has moved (an estate imported from a
  * CMDB has no statuses at all, and all of it is still to migrate).
  */
-export function statusOf(app: { readonly status?: unknown }): ProgressStatus {
-  return (progressStatuses as readonly unknown[]).includes(app.status) ? (app.status as ProgressStatus) : 'legacy';
+export function statusOf(app: { readonly status?: unknown }): MigrationStatus {
+  return (migrationStatuses as readonly unknown[]).includes(app.status) ? (app.status as MigrationStatus) : 'legacy';
 }
 
 /**
@@ -34,10 +34,10 @@ export function statusOf(app: { readonly status?: unknown }): ProgressStatus {
  * opens with the state at `from`, so a chart starts at the right level; with `to`, it ends
  * at the last change at or before `to`.
  */
-export function progress(events: readonly StatusEvent[], range: { readonly from?: TimeKey | undefined; readonly to?: TimeKey | undefined } = {}): ProgressPoint[] {
+export function migrationProgress(events: readonly StatusEvent[], range: { readonly from?: TimeKey | undefined; readonly to?: TimeKey | undefined } = {}): MigrationPoint[] {
   const { from, to } = range;
-  const current = new Map<string, ProgressStatus>();
-  const points: ProgressPoint[] = [];
+  const current = new Map<string, MigrationStatus>();
+  const points: MigrationPoint[] = [];
   let opened = from === undefined;
   for (let i = 0; i < events.length; ) {
     const at = events[i]!.at;
@@ -48,7 +48,7 @@ export function progress(events: readonly StatusEvent[], range: { readonly from?
     }
     const changesets = new Set<string>();
     // Status of each touched application before this instant: a change undone within the instant is none.
-    const before = new Map<string, ProgressStatus | null>();
+    const before = new Map<string, MigrationStatus | null>();
     for (; i < events.length && events[i]!.at === at; i++) {
       const e = events[i]!;
       const old = current.get(e.id) ?? null;
@@ -67,10 +67,10 @@ export function progress(events: readonly StatusEvent[], range: { readonly from?
   return points;
 }
 
-function snapshot(current: ReadonlyMap<string, ProgressStatus>, at: TimeKey, changesets: string[]): ProgressPoint {
-  const applications = Object.fromEntries(progressStatuses.map((s) => [s, [] as string[]])) as Record<ProgressStatus, string[]>;
+function snapshot(current: ReadonlyMap<string, MigrationStatus>, at: TimeKey, changesets: string[]): MigrationPoint {
+  const applications = Object.fromEntries(migrationStatuses.map((s) => [s, [] as string[]])) as Record<MigrationStatus, string[]>;
   for (const [id, status] of current) applications[status].push(id);
-  const counts = {} as Record<ProgressStatus, number>;
-  for (const s of progressStatuses) counts[s] = applications[s].sort().length;
+  const counts = {} as Record<MigrationStatus, number>;
+  for (const s of migrationStatuses) counts[s] = applications[s].sort().length;
   return { at, counts, applications, changesets, done: counts.migrated + counts.joint, pending: counts.legacy + counts.migrating + counts.planned };
 }

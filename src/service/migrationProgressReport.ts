@@ -11,15 +11,15 @@ import { loadChanges } from '../store/changeSetRepository.js';
 import { readVersionsOfKind } from '../store/readVersionsOfKind.js';
 import { inView, timelineOrder } from '../timeline/changeSet.js';
 import { parseInstant, } from '../timeline/time.js';
-import { progress, statusOf, type StatusEvent } from '../planning/progress.js';
+import { migrationProgress, statusOf, type StatusEvent } from '../planning/migrationProgress.js';
 import type { EstateService } from './EstateService.js';
 import { requirePlan } from './readView.js';
-// The results are the API's contract: declared in src/contracts.
-import type { ProgressOptions, ProgressReport } from '../contracts/index.js';
-export type { ProgressOptions, ProgressReport };
+// The options and the report are the API's contract: declared in src/contracts.
+import type { MigrationProgressOptions, MigrationProgressReport } from '../contracts/index.js';
+export type { MigrationProgressOptions, MigrationProgressReport };
 
 /** Counts and lists of applications by status at every instant where they change. */
-export async function progressReport(service: EstateService, opts: ProgressOptions = {}): Promise<ProgressReport> {
+export async function migrationProgressReport(service: EstateService, opts: MigrationProgressOptions = {}): Promise<MigrationProgressReport> {
   const from = opts.from === undefined ? undefined : parseInstant(opts.from, 'from');
   const to = opts.to === undefined ? undefined : parseInstant(opts.to, 'to');
   const db = service.store.db;
@@ -33,7 +33,7 @@ export async function progressReport(service: EstateService, opts: ProgressOptio
     ...(idOf.has(v.changesetSeq) && { changeset: idOf.get(v.changesetSeq)! }),
   }));
   const range = { from, to };
-  const dates = progress(baseline, range);
+  const dates = migrationProgress(baseline, range);
   if (opts.plan === undefined) return { from: from ?? null, to: to ?? null, dates, plan: null };
 
   const planSets = headers.filter((h) => h.status === 'proposed' && h.plan === opts.plan);
@@ -63,5 +63,5 @@ export async function progressReport(service: EstateService, opts: ProgressOptio
       if (next !== undefined) events.push({ at: h.effectiveKey, id: c.id, status: next, changeset: h.id });
     }
   }
-  return { from: from ?? null, to: to ?? null, dates, plan: { id: opts.plan, dates: progress(events, range) } };
+  return { from: from ?? null, to: to ?? null, dates, plan: { id: opts.plan, dates: migrationProgress(events, range) } };
 }
