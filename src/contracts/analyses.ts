@@ -367,23 +367,14 @@ export interface TimelineCheckReport {
 }
 
 /** The query of `GET /check`: the filters and pages of {@link CheckQuery}, the form of the answer and the georedundancy thresholds. */
-export interface CheckParams {
+export type CheckParams = Omit<CheckQuery, 'networkCounts'> & {
   /** `summary` leaves out the service list and the SPOFs' `breaks` lists. */
   readonly form?: 'full' | 'summary' | undefined;
   /** The raw-network facts as counts only, or with their lists. */
   readonly network?: 'counts' | 'lists' | undefined;
-  readonly tenant?: string | undefined;
-  readonly application?: string | undefined;
-  readonly site?: string | undefined;
-  readonly verdict?: CheckVerdict | undefined;
-  readonly offset?: number | undefined;
-  readonly limit?: number | undefined;
-  readonly spofOffset?: number | undefined;
-  readonly spofLimit?: number | undefined;
-  readonly breaksLimit?: number | undefined;
   readonly geoMinimumKm?: number | undefined;
   readonly geoRecommendedKm?: number | undefined;
-}
+};
 
 /** The query of `GET /availability` (which elements `sources` counts is the server's to decide). */
 export type AvailabilityParams = Omit<AvailabilityQuery, 'sourcesOf'>;

@@ -3,6 +3,7 @@
  * Reading the estate at T is one indexed range query, never a replay of history.
  */
 import { sql, type Kysely } from 'kysely';
+import type { VersionOut } from '../contracts/estate.js';
 import type { VersionEvent } from '../timeline/applyChangeSet.js';
 import type { ChangeSet } from '../timeline/changeSet.js';
 import type { StoredObject } from '../timeline/Estate.js';
@@ -46,18 +47,8 @@ export async function readObjectAt(db: Kysely<Database>, id: string, at: TimeKey
   return r && r.op !== 'delete' ? (JSON.parse(r.data!) as StoredObject) : undefined;
 }
 
-/** One row of an object's history, joined with its change set. */
-export interface VersionRow {
-  readonly changesetSeq: number;
-  readonly changeset: string;
-  readonly title: string;
-  readonly status: string;
-  readonly author: string | null;
-  readonly recordedBy: string;
-  readonly recordedAt: string;
-  readonly op: 'create' | 'update' | 'delete';
-  readonly validFrom: TimeKey;
-  readonly validTo: TimeKey;
+/** One row of an object's history, joined with its change set: the version the API answers, and the object then. */
+export interface VersionRow extends VersionOut {
   readonly object?: StoredObject;
 }
 

@@ -6,8 +6,9 @@
  */
 import { TEXT_LIMITS } from '../../model/objectSchemas.js';
 import { randomBytes } from 'node:crypto';
+import type { WriteMeta } from '../../contracts/estate.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Change, ChangeSetInput, ChangeSetStatus } from '../../timeline/changeSet.js';
+import type { Change, ChangeSetInput } from '../../timeline/changeSet.js';
 import type { ApiContext } from '../ApiContext.js';
 import { ifMatchHeaders, ifMatchRevision, objectEtag, staleFirst } from '../etag.js';
 import { changeSetHeaderSchema, idParam, idParams, presentHeader } from '../schemas.js';
@@ -15,15 +16,7 @@ import { statuses } from './changesetSchemas.js';
 import { requireRightsFor } from './changesets.js';
 
 /** Who, when and how: the change set the one change goes into. Defaults: done, now. */
-interface Meta {
-  id?: string;
-  title?: string;
-  effective?: string;
-  status?: ChangeSetStatus;
-  plan?: string;
-  author?: string;
-  notes?: string;
-}
+type Meta = WriteMeta;
 
 const metaSchema = {
   type: 'object',
