@@ -9,6 +9,7 @@ import { buildProjection, type Projection } from '../engine/projection.js';
 import { buildServices, type ServiceModel } from '../engine/services.js';
 import type { NetworkReport } from '../engine/networkReport.js';
 import type { Survivability } from '../engine/survivability.js';
+import type { SurvivabilityStructures } from '../engine/survivabilityStructures.js';
 import type { EstateBytes } from '../store/readEstateBytes.js';
 import { Estate, type StoredObject } from '../timeline/Estate.js';
 import type { TimeKey } from '../timeline/time.js';
@@ -46,6 +47,8 @@ const SLICE_BYTES = 1 << 20;
 /** Results computed once per estate version. */
 export interface Memo {
   survivability?: Survivability;
+  /** The block-cut and bridge forests of the graph (nothing failed), shared by the questions about some services. */
+  structures?: SurvivabilityStructures;
   network?: NetworkReport;
 }
 
