@@ -6,7 +6,6 @@
  */
 import { VerbundError, type Problem } from '../model/errors.js';
 import { analyzeSurvivability, type FailureElement, type Survivability } from '../engine/survivability.js';
-import { emptyMask } from '../engine/FailureMask.js';
 import { survivabilityStructures } from '../engine/survivabilityStructures.js';
 import { whatIf } from '../engine/whatIf.js';
 import { analyzeAvailability, type ServiceAvailability } from '../engine/availability.js';
@@ -115,7 +114,7 @@ export function pickServices(snap: Snapshot, q: { tenant?: string | undefined; a
  */
 export function survivabilityFor(snap: Snapshot, pick: readonly number[]): Survivability {
   if (snap.memo.survivability || pick.length * 2 > snap.services.count) return survivabilityOf(snap);
-  const structures = (snap.memo.structures ??= survivabilityStructures(snap.projection, emptyMask(snap.projection)));
+  const structures = (snap.memo.structures ??= survivabilityStructures(snap.projection));
   return analyzeSurvivability(snap.projection, snap.services, { services: pick, structures });
 }
 
