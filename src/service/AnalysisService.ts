@@ -34,7 +34,7 @@ export interface AnalysisServiceOptions {
   readonly runner?: AnalysisRunner;
   /** Bytes of estate snapshots kept (estimated); default 768 MiB. */
   readonly snapshotBytes?: number;
-  /** Bytes of results kept (their JSON size); default 64 MiB. */
+  /** Bytes of results kept (their JSON size); default 64 MiB. 0 keeps none (a command that asks once). */
   readonly resultBytes?: number;
   /**
    * Reads the baseline estate in another thread (the API over a SQLite file: see
@@ -53,6 +53,8 @@ export class AnalysisService {
   private readonly snapshots: LRUCache<string, Snapshot>;
   private readonly results: LRUCache<string, { value: object }>;
   private readonly offThread: AnalysisServiceOptions['offThread'];
+  /** False: results are not kept (measuring one costs a JSON encoding of it: seconds for a whole state-scale check). */
+  private readonly keepResults: boolean;
   /** Snapshots being read, by key: requests that arrive meanwhile wait for the same read. */
   private readonly loading = new Map<string, Promise<Snapshot>>();
 
@@ -63,7 +65,8 @@ export class AnalysisService {
     this.runner = opts.runner ?? inProcess;
     this.offThread = opts.offThread;
     this.snapshots = new LRUCache({ maxSize: opts.snapshotBytes ?? cacheDefaults.snapshotBytes, sizeCalculation: (s) => Math.max(1, s.bytes()) });
-    this.results = new LRUCache({ maxSize: opts.resultBytes ?? cacheDefaults.resultBytes, sizeCalculation: (r) => Math.max(1, JSON.stringify(r.value).length) });
+    this.keepResults = opts.resultBytes !== 0;
+    this.results = new LRUCache({ maxSize: opts.resultBytes || cacheDefaults.resultBytes, sizeCalculation: (r) => Math.max(1, JSON.stringify(r.value).length) });
   }
 
   /**
@@ -190,7 +193,7 @@ export class AnalysisService {
   }
 
   private remember<T extends SnapshotTask>(snap: Snapshot, task: T, result: ResultOf<T>): ResultOf<T> {
-    this.results.set(`${snap.key}|${JSON.stringify(task)}`, { value: result });
+    if (this.keepResults) this.results.set(`${snap.key}|${JSON.stringify(task)}`, { value: result });
     return result;
   }
 }

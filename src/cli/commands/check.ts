@@ -40,7 +40,8 @@ export async function run(opts: CheckOptions): Promise<number> {
     ...(opts.summary && { limit: 0, breaksLimit: 0 }),
   };
   return withService(opts, async (service) => {
-    const r = await new AnalysisService(service).check({ at: opts.at, plan: opts.plan, georedundancy: { minimumKm, recommendedKm } }, query);
+    // One question per process: nothing to keep for a second one.
+    const r = await new AnalysisService(service, { resultBytes: 0 }).check({ at: opts.at, plan: opts.plan, georedundancy: { minimumKm, recommendedKm } }, query);
     const code = checkFails(r, fail) ? 1 : 0;
     for (const w of [...r.warnings, ...r.continuity.warnings]) io.stderr(`warning: ${w}\n`);
     if (opts.json) {
