@@ -95,9 +95,9 @@ export class AnalysisService {
       }
       snap = await loading;
     }
-    // Parsed in slices beside the requests (a no-op for a snapshot read in this thread).
-    const parsed = snap.parsed();
-    if (opts.estate !== false) await parsed;
+    // Parsed in slices beside the requests (a no-op for a snapshot read in this thread) when
+    // first needed: not while the analysis threads need the cores for a fresh version.
+    if (opts.estate !== false) await snap.parsed();
     return snap.withAt(at);
   }
 
@@ -175,7 +175,8 @@ export class AnalysisService {
   }
 
   private async snapshotOf(view: AnalysisView): Promise<Snapshot> {
-    return view.snapshot ?? (await this.snapshot(view));
+    // For a thread of the runner: this one need not parse a fresh version first.
+    return view.snapshot ?? (await this.snapshot(view, { estate: false }));
   }
 
   /** Runs a task on the view's snapshot, or answers it from the result cache. */

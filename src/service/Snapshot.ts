@@ -42,7 +42,7 @@ interface Version {
 }
 
 /** Bytes of JSON parsed between two turns of the event loop (a few milliseconds of work). */
-const SLICE_BYTES = 1 << 20;
+const SLICE_BYTES = 256 * 1024;
 
 /** Results computed once per estate version. */
 export interface Memo {
@@ -95,7 +95,7 @@ export class Snapshot {
 
   /**
    * Resolves once {@link estate} is ready, parsing the bytes of {@link fromBytes} a slice at
-   * a time (about a megabyte each) with a turn of the event loop between slices, so that a
+   * a time (256 KB each) with a turn of the event loop between slices, so that a
    * state-scale estate (~40 MB) never holds up the requests this thread answers.
    */
   parsed(): Promise<void> {
