@@ -3,6 +3,7 @@
  * enforce"), checked by `npm run lint:deps` (part of `npm test`):
  *
  *   util ← model ← timeline ← engine, planning, store, interop ← service ← report ← cli, api
+ *   model ← contracts (requests) ← planning, service, report, cli, api
  *   web → src/model, src/contracts only (everything else it learns from the API)
  *
  * A rule names what a module may import; anything else under src/ or web/ is forbidden. An
@@ -73,16 +74,17 @@ module.exports = {
     },
     onlyFrom('util', [], 'util holds small generic helpers (append, timing, Random) and knows no estate.'),
     onlyFrom('model', ['util'], 'model is pure: kinds, field schemas, choices, errors.'),
+    onlyFrom('contracts', ['model'], 'contracts are pure TypeScript: the request schemas and the types derived from them, over the model.'),
     onlyFrom('timeline', ['model', 'util'], 'timeline is pure: change sets and the estate at an instant, over the model.'),
     onlyFrom('engine', ['model', 'timeline', 'util'], 'engine analyses an estate; it never reads files or the store.'),
-    onlyFrom('planning', ['model', 'timeline', 'util'], 'planning is pure: waves, joint operation, progress.'),
+    onlyFrom('planning', ['model', 'timeline', 'util', 'contracts'], 'planning is pure: waves, joint operation, progress.'),
     onlyFrom('store', ['model', 'timeline', 'util'], 'store persists the timeline; it knows nothing above it.'),
     onlyFrom('interop', ['model', 'timeline', 'util'], 'interop turns files (and NetBox) into change sets and back; the service calls it.'),
-    onlyFrom('service', ['model', 'timeline', 'engine', 'planning', 'store', 'interop', 'util'], 'service is the use cases; it never knows who calls it (cli, api).'),
-    onlyFrom('report', ['service', 'model', 'util'], "report renders the service's report (HTML, Markdown, PDF) for cli and api."),
+    onlyFrom('service', ['model', 'timeline', 'engine', 'planning', 'store', 'interop', 'util', 'contracts'], 'service is the use cases; it never knows who calls it (cli, api).'),
+    onlyFrom('report', ['service', 'model', 'util', 'contracts'], "report renders the service's report (HTML, Markdown, PDF) for cli and api."),
     onlyFrom(
       'cli',
-      ['service', 'report', 'model', 'timeline', 'interop', 'util', 'api'],
+      ['service', 'report', 'model', 'timeline', 'interop', 'util', 'api', 'contracts'],
       'cli calls the service; it reads and writes files through interop, and `serve` starts the api.',
       [
         // Composition root: the CLI opens the store (location from --db / VERBUND_DB) and hands
@@ -97,7 +99,7 @@ module.exports = {
     ),
     onlyFrom(
       'api',
-      ['service', 'report', 'model', 'timeline', 'interop', 'util'],
+      ['service', 'report', 'model', 'timeline', 'interop', 'util', 'contracts'],
       'api calls the service; its response schemas live in docs/schemas.',
       [
         // The published JSON Schemas are the api's response schemas (docs/api.md).

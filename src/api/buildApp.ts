@@ -15,21 +15,10 @@ import type { Store } from '../store/openStore.js';
 import { ApiContext } from './ApiContext.js';
 import { registerAuthorization, SESSION_COOKIE } from './authorization.js';
 import { errorBody, errorBodySchema, registerErrorHandling } from './errorHandling.js';
-import { analysisRoutes } from './routes/analyses.js';
-import { changeSetRoutes } from './routes/changesets.js';
+import { apiRoutes } from './apiRoutes.js';
 import { docsRoutes } from './routes/docs.js';
-import { estateFileRoutes } from './routes/estateFiles.js';
-import { netboxImportRoutes } from './routes/netboxImport.js';
 import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
-import { historyRoutes } from './routes/history.js';
-import { objectRoutes } from './routes/objects.js';
-import { objectWriteRoutes } from './routes/objectWrites.js';
-import { sessionRoutes } from './routes/session.js';
-import { tokenRoutes } from './routes/tokens.js';
-import { userRoutes } from './routes/users.js';
-import { planRoutes } from './routes/plans.js';
-import { reportRoutes } from './routes/report.js';
 import { webRoutes } from './routes/web.js';
 
 /** What the app is built from. */
@@ -130,18 +119,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   metricsRoutes(app, ctx);
   healthRoutes(app, ctx);
-  objectRoutes(app, ctx);
-  objectWriteRoutes(app, ctx);
-  historyRoutes(app, ctx);
-  changeSetRoutes(app, ctx);
-  reportRoutes(app, ctx);
-  estateFileRoutes(app, ctx);
-  netboxImportRoutes(app, ctx);
-  analysisRoutes(app, ctx);
-  sessionRoutes(app, ctx, { max: opts.loginLimit ?? 10, globalMax: opts.loginGlobalLimit ?? 100, windowMs: opts.loginWindowMs ?? 60_000 });
-  userRoutes(app, ctx);
-  tokenRoutes(app, ctx);
-  planRoutes(app, ctx);
+  await app.register(apiRoutes, { prefix: '/api/v1', ctx, login: { max: opts.loginLimit ?? 10, globalMax: opts.loginGlobalLimit ?? 100, windowMs: opts.loginWindowMs ?? 60_000 } });
   await docsRoutes(app);
   webRoutes(app);
   return app;
