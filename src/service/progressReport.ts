@@ -12,6 +12,9 @@ import { readVersionsOfKind } from '../store/readVersionsOfKind.js';
 import { inView, timelineOrder } from '../timeline/changeSet.js';
 import { parseInstant, type TimeKey } from '../timeline/time.js';
 import { progress, statusOf, type ProgressPoint, type StatusEvent } from '../planning/progress.js';
+
+/** The statuses a progress report counts, and one of its points: the report's vocabulary. */
+export { progressStatuses, type ProgressPoint } from '../planning/progress.js';
 import type { EstateService } from './EstateService.js';
 import { requirePlan } from './readView.js';
 

@@ -1,7 +1,6 @@
 /** `verbund progress [--from --to] [--plan P]`: applications by status per date, as a table or JSON. */
 import { VerbundError } from '../../model/errors.js';
-import { progressStatuses, type ProgressPoint } from '../../planning/progress.js';
-import { progressReport } from '../../service/progressReport.js';
+import { progressReport, progressStatuses, type ProgressPoint } from '../../service/progressReport.js';
 import { displayInstant } from '../../timeline/time.js';
 import { out, outJson, withService, type GlobalOptions } from '../context.js';
 import { table } from '../table.js';

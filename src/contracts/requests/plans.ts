@@ -2,7 +2,7 @@
  * The requests of migration and restore planning (docs/planning.md, docs/api.md "Plans"):
  * accept and drop a plan, plan waves, joint operation, progress, and the restore order.
  * The wave plan and the restore plan are each one shape for the API, the CLI (whose options
- * are these, as text: {@link AsCliOptions}) and the service.
+ * are these, numbers as text) and the service.
  */
 import { dateText, idParam, positive, solvers, viewQuery, type RequestOf, type Solver } from './shared.js';
 
@@ -69,12 +69,6 @@ export interface RestorePlanRequest {
   readonly timeLimit?: number | undefined;
   readonly dryRun?: boolean | undefined;
 }
-
-/**
- * A request as the CLI's options hold it: commander gives numbers as the text typed (the
- * command checks and converts them) and lists as lists of texts.
- */
-export type AsCliOptions<T> = { -readonly [K in keyof T]: T[K] extends number | undefined ? Extract<T[K], undefined> | string : T[K] extends readonly string[] | undefined ? Extract<T[K], undefined> | string[] : T[K] };
 
 /** `GET /joint`: candidates in a view, optionally of one product. */
 export const jointQuerystring = { type: 'object', additionalProperties: false, properties: { ...viewQuery, product: { type: 'string', maxLength: 200 } } } as const;
