@@ -14,7 +14,8 @@ import { cli } from './helpers/cli.js';
 const root = join(import.meta.dirname, '..');
 const tmp = mkdtempSync(join(tmpdir(), 'verbund-analysis-'));
 const ajv = new Ajv2020.default({ allErrors: true, strict: false });
-for (const f of readdirSync(join(root, 'docs', 'schemas'))) ajv.addSchema(JSON.parse(readFileSync(join(root, 'docs', 'schemas', f), 'utf8')));
+// Every published schema, the requests' (docs/schemas/requests) too.
+for (const f of readdirSync(join(root, 'docs', 'schemas'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'))) ajv.addSchema(JSON.parse(readFileSync(join(root, 'docs', 'schemas', f), 'utf8')));
 
 function valid(schema: string, value: unknown): void {
   const validate = ajv.getSchema(`https://verbund.invalid/schemas/${schema}.schema.json`)!;
