@@ -15,18 +15,17 @@ import { progress, statusOf, type ProgressPoint, type StatusEvent } from '../pla
 
 /** The statuses a progress report counts, and one of its points: the report's vocabulary. */
 export { progressStatuses, type ProgressPoint } from '../planning/progress.js';
+import type { ProgressQuerystring } from '../contracts/requests/plans.js';
 import type { EstateService } from './EstateService.js';
 import { requirePlan } from './readView.js';
 
-/** Options of a progress report. */
-export interface ProgressOptions {
-  /** Also the series of the baseline overlaid with this plan. */
-  readonly plan?: string | undefined;
-  /** First instant (the series opens with the state then); default the first change. */
-  readonly from?: string | undefined;
-  /** Last instant; default the last change. */
-  readonly to?: string | undefined;
-}
+/**
+ * Options of a progress report: the request (`GET /progress`, `verbund progress`). `plan`:
+ * also the series of the baseline overlaid with this plan; `from`: first instant (the series
+ * opens with the state then), default the first change; `to`: last instant, default the
+ * last change.
+ */
+export type ProgressOptions = ProgressQuerystring;
 
 /** Progress of the baseline, and of a plan beside it. */
 export interface ProgressReport {
