@@ -12,7 +12,7 @@ import { principalOf } from '../authorization.js';
 import { applyJoint, jointCandidates } from '../../service/jointOperation.js';
 import { planWaves } from '../../service/PlanningService.js';
 import { planReport, setPlanStatus } from '../../service/planReport.js';
-import { progressReport } from '../../service/progressReport.js';
+import { migrationProgressReport } from '../../service/migrationProgressReport.js';
 import { clientGone } from '../clientGone.js';
 import type { RoutePlugin } from '../routePlugin.js';
 
@@ -132,7 +132,7 @@ export const planRoutes: RoutePlugin = async (app, { ctx }) => {
     },
     async (req) => {
       if (req.query.from !== undefined && req.query.to !== undefined && req.query.from > req.query.to) throw new VerbundError('INVALID_INPUT', '"from" is after "to"');
-      return progressReport(ctx.estates, req.query);
+      return migrationProgressReport(ctx.estates, req.query);
     },
   );
 };
