@@ -116,7 +116,7 @@ export { elementId, noInstances, pathJson, pathsJson, type ElementJson, type Pat
 /** Why no two independent paths exist (see the module comment for the exact claims). */
 export type PathsReason =
   | { readonly kind: 'disconnected' }
-  | { readonly kind: 'cut'; readonly elements: readonly ElementRef[] }
+  | { readonly kind: 'cut'; readonly elements: readonly ElementRef[]; /** A path (all of them cross the elements): the map draws it. */ readonly path: Path }
   | { readonly kind: 'shared'; readonly elements: readonly ElementRef[]; readonly minimal: boolean };
 
 /** The answer of {@link disjointPaths}. `steps` counts search nodes (0 when a certificate sufficed). */
@@ -156,7 +156,7 @@ export function disjointPaths(p: Projection, from: readonly number[], to: readon
   const p0 = q.bfs(base);
   if (!p0) return { status: 'none', reason: { kind: 'disconnected' }, steps: 0 };
   const cuts = singleCuts(q, p0);
-  if (cuts.length > 0) return { status: 'none', reason: { kind: 'cut', elements: q.refs(cuts) }, steps: 0 };
+  if (cuts.length > 0) return { status: 'none', reason: { kind: 'cut', elements: q.refs(cuts), path: p0 }, steps: 0 };
 
   const limit = options.limit ?? DEFAULT_PATHS_LIMIT;
   const deadline = options.timeLimitMs === undefined ? Infinity : performance.now() + options.timeLimitMs;
