@@ -15,7 +15,9 @@ import type { Store } from '../store/openStore.js';
 import { ApiContext } from './ApiContext.js';
 import { registerAuthorization, SESSION_COOKIE } from './authorization.js';
 import { errorBody, errorBodySchema, registerErrorHandling } from './errorHandling.js';
+import { baseMapOrigins, type BaseMapOption } from './baseMap.js';
 import { analysisRoutes } from './routes/analyses.js';
+import { baseMapRoutes } from './routes/baseMap.js';
 import { changeSetRoutes } from './routes/changesets.js';
 import { docsRoutes } from './routes/docs.js';
 import { estateFileRoutes } from './routes/estateFiles.js';
@@ -48,6 +50,8 @@ export interface AppOptions {
   readonly trustProxy?: boolean;
   /** The analysis pool: threads, queue, deadline (docs/api.md, "Heavy analyses"). */
   readonly analysis?: AnalysisPoolOptions;
+  /** The web map's base map (`serve --map-style`); none by default. */
+  readonly baseMap?: BaseMapOption;
 }
 
 /** Builds the app with every route; call `ready()` or `inject()` on it. */
@@ -100,7 +104,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // Served over plain http on 127.0.0.1 by default: upgrading the docs page's requests to
   // https would break it. Behind a TLS proxy, the proxy sets HSTS and friends.
-  await app.register(helmet, { global: true, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  // A base map's tile server is another origin: the browser may fetch from it and show its images.
+  const mapOrigins = opts.baseMap ? baseMapOrigins(opts.baseMap) : [];
+  const mapDirectives: Record<string, string[]> = mapOrigins.length ? { connectSrc: ["'self'", ...mapOrigins], imgSrc: ["'self'", 'data:', 'blob:', ...mapOrigins] } : {};
+  await app.register(helmet, { global: true, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, ...mapDirectives } } });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -142,6 +149,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   userRoutes(app, ctx);
   tokenRoutes(app, ctx);
   planRoutes(app, ctx);
+  baseMapRoutes(app, opts.baseMap);
   await docsRoutes(app);
   webRoutes(app);
   return app;
