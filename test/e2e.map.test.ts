@@ -30,6 +30,8 @@ interface MapInfo {
 }
 // What page.evaluate callbacks use of the browser (the tests compile without the DOM library).
 declare const window: { __verbundMap?: MapInfo & { at: (id: string) => [number, number] | null }; __verbundBaseMap?: { loaded: boolean; zoom: number } };
+declare const requestAnimationFrame: (f: (t: number) => void) => void;
+declare const getComputedStyle: (e: unknown) => { backgroundColor: string };
 declare const document: { querySelector(s: string): { getContext(k: string): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } } & { toDataURL(): string } };
 
 /** The last frame's labels and hidden sites (functions left out: they do not cross to the test). */
@@ -89,7 +91,7 @@ describe('web UI: the map of the region', { skip: e2eSkip, timeout: 180_000 }, (
     await page.mouse.move(box.x + hidden.x, box.y + hidden.y);
     const tip = page.locator('.map-tip');
     await tip.waitFor();
-    const name = await page.evaluate((id) => fetch(`/api/v1/objects/${id}`).then((r) => r.json()).then((o: { name?: string }) => o.name ?? id), hidden.id);
+    const name = await page.evaluate((id) => fetch(`/api/v1/objects/${id}`).then((r) => r.json() as Promise<{ name?: string }>).then((o) => o.name ?? id), hidden.id);
     assert.match((await tip.textContent()) ?? '', new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `));
 
     // Zoomed in, sites that had no room get their labels.
@@ -112,7 +114,7 @@ describe('web UI: the map of the region', { skip: e2eSkip, timeout: 180_000 }, (
     await legend.getByText('Glasfaser OWL', { exact: false }).waitFor();
     await legend.getByText('Deutsche Telekom', { exact: false }).waitFor();
     await legend.getByText('eigene Leitungen (ohne Netzbetreiber)').waitFor();
-    const colourOf = async (name: string) => (await legend.locator('span', { hasText: name }).first().locator('.swatch').evaluate((e) => getComputedStyle(e as never).backgroundColor as string)).match(/\d+/g)!.map(Number);
+    const colourOf = async (name: string) => (await legend.locator('span', { hasText: name }).first().locator('.swatch').evaluate((e) => getComputedStyle(e).backgroundColor)).match(/\d+/g)!.map(Number);
     const owl = await colourOf('Glasfaser OWL');
     const telekom = await colourOf('Deutsche Telekom');
     assert.notDeepEqual(owl, telekom);

@@ -6,7 +6,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
 import { useI18n } from '../i18n/index.js';
 import type { BaseMap } from './baseMap.js';
-import { drawMap, type DrawnLabel, type FrameInfo, type MapScene } from './mapDraw.js';
+import { drawMap, type DrawnLabel, type FrameInfo } from './mapDraw.js';
+import type { MapScene } from './mapScene.js';
 import { scaleBar, segmentDistance, type ScaleBar } from './mapModel.js';
 
 declare global {

@@ -1,8 +1,7 @@
 /** The map's legend: link colours (by carrier, type or verdict), failures, risk groups, site types, paths. */
 import { choiceColour, choices, useI18n } from '../i18n/index.js';
 import { OTHER_CARRIER, OWN_LINE, type CarrierColours } from './mapColours.js';
-import { pathColours } from './mapDraw.js';
-import { CUT_OFF, type Colouring } from './mapScene.js';
+import { CUT_OFF, pathColours, type Colouring } from './mapScene.js';
 
 /** What the legend explains. */
 export interface MapLegendProps {

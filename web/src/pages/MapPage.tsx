@@ -13,11 +13,10 @@ import { useApp, useLoad } from '../state.js';
 import type { Application, Check, Device, Link, Obj, Paths, Site, WhatIf } from '../types.js';
 import { MapCanvas } from './MapCanvas.js';
 import { carrierColours } from './mapColours.js';
-import { pathColours } from './mapDraw.js';
 import { MapLegend } from './MapLegend.js';
 import { buildModel, cutLinks, cutOffSitesOf, failedSitesOf, type MapModel } from './mapModel.js';
 import { riskGroupShapes } from './mapRiskGroups.js';
-import { buildScene, type Colouring } from './mapScene.js';
+import { buildScene, pathColours, type Colouring } from './mapScene.js';
 import { initialMapState, mapReducer, shownPaths } from './mapState.js';
 import { WhatIfResult } from './WhatIfResult.js';
 

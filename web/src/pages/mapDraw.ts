@@ -3,35 +3,9 @@
  * sites, rings and the labels that fit (docs/ui.md, "Map"). Pure drawing: what to draw is
  * prepared by the canvas component once per change of the data, not per frame.
  */
+import { convexHull } from './convexHull.js';
 import { declutter, type Box, type LabelCandidate } from './declutter.js';
-import type { MapModel } from './mapModel.js';
-import type { RiskGroupShape } from './mapRiskGroups.js';
-
-/** Colours of the paths drawn (one path: the first). */
-export const pathColours = ['#0050b3', '#8a2be2'];
-
-/** What a frame shows. */
-export interface MapScene {
-  readonly model: MapModel;
-  /** Drawn link indices by stroke colour. */
-  readonly linkGroups: ReadonlyMap<string, readonly number[]>;
-  readonly highlighted: ReadonlySet<number>;
-  readonly cut: ReadonlySet<number>;
-  /** Link indices of each path shown. */
-  readonly paths: readonly (readonly number[])[];
-  /** Site indices by fill colour. */
-  readonly siteFills: ReadonlyMap<string, readonly number[]>;
-  /** Ring colour by site id (selected, failed, cut off). */
-  readonly rings: ReadonlyMap<string, string>;
-  /** Risk groups drawn where they are, with their colour. */
-  readonly riskGroups: readonly { readonly shape: RiskGroupShape; readonly colour: string; readonly strong: boolean }[];
-  /** Label priority per site (higher first); see {@link labelPriority}. */
-  readonly sitePriority: Float64Array;
-  /** Site indices by falling priority. */
-  readonly labelOrder: Uint32Array;
-  /** Ids whose labels go first (selected, failed, highlighted risk groups, path ends). */
-  readonly important: ReadonlySet<string>;
-}
+import { LABEL_H, labelPriority, pathColours, type MapScene } from './mapScene.js';
 
 /** The view: pixels per map unit and the screen position of the map's origin. */
 export interface MapViewport {
@@ -56,18 +30,8 @@ export interface FrameInfo {
   readonly visible: number;
 }
 
-const LABEL_H = 13;
 /** At most this many labels compete per frame (the highest priorities on screen). */
 const MAX_CANDIDATES = 1500;
-
-/**
- * A label's priority: data centers and whatever is selected or failed first, then larger
- * sites (more devices and links).
- */
-export function labelPriority(tier: 'important' | 'datacenter' | 'risk-group' | 'site', size: number): number {
-  const base = { important: 4, datacenter: 3, 'risk-group': 2, site: 1 }[tier];
-  return base * 1e6 + Math.min(size, 999_999);
-}
 
 /** Draws a frame; `background` false leaves the canvas transparent over a base map. */
 export function drawMap(g: CanvasRenderingContext2D, scene: MapScene, v: MapViewport, size: { w: number; h: number }, background: boolean): FrameInfo {
@@ -270,21 +234,4 @@ function darker(hex: string): string {
   const n = Number.parseInt(hex.slice(1), 16);
   const c = (s: number) => Math.round(((n >> s) & 255) * 0.5);
   return `rgb(${c(16)},${c(8)},${c(0)})`;
-}
-
-/** The convex hull of points (Andrew's monotone chain), counter-clockwise. */
-export function convexHull(points: readonly (readonly [number, number])[]): [number, number][] {
-  const p = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]) as [number, number][];
-  if (p.length < 3) return p;
-  const cross = (o: [number, number], a: [number, number], b: [number, number]) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
-  const half = (pts: [number, number][]) => {
-    const h: [number, number][] = [];
-    for (const q of pts) {
-      while (h.length >= 2 && cross(h[h.length - 2]!, h[h.length - 1]!, q) <= 0) h.pop();
-      h.push(q);
-    }
-    h.pop();
-    return h;
-  };
-  return [...half(p), ...half([...p].reverse())];
 }

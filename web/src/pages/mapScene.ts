@@ -3,9 +3,46 @@
  * colour, sites by type, rings, risk groups and the labels' priorities.
  */
 import { carrierColour, type CarrierColours } from './mapColours.js';
-import { labelPriority, type MapScene } from './mapDraw.js';
 import type { MapModel } from './mapModel.js';
 import type { RiskGroupShape } from './mapRiskGroups.js';
+
+/** Colours of the paths drawn (one path: the first). */
+export const pathColours = ['#0050b3', '#8a2be2'];
+
+/** What a frame shows. */
+export interface MapScene {
+  readonly model: MapModel;
+  /** Drawn link indices by stroke colour. */
+  readonly linkGroups: ReadonlyMap<string, readonly number[]>;
+  readonly highlighted: ReadonlySet<number>;
+  readonly cut: ReadonlySet<number>;
+  /** Link indices of each path shown. */
+  readonly paths: readonly (readonly number[])[];
+  /** Site indices by fill colour. */
+  readonly siteFills: ReadonlyMap<string, readonly number[]>;
+  /** Ring colour by site id (selected, failed, cut off). */
+  readonly rings: ReadonlyMap<string, string>;
+  /** Risk groups drawn where they are, with their colour. */
+  readonly riskGroups: readonly { readonly shape: RiskGroupShape; readonly colour: string; readonly strong: boolean }[];
+  /** Label priority per site (higher first); see {@link labelPriority}. */
+  readonly sitePriority: Float64Array;
+  /** Site indices by falling priority. */
+  readonly labelOrder: Uint32Array;
+  /** Ids whose labels go first (selected, failed, highlighted risk groups, path ends). */
+  readonly important: ReadonlySet<string>;
+}
+
+/** Height of a label's box (11 px text). */
+export const LABEL_H = 13;
+
+/**
+ * A label's priority: data centers and whatever is selected or failed first, then larger
+ * sites (more devices and links).
+ */
+export function labelPriority(tier: 'important' | 'datacenter' | 'risk-group' | 'site', size: number): number {
+  const base = { important: 4, datacenter: 3, 'risk-group': 2, site: 1 }[tier];
+  return base * 1e6 + Math.min(size, 999_999);
+}
 
 /** How links are coloured. */
 export type Colouring = 'carrier' | 'type' | 'verdict';
