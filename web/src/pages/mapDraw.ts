@@ -33,6 +33,21 @@ export interface FrameInfo {
 /** At most this many labels compete per frame (the highest priorities on screen). */
 const MAX_CANDIDATES = 1500;
 
+/** Text widths by font and text: a pan redraws the same labels every frame. */
+const widths = new Map<string, number>();
+
+/** The width of a text in the context's current font. */
+function measure(g: CanvasRenderingContext2D, text: string): number {
+  const key = `${g.font}\u0000${text}`;
+  let w = widths.get(key);
+  if (w === undefined) {
+    if (widths.size > 100_000) widths.clear();
+    w = g.measureText(text).width;
+    widths.set(key, w);
+  }
+  return w;
+}
+
 /** Draws a frame; `background` false leaves the canvas transparent over a base map. */
 export function drawMap(g: CanvasRenderingContext2D, scene: MapScene, v: MapViewport, size: { w: number; h: number }, background: boolean): FrameInfo {
   const { model } = scene;
@@ -91,7 +106,7 @@ export function drawMap(g: CanvasRenderingContext2D, scene: MapScene, v: MapView
   const wanted: { id: string; text: string; italic: boolean; colour: string; c: LabelCandidate }[] = [];
   for (const l of rgLabels) {
     g.font = 'italic 11px system-ui, sans-serif';
-    const w = g.measureText(l.text).width;
+    const w = measure(g, l.text);
     wanted.push({ id: l.id, text: l.text, italic: true, colour: l.colour, c: { priority: l.priority, boxes: l.at(w) } });
   }
   g.font = '11px system-ui, sans-serif';
@@ -102,7 +117,7 @@ export function drawMap(g: CanvasRenderingContext2D, scene: MapScene, v: MapView
     if (x < 0 || x > size.w || y < 0 || y > size.h) continue;
     const site = model.sites[i]!;
     const text = site.name ?? site.id;
-    const w = g.measureText(text).width;
+    const w = measure(g, text);
     const boxes: Box[] = [
       { x: x + r + 3, y: y - LABEL_H / 2, w, h: LABEL_H },
       { x: x - r - 3 - w, y: y - LABEL_H / 2, w, h: LABEL_H },
