@@ -31,7 +31,7 @@ export interface FrameInfo {
 }
 
 /** At most this many labels compete per frame (the highest priorities on screen). */
-const MAX_CANDIDATES = 1500;
+const MAX_CANDIDATES = 600;
 
 /** Text widths by font and text: a pan redraws the same labels every frame. */
 const widths = new Map<string, number>();
