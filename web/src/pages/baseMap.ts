@@ -41,6 +41,7 @@ export function createBaseMap(container: HTMLElement, style: string, onError: (e
     map.getCanvas().removeAttribute('tabindex');
   });
   map.on('error', (e: { error?: Error }) => onError(e.error ?? new Error('base map error')));
+  let shownSize = '';
   return {
     follow(v, size, projection) {
       // Our units are Web Mercator scaled by k (mapModel.ts): a degree of longitude is k units.
@@ -49,7 +50,11 @@ export function createBaseMap(container: HTMLElement, style: string, onError: (e
       if (!Number.isFinite(zoom) || !Number.isFinite(lat)) return;
       state.zoom = zoom;
       state.center = [lon, lat];
-      map.resize();
+      // Resizing reads the layout: only when the canvas's size changed, not on every frame of a pan.
+      if (shownSize !== `${size.w}x${size.h}`) {
+        shownSize = `${size.w}x${size.h}`;
+        map.resize();
+      }
       map.jumpTo({ center: [lon, lat], zoom });
     },
     remove() {
