@@ -228,6 +228,8 @@ describe('paths', () => {
     assert.deepEqual([single.code, single.body.mode, single.body.status, single.body.reason.kind], [1, 'service', 'none', 'cut']);
     assert.deepEqual(single.body.shareable.sort(), ['lemgo-dc', 'lemgo-rathaus']);
     assert.ok(single.body.reason.elements.some((e: { id: string }) => e.id === 'lem-vmc-a'));
+    // The one path there is comes with the cut (the map draws it), through the breaker.
+    assert.equal(single.body.reason.path.nodes.at(-1), 'lem-vmc-a');
     const checked = await json('--db', db, 'check', '--at', '2026-11-27');
     const service = checked.body.services.find((s: { usage: string; site: string }) => s.usage === 'u-lemgo-ratsinfo' && s.site === 'lemgo-rathaus');
     assert.ok(service.breakers.some((b: { id: string }) => b.id === 'lem-vmc-a'));

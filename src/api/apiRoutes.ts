@@ -5,6 +5,7 @@
  */
 import type { RoutePlugin } from './routePlugin.js';
 import { analysisRoutes } from './routes/analyses.js';
+import { type BaseMapRouteOptions, baseMapRoutes } from './routes/baseMap.js';
 import { changeSetRoutes } from './routes/changesets.js';
 import { estateFileRoutes } from './routes/estateFiles.js';
 import { historyRoutes } from './routes/history.js';
@@ -18,8 +19,9 @@ import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
 
 /** The API's route modules, in the order the OpenAPI document lists them. */
-export const apiRoutes: RoutePlugin<SessionRouteOptions> = async (app, { ctx, login }) => {
+export const apiRoutes: RoutePlugin<SessionRouteOptions & BaseMapRouteOptions> = async (app, { ctx, login, baseMap }) => {
   for (const routes of [objectRoutes, objectWriteRoutes, historyRoutes, changeSetRoutes, reportRoutes, estateFileRoutes, netboxImportRoutes, analysisRoutes]) await app.register(routes, { ctx });
   await app.register(sessionRoutes, { ctx, login });
   for (const routes of [userRoutes, tokenRoutes, planRoutes]) await app.register(routes, { ctx });
+  await app.register(baseMapRoutes, { ctx, baseMap });
 };
