@@ -42,7 +42,7 @@ import { multiElementRelevance } from './multiElementRelevance.js';
 import { DEVICE_NODE, type Projection } from './projection.js';
 import { serviceUp, type ServiceModel } from './services.js';
 import { singleFailureChecks } from './singleFailureChecks.js';
-import { survivabilityStructures } from './survivabilityStructures.js';
+import { survivabilityStructures, type SurvivabilityStructures } from './survivabilityStructures.js';
 
 export { exposedServices, type MaskLike };
 
@@ -124,6 +124,11 @@ export interface SurvivabilityOptions extends MaskOptions {
    * shortcut is used (default 32). Results never depend on them.
    */
   tuning?: { budget?: number | undefined; maxSubtrees?: number | undefined } | undefined;
+  /**
+   * The structures of G − F computed before by `survivabilityStructures` for this projection
+   * and this `failed`, to reuse (the timeline check keeps them while the graph is unchanged).
+   */
+  structures?: SurvivabilityStructures | undefined;
 }
 
 /**
@@ -138,7 +143,7 @@ export function analyzeSurvivability(p: Projection, m: ServiceModel, options?: S
   const n = p.nodeCount;
 
   // ---- Structures of G − F ----------------------------------------------------------
-  const st = survivabilityStructures(p, F);
+  const st = options?.structures ?? survivabilityStructures(p, F);
   const { comp0, compCount } = st;
 
   // ---- Baseline --------------------------------------------------------------------------
