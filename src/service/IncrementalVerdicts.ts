@@ -43,15 +43,23 @@ export interface VerdictStep {
   readonly verdicts: readonly StepVerdict[];
   /** Per service index: 1 if analysed at this step, 0 if taken over from the step before. */
   readonly analysed: Uint8Array;
+  /**
+   * Per service index, its verdict at the step before (undefined for a new service). For a
+   * service analysed at this step, its breakers are in the element order of the step before.
+   */
+  readonly before: readonly (StepVerdict | undefined)[];
+  /** Services of the step before that are gone. */
+  readonly removed: number;
 }
 
 interface Kept {
   readonly p: Projection;
+  readonly keys: Map<string, number>;
   readonly m: ServiceModel;
   readonly st: SurvivabilityStructures;
   readonly up: Uint8Array;
   readonly datacenter: Uint8Array;
-  readonly byKey: Map<string, StepVerdict>;
+  readonly verdicts: readonly StepVerdict[];
 }
 
 const kindOrder: Record<FailureElement['kind'], number> = { device: 0, link: 1, site: 2, 'risk-group': 3 };
@@ -64,13 +72,20 @@ export function serviceKey(p: Projection, m: ServiceModel, s: number): string {
 /** Tracks the verdicts along a walk; `next` after each step's change sets are applied. */
 export class IncrementalVerdicts {
   private kept: Kept | undefined;
+  /**
+   * The projection whose element indices a verdict's breakers use. A verdict taken over
+   * into a new projection keeps its old indices (re-indexing every one would cost more than
+   * the analysis saved); it is re-indexed only when compared with a fresh one.
+   */
+  private readonly home = new WeakMap<StepVerdict, Projection>();
 
   /**
    * The verdicts of the estate after a step. `delta` (what the step touched, closed on the
    * estate) allows reuse; without it every service is analysed.
    */
   next(estate: Estate, delta: TimelineDelta | undefined): VerdictStep {
-    const kept = delta && !delta.unbounded ? this.kept : undefined;
+    const prev = this.kept;
+    const kept = delta && !delta.unbounded ? prev : undefined;
     const graphSame = kept !== undefined && delta!.graphUnchanged;
     const p = graphSame ? kept.p : buildProjection(estate, projectionOptions);
     const m = buildServices(p, estate);
@@ -79,39 +94,48 @@ export class IncrementalVerdicts {
     for (let s = 0; s < m.count; s++) up[s] = serviceUp(m, s, st.comp0) ? 1 : 0;
     const datacenter = graphSame ? kept.datacenter : datacenterSites(p, estate);
 
-    const keys = Array.from({ length: m.count }, (_, s) => serviceKey(p, m, s));
+    const keys = new Map<string, number>();
+    const order: string[] = new Array<string>(m.count);
+    for (let s = 0; s < m.count; s++) keys.set((order[s] = serviceKey(p, m, s)), s);
     const analyse = new Uint8Array(m.count);
-    const reused: (StepVerdict | undefined)[] = new Array<StepVerdict | undefined>(m.count);
-    if (kept) {
-      const hitBefore = new Set<string>();
-      if (!delta!.graphUnchanged) {
-        const before = footprintHits(kept.p, kept.m, kept.st, touchedMask(kept.p, delta!), (s) => kept.up[s] === 1);
-        for (const s of before) hitBefore.add(serviceKey(kept.p, kept.m, s));
+    const before: (StepVerdict | undefined)[] = new Array<StepVerdict | undefined>(m.count);
+    let removed = 0;
+    if (prev) {
+      for (const key of prev.keys.keys()) if (!keys.has(key)) removed++;
+      const hitBefore = new Uint8Array(prev.m.count);
+      if (kept && !delta!.graphUnchanged) {
+        for (const s of footprintHits(kept.p, kept.m, kept.st, touchedMask(kept.p, delta!), (s) => kept.up[s] === 1)) hitBefore[s] = 1;
         for (const s of footprintHits(p, m, st, touchedMask(p, delta!), (s) => up[s] === 1)) analyse[s] = 1;
       }
       for (let s = 0; s < m.count; s++) {
-        if (analyse[s] || hitBefore.has(keys[s]!) || touchesService(p, m, s, delta!)) {
+        const was = prev.keys.get(order[s]!);
+        if (was === undefined) {
           analyse[s] = 1;
           continue;
         }
-        const v = kept.byKey.get(keys[s]!);
-        const moved = v && (graphSame ? v : reindex(p, v));
-        if (moved) reused[s] = moved;
-        else analyse[s] = 1;
+        before[s] = prev.verdicts[was]!;
+        if (!kept || hitBefore[was] || touchesService(p, m, s, delta!)) analyse[s] = 1;
       }
     } else analyse.fill(1);
 
-    const surv = analyzeSurvivability(p, m, { services: indicesOf(analyse), structures: st });
-    const redundancy = redundancyVerdicts(surv, datacenter);
+    const fresh = indicesOf(analyse);
+    const surv = fresh.length ? analyzeSurvivability(p, m, { services: fresh, structures: st }) : undefined;
+    const redundancy = surv && redundancyVerdicts(surv, datacenter);
     const verdicts: StepVerdict[] = new Array<StepVerdict>(m.count);
-    const byKey = new Map<string, StepVerdict>();
     for (let s = 0; s < m.count; s++) {
-      const v = surv.services[s]!;
-      verdicts[s] = analyse[s] ? { survives: v.survives, redundant: redundancy[s]!.redundant, breakers: v.breakers } : reused[s]!;
-      byKey.set(keys[s]!, verdicts[s]!);
+      if (!analyse[s]) {
+        verdicts[s] = before[s]!;
+        continue;
+      }
+      const v = surv!.services[s]!;
+      verdicts[s] = { survives: v.survives, redundant: redundancy![s]!.redundant, breakers: v.breakers };
+      this.home.set(verdicts[s]!, p);
+      const b = before[s];
+      // Compared with a fresh verdict: its breakers in the order of the step before.
+      if (b && prev && this.home.get(b) !== prev.p) before[s] = reindex(prev.p, b);
     }
-    this.kept = { p, m, st, up, datacenter, byKey };
-    return { projection: p, services: m, datacenter, verdicts, analysed: analyse };
+    this.kept = { p, keys, m, st, up, datacenter, verdicts };
+    return { projection: p, services: m, datacenter, verdicts, analysed: analyse, before, removed };
   }
 }
 
@@ -155,17 +179,16 @@ function touchedMask(p: Projection, delta: TimelineDelta): { nodes: Uint8Array; 
 }
 
 /**
- * A verdict taken over into a new projection: its breakers' indices there, in its element
- * order (what a fresh analysis would list). Undefined if a breaker is not in it (then the
- * service is analysed again; by the argument above this does not happen).
+ * A verdict taken over into the projection `p` (where it held, by the argument above): its
+ * breakers' indices there, in its element order (what a fresh analysis there would list).
  */
-function reindex(p: Projection, v: StepVerdict): StepVerdict | undefined {
+function reindex(p: Projection, v: StepVerdict): StepVerdict {
   if (v.breakers.length === 0) return v;
   const breakers: FailureElement[] = [];
   for (const e of v.breakers) {
     const map = e.kind === 'device' ? p.nodeIndex : e.kind === 'link' ? p.edgeIndex : e.kind === 'site' ? p.siteIndex : p.riskGroupIndex;
     const index = map.get(e.id);
-    if (index === undefined) return undefined;
+    if (index === undefined) throw new Error(`internal: breaker ${e.id} of a verdict taken over is not in the graph it held for`);
     breakers.push({ id: e.id, kind: e.kind, index });
   }
   breakers.sort((x, y) => kindOrder[x.kind] - kindOrder[y.kind] || x.index - y.index);

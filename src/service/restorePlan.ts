@@ -14,6 +14,7 @@ import { offsetMinutes, parseShifts, restoreSlots } from '../planning/restoreSlo
 import { solveRestore } from '../planning/solveRestore.js';
 import type { ChangeSetInput } from '../timeline/changeSet.js';
 import { nowKey, parseInstant } from '../timeline/time.js';
+import type { AnalysisRunner } from './analysisTask.js';
 import type { EstateService } from './EstateService.js';
 
 /** Options of {@link planRestore}, as the CLI and API take them. */
@@ -36,6 +37,10 @@ export interface RestorePlanOptions {
   /** Seconds for the MIP (default 30). */
   readonly timeLimit?: number | undefined;
   readonly dryRun?: boolean | undefined;
+  /** Where the solve runs (the API: its analysis pool); this thread without. */
+  readonly runner?: AnalysisRunner | undefined;
+  /** Cancels the solve (the client went away). */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** One restore step: the end of a slot in which something came back. */
@@ -110,7 +115,8 @@ export async function planRestore(service: EstateService, o: RestorePlanOptions)
   const slots = restoreSlots(startMs, offsetMinutes(written), slotHours, shifts, scope.apps.length);
   const input = { apps: scope.apps, usages: scope.usages, slots: slots.hours, maxApps: appsPerSlot ?? Infinity, maxVcpu: vcpuPerSlot ?? Infinity };
   const p = buildRestoreProblem(input);
-  const solution = await solveRestore(p, { solver: o.solver ?? 'mip', timeLimit: o.timeLimit ?? 30 });
+  const options = { solver: o.solver ?? 'mip', timeLimit: o.timeLimit ?? 30 } as const;
+  const solution = o.runner ? await o.runner.restore({ op: 'solveRestore', problem: p, options }, o.signal) : await solveRestore(p, options);
   const slotOfApp = (i: number): number => solution.assignment[p.groupOf[i]!]!;
   const at = (hours: number): string => new Date(startMs + hours * 3_600_000).toISOString();
 

@@ -7,7 +7,7 @@ import type { Problem } from '../model/errors.js';
 import { isDatacenterElement } from '../engine/redundancy.js';
 import type { TimeKey } from '../timeline/time.js';
 import { addedBreakers, elementOut, serviceRef, type ElementRefOut, type ServiceRef } from './analyses.js';
-import { IncrementalVerdicts, serviceKey, type StepVerdict } from './IncrementalVerdicts.js';
+import { IncrementalVerdicts } from './IncrementalVerdicts.js';
 import { TimelineDelta } from './TimelineDelta.js';
 import { walkChangeSets, type TimelineStep, type WalkChangeSet } from './walkTimeline.js';
 
@@ -65,16 +65,14 @@ export function timelineCheckReport(
   const incremental = options.incremental !== false;
   const steps: TimelineCheckStep[] = [];
   const problems: Problem[] = [];
-  let previous = new Map<string, StepVerdict>();
   const tracker = new IncrementalVerdicts();
   let delta = new TimelineDelta();
   for (const step of walkChangeSets(included, (cs, estate) => delta.note(cs, estate))) {
     onStep?.(step);
     for (const p of step.problems) problems.push(p);
-    const { projection, services: m, datacenter: dc, verdicts, analysed } = tracker.next(step.estate, incremental ? delta.close(step.estate) : undefined);
+    const { projection, services: m, datacenter: dc, verdicts, analysed, before: previous, removed } = tracker.next(step.estate, incremental ? delta.close(step.estate) : undefined);
     delta = new TimelineDelta();
     const snap = { projection, services: m };
-    const current = new Map<string, StepVerdict>();
     const lost: TimelineCheckStep['lost'] = [];
     const regained: ServiceRef[] = [];
     const lostRedundancy: TimelineCheckStep['lostRedundancy'] = [];
@@ -85,11 +83,9 @@ export function timelineCheckReport(
     let surviving = 0;
     let redundantCount = 0;
     verdicts.forEach((v, s) => {
-      const key = serviceKey(projection, m, s);
-      current.set(key, v);
       if (v.survives) surviving++;
       if (v.redundant) redundantCount++;
-      const before = previous.get(key);
+      const before = previous[s];
       if (!before) return void added++;
       // A verdict taken over from the date before is that verdict: nothing changed.
       if (!analysed[s]) return;
@@ -97,13 +93,12 @@ export function timelineCheckReport(
       else if (!before.survives && v.survives) regained.push(serviceRef(snap, s));
       if (before.redundant && !v.redundant) lostRedundancy.push({ ...serviceRef(snap, s), breakers: v.breakers.filter((e) => !isDatacenterElement(e, dc)).map(elementOut) });
       else if (!before.redundant && v.redundant) regainedRedundancy.push(serviceRef(snap, s));
+      if (sameIds(before.breakers, v.breakers)) return;
       const newBreakers = addedBreakers(before.breakers, v.breakers);
       if (newBreakers.length) weakened.push({ ...serviceRef(snap, s), newBreakers });
       const clearedBreakers = addedBreakers(v.breakers, before.breakers);
       if (clearedBreakers.length) strengthened.push({ ...serviceRef(snap, s), clearedBreakers });
     });
-    let removed = 0;
-    for (const key of previous.keys()) if (!current.has(key)) removed++;
     steps.push({
       at: step.at,
       changesets: step.changesets.map((h) => ({ id: h.id, title: h.title, status: h.status, plan: h.plan ?? null })),
@@ -120,7 +115,13 @@ export function timelineCheckReport(
       added,
       removed,
     });
-    previous = current;
   }
   return { plan, steps, problems };
+}
+
+/** Do two breaker lists name the same elements in the same order? */
+function sameIds(a: readonly { id: string }[], b: readonly { id: string }[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.id !== b[i]!.id) return false;
+  return true;
 }
