@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { generateEstate } from '../src/interop/generateEstate.js';
+import { generateEstate } from '../src/synthetic/generateEstate.js';
 import { toEstateDocument } from '../src/interop/toEstateDocument.js';
 import { timelineCheckReport } from '../src/service/timelineCheckReport.js';
 import { IncrementalVerdicts } from '../src/service/IncrementalVerdicts.js';

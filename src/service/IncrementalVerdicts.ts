@@ -16,7 +16,7 @@
  */
 import { datacenterSites, redundancyVerdicts } from '../engine/redundancy.js';
 import { footprintHits } from '../engine/exposedServices.js';
-import { emptyMask } from '../engine/FailureMask.js';
+import { emptyMask } from '../graph/FailureMask.js';
 import { buildProjection, type Projection } from '../engine/projection.js';
 import { buildServices, serviceUp, type ServiceModel } from '../engine/services.js';
 import { analyzeSurvivability, type FailureElement } from '../engine/survivability.js';
