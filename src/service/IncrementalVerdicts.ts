@@ -16,7 +16,6 @@
  */
 import { datacenterSites, redundancyVerdicts } from '../engine/redundancy.js';
 import { footprintHits } from '../engine/exposedServices.js';
-import { emptyMask } from '../graph/FailureMask.js';
 import { buildProjection, type Projection } from '../engine/projection.js';
 import { buildServices, serviceUp, type ServiceModel } from '../engine/services.js';
 import { analyzeSurvivability, type FailureElement } from '../engine/survivability.js';
@@ -137,6 +136,11 @@ export class IncrementalVerdicts {
     this.kept = { p, keys, m, st, up, datacenter, verdicts };
     return { projection: p, services: m, datacenter, verdicts, analysed: analyse, before, removed };
   }
+}
+
+/** Nothing failed, sized for `p`. */
+function emptyMask(p: Projection): { nodes: Uint8Array; edges: Uint8Array } {
+  return { nodes: new Uint8Array(p.nodeCount), edges: new Uint8Array(p.edgeCount) };
 }
 
 function indicesOf(flags: Uint8Array): Int32Array {
