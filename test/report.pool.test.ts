@@ -62,7 +62,9 @@ describe('restore solves in the analysis pool', () => {
       assert.ok(here.pauseMs > 500, `the in-process solve paused the loop only ${here.pauseMs} ms`);
       const there = await longestPause(() => pool.restore(mip));
       assert.ok(there.ms > 1000, `the solve took only ${there.ms} ms: nothing to measure`);
-      assert.ok(there.pauseMs < 250, `the loop paused ${there.pauseMs} ms while the pool solved`);
+      // Relative to the in-process pause (the solve's length): a shared, loaded machine also
+      // pauses a free thread now and then, never for most of a 3-second solve.
+      assert.ok(there.pauseMs < Math.min(1000, here.pauseMs / 3), `the loop paused ${there.pauseMs} ms while the pool solved (${here.pauseMs} ms in process)`);
       assert.equal(there.value.solver, 'mip');
     } finally {
       await pool.close();
