@@ -24,6 +24,7 @@ import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { historyRoutes } from './routes/history.js';
 import { objectRoutes } from './routes/objects.js';
+import { nameRoutes } from './routes/names.js';
 import { objectWriteRoutes } from './routes/objectWrites.js';
 import { sessionRoutes } from './routes/session.js';
 import { tokenRoutes } from './routes/tokens.js';
@@ -131,6 +132,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   metricsRoutes(app, ctx);
   healthRoutes(app, ctx);
   objectRoutes(app, ctx);
+  nameRoutes(app, ctx);
   objectWriteRoutes(app, ctx);
   historyRoutes(app, ctx);
   changeSetRoutes(app, ctx);
