@@ -16,6 +16,7 @@ import { Plans } from './pages/Plans.js';
 import { ObjectPage } from './pages/ObjectPage.js';
 import { EstateList, kindOfList, Search } from './pages/EstateList.js';
 import { Accounts } from './pages/Accounts.js';
+import { ServiceView } from './pages/ServiceView.js';
 
 const staffNav: [string, Key][] = [
   ['/', 'nav.overview'],
@@ -58,10 +59,10 @@ function Shell({ user, onSignedOut }: { user: Principal; onSignedOut: () => void
   const nav = tenant ? tenantNav : user.role === 'admin' ? [...staffNav, ['/accounts', 'nav.accounts'] as [string, Key]] : staffNav;
   useEffect(() => {
     // A tenant's whole UI is its municipality.
-    if (tenant && !path.startsWith('/municipalities') && !path.startsWith('/objects/')) navigate('/municipalities', true);
+    if (tenant && !tenantPage(path)) navigate('/municipalities', true);
   }, [tenant, path]);
   const main = useRef<HTMLElement>(null);
-  const page = pageOf(tenant && !path.startsWith('/objects/') ? '/municipalities' : path);
+  const page = pageOf(tenant && !tenantPage(path) ? '/municipalities' : path);
   useEffect(() => {
     document.title = `${t(page.title)} – Verbund`;
   }, [page.title, t]);
@@ -108,7 +109,17 @@ function Shell({ user, onSignedOut }: { user: Principal; onSignedOut: () => void
   );
 }
 
+/** The pages a tenant may open: its municipality, its objects and its services (the API scopes them). */
+function tenantPage(path: string): boolean {
+  return path.startsWith('/municipalities') || path.startsWith('/objects/') || path.startsWith('/services/');
+}
+
 function pageOf(path: string): { title: Key; nav: string; render: () => ReactElement } {
+  const service = /^\/services\/([^/]+)\/([^/]+)$/.exec(path);
+  if (service) {
+    const [site, application] = [decodeURIComponent(service[1]!), decodeURIComponent(service[2]!)];
+    return { title: 'nav.service', nav: '', render: () => <ServiceView key={path} site={site} application={application} /> };
+  }
   const obj = /^\/objects\/(.+)$/.exec(path);
   if (obj) return { title: 'nav.object', nav: '', render: () => <ObjectPage key={obj[1]} id={decodeURIComponent(obj[1]!)} /> };
   const list = /^\/estate(?:\/([a-z-]+))?$/.exec(path);

@@ -1,10 +1,11 @@
 /** Per organization: what it uses from where, its verdicts and availability. A tenant sees only its own. */
-import { useParam } from '../router.js';
+import { Link, useParam } from '../router.js';
 import { get, getAll } from '../api.js';
 import { Async, Badge, Figure, IdCell, IdList, OnDemand, TableHead } from '../components/common.js';
 import { useI18n } from '../i18n/index.js';
 import { useApp, useLarge, useLoad, useOnDemand } from '../state.js';
 import { AcceptedRisks } from './Overview.js';
+import { servicePath } from './ServiceView.js';
 import type { Availability, Check, CheckService, Obj, Service, Usage } from '../types.js';
 
 export function Municipalities() {
@@ -113,7 +114,7 @@ function ServiceTable({ rows, avail }: { rows: (Service & Partial<CheckService>)
   return (
     <table>
       <caption>{t('muni.services')}</caption>
-      <TableHead cols={[t('col.application'), t('col.site'), { label: t('col.users'), num: true }, t('col.verdict'), t('col.breakers'), { label: t('col.availability'), num: true }, { label: t('col.downtime'), num: true }]} />
+      <TableHead cols={[t('col.application'), t('col.site'), { label: t('col.users'), num: true }, t('col.verdict'), t('service.open'), t('col.breakers'), { label: t('col.availability'), num: true }, { label: t('col.downtime'), num: true }]} />
       <tbody>
         {rows.map((s) => {
           const a = avail?.services.find((x) => x.usage === s.usage && x.site === s.site);
@@ -124,6 +125,9 @@ function ServiceTable({ rows, avail }: { rows: (Service & Partial<CheckService>)
               <td className="num">{number(s.users)}</td>
               <td>
                 <Verdict s={s} />
+              </td>
+              <td>
+                <Link to={servicePath(s.site, s.application)}>{t('service.open')}</Link>
               </td>
               <td>
                 {s.breakers && <IdList ids={s.breakers.slice(0, 4).map((b) => b.id)} />}

@@ -13,6 +13,7 @@ import { choiceColour, useI18n } from '../i18n/index.js';
 import type { Kind } from '../../../src/model/kinds.js';
 import { canPlan, useApp, useLoad } from '../state.js';
 import type { History, Obj } from '../types.js';
+import { ServiceLinks } from './ServiceView.js';
 import { EditForm } from './EditForm.js';
 
 export function ObjectPage({ id }: { id: string }) {
@@ -53,6 +54,7 @@ export function ObjectPage({ id }: { id: string }) {
         )}
       </Async>
       <Async state={obj}>{({ body: o }) => <Referrers obj={o} />}</Async>
+      <Async state={obj}>{({ body: o }) => <ServiceLinks obj={o} />}</Async>
       <section aria-labelledby="h-history">
         <h2 id="h-history">{t('object.history')}</h2>
         <Async state={history}>{(h) => <HistoryTable h={h} kind={obj.data?.body.kind ?? ''} />}</Async>
