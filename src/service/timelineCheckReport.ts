@@ -3,6 +3,7 @@
  * instant where the view changes, and what changed in the verdicts. The CLI runs it
  * in-process; the API in a worker thread, handing it the change sets it read.
  */
+import { textOf, type ServerText } from './serverTexts.js';
 import type { Problem } from '../model/errors.js';
 import { analyzeSurvivability, type FailureElement } from '../engine/survivability.js';
 import { datacenterSites, isDatacenterElement, redundancyVerdicts } from '../engine/redundancy.js';
@@ -14,7 +15,7 @@ import { walkChangeSets, type TimelineStep, type WalkChangeSet } from './walkTim
 /** One date of the timeline check. */
 export interface TimelineCheckStep {
   readonly at: TimeKey;
-  readonly changesets: { id: string; title: string; status: string; plan: string | null }[];
+  readonly changesets: { id: string; title: string; text: ServerText | null; status: string; plan: string | null }[];
   readonly services: number;
   readonly surviving: number;
   readonly failing: number;
@@ -87,7 +88,7 @@ export function timelineCheckReport(included: readonly WalkChangeSet[], plan: st
     const surviving = surv.services.filter((v) => v.survives).length;
     steps.push({
       at: step.at,
-      changesets: step.changesets.map((h) => ({ id: h.id, title: h.title, status: h.status, plan: h.plan ?? null })),
+      changesets: step.changesets.map((h) => ({ id: h.id, title: h.title, text: textOf(h.title), status: h.status, plan: h.plan ?? null })),
       services: m.count,
       surviving,
       failing: m.count - surviving,

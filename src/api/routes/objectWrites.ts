@@ -13,6 +13,7 @@ import { ifMatchHeaders, ifMatchRevision, objectEtag, staleFirst } from '../etag
 import { changeSetHeaderSchema, idParam, idParams, presentHeader } from '../schemas.js';
 import { statuses } from './changesetSchemas.js';
 import { requireRightsFor } from './changesets.js';
+import { english } from '../../service/serverTexts.js';
 
 /** Who, when and how: the change set the one change goes into. Defaults: done, now. */
 interface Meta {
@@ -52,7 +53,7 @@ export function objectWriteRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const writeOne = async (req: FastifyRequest, reply: FastifyReply, change: Change, meta: Meta = {}, status = 200): Promise<FastifyReply> => {
     const cs: ChangeSetInput = {
       id: meta.id ?? `api-${randomBytes(6).toString('hex')}`,
-      title: meta.title ?? `${change.op} ${change.id}`,
+      title: meta.title ?? english(`object.${change.op}`, { id: change.id }),
       effective: meta.effective ?? new Date().toISOString(),
       status: meta.status ?? 'done',
       changes: [change],

@@ -15,6 +15,7 @@ import { canPlan, useApp, useLoad } from '../state.js';
 import type { History, Obj } from '../types.js';
 import { ServiceLinks } from './ServiceView.js';
 import { EditForm } from './EditForm.js';
+import { ServerTitle } from '../components/ServerTitle.js';
 
 export function ObjectPage({ id }: { id: string }) {
   const { t } = useI18n();
@@ -127,7 +128,7 @@ function HistoryTable({ h, kind }: { h: History; kind: string }) {
                 )}
               </td>
               <td>
-                {v.title} <span className="muted">({v.changeset})</span>
+                <ServerTitle of={v} /> <span className="muted">({v.changeset})</span>
               </td>
               <td>
                 <Badge colour={choiceColour('changeSetStatus', v.status)}>{choice('changeSetStatus', v.status)}</Badge>
@@ -146,7 +147,7 @@ function HistoryTable({ h, kind }: { h: History; kind: string }) {
             <td>{t(`op.${p.op}` as 'op.create')}</td>
             <td>–</td>
             <td>
-              {p.changeset.title} <span className="muted">({p.changeset.id})</span>
+              <ServerTitle of={p.changeset} /> <span className="muted">({p.changeset.id})</span>
             </td>
             <td>
               <Badge colour={choiceColour('changeSetStatus', 'proposed')}>

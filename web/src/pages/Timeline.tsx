@@ -11,6 +11,7 @@ import { useApp, useLarge, useLoad, useOnDemand } from '../state.js';
 import { NetboxSync } from '../components/NetboxSync.js';
 import { DiffList } from '../components/DiffList.js';
 import type { ChangeSetHeader, Diff, TimelineCheck } from '../types.js';
+import { ServerTitle } from '../components/ServerTitle.js';
 
 export function Timeline() {
   const { t } = useI18n();
@@ -87,7 +88,7 @@ function TimelineView({ headers }: { headers: ChangeSetHeader[] }) {
             .filter((c) => c.effectiveKey === current)
             .map((c) => (
               <li key={c.id}>
-                <Badge colour={choiceColour('changeSetStatus', c.status)}>{c.title}</Badge> <span className="muted">({c.id}{c.plan ? `, ${t('plan')} ${c.plan}` : ''})</span>
+                <Badge colour={choiceColour('changeSetStatus', c.status)}><ServerTitle of={c} /></Badge> <span className="muted">({c.id}{c.plan ? `, ${t('plan')} ${c.plan}` : ''})</span>
               </li>
             ))}
         </ul>
