@@ -26,7 +26,7 @@ const samples: Record<ServerTextCode, Record<string, string | number>> = {
   'object.delete': { id: 'old-router' },
   'estate.initial': {},
   'waves.tightToTarget': { from: 'a', to: 'b', site: 'lemgo-dc' },
-  'waves.alreadyScheduled': { applications: 'x, y', count: 2, plan: 'future', changesets: 'w-1 on 2031-02-01' },
+  'waves.alreadyScheduled': { applications: 'x, y', count: 2, plan: 'future', changesets: 'w-1, w-2', dates: '2031-02-01, 2031-02-08' },
   'waves.resolved': { count: 2 },
   'waves.lateOverrun': { device: 'new-1', free: 4, dimension: 'vcpu', date: '2028-03-01', end: '2027-12-31', placed: 16, applications: 'x, y' },
 };

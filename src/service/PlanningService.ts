@@ -178,16 +178,17 @@ async function alreadyScheduled(service: EstateService, moving: ReadonlySet<stri
   const accepted = (await listChangeSetHeaders(service.store.db)).filter((h) => h.status === 'scheduled' && h.plan);
   if (!accepted.length) return [];
   const changes = await loadChanges(service.store.db, accepted.map((h) => h.seq));
-  const byPlan = new Map<string, { apps: Set<string>; sets: string[] }>();
+  const byPlan = new Map<string, { apps: Set<string>; sets: string[]; dates: string[] }>();
   for (const h of accepted) {
     const apps = (changes.get(h.seq) ?? []).map((c) => c.id).filter((id) => moving.has(id));
     if (!apps.length) continue;
-    const entry = byPlan.get(h.plan!) ?? { apps: new Set<string>(), sets: [] };
+    const entry = byPlan.get(h.plan!) ?? { apps: new Set<string>(), sets: [], dates: [] };
     for (const a of apps) entry.apps.add(a);
-    entry.sets.push(`${h.id} on ${formatInstant(h.effectiveKey)}`);
+    entry.sets.push(h.id);
+    entry.dates.push(formatInstant(h.effectiveKey));
     byPlan.set(h.plan!, entry);
   }
-  return [...byPlan].map(([plan, e]) => notice('waves.alreadyScheduled', { applications: [...e.apps].sort().join(', '), count: e.apps.size, plan, changesets: e.sets.join(', ') }));
+  return [...byPlan].map(([plan, e]) => notice('waves.alreadyScheduled', { applications: [...e.apps].sort().join(', '), count: e.apps.size, plan, changesets: e.sets.join(', '), dates: e.dates.join(', ') }));
 }
 
 /** Places every wave's instances in date order; `failed` lists the applications (with group and day) that found no devices. */

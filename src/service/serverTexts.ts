@@ -49,7 +49,11 @@ const templates = {
   // Warnings of `plan waves` (answered, never stored: no need to recognize them).
   'waves.tightToTarget': { en: (p) => `${p.from} is tightly coupled to ${p.to}, which is at ${p.site} already: split until ${p.from} moves` },
   'waves.alreadyScheduled': {
-    en: (p) => `${p.applications} ${Number(p.count) > 1 ? 'are' : 'is'} scheduled already by the accepted plan ${p.plan} (${p.changesets}); this plan moves ${Number(p.count) > 1 ? 'them' : 'it'} again: cancel those change sets or drop this plan`,
+    en: (p) => {
+      const dates = String(p.dates).split(', ');
+      const sets = String(p.changesets).split(', ').map((id, i) => `${id} on ${dates[i]}`);
+      return `${p.applications} ${Number(p.count) > 1 ? 'are' : 'is'} scheduled already by the accepted plan ${p.plan} (${sets.join(', ')}); this plan moves ${Number(p.count) > 1 ? 'them' : 'it'} again: cancel those change sets or drop this plan`;
+    },
   },
   'waves.resolved': { en: (p) => `${p.count} re-solve${Number(p.count) > 1 ? 's' : ''}: some move groups did not fit device by device on the day first chosen and were kept off it; the plan is not proven optimal` },
   'waves.lateOverrun': {

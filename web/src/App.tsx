@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { get, me, signOut, whenSignedOut, type Principal } from './api.js';
 import { useI18n, type Key } from './i18n/index.js';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
+import { DateField } from './components/DateField.js';
 import { Link, navigate, useParam, usePath } from './router.js';
 import { AppContext, today, useApp, useLoad, type AppState } from './state.js';
 import type { PlanInfo } from './types.js';
@@ -93,10 +94,7 @@ function Shell({ user, onSignedOut }: { user: Principal; onSignedOut: () => void
         </nav>
         <div className="controls">
           {!tenant && <SearchBox />}
-          <label>
-            <span className="ctl-label">{t('at')} </span>
-            <input type="date" value={at} onChange={(e) => e.target.value && setAt(e.target.value)} required />
-          </label>
+          <DateField label={t('at')} labelClass="ctl-label" value={at} onChange={setAt} />
           {!tenant && <PlanSelect />}
           <LanguageSwitch />
           <AccountMenu user={user} onSignedOut={onSignedOut} />

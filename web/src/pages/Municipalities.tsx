@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/index.js';
 import { useApp, useLarge, useLoad, useOnDemand } from '../state.js';
 import { AcceptedRisks } from './Overview.js';
 import { servicePath } from './ServiceView.js';
+import { useNames } from '../useNames.js';
 import type { Availability, Check, CheckService, Obj, Service, Usage } from '../types.js';
 
 export function Municipalities() {
@@ -13,11 +14,13 @@ export function Municipalities() {
   const { at, plan, user } = useApp();
   const orgs = useLoad(
     async (s) => {
+      // A tenant chooses nothing: its own organization is the page.
+      if (user.tenant) return [];
       const [list, usages] = await Promise.all([getAll<Obj>('/organizations', { at, plan }, s), getAll<Usage>('/usages', { at, plan }, s)]);
       const tenants = new Set(usages.map((u) => u.tenant));
       return list.filter((o) => tenants.has(o.id));
     },
-    [at, plan],
+    [at, plan, user.tenant],
   );
   const [chosen, setChosen] = useParam('org');
   const org = user.tenant ?? chosen;
@@ -40,15 +43,17 @@ export function Municipalities() {
                 </select>
               </label>
             )}
-            {org && <Organization id={org} name={list.find((o) => o.id === org)?.name ?? org} />}
           </>
         )}
       </Async>
+      {/* One municipality's page does not wait for the list of all (on the state preset: every usage of the estate). */}
+      {org && <Organization id={org} />}
     </>
   );
 }
 
-function Organization({ id, name }: { id: string; name: string }) {
+function Organization({ id }: { id: string }) {
+  const name = useNames([id]).get(id) ?? id;
   const { t, number } = useI18n();
   const { at, plan } = useApp();
   const view = { at, plan };

@@ -1,10 +1,11 @@
 /** Plans: the waves of a plan as a Gantt chart with blackouts and per-wave verdicts; plan a move; accept or drop. */
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useParam } from '../router.js';
 import { ApiError, get, getAll, post } from '../api.js';
 import { Gantt, type GanttRow } from '../components/charts.js';
 import { Async, Badge, ErrorBox, Figure, IdList, TableHead, TextField } from '../components/common.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { Computing } from '../components/Computing.js';
 import { choiceColour, useI18n } from '../i18n/index.js';
 import { canPlan, useApp, useLoad } from '../state.js';
 import type { Application, PlanInfo, PlanReport, PlanStep, Site, WavePlanResult } from '../types.js';
@@ -217,12 +218,16 @@ function WaveForm({ onPlanned }: { onPlanned: (r: WavePlanResult) => void }) {
   const [days, setDays] = useState<Set<string>>(new Set(['sat']));
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  // The solve runs up to the time limit: it can be cancelled (the request is aborted, and the server stops the solver).
+  const solving = useRef<AbortController | null>(null);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
   const fieldError = (field: string) => (error instanceof ApiError ? error.details.filter((d) => d.field === field || d.field?.startsWith(`${field}.`) || d.path?.at(-1) === field).map((d) => d.message) : []);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(undefined);
+    const ctl = new AbortController();
+    solving.current = ctl;
     try {
       const body = {
         name: f.name,
@@ -237,7 +242,7 @@ function WaveForm({ onPlanned }: { onPlanned: (r: WavePlanResult) => void }) {
         ...(f.maxVcpu && { maxVcpu: Number(f.maxVcpu) }),
         ...(f.targetDevices.trim() && { targetDevices: f.targetDevices.split(',').map((d) => d.trim()).filter(Boolean) }),
       };
-      onPlanned(await post<WavePlanResult>('/plans/waves', body));
+      onPlanned(await post<WavePlanResult>('/plans/waves', body, undefined, ctl.signal));
     } catch (err) {
       setError(err);
     } finally {
@@ -306,6 +311,7 @@ function WaveForm({ onPlanned }: { onPlanned: (r: WavePlanResult) => void }) {
           <button type="submit" className="primary" disabled={busy}>
             {busy ? t('plans.solving') : t('plans.run')}
           </button>
+          {busy && <Computing label={t('plans.run')} onCancel={() => solving.current?.abort()} />}
         </div>
       </form>
       <ErrorBox error={error} />

@@ -9,12 +9,11 @@ import { Async, Badge, IdCell, TableHead } from '../components/common.js';
 import { NamedLink } from '../components/FieldValue.js';
 import { PathReason } from '../components/PathReason.js';
 import { useI18n, type Key } from '../i18n/index.js';
-import { nameOf } from '../names.js';
+import { useNames } from '../useNames.js';
 import { Link, withView } from '../router.js';
 import { useApp, useLoad } from '../state.js';
 import type { Application, Check, Paths } from '../types.js';
 import { BOX, layoutService, type Box, type ServiceFacts } from './serviceLayout.js';
-import { useEffect, useState } from 'react';
 
 /** The verdict of one element for the service. */
 export type ElementVerdict = 'spof' | 'accepted' | 'ok';
@@ -58,20 +57,6 @@ async function load(site: string, application: string, view: { at: string; plan:
       kinds.set(b.id, b.kind);
     }
   return { facts: { site, application, paths: drawn, instances: app.instances ?? [], dependencies: deps }, paths, check, verdicts, kinds };
-}
-
-/** Names of ids at the view, filled in as they arrive (one batch request). */
-function useNames(ids: readonly string[]): Map<string, string> {
-  const { at, plan } = useApp();
-  const [names, setNames] = useState(new Map<string, string>());
-  const key = ids.join(',');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `ids`
-  useEffect(() => {
-    let live = true;
-    void Promise.all(ids.map(async (id) => [id, (await nameOf(id, at, plan)) ?? id] as const)).then((pairs) => live && setNames(new Map(pairs)));
-    return () => void (live = false);
-  }, [key, at, plan]);
-  return names;
 }
 
 /** The service view page (`/services/{site}/{application}`). */

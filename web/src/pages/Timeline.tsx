@@ -31,7 +31,7 @@ function useVerdicts(plan: string) {
   const large = useLarge();
   const base = useOnDemand((s) => get<TimelineCheck>('/timeline-check', {}, s), [], large);
   const overlay = useOnDemand((s) => (plan ? get<TimelineCheck>('/timeline-check', { plan }, s) : Promise.resolve(null)), [plan], large);
-  return { base, overlay, ask: () => (base.ask(), overlay.ask()) };
+  return { base, overlay, ask: () => (base.ask(), overlay.ask()), cancel: () => (base.cancel(), overlay.cancel()) };
 }
 
 function TimelineView({ headers }: { headers: ChangeSetHeader[] }) {
@@ -95,7 +95,7 @@ function TimelineView({ headers }: { headers: ChangeSetHeader[] }) {
       </section>
       <section aria-labelledby="h-verdicts">
         <h2 id="h-verdicts">{t('timeline.verdicts')}</h2>
-        <OnDemand state={{ ...(plan ? verdicts.overlay : verdicts.base), ask: verdicts.ask }} label={t('onDemand.verdicts')}>{() => null}</OnDemand>
+        <OnDemand state={{ ...(plan ? verdicts.overlay : verdicts.base), ask: verdicts.ask, cancel: verdicts.cancel }} label={t('onDemand.verdicts')}>{() => null}</OnDemand>
         {!step ? null : step.lostRedundancy.length + step.regainedRedundancy.length + step.weakened.length + step.strengthened.length === 0 ? (
           <p className="muted">{t('timeline.noVerdictChange')}</p>
         ) : (
