@@ -25,6 +25,8 @@ const users: [string, string, string?][] = [
   // operators change the past, docs/api.md "Present and past").
   ['anna', 'operator'],
   ['admin', 'admin'],
+  // A planner: may not accept waves in the past (the refusal is shown in the UI).
+  ['paula', 'planner'],
   ['kaemmerei-lemgo', 'tenant', 'lemgo'],
 ];
 

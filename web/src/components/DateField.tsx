@@ -50,8 +50,10 @@ export function DateField({ label, value, onChange, labelClass }: { label: strin
   };
   const hint = t('date.hint', { example: formatDate('2026-12-03', locale) });
   return (
-    <label htmlFor={id}>
-      <span className={labelClass}>{label} </span>
+    <span className="date-field-wrap">
+      <label htmlFor={id}>
+        <span className={labelClass}>{label} </span>
+      </label>
       <input
         id={id}
         className="date-field"
@@ -80,6 +82,6 @@ export function DateField({ label, value, onChange, labelClass }: { label: strin
       <span id={`${id}-hint`} className={bad ? 'field-error' : 'sr-only'} role={bad ? 'alert' : undefined}>
         {bad ? t('date.invalid', { example: formatDate('2026-12-03', locale) }) : hint}
       </span>
-    </label>
+    </span>
   );
 }
