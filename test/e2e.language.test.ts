@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page, Request } from 'playwright-core';
-import { axe, E2E_PASSWORD, e2eFixture, e2eSkip, newPage, signIn, type E2eServer } from './helpers/e2e.js';
+import { axe, E2E_PASSWORD, e2eFixture, e2eSkip, newPage, planPaderbornMove, signIn, type E2eServer } from './helpers/e2e.js';
 
 describe('web UI: the language everywhere, progress and cancel', { skip: e2eSkip, timeout: 150_000 }, () => {
   const f = e2eFixture({ before, after });
@@ -72,13 +72,7 @@ describe('web UI: the language everywhere, progress and cancel', { skip: e2eSkip
     });
     assert.equal(later.status(), 201, await later.text());
     await page.goto(`${server.url}/plans`);
-    await page.getByLabel('Name des Plans').fill('e2e-warnung');
-    await page.getByLabel('Frühester Umzugstag').fill('2018-12-08');
-    await page.getByRole('combobox', { name: /^Von Standort/ }).selectOption('paderborn-dc');
-    await page.getByRole('combobox', { name: /^Nach Standort/ }).selectOption('lemgo-dc');
-    await page.getByLabel('Höchstens Anwendungen je Welle').fill('3');
-    await page.getByLabel('Höchstens vCPU je Welle').fill('96');
-    await page.getByRole('button', { name: 'Plan berechnen' }).click();
+    await planPaderbornMove(page, 'e2e-warnung');
     await page.getByRole('heading', { name: /^e2e-warnung: Umzug paderborn-dc → lemgo-dc$/ }).waitFor({ timeout: 30_000 });
     const warning = page.locator('li[data-code="waves.alreadyScheduled"]');
     await warning.waitFor();
