@@ -6,7 +6,7 @@
 //
 //   npm run build
 //   cp /work/wt/state.db /tmp/me-state.db        # never the shared file: a user is added to it
-//   node --import tsx scripts/measure-pages.ts /tmp/me-state.db
+//   node --import tsx scripts/measure-pages.ts /tmp/me-state.db [only pages whose name has this]
 import { spawn, spawnSync } from 'node:child_process';
 import { chromiumPath, launchBrowser, newPage } from '../test/helpers/e2e.js';
 
@@ -36,12 +36,13 @@ try {
   await probe.request.post(`${base}/api/v1/session`, { data: { name: 'measure', password } });
   const usage = ((await (await probe.request.get(`${base}/api/v1/usages?limit=1&offset=1000`)).json()) as { items: { tenant: string; application: string; sites: string[] }[] }).items[0]!;
   await probe.context().close();
-  const pages: [string, string][] = [
+  // Per page: its name, its path, and where its content is (default: all of <main>).
+  const pages: [string, string, string?][] = [
     ['overview', '/'],
     ['applications', '/applications'],
     ['timeline', '/timeline'],
     ['municipalities', '/municipalities'],
-    ['one municipality', `/municipalities?org=${usage.tenant}`],
+    ['one municipality', `/municipalities?org=${usage.tenant}`, 'main section[aria-labelledby=h-org]'],
     ['plans', '/plans'],
     ['object (application)', `/objects/${usage.application}`],
     ['service view', `/services/${usage.sites[0]}/${usage.application}`],
@@ -49,7 +50,7 @@ try {
     ['search', '/search?q=rathaus'],
   ];
   console.log(`${base}: ${usage.tenant}, ${usage.application} at ${usage.sites[0]}`);
-  for (const [what, path] of pages) {
+  for (const [what, path, scope = 'main'] of pages.filter(([what]) => what.includes(process.argv[3] ?? ''))) {
     const times: number[] = [];
     for (let run = 0; run < 2; run++) {
       const { page } = await newPage(browser);
@@ -57,7 +58,11 @@ try {
       await page.request.post(`${base}/api/v1/session`, { data: { name: 'measure', password } });
       await page.goto(`${base}${path}`, { waitUntil: 'commit' });
       // Ready: the page's heading and content are there, and no loading note is left in it.
-      await page.waitForFunction(() => document.querySelector('main h1') !== null && document.querySelectorAll('main [role=status].muted, main .computing').length === 0 && document.querySelectorAll('main table, main .figures, main svg, main form, main select').length > 0, undefined, { polling: 50, timeout: 300_000 });
+      await page.waitForFunction(
+        (s) => document.querySelector('main h1') !== null && document.querySelectorAll(`${s} [role=status].muted, ${s} .computing`).length === 0 && document.querySelectorAll(`${s} table, ${s} .figures, ${s} svg, ${s} form, ${s} select`).length > 0,
+        scope,
+        { polling: 50, timeout: 300_000 },
+      );
       times.push(await page.evaluate(() => performance.now()));
       await page.context().close();
     }

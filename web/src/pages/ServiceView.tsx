@@ -12,6 +12,7 @@ import { useI18n, type Key } from '../i18n/index.js';
 import { useNames } from '../useNames.js';
 import { Link, withView } from '../router.js';
 import { useApp, useLoad } from '../state.js';
+import { dependencyOf, type DependencyLike } from '../../../src/model/dependency.js';
 import type { Application, Check, Paths } from '../types.js';
 import { BOX, layoutService, type Box, type ServiceFacts } from './serviceLayout.js';
 
@@ -35,13 +36,14 @@ interface Loaded {
 
 async function load(site: string, application: string, view: { at: string; plan: string }, signal: AbortSignal): Promise<Loaded> {
   const [app, paths, check] = await Promise.all([
-    get<Application & { depends_on?: { application: string; coupling: string }[] }>(`/objects/${encodeURIComponent(application)}`, view, signal),
+    get<Application & { depends_on?: DependencyLike[] }>(`/objects/${encodeURIComponent(application)}`, view, signal),
     get<Paths>('/paths', { ...view, from: site, to: application }, signal),
     // Only this service's verdict and the SPOFs that break it (the server analyses just it).
     get<Check>('/check', { ...view, application, site, limit: 100, spofLimit: 10_000, breaksLimit: 0 }, signal),
   ]);
   const deps = await Promise.all(
-    (app.depends_on ?? []).map(async (d) => {
+    // An id alone is a loose dependency (src/model/dependency.ts).
+    (app.depends_on ?? []).map(dependencyOf).map(async (d) => {
       const o = await get<Application>(`/objects/${encodeURIComponent(d.application)}`, view, signal).catch(() => null);
       return { application: d.application, coupling: d.coupling, instances: o?.instances ?? [] };
     }),
