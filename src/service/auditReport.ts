@@ -7,6 +7,7 @@
  * the same tenant views the API serves (tenantReports.ts): it never names what the tenant
  * may not see. Rendering (HTML, Markdown, PDF) is src/report's job.
  */
+import type { Solver } from '../contracts/requests/shared.js';
 import type { GeoThresholds } from '../engine/datacenterDistances.js';
 import { VerbundError } from '../model/errors.js';
 import type { RestoreObjective } from '../planning/RestoreProblem.js';
@@ -50,7 +51,7 @@ export interface AuditSpof {
 export interface AuditRecovery {
   /** The scenario: its failed elements (those the reader may see) and how it was chosen. */
   readonly scenario: { fail: string[]; chosen: 'given' | 'worst-datacenter'; start: string; capacity: RestorePlanResult['capacity'] } | null;
-  readonly solver: { name: 'mip' | 'greedy'; optimal: boolean; objective: RestoreObjective; bound: RestoreObjective } | null;
+  readonly solver: { name: Solver; optimal: boolean; objective: RestoreObjective; bound: RestoreObjective } | null;
   readonly applications: {
     application: string;
     name: string;

@@ -4,20 +4,19 @@
  * a tenant learns the names of what it may see only; any other id is left out, exactly as one
  * that exists nowhere.
  */
-import type { FastifyInstance } from 'fastify';
+import { idParam, viewQuery } from '../../contracts/requests/shared.js';
 import { VerbundError } from '../../model/errors.js';
-import type { ApiContext } from '../ApiContext.js';
-import { idParam, viewQuery } from '../schemas.js';
+import type { RoutePlugin } from '../routePlugin.js';
 
 /** At most this many ids per request (a page of the UI asks for far fewer). */
 export const NAMES_MAX = 200;
 
 const idPattern = new RegExp(idParam.pattern);
 
-/** Registers `GET /api/v1/names`. */
-export function nameRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  app.get<{ Querystring: { ids: string; at?: string; plan?: string } }>(
-    '/api/v1/names',
+/** `GET /api/v1/names` (a route module under `/api/v1`). */
+export const nameRoutes: RoutePlugin = async (app, { ctx }) => {
+  app.get(
+    '/names',
     {
       config: { auth: 'viewer', tenant: true },
       schema: {
@@ -27,8 +26,8 @@ export function nameRoutes(app: FastifyInstance, ctx: ApiContext): void {
           type: 'object',
           additionalProperties: false,
           required: ['ids'],
-          properties: { ...viewQuery, ids: { type: 'string', minLength: 1, maxLength: NAMES_MAX * 65, description: `Comma-separated ids, at most ${NAMES_MAX}.` } },
-        },
+          properties: { ...viewQuery, ids: { type: 'string', minLength: 1, maxLength: NAMES_MAX * 65, description: 'Comma-separated ids, at most 200.' } },
+        } as const,
         response: {
           200: {
             type: 'object',
@@ -52,4 +51,4 @@ export function nameRoutes(app: FastifyInstance, ctx: ApiContext): void {
       return { names };
     },
   );
-}
+};
