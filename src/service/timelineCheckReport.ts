@@ -3,6 +3,7 @@
  * instant where the view changes, and what changed in the verdicts. The CLI runs it
  * in-process; the API in a worker thread, handing it the change sets it read.
  */
+import { textOf, type ServerText } from './serverTexts.js';
 import type { Problem } from '../model/errors.js';
 import { isDatacenterElement } from '../engine/redundancy.js';
 import type { TimeKey } from '../timeline/time.js';
@@ -14,7 +15,7 @@ import { walkChangeSets, type TimelineStep, type WalkChangeSet } from './walkTim
 /** One date of the timeline check. */
 export interface TimelineCheckStep {
   readonly at: TimeKey;
-  readonly changesets: { id: string; title: string; status: string; plan: string | null }[];
+  readonly changesets: { id: string; title: string; text: ServerText | null; status: string; plan: string | null }[];
   readonly services: number;
   readonly surviving: number;
   readonly failing: number;
@@ -101,7 +102,7 @@ export function timelineCheckReport(
     });
     steps.push({
       at: step.at,
-      changesets: step.changesets.map((h) => ({ id: h.id, title: h.title, status: h.status, plan: h.plan ?? null })),
+      changesets: step.changesets.map((h) => ({ id: h.id, title: h.title, text: textOf(h.title), status: h.status, plan: h.plan ?? null })),
       services: m.count,
       surviving,
       failing: m.count - surviving,
