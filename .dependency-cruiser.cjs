@@ -60,8 +60,6 @@ module.exports = {
         // Composition root: the CLI opens the store (location from --db / VERBUND_DB) and hands
         // it to the services; `serve` opens it to hand it to buildApp. Nothing else from store.
         '^src/store/openStore\\.ts$',
-        // The MIP's stage outcomes in words (`plan waves`, `plan restore`) are planning's own vocabulary.
-        '^src/planning/mipWaves\\.ts$',
       ],
     ),
     onlyFrom(

@@ -33,6 +33,7 @@ const samples: Record<string, Sample | ((caller: Caller) => Sample)> = {
   'GET /healthz': { url: '/healthz' },
   'GET /readyz': { url: '/readyz' },
   'GET /metrics': { url: '/metrics' },
+  'GET /api/v1/base-map': { url: '/api/v1/base-map' },
   'GET /api/v1/organizations': { url: '/api/v1/organizations' },
   'GET /api/v1/sites': { url: '/api/v1/sites?q=rathaus' },
   'GET /api/v1/risk-groups': { url: '/api/v1/risk-groups' },
@@ -58,6 +59,7 @@ const samples: Record<string, Sample | ((caller: Caller) => Sample)> = {
       return id;
     },
   },
+  'GET /api/v1/names': { url: '/api/v1/names?ids=u-lemgo-finanzwesen,lemgo' },
   'GET /api/v1/objects/{id}/history': { url: '/api/v1/objects/u-lemgo-finanzwesen/history' },
   'GET /api/v1/diff': { url: '/api/v1/diff?from=2019-01-01&to=2020-01-01' },
   'GET /api/v1/changesets': { url: '/api/v1/changesets' },

@@ -3,6 +3,10 @@
  * API tokens and browser sessions.
  */
 import type { Role } from '../model/roles.js';
+import type { CredentialsBody, TokenCreateBody, UserAddBody, UserPatchBody } from './requests/accounts.js';
+
+// The requests are declared with their schemas (src/contracts/requests); the names below are theirs.
+export type { CredentialsBody, PasswordChangeBody, SetupBody, TokenCreateBody, UserAddBody, UserPatchBody } from './requests/accounts.js';
 
 export { hasRights, isRole, roles, staffRoles, type Role, type StaffRole } from '../model/roles.js';
 
@@ -33,10 +37,7 @@ export interface TokenInfo {
 export type NewToken = TokenInfo & { readonly token: string };
 
 /** The request of `POST /session`. */
-export interface SignInBody {
-  readonly name: string;
-  readonly password: string;
-}
+export type SignInBody = CredentialsBody;
 
 /** The answer of `POST /session`: who signed in, and the CSRF token every unsafe request sends. */
 export interface SessionAnswer {
@@ -49,22 +50,10 @@ export interface SessionAnswer {
 export type Me = Principal & { readonly csrfToken: string | null };
 
 /** The request of `POST /users`. */
-export interface NewUserBody {
-  readonly name: string;
-  readonly role: Role;
-  readonly tenant?: string;
-  readonly password?: string;
-}
+export type NewUserBody = UserAddBody;
 
 /** The request of `PATCH /users/{name}`. */
-export interface UserPatch {
-  readonly disabled?: boolean;
-  readonly password?: string;
-}
+export type UserPatch = UserPatchBody;
 
 /** The request of `POST /tokens`. */
-export interface NewTokenBody {
-  readonly user: string;
-  readonly name?: string;
-  readonly expiresDays?: number;
-}
+export type NewTokenBody = TokenCreateBody;

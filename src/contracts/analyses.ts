@@ -5,37 +5,17 @@
  */
 import type { DependencyCycle } from '../model/dependencyCycles.js';
 import type { Problem } from '../model/errors.js';
-import type { ElementRefOut, Instant, PageInfo, ServiceRef } from './common.js';
-import type { CheckVerdict } from './statuses.js';
+import type { ElementRefOut, Instant, PageInfo, ServerText, ServiceRef } from './common.js';
+import type { GeoThresholds } from '../model/geoThresholds.js';
+import type { AvailabilityQuerystring, CheckQuerystring } from './requests/analyses.js';
 
 export type { DependencyCycle } from '../model/dependencyCycles.js';
 
-/**
- * Which services a check reports, and which page of its lists. Filters restrict the
- * services, the summary counts them, and the SPOFs count only the services that pass.
- * Limits absent: everything (the CLI's `--json`, an export).
- */
-export interface CheckQuery {
-  readonly tenant?: string | undefined;
-  readonly application?: string | undefined;
-  readonly site?: string | undefined;
-  readonly verdict?: CheckVerdict | undefined;
-  readonly offset?: number | undefined;
-  readonly limit?: number | undefined;
-  readonly spofOffset?: number | undefined;
-  readonly spofLimit?: number | undefined;
-  /** At most this many services in each SPOF's `breaks` (its `broken` counts them all). */
-  readonly breaksLimit?: number | undefined;
-  /** Leave out the raw-network lists (articulation points, bridges, blocks); the counts stay. */
-  readonly networkCounts?: boolean | undefined;
-}
+// The requests of the analyses are declared with their schemas (src/contracts/requests).
+export type { AvailabilityQuerystring, CheckQuery, CheckQuerystring, PathsQuerystring, WhatIfBody } from './requests/analyses.js';
 
-/** The distances that make two data centers georedundant (km). */
-export interface GeoThresholds {
-  readonly minimumKm: number;
-  readonly recommendedKm: number;
-}
-
+// The georedundancy thresholds are the model's (the engine flags against them, a check request may name others).
+export type { GeoThresholds } from '../model/geoThresholds.js';
 /**
  * - `none`: no instance in a data-center site; `single`: all in one data center;
  * - `unknown`: two or more data centers, but a location is missing;
@@ -177,11 +157,6 @@ export interface CheckReport {
   readonly problems: Problem[];
 }
 
-/** The request of `POST /what-if`: the elements that fail together. */
-export interface WhatIfBody {
-  readonly fail: string[];
-}
-
 /** The result of `what-if`. */
 export interface WhatIfReport {
   readonly at: Instant;
@@ -223,14 +198,10 @@ export interface PathsJson {
     readonly elements: ElementJson[];
     /** Only for `shared`: the list is inclusion-minimal. */
     readonly minimal?: boolean;
+    /** Only for `cut`: one path (every path crosses the elements), so the one way there is can be shown. */
+    readonly path?: PathJson;
     readonly message: string;
   };
-}
-
-/** The request of `GET /paths`: its two ends. */
-export interface PathsQuery {
-  readonly from: string;
-  readonly to: string;
 }
 
 /** One end of a paths query. */
@@ -257,16 +228,11 @@ export type PathsReport = PathsJson & {
   readonly nodeLinkDisjoint: PathsJson;
 };
 
-/** Which services the availability analysis covers, and how (`GET /availability`). */
-export interface AvailabilityQuery {
-  readonly tenant?: string | undefined;
-  readonly application?: string | undefined;
-  readonly site?: string | undefined;
-  readonly maxOrder?: 1 | 2 | 3 | undefined;
-  readonly monteCarlo?: number | undefined;
+/** Which services the availability analysis covers, and how: the request without the view. */
+export type AvailabilityQuery = Readonly<Omit<AvailabilityQuerystring, 'at' | 'plan'>> & {
   /** Which elements `sources` counts (see the engine's `AvailabilityOptions.sourcesOf`). */
   readonly sourcesOf?: 'estate' | 'services' | undefined;
-}
+};
 
 /** A minimal cut set: elements whose joint failure takes a service down. */
 export interface CutSet {
@@ -338,7 +304,7 @@ export interface AvailabilityResult {
 /** One date of the timeline check. */
 export interface TimelineCheckStep {
   readonly at: Instant;
-  readonly changesets: { id: string; title: string; status: string; plan: string | null }[];
+  readonly changesets: { id: string; title: string; text: ServerText | null; status: string; plan: string | null }[];
   readonly services: number;
   readonly surviving: number;
   readonly failing: number;
@@ -366,15 +332,8 @@ export interface TimelineCheckReport {
   readonly problems: Problem[];
 }
 
-/** The query of `GET /check`: the filters and pages of {@link CheckQuery}, the form of the answer and the georedundancy thresholds. */
-export type CheckParams = Omit<CheckQuery, 'networkCounts'> & {
-  /** `summary` leaves out the service list and the SPOFs' `breaks` lists. */
-  readonly form?: 'full' | 'summary' | undefined;
-  /** The raw-network facts as counts only, or with their lists. */
-  readonly network?: 'counts' | 'lists' | undefined;
-  readonly geoMinimumKm?: number | undefined;
-  readonly geoRecommendedKm?: number | undefined;
-};
+/** What a client sends to `GET /check` besides the view: {@link CheckQuerystring}, each field optional (the server fills in the defaults). */
+export type CheckParams = Partial<Omit<CheckQuerystring, 'at' | 'plan'>>;
 
-/** The query of `GET /availability` (which elements `sources` counts is the server's to decide). */
-export type AvailabilityParams = Omit<AvailabilityQuery, 'sourcesOf'>;
+/** What a client sends to `GET /availability` besides the view. */
+export type AvailabilityParams = Partial<Omit<AvailabilityQuerystring, 'at' | 'plan'>>;

@@ -57,3 +57,12 @@ export interface ElementRefOut {
   readonly id: string;
   readonly kind: ElementKind;
 }
+
+/** A text the server wrote (a generated title, a warning) as a code and its parameters, for a client to show in its user's language (docs/api.md, "Texts the server writes"). */
+export interface ServerText {
+  readonly code: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+/** A warning as a code with parameters and its English message. */
+export type ServerNotice = ServerText & { readonly message: string };

@@ -3,7 +3,9 @@
  * history, the diff between two dates, list queries, and the answer of a write.
  */
 import type { Kind } from '../model/kinds.js';
-import type { Instant, ObjectOut, ViewQuery } from './common.js';
+import type { ChangeSetListQuerystring, ChangeSetStatusBody, ChangeSetsBody } from './requests/changesets.js';
+import type { ChangeSetMeta, DiffQuerystring, ObjectCreateBody, ObjectListQuerystring, ObjectPatchBody } from './requests/objects.js';
+import type { Instant, ObjectOut, ServerText, ViewQuery } from './common.js';
 import type { ChangeSetStatus } from './statuses.js';
 
 /** A change set without its changes, as the API lists it. */
@@ -26,6 +28,8 @@ export interface ChangeSetHeaderOut {
   readonly recordedAt?: string;
   /** Scheduled and its date has passed: waiting for an operator to mark it done. */
   readonly overdue: boolean;
+  /** The title as a code with parameters when the server wrote it. */
+  readonly text: ServerText | null;
 }
 
 /** The query of a list of objects (`GET /sites`, …): the view, a search, an order, a page and filters by field. */
@@ -66,7 +70,8 @@ export interface VersionOut {
 /** An object's history (`GET /objects/{id}/history`): its baseline versions and the plans' proposed changes of it. */
 export interface History {
   readonly id: string;
-  readonly versions: VersionOut[];
+  /** Each with its change set's title as a code with parameters, when the server wrote it. */
+  readonly versions: (VersionOut & { readonly text: ServerText | null })[];
   readonly proposed: { changeset: ChangeSetHeaderOut; op: string }[];
 }
 
@@ -94,16 +99,9 @@ export interface DiffQuery {
   readonly plan?: string | undefined;
 }
 
-/** The change set one write goes into (`POST /objects`, `PATCH` and `DELETE /objects/{id}`). Defaults: done, now. */
-export interface WriteMeta {
-  id?: string;
-  title?: string;
-  effective?: string;
-  status?: ChangeSetStatus;
-  plan?: string;
-  author?: string;
-  notes?: string;
-}
+/** The change set one write goes into (`POST /objects`, `PATCH` and `DELETE /objects/{id}`): declared with its schema. Defaults: done, now. */
+export type WriteMeta = ChangeSetMeta;
+export type { ChangeSetListQuerystring, ChangeSetMeta, ChangeSetStatusBody, ChangeSetsBody, DiffQuerystring, ObjectCreateBody, ObjectListQuerystring, ObjectPatchBody };
 
 /** The answer of a write: the change set, the object's new revision and (unless deleted) the object then. */
 export interface WriteAnswer {

@@ -5,14 +5,8 @@
 import type { Kind } from '../model/kinds.js';
 import type { ObjectOut } from './common.js';
 
-/** The request of `POST /import/netbox`. The token is used for the pull only, never stored or answered. */
-export interface NetboxImportBody {
-  readonly url: string;
-  readonly token: string;
-  readonly dry_run?: boolean;
-  /** A mapping (docs/netbox.md, "Mapping"); default the built-in one. */
-  readonly map?: Record<string, unknown>;
-}
+// The request is declared with its schema (src/contracts/requests).
+export type { NetboxImportBody } from './requests/estateFiles.js';
 
 /** What the objects of one endpoint became. */
 export interface EndpointCount {

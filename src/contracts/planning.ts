@@ -3,7 +3,8 @@
  * `/progress`) and the CLI prints it (`plan show|waves|joint|restore`, `progress`): requests
  * and results. docs/schemas/plan-*.schema.json and progress.schema.json publish the same shapes.
  */
-import type { Instant } from './common.js';
+import type { Instant, ServerNotice, ServerText } from './common.js';
+import type { JointApplyBody, JointQuerystring, PlanAcceptBody, ProgressQuerystring } from './requests/plans.js';
 import type { ChangeSetStatus, MigrationStatus } from './statuses.js';
 
 /** A plan (a what-if scenario that groups proposed change sets) as stored and listed. */
@@ -14,6 +15,9 @@ export interface PlanInfo {
   readonly createdBy: string;
   readonly createdAt: string;
 }
+
+/** A plan as the API answers it: with its title as a code with parameters when the server wrote it. */
+export type PlanOut = PlanInfo & { readonly text: ServerText | null };
 
 /** vCPU, RAM and storage, zero where not given. */
 export interface Size {
@@ -40,6 +44,8 @@ export interface StepVerdict {
 export interface PlanStep {
   readonly changeset: string;
   readonly title: string;
+  /** The title as a code with parameters when the server wrote it. */
+  readonly text: ServerText | null;
   readonly date: string;
   readonly status: ChangeSetStatus;
   readonly applications: string[];
@@ -54,16 +60,13 @@ export interface PlanStep {
 
 /** The result of `plan show` (`GET /plans/{id}`). */
 export interface PlanReport {
-  readonly plan: PlanInfo;
+  readonly plan: PlanOut;
   readonly steps: PlanStep[];
   readonly problems: readonly unknown[];
 }
 
-/** The request of `POST /plans/{id}/accept`. */
-export interface AcceptBody {
-  /** Record waves dated before now as done (operators only). */
-  readonly backdate?: boolean;
-}
+/** The request of `POST /plans/{id}/accept` (its schema allows no body too). */
+export type AcceptBody = NonNullable<PlanAcceptBody>;
 
 /** The answer of `POST /plans/{id}/accept`. */
 export interface AcceptAnswer {
@@ -78,26 +81,8 @@ export interface DropAnswer {
   readonly cancelled: string[];
 }
 
-/** What to plan: the move of `from`'s applications to `to` in waves (`plan waves`, `POST /plans/waves`). */
-export interface WavePlanRequest {
-  readonly name: string;
-  readonly from: string;
-  readonly to: string;
-  readonly start: string;
-  readonly end?: string | undefined;
-  /** Allowed weekdays, e.g. `sat` or `fri,sat`. */
-  readonly days?: string | undefined;
-  readonly maxApps?: number | undefined;
-  readonly maxVcpu?: number | undefined;
-  /** `DEVICE` (receives every instance) or `SOURCE=TARGET[+TARGET…]` entries; default by role. */
-  readonly targetDevices?: readonly string[] | undefined;
-  readonly title?: string | undefined;
-  readonly solver?: 'mip' | 'greedy' | undefined;
-  /** Seconds for the MIP (default 60; the API allows at most 30). */
-  readonly timeLimit?: number | undefined;
-  /** Compute, but write nothing. */
-  readonly dryRun?: boolean | undefined;
-}
+// The planning requests are declared with their schemas (src/contracts/requests).
+export type { JointApplyBody, JointQuerystring, PlanAcceptBody, ProgressQuerystring, RestorePlanRequest, WavePlanRequest } from './requests/plans.js';
 
 /** How one stage of a MIP ended. */
 export interface StageOutcome {
@@ -146,6 +131,8 @@ export interface WavePlanResult {
   readonly groups: number;
   readonly waves: PlannedWave[];
   readonly warnings: string[];
+  /** The warnings as codes with parameters, for clients that show them in their user's language. */
+  readonly notices: ServerNotice[];
   readonly written: boolean;
 }
 
@@ -204,11 +191,7 @@ export interface JointCandidate {
 }
 
 /** The request of `GET /joint`: the view, and optionally one product. */
-export interface JointQuery {
-  readonly at?: string | undefined;
-  readonly plan?: string | undefined;
-  readonly product?: string | undefined;
-}
+export type JointQuery = JointQuerystring;
 
 /** The candidates of one view (`plan joint`, `GET /joint`). */
 export interface JointCandidatesReport {
@@ -218,21 +201,11 @@ export interface JointCandidatesReport {
   readonly candidates: (JointCandidate & { readonly plans: string[] })[];
 }
 
-/** What to consolidate, and where to write it (`plan joint --apply`, `POST /joint`). */
-export interface ApplyJointOptions {
-  /** Id of the new plan. */
-  readonly plan: string;
-  /** The candidate's product; may be left out when there is exactly one candidate. */
-  readonly product?: string | undefined;
-  /** The application that stays; default the candidate's suggestion (most users). */
-  readonly keep?: string | undefined;
-  /** Date or date-time of the consolidation; default the first day of next month (UTC). */
-  readonly effective?: string | undefined;
-  /** Title of the plan; default `Joint operation: PRODUCT`. */
-  readonly title?: string | undefined;
-  /** Compute and check, but write nothing (to show what would be written). */
-  readonly dryRun?: boolean | undefined;
-}
+/**
+ * What to consolidate, and where to write it (`plan joint --apply`, `POST /joint`): the
+ * request, and the plan's title (default `Joint operation: PRODUCT`), which no caller sets yet.
+ */
+export type ApplyJointOptions = Readonly<JointApplyBody> & { readonly title?: string | undefined };
 
 /** What a consolidation wrote (or, on a dry run, would write). */
 export interface ApplyJointResult {
@@ -248,15 +221,8 @@ export interface ApplyJointResult {
   readonly written: boolean;
 }
 
-/** Options of a progress report (`progress`, `GET /progress`). */
-export interface MigrationProgressOptions {
-  /** Also the series of the baseline overlaid with this plan. */
-  readonly plan?: string | undefined;
-  /** First instant (the series opens with the state then); default the first change. */
-  readonly from?: string | undefined;
-  /** Last instant; default the last change. */
-  readonly to?: string | undefined;
-}
+/** Options of a progress report (`progress`, `GET /progress`): the request. */
+export type MigrationProgressOptions = ProgressQuerystring;
 
 /** The applications by status from one instant until the next point. */
 export interface MigrationPoint {
@@ -281,27 +247,6 @@ export interface MigrationProgressReport {
   readonly plan: { readonly id: string; readonly dates: MigrationPoint[] } | null;
 }
 
-/** What to restore after a disaster, and how fast (`plan restore`). */
-export interface RestorePlanOptions {
-  readonly name: string;
-  /** Failed elements: applications, devices, sites, risk groups. */
-  readonly fail: readonly string[];
-  /** When the disaster happened (date or date-time with offset; default now). */
-  readonly start?: string | undefined;
-  /** Length of a restore slot in hours (default 1). */
-  readonly slotHours?: number | undefined;
-  /** Staff shifts, e.g. `06-14,14-22` (default `00-24`). */
-  readonly shifts?: string | undefined;
-  /** Applications restorable per slot. */
-  readonly appsPerSlot?: number | undefined;
-  /** vCPU restorable per slot. */
-  readonly vcpuPerSlot?: number | undefined;
-  readonly title?: string | undefined;
-  readonly solver?: 'mip' | 'greedy' | undefined;
-  /** Seconds for the MIP (default 30). */
-  readonly timeLimit?: number | undefined;
-  readonly dryRun?: boolean | undefined;
-}
 
 /** A restore order's figures: what misses its RTO, and how long the wait is. */
 export interface RestoreObjective {

@@ -4,14 +4,21 @@
  * that the server registers every route listed and that every route it registers is listed.
  */
 import type { Kind } from '../model/kinds.js';
-import type { Me, NewToken, NewTokenBody, NewUserBody, SessionAnswer, SignInBody, TokenInfo, User, UserPatch } from './accounts.js';
-import type { AvailabilityParams, AvailabilityResult, CheckParams, CheckReport, PathsQuery, PathsReport, TimelineCheckReport, WhatIfBody, WhatIfReport } from './analyses.js';
-import type { Instant, Items, ObjectOfKind, ObjectOut, Page, ViewQuery } from './common.js';
-import type { ChangeSetHeaderOut, ChangeSetListQuery, ChangeSetsAdded, DiffQuery, EstateDiff, History, ImportAnswer, ObjectListQuery, WriteAnswer, WriteMeta } from './estate.js';
-import type { NetboxImportBody, NetboxSyncResult } from './netbox.js';
-import type { AcceptAnswer, AcceptBody, ApplyJointOptions, ApplyJointResult, DropAnswer, JointCandidatesReport, JointQuery, PlanInfo, PlanReport, MigrationProgressOptions, MigrationProgressReport, WavePlanRequest, WavePlanResult } from './planning.js';
-import type { ReportQuery } from './report.js';
-import type { ChangeSetStatus } from './statuses.js';
+import type { Me, NewToken, SessionAnswer, TokenInfo, User } from './accounts.js';
+import type { AvailabilityResult, CheckReport, PathsReport, TimelineCheckReport, WhatIfReport } from './analyses.js';
+import type { Instant, Items, ObjectOfKind, ObjectOut, Page } from './common.js';
+import type { ChangeSetHeaderOut, ChangeSetsAdded, EstateDiff, History, ImportAnswer, WriteAnswer } from './estate.js';
+import type { NetboxSyncResult } from './netbox.js';
+import type { AcceptAnswer, ApplyJointResult, DropAnswer, JointCandidatesReport, PlanOut, PlanReport, MigrationProgressReport, WavePlanResult } from './planning.js';
+import type { ReportQuerystring } from './report.js';
+// The requests: declared with their schemas (src/contracts/requests), which the server validates with.
+import type { CredentialsBody, PasswordChangeBody, SetupBody, TokenCreateBody, UserAddBody, UserPatchBody } from './requests/accounts.js';
+import type { AvailabilityQuerystring, CheckQuerystring, PathsQuerystring, TimelineCheckQuerystring, WhatIfBody } from './requests/analyses.js';
+import type { ChangeSetListQuerystring, ChangeSetStatusBody, ChangeSetsBody } from './requests/changesets.js';
+import type { ExportQuerystring, ImportQuerystring, NetboxImportBody } from './requests/estateFiles.js';
+import type { ChangeSetMeta, DiffQuerystring, NamesQuerystring, ObjectCreateBody, ObjectListQuerystring, ObjectPatchBody } from './requests/objects.js';
+import type { JointApplyBody, JointQuerystring, PlanAcceptBody, ProgressQuerystring, WavePlanRequest } from './requests/plans.js';
+import type { IdParams, View } from './requests/shared.js';
 
 /** What a route takes and answers. `params` fill the `:name` segments of its path. */
 export interface RouteSpec {
@@ -33,52 +40,55 @@ export function listPathOf<K extends Kind>(kind: K): ListPath<K> {
 export type ObjectPage<K extends Kind> = Page<ObjectOfKind<K>> & { readonly at: Instant; readonly plan: string | null };
 
 /** The list routes, one per kind: `GET /sites`, `GET /risk-groups`, … */
-export type ListRoutes = { readonly [K in Kind as `GET ${ListPath<K>}`]: { readonly query: ObjectListQuery; readonly result: ObjectPage<K> } };
+export type ListRoutes = { readonly [K in Kind as `GET ${ListPath<K>}`]: { readonly query: Partial<ObjectListQuerystring>; readonly result: ObjectPage<K> } };
 
 /** Every route but the list routes: `METHOD /path` → what it takes and answers. */
 export interface OtherRoutes {
   // Accounts and sessions.
-  'POST /session': { body: SignInBody; result: SessionAnswer };
+  'POST /session': { body: CredentialsBody; result: SessionAnswer };
   'DELETE /session': { result: undefined };
   'GET /me': { result: Me };
-  'POST /me/password': { body: { current: string; password: string }; result: undefined };
-  'POST /setup': { body: { token: string; name: string; password: string }; result: User };
+  'POST /me/password': { body: PasswordChangeBody; result: undefined };
+  'POST /setup': { body: SetupBody; result: User };
   'GET /users': { result: Items<User> };
-  'POST /users': { body: NewUserBody; result: User };
-  'PATCH /users/:name': { params: { name: string }; body: UserPatch; result: User };
+  'POST /users': { body: UserAddBody; result: User };
+  'PATCH /users/:name': { params: { name: string }; body: UserPatchBody; result: User };
   'GET /tokens': { query: { user?: string }; result: Items<TokenInfo> };
-  'POST /tokens': { body: NewTokenBody; result: NewToken };
+  'POST /tokens': { body: TokenCreateBody; result: NewToken };
   'DELETE /tokens/:id': { params: { id: string }; result: undefined };
   // The estate over time.
-  'GET /objects/:id': { params: { id: string }; query: ViewQuery; result: ObjectOut };
+  'GET /objects/:id': { params: IdParams; query: View; result: ObjectOut };
   'GET /objects/:id/history': { params: { id: string }; result: History };
-  'POST /objects': { body: { object: Record<string, unknown> & { id: string }; changeset?: WriteMeta }; result: WriteAnswer };
-  'PATCH /objects/:id': { params: { id: string }; body: { fields: Record<string, unknown>; changeset?: WriteMeta }; result: WriteAnswer };
-  'DELETE /objects/:id': { params: { id: string }; query: WriteMeta; result: WriteAnswer };
-  'GET /diff': { query: DiffQuery; result: EstateDiff };
-  'GET /changesets': { query: ChangeSetListQuery; result: Page<ChangeSetHeaderOut> };
+  'POST /objects': { body: ObjectCreateBody; result: WriteAnswer };
+  'PATCH /objects/:id': { params: IdParams; body: ObjectPatchBody; result: WriteAnswer };
+  'DELETE /objects/:id': { params: IdParams; query: ChangeSetMeta; result: WriteAnswer };
+  'GET /diff': { query: DiffQuerystring; result: EstateDiff };
+  'GET /changesets': { query: Partial<ChangeSetListQuerystring>; result: Page<ChangeSetHeaderOut> };
   'GET /changesets/:id': { params: { id: string }; result: ChangeSetHeaderOut & { changes: Record<string, unknown>[] } };
-  'POST /changesets': { body: Record<string, unknown>; result: ChangeSetsAdded };
-  'PATCH /changesets/:id': { params: { id: string }; body: { status: ChangeSetStatus }; result: ChangeSetHeaderOut };
-  'GET /export': { query: ViewQuery & { format?: 'json' | 'yaml' }; result: Record<string, unknown> };
-  'POST /import': { query: { effective?: string; changeset?: string }; body: Record<string, unknown>; result: ImportAnswer };
+  'POST /changesets': { body: ChangeSetsBody; result: ChangeSetsAdded };
+  'PATCH /changesets/:id': { params: { id: string }; body: ChangeSetStatusBody; result: ChangeSetHeaderOut };
+  'GET /export': { query: Partial<ExportQuerystring>; result: Record<string, unknown> };
+  'POST /import': { query: ImportQuerystring; body: Record<string, unknown>; result: ImportAnswer };
   'POST /import/netbox': { body: NetboxImportBody; result: NetboxSyncResult };
   // Analyses.
-  'GET /check': { query: ViewQuery & CheckParams; result: CheckReport };
-  'POST /what-if': { query: ViewQuery; body: WhatIfBody; result: WhatIfReport };
-  'GET /paths': { query: ViewQuery & PathsQuery; result: PathsReport };
-  'GET /availability': { query: ViewQuery & AvailabilityParams; result: AvailabilityResult };
-  'GET /timeline-check': { query: { plan?: string | undefined }; result: TimelineCheckReport };
-  'GET /report': { query: ReportQuery; result: string };
+  'GET /check': { query: Partial<CheckQuerystring>; result: CheckReport };
+  'POST /what-if': { query: View; body: WhatIfBody; result: WhatIfReport };
+  'GET /paths': { query: PathsQuerystring; result: PathsReport };
+  'GET /availability': { query: AvailabilityQuerystring; result: AvailabilityResult };
+  'GET /timeline-check': { query: TimelineCheckQuerystring; result: TimelineCheckReport };
+  'GET /report': { query: Partial<ReportQuerystring>; result: string };
   // Planning.
-  'GET /plans': { result: Items<PlanInfo> };
+  'GET /plans': { result: Items<PlanOut> };
   'GET /plans/:id': { params: { id: string }; result: PlanReport };
-  'POST /plans/:id/accept': { params: { id: string }; body: AcceptBody; result: AcceptAnswer };
+  'POST /plans/:id/accept': { params: IdParams; body: PlanAcceptBody; result: AcceptAnswer };
   'POST /plans/:id/drop': { params: { id: string }; body: Record<string, never>; result: DropAnswer };
   'POST /plans/waves': { body: WavePlanRequest; result: WavePlanResult };
-  'GET /joint': { query: JointQuery; result: JointCandidatesReport };
-  'POST /joint': { body: ApplyJointOptions; result: ApplyJointResult };
-  'GET /progress': { query: MigrationProgressOptions; result: MigrationProgressReport };
+  'GET /joint': { query: JointQuerystring; result: JointCandidatesReport };
+  'POST /joint': { body: JointApplyBody; result: ApplyJointResult };
+  'GET /progress': { query: ProgressQuerystring; result: MigrationProgressReport };
+  // The web's own.
+  'GET /names': { query: NamesQuerystring; result: { names: Record<string, string | null> } };
+  'GET /base-map': { result: { style: string | null } };
 }
 
 /** Every route of the API (under `/api/v1`). */
@@ -130,6 +140,8 @@ export const otherRouteNames = [
   'GET /joint',
   'POST /joint',
   'GET /progress',
+  'GET /names',
+  'GET /base-map',
 ] as const satisfies readonly (keyof OtherRoutes)[];
 
 // Fails to compile when a route of OtherRoutes is missing from otherRouteNames.

@@ -4,20 +4,13 @@
  * that produces a status and the client that shows it read one list.
  */
 
-/** Statuses of a change set: the baseline is done and scheduled; proposed ones belong to plans. */
-export const changeSetStatuses = ['done', 'scheduled', 'proposed', 'cancelled'] as const;
-
-/** A change-set status. */
-export type ChangeSetStatus = (typeof changeSetStatuses)[number];
+// Change-set statuses are the model's (the timeline's vocabulary); the check's verdict filter is
+// declared with its request schema. Both re-exported here so that a client reads one list.
+export { changeSetStatuses, type ChangeSetStatus } from '../model/changeSetStatuses.js';
+export { checkVerdicts, type CheckVerdict } from './requests/analyses.js';
 
 /** The statuses migration progress counts, in the order a burn-up chart stacks them. */
 export const migrationStatuses = ['legacy', 'migrating', 'migrated', 'joint', 'planned', 'retired'] as const;
 
 /** One application status of the migration progress report. */
 export type MigrationStatus = (typeof migrationStatuses)[number];
-
-/** The verdicts a check can be filtered by. */
-export const checkVerdicts = ['surviving', 'failing', 'up', 'down', 'redundant', 'not-redundant', 'georedundant', 'not-georedundant'] as const;
-
-/** A verdict filter of the check. */
-export type CheckVerdict = (typeof checkVerdicts)[number];

@@ -7,12 +7,13 @@
 import { datacenterSites } from './redundancy.js';
 import { objectsOf, type ObjectSource, type Projection } from './projection.js';
 import type { ServiceModel } from './services.js';
-// The shapes this file produces are part of the API's contract: declared in src/contracts.
-import type { ApplicationDatacenters, GeoFlag, GeoThresholds } from '../contracts/analyses.js';
-export type { ApplicationDatacenters, GeoFlag, GeoThresholds };
+// The shapes this file produces are part of the API's contract: declared in src/contracts;
+// the thresholds are the model's.
+import type { ApplicationDatacenters, GeoFlag } from '../contracts/analyses.js';
+import { BSI_GEO_THRESHOLDS, type GeoThresholds } from '../model/geoThresholds.js';
+export type { ApplicationDatacenters, GeoFlag };
 
-/** The BSI's thresholds for georedundant data centers. */
-export const BSI_GEO_THRESHOLDS: GeoThresholds = { minimumKm: 100, recommendedKm: 200 };
+export { BSI_GEO_THRESHOLDS, type GeoThresholds };
 
 /** Mean Earth radius (IUGG) in km. */
 const EARTH_RADIUS_KM = 6371.0088;

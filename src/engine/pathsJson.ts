@@ -51,7 +51,7 @@ export function pathsJson(p: Projection, result: DisjointPathsResult | NodeLinkD
   const named = elements.map((e) => `${e.id} (${e.kind})`).join(', ');
   if (reason.kind === 'cut') {
     const message = `every path crosses ${elements.length === 1 ? named : `each of ${named}`}, so every pair of paths shares it`;
-    return { status: 'none', paths: [], reason: { kind: 'cut', elements, message } };
+    return { status: 'none', paths: [], reason: { kind: 'cut', elements, message, path: pathJson(p, reason.path) } };
   }
   const message = `paths sharing no device and no link exist, but every such pair shares at least one of ${named}: none of them is on every path, together they leave no independent pair${reason.minimal ? '' : ' (possibly not all needed: limit reached while shortening)'}`;
   return { status: 'none', paths: [], reason: { kind: 'shared', elements, minimal: reason.minimal, message } };

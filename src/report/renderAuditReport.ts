@@ -3,12 +3,10 @@ import type { AuditReport } from '../service/auditReport.js';
 import { reportDocument } from './reportDocument.js';
 import { renderPdf } from './renderPdf.js';
 import { renderHtml, renderMarkdown } from './renderReport.js';
-import type { ReportLang } from './reportText.js';
-
-import type { ReportFormat } from '../contracts/report.js';
+import type { ReportFormat, ReportLang } from '../contracts/requests/report.js';
 
 // The formats are part of the API's contract (`GET /report`).
-export { reportFormats, type ReportFormat } from '../contracts/report.js';
+export { reportFormats, type ReportFormat } from '../contracts/requests/report.js';
 
 /** Media types of the formats. */
 export const reportMediaType: Readonly<Record<ReportFormat, string>> = {

@@ -2,10 +2,10 @@
  * Every word of the continuity report in German and English (German is the default: the
  * report goes to municipal auditors), and the locale's number and date formats.
  */
-import type { ReportLang } from '../contracts/report.js';
+import type { ReportLang } from '../contracts/requests/report.js';
 import { choices, type ChoiceSetName } from '../model/choices.js';
 
-export type { ReportLang } from '../contracts/report.js';
+export type { ReportLang } from '../contracts/requests/report.js';
 
 const de = {
   title: 'Kontinuitäts- und Resilienzbericht',

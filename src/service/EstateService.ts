@@ -7,7 +7,7 @@ import { kinds, type Kind } from '../model/kinds.js';
 import { listChangeSetHeaders, loadChanges, type ChangeSetHeader } from '../store/changeSetRepository.js';
 import type { Store } from '../store/openStore.js';
 import { listPlans, type Plan } from '../store/planRepository.js';
-import { readHistory, readObjectAt, type VersionRow } from '../store/versionRepository.js';
+import { countVersions, readHistory, readObjectAt, type VersionRow } from '../store/versionRepository.js';
 import { objectRevision, readObjectWithRevision } from '../store/revisionRepository.js';
 import { readVersionsOfKind } from '../store/readVersionsOfKind.js';
 import type { ChangeSet, ChangeSetInput, ChangeSetStatus } from '../timeline/changeSet.js';
@@ -21,6 +21,8 @@ import { append } from '../util/append.js';
 // diff lists the stored change-set headers; the API presents them (plan null, overdue).
 import type { EstateDiff as DiffOf, FieldDiff, ViewQuery as ViewOptions } from '../contracts/index.js';
 export type { FieldDiff, ViewOptions };
+import { english } from './serverTexts.js';
+
 /** What changed between two instants. */
 export type EstateDiff = DiffOf<ChangeSetHeader>;
 
@@ -51,7 +53,7 @@ export class EstateService {
       const initial = doc.initial ?? {};
       add.push({
         id: opts.changeset ?? initial.id ?? 'initial',
-        title: initial.title ?? 'Initial estate',
+        title: initial.title ?? english('estate.initial', {}),
         effective: opts.effective ?? initial.effective ?? BEGINNING_OF_TIME,
         status: 'done',
         ...(initial.author !== undefined && { author: initial.author }),
@@ -102,6 +104,11 @@ export class EstateService {
     }
     // A plan view (or the NOT_FOUND message) goes the long way.
     return { object: await this.get(id, view), revision: await this.objectRevision(id) };
+  }
+
+  /** How many object versions the store holds, all dates (what decides where a large estate is read). */
+  storedVersions(): Promise<number> {
+    return countVersions(this.store.db);
   }
 
   /** Resolves if the database answers (readiness of a server). */

@@ -4,7 +4,7 @@
  * "netbox sync", with the NetBox URL and version in its notes — or write nothing when nothing
  * changed, or when it is a dry run.
  */
-import { diffAgainstEstate, } from '../interop/netbox/diffAgainstEstate.js';
+import { diffAgainstEstate } from '../interop/netbox/diffAgainstEstate.js';
 import { mapNetbox } from '../interop/netbox/mapNetbox.js';
 import type { NetboxMap } from '../interop/netbox/NetboxMap.js';
 import type { NetboxPull } from '../interop/netbox/NetboxPull.js';
@@ -12,6 +12,7 @@ import type { EstateService } from './EstateService.js';
 // The results are the API's contract: declared in src/contracts.
 import type { NetboxSyncResult } from '../contracts/index.js';
 export type { NetboxSyncResult };
+import { english } from './serverTexts.js';
 
 /** The author of every sync change set. */
 const NETBOX_SYNC_AUTHOR = 'netbox sync';
@@ -44,7 +45,7 @@ export async function syncNetbox(service: EstateService, pull: NetboxPull, opts:
     changesets: [
       {
         id,
-        title: `NetBox sync: ${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed`,
+        title: english('netbox.sync', { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length }),
         effective: pulledAt,
         status: 'done',
         author: NETBOX_SYNC_AUTHOR,

@@ -1,14 +1,10 @@
-/**
- * The analyses of docs/analysis.md as pure functions of a snapshot: what `AnalysisService` runs
- * in-process (the CLI) and what the API's worker threads run (docs/api.md, "Heavy
- * analyses"). They present the engine's results by id. The check's report is built in
- * checkReport.ts.
- */
+
 import { VerbundError, type Problem } from '../model/errors.js';
 import { analyzeSurvivability, type FailureElement, type Survivability } from '../engine/survivability.js';
+import { survivabilityStructures } from '../engine/survivabilityStructures.js';
 import { whatIf } from '../engine/whatIf.js';
-import { analyzeAvailability, } from '../engine/availability.js';
-import { disjointPaths, nodeLinkDisjointPaths, noInstances, pathsJson, } from '../engine/disjointPaths.js';
+import { analyzeAvailability } from '../engine/availability.js';
+import { disjointPaths, nodeLinkDisjointPaths, noInstances, pathsJson } from '../engine/disjointPaths.js';
 import { datacenterSites, serviceShareSites } from '../engine/redundancy.js';
 import type { Snapshot } from './Snapshot.js';
 // The results are the API's contract: declared in src/contracts.
@@ -17,7 +13,7 @@ export type { AvailabilityQuery, AvailabilityResult, ElementRefOut, PathEnd, Pat
 
 /** The survivability of the whole snapshot, computed once per estate version. */
 export function survivabilityOf(snap: Snapshot): Survivability {
-  return (snap.memo.survivability ??= analyzeSurvivability(snap.projection, snap.services));
+  return (snap.memo.survivability ??= analyzeSurvivability(snap.projection, snap.services, { structures: snap.memo.structures }));
 }
 
 /** The services (indices) that pass the tenant, application and site filters. */
@@ -41,7 +37,8 @@ export function pickServices(snap: Snapshot, q: { tenant?: string | undefined; a
  */
 export function survivabilityFor(snap: Snapshot, pick: readonly number[]): Survivability {
   if (snap.memo.survivability || pick.length * 2 > snap.services.count) return survivabilityOf(snap);
-  return analyzeSurvivability(snap.projection, snap.services, { services: pick });
+  const structures = (snap.memo.structures ??= survivabilityStructures(snap.projection));
+  return analyzeSurvivability(snap.projection, snap.services, { services: pick, structures });
 }
 
 /** The kinds of objects that can fail (docs/analysis.md, "The graph and the services"). */

@@ -7,6 +7,7 @@
  * the same tenant views the API serves (tenantReports.ts): it never names what the tenant
  * may not see. Rendering (HTML, Markdown, PDF) is src/report's job.
  */
+import type { Solver } from '../contracts/requests/shared.js';
 import type { GeoThresholds } from '../engine/datacenterDistances.js';
 import { VerbundError } from '../model/errors.js';
 import type { RestoreObjective } from '../planning/RestoreProblem.js';
@@ -14,6 +15,7 @@ import { compareRestoreObjectives } from '../planning/RestoreProblem.js';
 import { parseInstant, type TimeKey } from '../timeline/time.js';
 import type { Principal } from './AccountService.js';
 import { AnalysisService } from './AnalysisService.js';
+import type { AnalysisRunner } from './analysisTask.js';
 import type { CheckSummary, SpofOut } from './checkReport.js';
 import type { ContinuityReport } from './continuityReport.js';
 import type { EstateService } from './EstateService.js';
@@ -32,6 +34,15 @@ export interface AuditOptions {
   readonly scenario?: Partial<RestorePlanOptions> | undefined;
   /** Seconds the restore MIP may take per scenario (default 10). */
   readonly timeLimit?: number | undefined;
+  /**
+   * The analyses to use (the API's: check and availability in its pool, results cached);
+   * default a new one in this thread.
+   */
+  readonly analysis?: AnalysisService | undefined;
+  /** Where the restore solves run (the API: its analysis pool); default this thread. */
+  readonly runner?: AnalysisRunner | undefined;
+  /** Cancels the analyses (the client went away). */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** A SPOF as one line of the report. */
@@ -50,7 +61,7 @@ export interface AuditSpof {
 export interface AuditRecovery {
   /** The scenario: its failed elements (those the reader may see) and how it was chosen. */
   readonly scenario: { fail: string[]; chosen: 'given' | 'worst-datacenter'; start: string; capacity: RestorePlanResult['capacity'] } | null;
-  readonly solver: { name: 'mip' | 'greedy'; optimal: boolean; objective: RestoreObjective; bound: RestoreObjective } | null;
+  readonly solver: { name: Solver; optimal: boolean; objective: RestoreObjective; bound: RestoreObjective } | null;
   readonly applications: {
     application: string;
     name: string;
@@ -91,13 +102,14 @@ export async function auditReport(service: EstateService, o: AuditOptions): Prom
   const at = parseInstant(o.at, 'at');
   const since = o.since === undefined ? null : parseInstant(o.since, 'since');
   if (since !== null && since > at) throw new VerbundError('USAGE', `--since ${since.slice(0, 10)} is after --at ${at.slice(0, 10)}`);
-  const analysis = new AnalysisService(service);
+  const analysis = o.analysis ?? new AnalysisService(service);
   const snapshot = await analysis.snapshot({ at });
+  const { signal } = o;
   const estate = snapshot.estate;
   const scope = scopeOf(o.principal, estate);
   if (scope.tenant !== null && estate.get(scope.tenant)?.kind !== 'organization') throw new VerbundError('NOT_FOUND', `no organization "${scope.tenant}" at ${at.slice(0, 10)}`);
   // A tenant's check is asked for its own services (summary and SPOFs count only them).
-  const check = scopeCheck(await analysis.check({ snapshot }, scope.tenant === null ? {} : { tenant: scope.tenant }), scope);
+  const check = scopeCheck(await analysis.check({ snapshot, signal }, scope.tenant === null ? {} : { tenant: scope.tenant }), scope);
   const nameOf = (id: string): string => (estate.get(id)?.name as string | undefined) ?? id;
 
   const spofs: AuditSpof[] = check.spofs.map((sp) => ({
@@ -122,7 +134,7 @@ export async function auditReport(service: EstateService, o: AuditOptions): Prom
     return [...rows].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([id, r]) => ({ id, services: r.services, users: r.users, spofs: [...r.spofs].sort() }));
   };
 
-  const availability = await analysis.availability({ snapshot, maxOrder: 2 });
+  const availability = await analysis.availability({ snapshot, signal, maxOrder: 2 });
   const perApp = new Map<string, { target: number | null; worst: number; downtime: number; meets: boolean | null; services: number }>();
   for (const s of availability.services) {
     if (!scope.visible(s.usage)) continue;
@@ -168,7 +180,7 @@ async function recoveryAgainstRestore(service: EstateService, estate: Awaited<Re
   let worstOptions: Partial<RestorePlanOptions> | null = null;
   for (const c of candidates) {
     try {
-      const r = await planRestore(service, { ...c, fail: c.fail!, name: 'report', start: c.start ?? at, dryRun: true, solver: 'mip', timeLimit });
+      const r = await planRestore(service, { ...c, fail: c.fail!, name: 'report', start: c.start ?? at, dryRun: true, solver: 'mip', timeLimit, runner: o.runner, signal: o.signal });
       if (!worst || compareRestoreObjectives(r.objective, worst.objective) > 0) (worst = r), (worstOptions = c);
     } catch (e) {
       // A data center that holds no application takes nothing down: no scenario to weigh.

@@ -10,17 +10,18 @@ import { datacenterDistances, type GeoThresholds } from '../engine/datacenterDis
 
 export { BSI_GEO_THRESHOLDS, type GeoThresholds } from '../engine/datacenterDistances.js';
 import { datacenterSites, isDatacenterElement, redundancyVerdicts } from '../engine/redundancy.js';
-import { declaredRedundancy, } from '../engine/declaredRedundancy.js';
+import { declaredRedundancy } from '../engine/declaredRedundancy.js';
 import type { Survivability } from '../engine/survivability.js';
-import { networkReport, } from '../engine/networkReport.js';
+import { networkReport } from '../engine/networkReport.js';
 import { cycleMessage, dependencyCycles, type DependencyCycle } from '../model/dependencyCycles.js';
 import type { RiskAcceptance } from '../model/objectSchemas.js';
 import type { Estate } from '../timeline/Estate.js';
 import type { TimeKey } from '../timeline/time.js';
-import { elementOut, serviceRef, } from './analyses.js';
+import { elementOut, serviceRef } from './analyses.js';
 import type { Snapshot } from './Snapshot.js';
-import { continuityReport, continuityWarnings, } from './continuityReport.js';
-// The results are the API's contract: declared in src/contracts.
+import { continuityReport, continuityWarnings } from './continuityReport.js';
+// The results are the API's contract: declared in src/contracts; the check's request (filters
+// and pages) is defined once, with the API's query string: docs/api.md, "Check".
 import type { AcceptanceOut, CheckQuery, CheckReport, CheckSummary, Gap, PageInfo, ServiceOut, SpofOut } from '../contracts/index.js';
 export type { AcceptanceOut, CheckQuery, CheckReport, CheckSummary, Gap, PageInfo, ServiceOut, SpofOut };
 export { checkVerdicts } from '../contracts/statuses.js';

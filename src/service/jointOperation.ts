@@ -2,6 +2,7 @@
  * Joint operation as use cases: list the candidates of a view, and write the consolidation
  * of one of them as a proposed plan that the timeline check then verifies.
  */
+import type { JointQuerystring } from '../contracts/requests/plans.js';
 import { VerbundError } from '../model/errors.js';
 import { ID_RULE, idSchema } from '../model/objectSchemas.js';
 import { consolidation, jointCandidates as findCandidates, productKey, type JointCandidate } from '../planning/jointCandidates.js';
@@ -9,13 +10,14 @@ import { jointChanges } from '../planning/jointChanges.js';
 import { dayOf, describeBlackout, inBlackout } from '../planning/calendar.js';
 import type { Application } from '../model/objectSchemas.js';
 import { displayInstant, formatInstant, nowKey, parseInstant, type TimeKey } from '../timeline/time.js';
-import type { EstateService, ViewOptions } from './EstateService.js';
+import type { EstateService } from './EstateService.js';
+import { english } from './serverTexts.js';
 // The results are the API's contract: declared in src/contracts.
 import type { ApplyJointOptions, ApplyJointResult, JointCandidatesReport } from '../contracts/index.js';
 export type { ApplyJointOptions, ApplyJointResult, JointCandidatesReport };
 
 /** Joint-operation candidates of a view (baseline or plan) at an instant; with `product`, only that one's. */
-export async function jointCandidates(service: EstateService, view: ViewOptions & { product?: string | undefined } = {}): Promise<JointCandidatesReport> {
+export async function jointCandidates(service: EstateService, view: JointQuerystring = {}): Promise<JointCandidatesReport> {
   const { at, estate } = await service.estate(view);
   const all = findCandidates(estate);
   const { product } = view;
@@ -60,8 +62,8 @@ export async function applyJoint(service: EstateService, opts: ApplyJointOptions
   }
   const candidate = keep === found.keep ? found : consolidation(estate, found.applications, keep);
   const { changes, usages, dependents } = jointChanges(estate, candidate);
-  const title = opts.title ?? `Joint operation: ${candidate.product}`;
-  const csTitle = `${candidate.product}: ${keep} serves every tenant; ${candidate.frees.applications.join(', ')} retired`;
+  const title = opts.title ?? english('plan.joint', { product: candidate.product });
+  const csTitle = english('plan.jointChange', { product: candidate.product, keep, retired: candidate.frees.applications.join(', ') });
   const id = `cs-${at.slice(0, 10)}-${opts.plan}`.slice(0, 64).replace(/[-._]+$/, '');
   const f = candidate.frees;
   const day = dayOf(at);

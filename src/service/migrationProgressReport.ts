@@ -10,13 +10,15 @@
 import { loadChanges } from '../store/changeSetRepository.js';
 import { readVersionsOfKind } from '../store/readVersionsOfKind.js';
 import { inView, timelineOrder } from '../timeline/changeSet.js';
-import { parseInstant, } from '../timeline/time.js';
+import { parseInstant } from '../timeline/time.js';
 import { migrationProgress, statusOf, type StatusEvent } from '../planning/migrationProgress.js';
 import type { EstateService } from './EstateService.js';
 import { requirePlan } from './readView.js';
-// The options and the report are the API's contract: declared in src/contracts.
+// The options (the request of `GET /progress`) and the report are the API's contract: declared in src/contracts.
 import type { MigrationProgressOptions, MigrationProgressReport } from '../contracts/index.js';
 export type { MigrationProgressOptions, MigrationProgressReport };
+/** The statuses a migration progress report counts, and one of its points: the report's vocabulary. */
+export { migrationStatuses, type MigrationPoint } from '../contracts/index.js';
 
 /** Counts and lists of applications by status at every instant where they change. */
 export async function migrationProgressReport(service: EstateService, opts: MigrationProgressOptions = {}): Promise<MigrationProgressReport> {

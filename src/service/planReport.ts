@@ -5,6 +5,7 @@
  * describes hand-written or edited plans. Accepting and dropping move all of a plan's
  * proposed change sets at once.
  */
+import { textOf } from './serverTexts.js';
 import { VerbundError } from '../model/errors.js';
 import type { Application, Device } from '../model/objectSchemas.js';
 import { dependencyOf } from '../model/dependency.js';
@@ -71,6 +72,7 @@ export async function planReport(service: EstateService, name: string): Promise<
       return {
         changeset: c.id,
         title: c.title,
+        text: textOf(c.title),
         date: formatInstant(c.effectiveKey),
         status: c.status,
         applications: a?.applications ?? [],
@@ -80,7 +82,7 @@ export async function planReport(service: EstateService, name: string): Promise<
         verdict: verdictOf.get(c.id) ?? null,
       };
     });
-  return { plan, steps, problems: check.problems };
+  return { plan: { ...plan, text: textOf(plan.title) }, steps, problems: check.problems };
 }
 
 /** Options of {@link setPlanStatus}. */

@@ -7,16 +7,29 @@
  */
 import { VerbundError } from '../model/errors.js';
 import { ID_RULE, idSchema } from '../model/objectSchemas.js';
-import { buildRestoreProblem, earliestSlot, closureOf, } from '../planning/RestoreProblem.js';
+import { buildRestoreProblem, earliestSlot, closureOf } from '../planning/RestoreProblem.js';
 import { restoreScope } from '../planning/restoreScope.js';
 import { offsetMinutes, parseShifts, restoreSlots } from '../planning/restoreSlots.js';
 import { solveRestore } from '../planning/solveRestore.js';
 import type { ChangeSetInput } from '../timeline/changeSet.js';
 import { nowKey, parseInstant } from '../timeline/time.js';
+import type { AnalysisRunner } from './analysisTask.js';
 import type { EstateService } from './EstateService.js';
+import type { RestorePlanRequest } from '../contracts/requests/plans.js';
 // The results are the API's contract: declared in src/contracts.
-import type { RestoreMiss, RestorePlanOptions, RestorePlanResult, RestoreStep } from '../contracts/index.js';
-export type { RestoreMiss, RestorePlanOptions, RestorePlanResult, RestoreStep };
+import type { RestoreMiss, RestorePlanResult, RestoreStep } from '../contracts/index.js';
+export type { RestoreMiss, RestorePlanResult, RestoreStep };
+
+/**
+ * Options of {@link planRestore}: the request as the CLI (and a scenario file) give it, and
+ * where the solve runs.
+ */
+export type RestorePlanOptions = RestorePlanRequest & {
+  /** Where the solve runs (the API: its analysis pool); this thread without. */
+  readonly runner?: AnalysisRunner | undefined;
+  /** Cancels the solve (the client went away). */
+  readonly signal?: AbortSignal | undefined;
+};
 
 const positive = (v: number | undefined, name: string): number | undefined => {
   if (v !== undefined && !(Number.isFinite(v) && v > 0)) throw new VerbundError('USAGE', `${name} must be a positive number`);
@@ -44,7 +57,8 @@ export async function planRestore(service: EstateService, o: RestorePlanOptions)
   const slots = restoreSlots(startMs, offsetMinutes(written), slotHours, shifts, scope.apps.length);
   const input = { apps: scope.apps, usages: scope.usages, slots: slots.hours, maxApps: appsPerSlot ?? Infinity, maxVcpu: vcpuPerSlot ?? Infinity };
   const p = buildRestoreProblem(input);
-  const solution = await solveRestore(p, { solver: o.solver ?? 'mip', timeLimit: o.timeLimit ?? 30 });
+  const options = { solver: o.solver ?? 'mip', timeLimit: o.timeLimit ?? 30 } as const;
+  const solution = o.runner ? await o.runner.restore({ op: 'solveRestore', problem: p, options }, o.signal) : await solveRestore(p, options);
   const slotOfApp = (i: number): number => solution.assignment[p.groupOf[i]!]!;
   const at = (hours: number): string => new Date(startMs + hours * 3_600_000).toISOString();
 

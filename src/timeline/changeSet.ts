@@ -1,11 +1,10 @@
 /**
  * Change sets: the only way the estate changes (docs/file-format.md, "Change sets").
  */
-import type { ChangeSetStatus } from '../contracts/statuses.js';
+import type { ChangeSetStatus } from '../model/changeSetStatuses.js';
 import type { TimeKey } from './time.js';
 
-// The statuses are part of the API's contract; `done` and `scheduled` form the baseline.
-export { changeSetStatuses, type ChangeSetStatus } from '../contracts/statuses.js';
+export { changeSetStatuses, type ChangeSetStatus } from '../model/changeSetStatuses.js';
 
 /** Where a piece of input came from, so that problems can point at file, line and row. */
 export interface Origin {

@@ -25,6 +25,8 @@ const users: [string, string, string?][] = [
   // operators change the past, docs/api.md "Present and past").
   ['anna', 'operator'],
   ['admin', 'admin'],
+  // A planner: may not accept waves in the past (the refusal is shown in the UI).
+  ['paula', 'planner'],
   ['kaemmerei-lemgo', 'tenant', 'lemgo'],
 ];
 
@@ -48,13 +50,13 @@ function cli(db: string, args: string[], input?: string): void {
 }
 
 /** Imports the example, adds the users and starts `verbund serve` on a free port. */
-export async function startServer(opts: { estate?: string; tenants?: boolean } = {}): Promise<E2eServer> {
+export async function startServer(opts: { estate?: string; tenants?: boolean; serveArgs?: readonly string[] } = {}): Promise<E2eServer> {
   if (!existsSync(join(root, 'dist', 'web', 'index.html'))) throw new Error('dist/web is missing: run `npm run build` first');
   const dir = mkdtempSync(join(tmpdir(), 'verbund-e2e-'));
   const db = join(dir, 'e2e.db');
   cli(db, ['import', opts.estate ?? join(root, 'examples', 'owl-it')]);
   for (const [name, role, tenant] of users.filter((u) => opts.tenants !== false || u[1] !== 'tenant')) cli(db, ['user', 'add', name, '--role', role, ...(tenant ? ['--tenant', tenant] : []), '--password-stdin'], `${E2E_PASSWORD}\n`);
-  const child: ChildProcess = spawn(process.execPath, [bin, '--db', db, 'serve', '--port', '0', '--log-level', 'warn'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [bin, '--db', db, 'serve', '--port', '0', '--log-level', 'warn', ...(opts.serveArgs ?? [])], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 20_000);
@@ -162,4 +164,15 @@ export function e2eFixture(hooks: { before: (f: () => Promise<void>) => void; af
     await f.server?.stop();
   });
   return f;
+}
+
+/** Fills the plans page's wave form with the 2018/19 Paderborn → Lemgo move (3 applications, 96 vCPU a wave) and submits it. */
+export async function planPaderbornMove(page: Page, name: string): Promise<void> {
+  await page.getByLabel('Name des Plans').fill(name);
+  await page.getByLabel('Frühester Umzugstag').fill('2018-12-08');
+  await page.getByRole('combobox', { name: /^Von Standort/ }).selectOption('paderborn-dc');
+  await page.getByRole('combobox', { name: /^Nach Standort/ }).selectOption('lemgo-dc');
+  await page.getByLabel('Höchstens Anwendungen je Welle').fill('3');
+  await page.getByLabel('Höchstens vCPU je Welle').fill('96');
+  await page.getByRole('button', { name: 'Plan berechnen' }).click();
 }

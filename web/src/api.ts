@@ -122,8 +122,13 @@ export const api = {
   plan: (id: string, signal?: Signal) => call('GET /plans/:id', { params: { id }, signal }),
   acceptPlan: (id: string, body: AcceptBody) => call('POST /plans/:id/accept', { params: { id }, body }),
   dropPlan: (id: string) => call('POST /plans/:id/drop', { params: { id }, body: {} }),
-  planWaves: (body: WavePlanRequest) => call('POST /plans/waves', { body }),
+  /** Solves a wave plan; `signal` aborts it (the server stops the solver). */
+  planWaves: (body: WavePlanRequest, signal?: Signal) => call('POST /plans/waves', { body, signal }),
   joint: (query: JointQuery, signal?: Signal) => call('GET /joint', { query, signal }),
   applyJoint: (body: ApplyJointOptions) => call('POST /joint', { body }),
   progress: (query: MigrationProgressOptions, signal?: Signal) => call('GET /progress', { query, signal }),
+
+  // The web's own.
+  /** The base map's style URL, or null (`serve --map-style`). */
+  baseMap: (signal?: Signal) => call('GET /base-map', { signal }),
 };

@@ -1,10 +1,12 @@
 /** An object's history (`/api/v1/objects/{id}/history`) and the diff between two dates (`/api/v1/diff`). */
-import type { FastifyInstance } from 'fastify';
+import { diffQuerystring } from '../../contracts/requests/objects.js';
+import { idParams } from '../../contracts/requests/shared.js';
 import { VerbundError } from '../../model/errors.js';
-import type { ApiContext } from '../ApiContext.js';
 import { principalOf } from '../authorization.js';
+import type { RoutePlugin } from '../routePlugin.js';
 import { versionsWithin, visibleIntervals } from '../tenantHistory.js';
-import { anyObjectSchema, anyValue, changeSetHeaderSchema, idParams, presentHeader, viewQuery } from '../schemas.js';
+import { serverTextSchema, textOf } from '../../service/serverTexts.js';
+import { anyObjectSchema, anyValue, changeSetHeaderSchema, presentHeader } from '../schemas.js';
 
 const versionSchema = {
   type: 'object',
@@ -13,6 +15,7 @@ const versionSchema = {
     changeset: { type: 'string' },
     changesetSeq: { type: 'integer' },
     title: { type: 'string' },
+    text: serverTextSchema,
     status: { type: 'string' },
     author: { type: ['string', 'null'] },
     recordedBy: { type: 'string' },
@@ -35,9 +38,9 @@ function notFoundAs<T>(value: T): (e: unknown) => T {
 }
 
 /** Registers history and diff. */
-export function historyRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  app.get<{ Params: { id: string } }>(
-    '/api/v1/objects/:id/history',
+export const historyRoutes: RoutePlugin = async (app, { ctx }) => {
+  app.get(
+    '/objects/:id/history',
     {
       config: { auth: 'viewer', tenant: true },
       schema: {
@@ -66,21 +69,21 @@ export function historyRoutes(app: FastifyInstance, ctx: ApiContext): void {
         const intervals = await visibleIntervals(ctx.estates, p.tenant ?? '', id);
         const versions = intervals.length ? versionsWithin((await ctx.estates.history(id).catch(notFoundAs({ versions: [] }))).versions, intervals) : [];
         if (!versions.length) throw new VerbundError('NOT_FOUND', `no object "${id}" in the history`);
-        return { id, versions, proposed: [] };
+        return { id, versions: versions.map(withText), proposed: [] };
       }
       const h = await ctx.estates.history(id);
-      return { id, versions: h.versions, proposed: h.proposed.map((x) => ({ changeset: presentHeader(x.changeset), op: x.op })) };
+      return { id, versions: h.versions.map(withText), proposed: h.proposed.map((x) => ({ changeset: presentHeader(x.changeset), op: x.op })) };
     },
   );
 
-  app.get<{ Querystring: { from: string; to?: string; plan?: string } }>(
-    '/api/v1/diff',
+  app.get(
+    '/diff',
     {
       config: { auth: 'viewer' },
       schema: {
         tags: ['objects'],
         summary: 'What changed between two dates',
-        querystring: { type: 'object', additionalProperties: false, required: ['from'], properties: { from: viewQuery.at, to: viewQuery.at, plan: viewQuery.plan } },
+        querystring: diffQuerystring,
         response: {
           200: {
             type: 'object',
@@ -113,4 +116,9 @@ export function historyRoutes(app: FastifyInstance, ctx: ApiContext): void {
       return { ...d, changesets: d.changesets.map(presentHeader) };
     },
   );
+};
+
+/** A version with its change set's title as a code with parameters, when the server wrote it. */
+function withText<V extends { readonly title: string }>(v: V): V & { text: ReturnType<typeof textOf> } {
+  return { ...v, text: textOf(v.title) };
 }

@@ -6,23 +6,23 @@
  */
 import { VerbundError } from '../../model/errors.js';
 import { AnalysisService } from '../../service/AnalysisService.js';
-import { BSI_GEO_THRESHOLDS, checkFails, type CheckFailOptions, type CheckQuery } from '../../service/checkReport.js';
+import type { CheckQuery, CheckQuerystring } from '../../contracts/requests/analyses.js';
+import { BSI_GEO_THRESHOLDS, checkFails, type CheckFailOptions } from '../../service/checkReport.js';
 import { displayInstant } from '../../timeline/time.js';
-import { io, out, outJson, withService, type GlobalOptions } from '../context.js';
+import { io, out, outJson, withService, type GlobalOptions, type OptionsOf } from '../context.js';
 import { brief, table } from '../table.js';
 
-interface CheckOptions extends GlobalOptions {
-  failOn: NonNullable<CheckFailOptions['failOn']>;
-  georedundancy?: boolean;
-  geoMinimumKm?: string;
-  geoRecommendedKm?: string;
-  readonly tenant?: string;
-  readonly application?: string;
-  readonly site?: string;
-  readonly verdict?: CheckQuery['verdict'];
-  readonly limit?: string;
-  readonly summary?: boolean;
-}
+/**
+ * The check's request as options: its filters and thresholds (as over HTTP), one `--limit`
+ * for both pages, `--summary` for the API's `form=summary`, and what makes the exit code 1.
+ */
+type CheckOptions = GlobalOptions &
+  Pick<CheckQuery, 'tenant' | 'application' | 'site' | 'verdict'> &
+  Partial<OptionsOf<Pick<CheckQuerystring, 'geoMinimumKm' | 'geoRecommendedKm' | 'limit'>>> & {
+    readonly failOn: NonNullable<CheckFailOptions['failOn']>;
+    readonly georedundancy?: boolean;
+    readonly summary?: boolean;
+  };
 
 export async function run(opts: CheckOptions): Promise<number> {
   const minimumKm = kilometres(opts.geoMinimumKm, '--geo-minimum-km', BSI_GEO_THRESHOLDS.minimumKm);
@@ -40,7 +40,8 @@ export async function run(opts: CheckOptions): Promise<number> {
     ...(opts.summary && { limit: 0, breaksLimit: 0 }),
   };
   return withService(opts, async (service) => {
-    const r = await new AnalysisService(service).check({ at: opts.at, plan: opts.plan, georedundancy: { minimumKm, recommendedKm } }, query);
+    // One question per process: nothing to keep for a second one.
+    const r = await new AnalysisService(service, { resultBytes: 0 }).check({ at: opts.at, plan: opts.plan, georedundancy: { minimumKm, recommendedKm } }, query);
     const code = checkFails(r, fail) ? 1 : 0;
     for (const w of [...r.warnings, ...r.continuity.warnings]) io.stderr(`warning: ${w}\n`);
     if (opts.json) {

@@ -13,10 +13,13 @@ import { flatFields } from '../fieldDiff.js';
 import { useI18n } from '../i18n/index.js';
 import type { Kind } from '../../../src/model/kinds.js';
 import { today, tomorrow, useApp } from '../state.js';
-import type { ChangeSetStatus, ObjectOut as Obj } from '../../../src/contracts/index.js';
+import type { ObjectOut as Obj, WriteMeta } from '../../../src/contracts/index.js';
 import { ConflictView, type Conflict } from './ConflictView.js';
 import { patchOf, toDraft, type DraftError, type DraftValue } from './editDraft.js';
 import { Input, NumberInput, Row } from './FieldInputs.js';
+
+/** The statuses a write may give its change set (a cancelled one changes nothing). */
+type WriteStatus = NonNullable<WriteMeta['status']>;
 
 
 export function EditForm({ obj, etag, onDone }: { obj: Obj; etag: string | null; onDone: () => void }) {
@@ -28,7 +31,7 @@ export function EditForm({ obj, etag, onDone }: { obj: Obj; etag: string | null;
   const [drafts, setDrafts] = useState<Record<string, DraftValue>>(() => Object.fromEntries(specs.map((s) => [s.name, toDraft(s, original[s.name], lang)])));
   const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
   // A planner writes the future only (the API refuses a planner's change at or before now): tomorrow by default.
-  const [meta, setMeta] = useState<{ effective: string; status: ChangeSetStatus; title: string; plan: string }>({ effective: user.role === 'planner' ? tomorrow() : today(), status: user.role === 'planner' ? 'scheduled' : 'done', title: '', plan });
+  const [meta, setMeta] = useState<{ effective: string; status: WriteStatus; title: string; plan: string }>({ effective: user.role === 'planner' ? tomorrow() : today(), status: user.role === 'planner' ? 'scheduled' : 'done', title: '', plan });
   const [error, setError] = useState<unknown>();
   const [invalid, setInvalid] = useState<Record<string, DraftError>>({});
   const [conflict, setConflict] = useState<Conflict>();
@@ -114,7 +117,7 @@ export function EditForm({ obj, etag, onDone }: { obj: Obj; etag: string | null;
         </label>
         <label>
           {t('col.status')}
-          <select name="changeset.status" value={meta.status} onChange={(e) => setMeta({ ...meta, status: e.target.value as ChangeSetStatus })}>
+          <select name="changeset.status" value={meta.status} onChange={(e) => setMeta({ ...meta, status: e.target.value as WriteStatus })}>
             {user.role !== 'planner' && <option value="done">{t('status.done')}</option>}
             <option value="scheduled">{t('status.scheduled')}</option>
             <option value="proposed">{t('status.proposed')}</option>

@@ -1,10 +1,12 @@
 /** Per organization: what it uses from where, its verdicts and availability. A tenant sees only its own. */
-import { useParam } from '../router.js';
+import { Link, useParam } from '../router.js';
 import { api } from '../api.js';
 import { Async, Badge, Figure, IdCell, IdList, OnDemand, TableHead } from '../components/common.js';
 import { useI18n } from '../i18n/index.js';
 import { useApp, useLarge, useLoad, useOnDemand } from '../state.js';
 import { AcceptedRisks } from './Overview.js';
+import { servicePath } from './ServiceView.js';
+import { useNames } from '../useNames.js';
 import type { AvailabilityResult as Availability, ServiceOut as CheckService, ServiceRef as Service } from '../../../src/contracts/index.js';
 
 export function Municipalities() {
@@ -12,11 +14,13 @@ export function Municipalities() {
   const { at, plan, user } = useApp();
   const orgs = useLoad(
     async (s) => {
+      // A tenant chooses nothing: its own organization is the page.
+      if (user.tenant) return [];
       const [list, usages] = await Promise.all([api.listAll('organization', { at, plan }, s), api.listAll('usage', { at, plan }, s)]);
       const tenants = new Set(usages.map((u) => u.tenant));
       return list.filter((o) => tenants.has(o.id));
     },
-    [at, plan],
+    [at, plan, user.tenant],
   );
   const [chosen, setChosen] = useParam('org');
   const org = user.tenant ?? chosen;
@@ -39,15 +43,17 @@ export function Municipalities() {
                 </select>
               </label>
             )}
-            {org && <Organization id={org} name={list.find((o) => o.id === org)?.name ?? org} />}
           </>
         )}
       </Async>
+      {/* One municipality's page does not wait for the list of all (on the state preset: every usage of the estate). */}
+      {org && <Organization id={org} />}
     </>
   );
 }
 
-function Organization({ id, name }: { id: string; name: string }) {
+function Organization({ id }: { id: string }) {
+  const name = useNames([id]).get(id) ?? id;
   const { t, number } = useI18n();
   const { at, plan } = useApp();
   const view = { at, plan };
@@ -113,7 +119,7 @@ function ServiceTable({ rows, avail }: { rows: (Service & Partial<CheckService>)
   return (
     <table>
       <caption>{t('muni.services')}</caption>
-      <TableHead cols={[t('col.application'), t('col.site'), { label: t('col.users'), num: true }, t('col.verdict'), t('col.breakers'), { label: t('col.availability'), num: true }, { label: t('col.downtime'), num: true }]} />
+      <TableHead cols={[t('col.application'), t('col.site'), { label: t('col.users'), num: true }, t('col.verdict'), t('service.open'), t('col.breakers'), { label: t('col.availability'), num: true }, { label: t('col.downtime'), num: true }]} />
       <tbody>
         {rows.map((s) => {
           const a = avail?.services.find((x) => x.usage === s.usage && x.site === s.site);
@@ -124,6 +130,9 @@ function ServiceTable({ rows, avail }: { rows: (Service & Partial<CheckService>)
               <td className="num">{number(s.users)}</td>
               <td>
                 <Verdict s={s} />
+              </td>
+              <td>
+                <Link to={servicePath(s.site, s.application)}>{t('service.open')}</Link>
               </td>
               <td>
                 {s.breakers && <IdList ids={s.breakers.slice(0, 4).map((b) => b.id)} />}
