@@ -95,6 +95,55 @@ failover_tests:
   });
 });
 
+describe('check flags the targets the estate cannot deliver', () => {
+  test('an RTO the restore order of the lost data center misses, and an availability target the topology does not reach; the others not', async () => {
+    const r = await importText(
+      'targets',
+      `${base.replace('{ id: srv-a, name: A, site: dc, role: server }', '{ id: srv-a, name: A, site: dc, role: server, availability: 0.99 }')}
+applications:
+  - { id: base-app, name: Base, instances: [srv-a, srv-b], recovery: { rto_h: 1 } }
+  - { id: top, name: Top, instances: [srv-a, srv-b], depends_on: [base-app], recovery: { rto_h: 1, criticality: low } }
+  - { id: relaxed, name: Relaxed, instances: [srv-a, srv-b], recovery: { rto_h: 24 } }
+  - { id: fragile, name: Fragile, instances: [srv-a], target_availability: 0.999 }
+  - { id: sturdy, name: Sturdy, instances: [srv-a, srv-b], target_availability: 0.9 }
+usages:
+  - { id: u-top, tenant: town, application: top, sites: [office], users: 5 }
+  - { id: u-base, tenant: town, application: base-app, sites: [office], users: 50 }
+  - { id: u-relaxed, tenant: town, application: relaxed, sites: [office], users: 5 }
+  - { id: u-fragile, tenant: town, application: fragile, sites: [office], users: 5 }
+  - { id: u-sturdy, tenant: town, application: sturdy, sites: [office], users: 5 }
+`,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const c = await cli('--db', r.db, 'check', '--at', '2026-06-01', '--json');
+    const report = JSON.parse(c.stdout) as CheckReport;
+    assertSchema('check', report);
+    const t = report.continuity.targets!;
+    // The only data center is lost; one application an hour: base-app first (1 h), top after it (2 h > 1 h).
+    assert.deepEqual(t.scenario!.fail, ['dc']);
+    assert.equal(t.scenario!.chosen, 'worst-datacenter');
+    assert.deepEqual(
+      t.flags.map((f) => [f.application, f.target, f.wanted, f.actual, f.why]),
+      [
+        ['fragile', 'availability', 0.999, t.flags.find((f) => f.application === 'fragile')!.actual, null],
+        ['top', 'rto', 1, 2, 'dependency-chain'],
+      ],
+    );
+    assert.ok(t.flags[0]!.actual <= 0.99, String(t.flags[0]!.actual));
+    assert.deepEqual(t.flags[1]!.tenants, ['town']);
+    const text = await cli('--db', r.db, 'check', '--at', '2026-06-01');
+    assert.match(text.stderr, /warning: top: WAZ\/RTO 1 h missed in the restore order \(useful again after 2 h, dependency-chain\)/);
+    assert.match(text.stderr, /warning: fragile: availability target not reached/);
+    assert.doesNotMatch(text.stderr, /(base-app|relaxed|sturdy): (WAZ|availability)/);
+    assert.match(text.stdout, /targets the estate cannot deliver \(2; restore order of the worst data-center loss: dc\)/);
+    // --application judges the application checked only; --no-targets leaves them out.
+    const one = JSON.parse((await cli('--db', r.db, 'check', '--at', '2026-06-01', '--application', 'sturdy', '--json')).stdout) as CheckReport;
+    assert.deepEqual(one.continuity.targets!.flags, []);
+    const none = JSON.parse((await cli('--db', r.db, 'check', '--at', '2026-06-01', '--no-targets', '--json')).stdout) as CheckReport;
+    assert.equal(none.continuity.targets, undefined);
+  });
+});
+
 for (const dialect of dialects.slice(0, 1)) {
   describe(`failover tests of the OWL-IT example (${dialect.name})`, () => {
     const owl = owlDatabase(dialect);
@@ -112,6 +161,22 @@ for (const dialect of dialects.slice(0, 1)) {
       const apps = lemgo.continuity.applications.map((a) => a.application);
       assert.ok(apps.includes('finanzwesen-lippe') && !apps.includes('einwohnerwesen-gkd'), apps.join(', '));
       for (const a of lemgo.continuity.applications) assert.ok(a.lastTest === null || (a.lastTest.id === null && a.lastTest.failed.length === 0));
+    });
+
+    test('targets: the worst data-center loss misses no RTO; the ransomware scenario one, as the report says', async () => {
+      const dc = JSON.parse((await cli('--db', owl.url, 'check', '--at', '2026-12-01', '--json')).stdout) as CheckReport;
+      assert.deepEqual(dc.continuity.targets!.scenario!.fail, ['lemgo-dc']);
+      assert.deepEqual(dc.continuity.targets!.flags, []);
+      const scenario = join(import.meta.dirname, '..', 'examples', 'scenarios', 'ransomware-lemgo-dc.yaml');
+      const r = await cli('--db', owl.url, 'check', '--at', '2026-12-01', '--scenario', scenario, '--json');
+      const report = JSON.parse(r.stdout) as CheckReport;
+      assertSchema('check', report);
+      const t = report.continuity.targets!;
+      assert.equal(t.scenario!.chosen, 'given');
+      assert.deepEqual(t.flags.map((f) => [f.application, f.target, f.wanted, f.actual, f.why]), [['datenbank-gkd', 'rto', 12, 14, 'capacity']]);
+      // The same miss as the restore plan of that scenario names.
+      const plan = JSON.parse((await cli('--db', owl.url, 'plan', 'restore', '--name', 'x', '--scenario', scenario, '--dry-run', '--json')).stdout) as { misses: { application: string; target: string }[] };
+      assert.deepEqual([...new Set(plan.misses.filter((m) => m.target === 'rto').map((m) => m.application))], ['datenbank-gkd']);
     });
   });
 }

@@ -138,6 +138,8 @@ export function buildProgram(outcome: { code: number }): Command {
     .addOption(new Option('--verdict <verdict>', 'only the services with this verdict').choices(['surviving', 'failing', 'up', 'down', 'redundant', 'not-redundant', 'georedundant', 'not-georedundant']))
     .option('--limit <n>', 'list at most N services (and N SPOFs); the summary counts them all')
     .option('--summary', 'the counts and the SPOFs without the service lists')
+    .option('--scenario <file>', 'judge the recovery targets against this disaster (a scenario file, see plan restore); default: each data center lost in turn')
+    .option('--no-targets', 'leave out the recovery and availability targets (no restore order, no availability analysis)')
     .action(action(() => import('./commands/check.js')));
 
   program

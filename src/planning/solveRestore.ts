@@ -17,6 +17,8 @@ export interface RestoreSolveOptions {
   readonly solver: 'mip' | 'greedy';
   /** Seconds for the MIP (both stages). */
   readonly timeLimit: number;
+  /** Stop after stage 1 (the missed deadlines); the hours stay those of the start order. */
+  readonly missedOnly?: boolean | undefined;
 }
 
 /** An order and how good it is known to be. */
@@ -81,7 +83,8 @@ export async function solveRestore(p: RestoreProblem, opts: RestoreSolveOptions)
     const value = restoreObjective(p, best)[part];
     bound[part] = run.status === 'optimal' ? value : Math.max(bound[part], Math.min(run.bound, value));
   };
-  await solveStage({ stage: 1 }, left() / 2);
+  await solveStage({ stage: 1 }, opts.missedOnly ? left() : left() / 2);
+  if (opts.missedOnly) return done(best, bound, null, 'mip');
   const missed = restoreObjective(p, best).missed;
   // Stage 2's bound holds only among orders that miss no more than the proven stage-1 optimum.
   if (meets(missed, bound.missed)) await solveStage({ stage: 2, maxMissed: missed }, left());

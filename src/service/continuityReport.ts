@@ -9,6 +9,7 @@ import type { Application, FailoverTest } from '../model/objectSchemas.js';
 import { dayOf, dateOf } from '../planning/calendar.js';
 import type { Estate } from '../timeline/Estate.js';
 import type { TimeKey } from '../timeline/time.js';
+import type { TargetsReport } from './recoveryTargets.js';
 
 /** BSI 200-4 asks for regular exercises; without a `next_due` a test is due again after a year. */
 export const DEFAULT_TEST_INTERVAL_DAYS = 365;
@@ -29,6 +30,12 @@ export interface ContinuityApplication {
 export interface ContinuityReport {
   readonly applications: ContinuityApplication[];
   readonly warnings: string[];
+  /**
+   * Targets the estate cannot deliver (recoveryTargets.ts): added by the callers that ask
+   * for them (the CLI's check, the API's with `targets=true`); absent otherwise, null for a
+   * plan's view (the restore order is planned on the baseline).
+   */
+  readonly targets?: TargetsReport | null;
 }
 
 /** Failover-test state at `at` of every live application with recovery targets. */

@@ -36,6 +36,8 @@ export interface RestorePlanOptions {
   /** Seconds for the MIP (default 30). */
   readonly timeLimit?: number | undefined;
   readonly dryRun?: boolean | undefined;
+  /** Optimise the missed deadlines only (stage 1), as `check` needs; default both stages. */
+  readonly missedOnly?: boolean | undefined;
 }
 
 /** One restore step: the end of a slot in which something came back. */
@@ -110,7 +112,7 @@ export async function planRestore(service: EstateService, o: RestorePlanOptions)
   const slots = restoreSlots(startMs, offsetMinutes(written), slotHours, shifts, scope.apps.length);
   const input = { apps: scope.apps, usages: scope.usages, slots: slots.hours, maxApps: appsPerSlot ?? Infinity, maxVcpu: vcpuPerSlot ?? Infinity };
   const p = buildRestoreProblem(input);
-  const solution = await solveRestore(p, { solver: o.solver ?? 'mip', timeLimit: o.timeLimit ?? 30 });
+  const solution = await solveRestore(p, { solver: o.solver ?? 'mip', timeLimit: o.timeLimit ?? 30, missedOnly: o.missedOnly });
   const slotOfApp = (i: number): number => solution.assignment[p.groupOf[i]!]!;
   const at = (hours: number): string => new Date(startMs + hours * 3_600_000).toISOString();
 

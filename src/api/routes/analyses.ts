@@ -14,6 +14,7 @@ import { clientGone } from '../clientGone.js';
 import { idParam, viewQuery } from '../schemas.js';
 import { scopeCheck, scopeWhatIf } from '../../service/tenantReports.js';
 import { BSI_GEO_THRESHOLDS } from '../../service/checkReport.js';
+import { targetsOfChecked } from '../../service/recoveryTargets.js';
 
 type View = { at?: string; plan?: string };
 const viewOnly = { type: 'object', additionalProperties: false, properties: viewQuery } as const;
@@ -40,7 +41,7 @@ const start = (description: string) => ({ type: 'integer', minimum: 0, default: 
 
 /** Registers the analysis routes. */
 export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  app.get<{ Querystring: CheckQuerystring & { geoMinimumKm?: number; geoRecommendedKm?: number } }>(
+  app.get<{ Querystring: CheckQuerystring & { geoMinimumKm?: number; geoRecommendedKm?: number; targets?: boolean } }>(
     '/api/v1/check',
     {
       config: { auth: 'viewer', tenant: true },
@@ -67,6 +68,11 @@ export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
             breaksLimit: count(checkLimits.breaks, 'Services listed per SPOF (`broken` counts them all).'),
             geoMinimumKm: { type: 'number', minimum: 0, default: BSI_GEO_THRESHOLDS.minimumKm, description: 'Minimum distance between the data centers of an application (km).' },
             geoRecommendedKm: { type: 'number', minimum: 0, default: BSI_GEO_THRESHOLDS.recommendedKm, description: 'Recommended distance (km).' },
+            targets: {
+              type: 'boolean',
+              default: false,
+              description: "Also judge the recovery and availability targets (`continuity.targets`): the restore order of the worst data-center loss against each WAZ/RTO, the availability against `target_availability` (docs/continuity.md, \"In check\").",
+            },
           },
         },
         response: { 200: analysisSchemas.check },
@@ -76,7 +82,7 @@ export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
       const { geoMinimumKm: minimumKm = BSI_GEO_THRESHOLDS.minimumKm, geoRecommendedKm: recommendedKm = BSI_GEO_THRESHOLDS.recommendedKm } = req.query;
       if (recommendedKm < minimumKm) throw new VerbundError('INVALID_INPUT', `geoRecommendedKm (${recommendedKm}) is below geoMinimumKm (${minimumKm})`);
       const { snap, scope } = await ctx.scoped(req, req.query);
-      const { at: _a, plan: _p, form, network, tenant, geoMinimumKm: _g, geoRecommendedKm: _r, ...rest } = req.query;
+      const { at: _a, plan: _p, form, network, tenant, geoMinimumKm: _g, geoRecommendedKm: _r, targets, ...rest } = req.query;
       const query: CheckQuery = {
         ...rest,
         // A tenant's question is always about its own services.
@@ -85,7 +91,11 @@ export function analysisRoutes(app: FastifyInstance, ctx: ApiContext): void {
         ...(form === 'summary' && { limit: 0, breaksLimit: 0 }),
       };
       const view = { snapshot: snap, signal: clientGone(reply), georedundancy: { minimumKm, recommendedKm } };
-      return scopeCheck(await ctx.metrics.analysis('check', () => ctx.analysis.check(view, query)), scope);
+      const r = scopeCheck(await ctx.metrics.analysis('check', () => ctx.analysis.check(view, query)), scope);
+      if (!targets) return r;
+      const judged = await ctx.metrics.analysis('check', () => ctx.analysis.targets(view, scope));
+      const filtered = query.application !== undefined || query.site !== undefined || query.verdict !== undefined;
+      return { ...r, continuity: { ...r.continuity, targets: targetsOfChecked(judged, r, filtered) } };
     },
   );
 

@@ -7,7 +7,13 @@
 import { VerbundError } from '../../model/errors.js';
 import { AnalysisService } from '../../service/AnalysisService.js';
 import { BSI_GEO_THRESHOLDS, checkFails, type CheckFailOptions, type CheckQuery } from '../../service/checkReport.js';
+import type { CheckReport } from '../../service/checkReport.js';
+import { targetsOfChecked, type TargetsReport } from '../../service/recoveryTargets.js';
+import type { RestorePlanOptions } from '../../service/restorePlan.js';
+import type { Snapshot } from '../../service/Snapshot.js';
+import { scopeOf } from '../../service/tenantScope.js';
 import { displayInstant } from '../../timeline/time.js';
+import { readScenario } from './planRestore.js';
 import { io, out, outJson, withService, type GlobalOptions } from '../context.js';
 import { brief, table } from '../table.js';
 
@@ -22,6 +28,8 @@ interface CheckOptions extends GlobalOptions {
   readonly verdict?: CheckQuery['verdict'];
   readonly limit?: string;
   readonly summary?: boolean;
+  readonly scenario?: string;
+  readonly targets: boolean;
 }
 
 export async function run(opts: CheckOptions): Promise<number> {
@@ -39,10 +47,15 @@ export async function run(opts: CheckOptions): Promise<number> {
     ...(limit !== undefined && { limit, spofLimit: limit }),
     ...(opts.summary && { limit: 0, breaksLimit: 0 }),
   };
+  const scenario = opts.scenario === undefined ? undefined : readScenario(opts.scenario);
+  if (scenario && !opts.targets) throw new VerbundError('USAGE', '--scenario judges the recovery targets: it does not go with --no-targets');
   return withService(opts, async (service) => {
-    const r = await new AnalysisService(service).check({ at: opts.at, plan: opts.plan, georedundancy: { minimumKm, recommendedKm } }, query);
+    const analysis = new AnalysisService(service);
+    const snapshot = await analysis.snapshot({ at: opts.at, plan: opts.plan });
+    const checked = await analysis.check({ snapshot, georedundancy: { minimumKm, recommendedKm } }, query);
+    const r = opts.targets ? { ...checked, continuity: { ...checked.continuity, targets: await checkTargets(analysis, snapshot, checked, opts, scenario) } } : checked;
     const code = checkFails(r, fail) ? 1 : 0;
-    for (const w of [...r.warnings, ...r.continuity.warnings]) io.stderr(`warning: ${w}\n`);
+    for (const w of [...r.warnings, ...r.continuity.warnings, ...targetWarnings(r.continuity.targets)]) io.stderr(`warning: ${w}\n`);
     if (opts.json) {
       outJson(r);
       return code;
@@ -105,8 +118,27 @@ export async function run(opts: CheckOptions): Promise<number> {
       out(`failover tests (applications with recovery targets; ${tests.filter((t) => t.status !== 'current').length} need attention):`);
       out(table(['application', 'criticality', 'RTO h', 'last test', 'result', 'next due', 'status'], tests.map((t) => [t.application, t.criticality ?? '', t.rto_h ?? '', t.lastTest ? `${t.lastTest.date} ${t.lastTest.id ?? ''}`.trim() : '-', t.lastTest?.result ?? '', t.nextDue ?? '', t.status])));
     }
+    const flags = r.continuity.targets?.flags ?? [];
+    if (r.continuity.targets) {
+      out('');
+      const sc = r.continuity.targets.scenario;
+      out(`targets the estate cannot deliver (${flags.length}; restore order of ${sc ? `${sc.chosen === 'given' ? 'the scenario' : 'the worst data-center loss'}: ${sc.fail.join(', ')}` : 'no scenario: nothing fails'}):`);
+      if (flags.length) out(table(['application', 'target', 'wanted', 'delivered', 'why', 'tenants'], flags.map((f) => [f.application, f.target, f.target === 'rto' ? `${f.wanted} h` : f.wanted, f.target === 'rto' ? `${f.actual} h` : f.actual, f.why ?? '', brief(f.tenants)])));
+    }
     return code;
   });
+}
+
+/** The check's targets, as the --tenant may see them, of the applications the filters checked. */
+async function checkTargets(analysis: AnalysisService, snapshot: Snapshot, r: CheckReport, opts: CheckOptions, scenario: Partial<RestorePlanOptions> | undefined): Promise<TargetsReport | null> {
+  const principal = { name: 'cli', role: opts.tenant === undefined ? ('admin' as const) : ('tenant' as const), tenant: opts.tenant ?? null };
+  const targets = await analysis.targets({ snapshot }, scopeOf(principal, snapshot.estate), { scenario });
+  return targetsOfChecked(targets, r, opts.application !== undefined || opts.site !== undefined || opts.verdict !== undefined);
+}
+
+/** One warning per flagged target. */
+function targetWarnings(t: TargetsReport | null | undefined): string[] {
+  return (t?.flags ?? []).map((f) => (f.target === 'rto' ? `${f.application}: WAZ/RTO ${f.wanted} h missed in the restore order (useful again after ${f.actual} h, ${f.why}): ${f.detail}` : `${f.application}: availability target not reached: ${f.detail}`));
 }
 
 function status(s: 'open' | 'accepted', a: { expired: boolean } | null): string {
