@@ -12,6 +12,7 @@ import { applyJoint, jointCandidates } from '../../service/jointOperation.js';
 import { planWaves } from '../../service/PlanningService.js';
 import { planReport, setPlanStatus } from '../../service/planReport.js';
 import { progressReport } from '../../service/progressReport.js';
+import { planRestore } from '../../service/restorePlan.js';
 import type { ApiContext } from '../ApiContext.js';
 import { clientGone } from '../clientGone.js';
 import { idParam, idParams, viewQuery } from '../schemas.js';
@@ -32,6 +33,20 @@ interface WavesBody {
   maxApps?: number;
   maxVcpu?: number;
   targetDevices?: string[];
+  title?: string;
+  solver?: 'mip' | 'greedy';
+  timeLimit?: number;
+  dryRun?: boolean;
+}
+
+interface RestoreBody {
+  name: string;
+  fail: string[];
+  start?: string;
+  slotHours?: number;
+  shifts?: string;
+  appsPerSlot?: number;
+  vcpuPerSlot?: number;
   title?: string;
   solver?: 'mip' | 'greedy';
   timeLimit?: number;
@@ -124,6 +139,42 @@ export function planRoutes(app: FastifyInstance, ctx: ApiContext): void {
       },
     },
     async (req, reply) => planWaves(ctx.writer(req), { ...req.body, days: req.body.days ?? 'sat', timeLimit: req.body.timeLimit ?? 10, runner: ctx.pool, signal: clientGone(reply) }),
+  );
+
+  app.post<{ Body: RestoreBody }>(
+    '/api/v1/plans/restore',
+    {
+      config: { auth: 'viewer' },
+      schema: {
+        tags: ['plans'],
+        summary: 'The restore order after a disaster (plan restore): with dryRun (any viewer) the order, its misses and why; without, written as a proposed plan (planner)',
+        description: 'The MIP runs in the request: `timeLimit` is at most 10 seconds here (default 5); use the CLI for longer runs.',
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'fail'],
+          properties: {
+            name: idParam,
+            fail: { type: 'array', minItems: 1, maxItems: 1000, items: idParam },
+            start: dateText,
+            slotHours: positive,
+            shifts: { type: 'string', maxLength: 60, description: 'Staff shifts, hours of the day: 06-14,14-22.' },
+            appsPerSlot: positive,
+            vcpuPerSlot: positive,
+            title: { type: 'string', minLength: 1, maxLength: 200 },
+            solver: { type: 'string', enum: ['mip', 'greedy'] },
+            timeLimit: { type: 'number', exclusiveMinimum: 0, maximum: 10 },
+            dryRun: { type: 'boolean' },
+          },
+        },
+        response: { 200: result('plan-restore.schema.json') },
+      },
+    },
+    async (req) => {
+      const dryRun = req.body.dryRun === true;
+      if (!dryRun && !hasRights(principalOf(req).role, 'planner')) throw new VerbundError('FORBIDDEN', `writing a restore plan needs the role planner or higher; you are ${principalOf(req).role} (send dryRun: true to see the order)`);
+      return planRestore(dryRun ? ctx.estates : ctx.writer(req), { ...req.body, dryRun, timeLimit: req.body.timeLimit ?? 5 });
+    },
   );
 
   app.get<{ Querystring: { at?: string; plan?: string; product?: string } }>(

@@ -5,6 +5,7 @@ import { Async, Badge, Figure, IdCell, IdList, OnDemand, TableHead } from '../co
 import { useI18n } from '../i18n/index.js';
 import { useApp, useLarge, useLoad, useOnDemand } from '../state.js';
 import { AcceptedRisks } from './Overview.js';
+import { ReportDownload } from '../components/ReportDownload.js';
 import type { Availability, Check, CheckService, Obj, Service, Usage } from '../types.js';
 
 export function Municipalities() {
@@ -23,6 +24,8 @@ export function Municipalities() {
   return (
     <>
       <h1>{user.tenant ? t('muni.own') : t('muni.title')}</h1>
+      {/* A tenant's report holds its own services only (the API scopes it); staff download theirs on the recovery page. */}
+      {user.tenant && <ReportDownload />}
       <Async state={orgs}>
         {(list) => (
           <>
