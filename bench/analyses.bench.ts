@@ -15,7 +15,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateEstate } from '../src/interop/generateEstate.js';
+import { generateEstate } from '../src/synthetic/generateEstate.js';
 import { toEstateDocument } from '../src/interop/toEstateDocument.js';
 import { AccountService } from '../src/service/AccountService.js';
 import { EstateService } from '../src/service/EstateService.js';

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { generateEstate } from '../src/interop/generateEstate.js';
+import { generateEstate } from '../src/synthetic/generateEstate.js';
 import { readEstatePath } from '../src/interop/readEstatePath.js';
 import { toEstateDocument } from '../src/interop/toEstateDocument.js';
 import { AccountService } from '../src/service/AccountService.js';

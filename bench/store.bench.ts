@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { generateEstate } from '../src/interop/generateEstate.js';
+import { generateEstate } from '../src/synthetic/generateEstate.js';
 import { readEstatePath } from '../src/interop/readEstatePath.js';
 import { EstateService } from '../src/service/EstateService.js';
 import { openStore, type StoreLocation } from '../src/store/openStore.js';

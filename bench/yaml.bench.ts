@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { generateEstate } from '../src/interop/generateEstate.js';
+import { generateEstate } from '../src/synthetic/generateEstate.js';
 
 const preset = (process.env.BENCH_PRESET ?? 'state') as 'small' | 'region' | 'state';
 const root = new URL('..', import.meta.url).pathname;

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { generateEstate } from '../src/interop/generateEstate.js';
+import { generateEstate } from '../src/synthetic/generateEstate.js';
 import { readEstatePath } from '../src/interop/readEstatePath.js';
 import { toEstateDocument } from '../src/interop/toEstateDocument.js';
 import { AnalysisService, type CheckQuery, type CheckReport } from '../src/service/AnalysisService.js';

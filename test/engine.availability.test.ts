@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { analyzeAvailability, MINUTES_PER_YEAR, wilsonInterval, type AvailabilityReport } from '../src/engine/availability.js';
-import { connectedComponents } from '../src/engine/connectedComponents.js';
+import { connectedComponents } from '../src/graph/connectedComponents.js';
 import {
   DEFAULT_AVAILABILITY,
   elementAvailabilities,
@@ -16,7 +16,7 @@ import {
   HOURS_PER_YEAR,
 } from '../src/engine/elementAvailability.js';
 import { markElement } from '../src/engine/failElements.js';
-import { emptyMask } from '../src/engine/FailureMask.js';
+import { emptyMask } from '../src/graph/FailureMask.js';
 import { buildProjection, type Projection } from '../src/engine/projection.js';
 import { buildServices, serviceUp, type ServiceModel } from '../src/engine/services.js';
 import { Estate, type StoredObject } from '../src/timeline/Estate.js';

@@ -5,11 +5,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { biconnectedComponents, type BiconnectedComponents } from '../src/engine/biconnectedComponents.js';
-import { blockCutTree } from '../src/engine/blockCutTree.js';
-import { connectedComponents } from '../src/engine/connectedComponents.js';
-import { buildCsr, type CsrGraph } from '../src/engine/CsrGraph.js';
-import { twoEdgeConnectedComponents } from '../src/engine/twoEdgeConnectedComponents.js';
+import { biconnectedComponents, type BiconnectedComponents } from '../src/graph/biconnectedComponents.js';
+import { blockCutTree } from '../src/graph/blockCutTree.js';
+import { connectedComponents } from '../src/graph/connectedComponents.js';
+import { buildCsr, type CsrGraph } from '../src/graph/CsrGraph.js';
+import { twoEdgeConnectedComponents } from '../src/graph/twoEdgeConnectedComponents.js';
 import {
   canonical,
   labels,

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { disjointPaths, nodeLinkDisjointPaths, pathsJson, type DisjointPathsResult, type NodeLinkDisjointResult, type Path } from '../src/engine/disjointPaths.js';
-import { connectedComponents } from '../src/engine/connectedComponents.js';
+import { connectedComponents } from '../src/graph/connectedComponents.js';
 import { failElements } from '../src/engine/failElements.js';
 import { buildProjection, type Projection } from '../src/engine/projection.js';
 import { buildServices } from '../src/engine/services.js';

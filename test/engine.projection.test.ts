@@ -4,12 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { connectedComponents } from '../src/engine/connectedComponents.js';
+import { connectedComponents } from '../src/graph/connectedComponents.js';
 import { failElements, markElement } from '../src/engine/failElements.js';
-import { emptyMask } from '../src/engine/FailureMask.js';
+import { emptyMask } from '../src/graph/FailureMask.js';
 import { componentNodeIds, networkReport } from '../src/engine/networkReport.js';
 import { buildProjection, DEVICE_NODE, resolveElement, SITE_NODE } from '../src/engine/projection.js';
-import { generateEstate } from '../src/interop/generateEstate.js';
+import { generateEstate } from '../src/synthetic/generateEstate.js';
 import { toEstateDocument } from '../src/interop/toEstateDocument.js';
 import type { ChangeSet } from '../src/timeline/changeSet.js';
 import { Estate, type StoredObject } from '../src/timeline/Estate.js';

@@ -5,7 +5,7 @@
 import { changeSetsOf } from './helpers/estates.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateEstate, type EstateFileDocument } from '../src/interop/generateEstate.js';
+import { generateEstate, type EstateFileDocument } from '../src/synthetic/generateEstate.js';
 import { toEstateDocument } from '../src/interop/toEstateDocument.js';
 import type { Problem } from '../src/model/errors.js';
 import { estateAt } from '../src/timeline/replay.js';

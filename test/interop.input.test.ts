@@ -166,7 +166,7 @@ describe('YAML read on the fast path', () => {
     const { stringify } = await import('yaml');
     const { parseEstateText } = await import('../src/interop/parseEstateText.js');
     const { toEstateDocument } = await import('../src/interop/toEstateDocument.js');
-    const { generateEstate } = await import('../src/interop/generateEstate.js');
+    const { generateEstate } = await import('../src/synthetic/generateEstate.js');
     const examples = join(import.meta.dirname, '..', 'examples', 'owl-it');
     const texts = readdirSync(examples).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(join(examples, f), 'utf8'));
     texts.push(stringify(generateEstate({ seed: 3, preset: 'small' })));

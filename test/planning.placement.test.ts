@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { generateEstate } from '../src/interop/generateEstate.js';
+import { generateEstate } from '../src/synthetic/generateEstate.js';
 import { toEstateDocument } from '../src/interop/toEstateDocument.js';
 import { VerbundError } from '../src/model/errors.js';
 import { EstateService } from '../src/service/EstateService.js';

@@ -3,8 +3,8 @@
  * service restricted to its relevant region, with per-element failure counters, the
  * breadth-first up/down check, witness path sets and the cache of surviving path sets.
  */
-import type { CsrGraph } from './CsrGraph.js';
-import { groupPairs, type Groups } from './groupBy.js';
+import type { CsrGraph } from '../graph/CsrGraph.js';
+import { groupPairs, type Groups } from '../graph/groupBy.js';
 
 /** Element kind of the local model: a device. */
 export const DEVICE = 0;

@@ -3,9 +3,9 @@
  * with its ends, exemptions and scratch space, and the passes over it (breadth-first search,
  * Dijkstra, footprints) that the certificates and the branch and bound are built from.
  */
-import { masksOf, type MaskOptions } from './FailureMask.js';
-import { Heap } from './Heap.js';
-import type { Path } from './Path.js';
+import { masksOf, type MaskOptions } from '../graph/FailureMask.js';
+import { Heap } from '../graph/Heap.js';
+import type { Path } from '../graph/Path.js';
 import { SITE_NODE, type ElementRef, type Projection } from './projection.js';
 
 /**

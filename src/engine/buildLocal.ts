@@ -3,12 +3,12 @@
  * step 1): the structures shared by every service of one analysis ({@link buildShared}) and
  * the local model of one service built from them ({@link buildLocal}).
  */
-import { biconnectedComponents } from './biconnectedComponents.js';
-import { blockCutTree } from './blockCutTree.js';
-import { connectedComponents } from './connectedComponents.js';
-import { buildCsr } from './CsrGraph.js';
+import { biconnectedComponents } from '../graph/biconnectedComponents.js';
+import { blockCutTree } from '../graph/blockCutTree.js';
+import { connectedComponents } from '../graph/connectedComponents.js';
+import { buildCsr } from '../graph/CsrGraph.js';
 import type { ElementAvailabilities } from './elementAvailability.js';
-import { groupPairs, type Groups } from './groupBy.js';
+import { groupPairs, type Groups } from '../graph/groupBy.js';
 import { DEVICE, GROUP, LINK, LocalModel, invertGroups } from './LocalModel.js';
 import { DEVICE_NODE, type Projection } from './projection.js';
 

@@ -100,30 +100,19 @@
  * by step 1 or in a handful of search nodes; dense artificial overlaps of hundreds of risk
  * groups on a grid can exhaust any budget, and then the answer is `unknown`.
  */
+import type { DisjointPathsResult } from './DisjointPathsResult.js';
 import { exactSearch } from './exactSearch.js';
-import type { MaskOptions } from './FailureMask.js';
-import type { Path } from './Path.js';
+import type { MaskOptions } from '../graph/FailureMask.js';
 import { PathQuery, type ShareOptions } from './PathQuery.js';
-import type { ElementRef, Projection } from './projection.js';
+import type { Projection } from './projection.js';
 import { quickXplain } from './quickXplain.js';
 import { singleCuts } from './singleCuts.js';
 
 // The pieces live in files of their own; what other modules import comes from here.
-export type { Path } from './Path.js';
+export type { Path } from '../graph/Path.js';
 export { nodeLinkDisjointPaths, type NodeLinkDisjointResult } from './nodeLinkDisjointPaths.js';
+export type { DisjointPathsResult, PathsReason } from './DisjointPathsResult.js';
 export { elementId, noInstances, pathJson, pathsJson, type ElementJson, type PathJson, type PathsJson } from './pathsJson.js';
-
-/** Why no two independent paths exist (see the module comment for the exact claims). */
-export type PathsReason =
-  | { readonly kind: 'disconnected' }
-  | { readonly kind: 'cut'; readonly elements: readonly ElementRef[] }
-  | { readonly kind: 'shared'; readonly elements: readonly ElementRef[]; readonly minimal: boolean };
-
-/** The answer of {@link disjointPaths}. `steps` counts search nodes (0 when a certificate sufficed). */
-export type DisjointPathsResult =
-  | { readonly status: 'found'; readonly paths: readonly [Path, Path]; readonly steps: number }
-  | { readonly status: 'none'; readonly reason: PathsReason; readonly steps: number }
-  | { readonly status: 'unknown'; readonly reason: string; readonly steps: number };
 
 /** Default search budget of {@link disjointPaths}, in search nodes. */
 export const DEFAULT_PATHS_LIMIT = 2000;

@@ -4,7 +4,7 @@
  * by propagation, branched on inclusion-minimal cuts, with the groups it relied on recorded.
  */
 import { flowPair } from './nodeLinkDisjointPaths.js';
-import { trim, type Path } from './Path.js';
+import { trim, type Path } from '../graph/Path.js';
 import type { Blocks, PathQuery } from './PathQuery.js';
 import { cutsOf } from './singleCuts.js';
 

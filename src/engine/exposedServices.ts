@@ -2,11 +2,11 @@
  * `exposedServices`: which services of a survivability result a further failure can affect,
  * from each service's footprint in the block-cut tree of G − F.
  */
-import type { FailureMask } from './FailureMask.js';
+import type { FailureMask } from '../graph/FailureMask.js';
 import type { Projection } from './projection.js';
 import type { ServiceModel } from './services.js';
 import { allNeedsIn } from './singleFailureChecks.js';
-import type { Survivability } from './survivability.js';
+import type { Survivability } from './SurvivabilityResult.js';
 import type { SurvivabilityStructures } from './survivabilityStructures.js';
 
 /** Node and edge flags of further failures (1 = failed); either may be omitted. */

@@ -2,8 +2,8 @@
  * Failure masks from estate element ids: what fails when a device, link, site or risk
  * group fails (docs/analysis.md, "The graph and the services").
  */
-import type { FailureMask } from './FailureMask.js';
-import { emptyMask } from './FailureMask.js';
+import type { FailureMask } from '../graph/FailureMask.js';
+import { emptyMask } from '../graph/FailureMask.js';
 import { resolveElement, type ElementRef, type Projection } from './projection.js';
 
 /**

@@ -2,12 +2,12 @@
  * Multi-element failures (sites with several nodes, risk groups) for `analyzeSurvivability`:
  * part 3 of the method described in survivability.ts.
  */
-import { connectedComponents } from './connectedComponents.js';
-import { groupPairs, type Groups } from './groupBy.js';
+import { connectedComponents } from '../graph/connectedComponents.js';
+import { groupPairs, type Groups } from '../graph/groupBy.js';
 import type { Projection } from './projection.js';
 import { serviceUp, type ServiceModel } from './services.js';
-import { spanningForest } from './spanningForest.js';
-import type { SurvivabilityOptions } from './survivability.js';
+import { spanningForest } from '../graph/spanningForest.js';
+import type { SurvivabilityOptions } from './SurvivabilityResult.js';
 
 /**
  * What a multi-element failure amounts to on top of F: nothing new, one node, one edge

@@ -3,9 +3,9 @@
  * and biconnected components by estate id — what `check --json` reports for a network
  * without applications, and for the network under any estate.
  */
-import { biconnectedComponents, type BiconnectedComponents } from './biconnectedComponents.js';
-import { componentMembers, connectedComponents, type ConnectedComponents } from './connectedComponents.js';
-import type { MaskOptions } from './FailureMask.js';
+import { biconnectedComponents, type BiconnectedComponents } from '../graph/biconnectedComponents.js';
+import { componentMembers, connectedComponents, type ConnectedComponents } from '../graph/connectedComponents.js';
+import type { MaskOptions } from '../graph/FailureMask.js';
 import type { Projection } from './projection.js';
 
 /** Raw-network facts by id. Every list is sorted (ids by code unit order), so output is stable. */

@@ -2,8 +2,8 @@
  * Device- and link-disjoint paths by max-flow: the linear-time part of the independent-paths
  * evidence (see `disjointPaths.ts`), also the first certificate of its exact search.
  */
-import type { MaskOptions } from './FailureMask.js';
-import { dropLoops, trim, type Path } from './Path.js';
+import type { MaskOptions } from '../graph/FailureMask.js';
+import { dropLoops, trim, type Path } from '../graph/Path.js';
 import { PathQuery, type ShareOptions } from './PathQuery.js';
 import type { ElementRef, Projection } from './projection.js';
 import { singleCuts } from './singleCuts.js';

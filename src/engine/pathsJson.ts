@@ -2,9 +2,9 @@
  * JSON view of `disjointPaths` and `nodeLinkDisjointPaths` results (docs/schemas/paths.schema.json:
  * `paths --json` has `status`, `paths` and `reason`).
  */
-import type { DisjointPathsResult } from './disjointPaths.js';
+import type { DisjointPathsResult } from './DisjointPathsResult.js';
 import type { NodeLinkDisjointResult } from './nodeLinkDisjointPaths.js';
-import type { Path } from './Path.js';
+import type { Path } from '../graph/Path.js';
 import type { ElementRef, Projection } from './projection.js';
 
 /** An element by id. */

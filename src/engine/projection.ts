@@ -4,8 +4,8 @@
  * shared, read-only, by every analysis.
  */
 import type { StoredObject } from '../timeline/Estate.js';
-import { buildCsr, type CsrGraph } from './CsrGraph.js';
-import { groupPairs, type Groups } from './groupBy.js';
+import { buildCsr, type CsrGraph } from '../graph/CsrGraph.js';
+import { groupPairs, type Groups } from '../graph/groupBy.js';
 
 /** `nodeKind` value of a device node. */
 export const DEVICE_NODE = 0;

@@ -6,7 +6,7 @@
  */
 import { dependencyId } from '../model/dependency.js';
 import type { StoredObject } from '../timeline/Estate.js';
-import { groupPairs, type Groups } from './groupBy.js';
+import { groupPairs, type Groups } from '../graph/groupBy.js';
 import { objectsOf, type ObjectSource, type Projection } from './projection.js';
 
 /** Every service, as parallel arrays with CSR groups. Service `s` is position `s`. */

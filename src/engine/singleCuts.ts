@@ -2,7 +2,7 @@
  * The single-element cut certificate of the independent-paths searches (step 1 of
  * `disjointPaths.ts`): every element on every path, found among one path's elements.
  */
-import type { Path } from './Path.js';
+import type { Path } from '../graph/Path.js';
 import type { Blocks, PathQuery } from './PathQuery.js';
 
 /** Every element that `p0` hits (in the query `q`) and whose failure alone leaves no path. */

@@ -3,8 +3,8 @@
  * method described in survivability.ts): candidate cut vertices and bridges on the
  * block-cut and bridge tree paths of each service, each checked in O(terminals).
  */
-import { groupPairs, type Groups } from './groupBy.js';
-import { Pairs } from './Pairs.js';
+import { groupPairs, type Groups } from '../graph/groupBy.js';
+import { Pairs } from '../graph/Pairs.js';
 import type { Projection } from './projection.js';
 import type { ServiceModel } from './services.js';
 import type { SurvivabilityStructures } from './survivabilityStructures.js';

@@ -1,12 +1,12 @@
 /** The structures of G − F that `analyzeSurvivability` works on: block-cut and bridge trees. */
-import { biconnectedComponents, type BiconnectedComponents } from './biconnectedComponents.js';
-import { blockCutTree, type BlockCutTree } from './blockCutTree.js';
-import { connectedComponents } from './connectedComponents.js';
-import type { FailureMask } from './FailureMask.js';
-import { groupPairs } from './groupBy.js';
+import { biconnectedComponents, type BiconnectedComponents } from '../graph/biconnectedComponents.js';
+import { blockCutTree, type BlockCutTree } from '../graph/blockCutTree.js';
+import { connectedComponents } from '../graph/connectedComponents.js';
+import type { FailureMask } from '../graph/FailureMask.js';
+import { groupPairs } from '../graph/groupBy.js';
 import type { Projection } from './projection.js';
-import { rootForest, type RootedForest } from './rootForest.js';
-import { twoEdgeConnectedComponents } from './twoEdgeConnectedComponents.js';
+import { rootForest, type RootedForest } from '../graph/rootForest.js';
+import { twoEdgeConnectedComponents } from '../graph/twoEdgeConnectedComponents.js';
 
 /** The decompositions of G − F shared by the parts of `analyzeSurvivability`. */
 export interface SurvivabilityStructures {

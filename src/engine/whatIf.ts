@@ -7,9 +7,9 @@
  * only of the services whose footprint F touches (see `exposedServices`): the others keep
  * their verdict and their breakers, whatever else fails.
  */
-import { connectedComponents } from './connectedComponents.js';
+import { connectedComponents } from '../graph/connectedComponents.js';
 import { failElements } from './failElements.js';
-import type { FailureMask } from './FailureMask.js';
+import type { FailureMask } from '../graph/FailureMask.js';
 import { componentNodeIds } from './networkReport.js';
 import type { Projection } from './projection.js';
 import { serviceUp, type ServiceModel } from './services.js';

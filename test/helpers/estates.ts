@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { generateEstate, type GenerateOptions } from '../../src/interop/generateEstate.js';
+import { generateEstate, type GenerateOptions } from '../../src/synthetic/generateEstate.js';
 import type { EstateDocument } from '../../src/interop/estateDocument.js';
 import { readEstatePath } from '../../src/interop/readEstatePath.js';
 import { toEstateDocument } from '../../src/interop/toEstateDocument.js';

@@ -2,7 +2,7 @@
 import { createWriteStream } from 'node:fs';
 import { stringify } from 'yaml';
 import { VerbundError } from '../../model/errors.js';
-import { generateEstate } from '../../interop/generateEstate.js';
+import { generateEstate } from '../../synthetic/generateEstate.js';
 import type { GlobalOptions } from '../context.js';
 
 interface GenerateOptions extends GlobalOptions {

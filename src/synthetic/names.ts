@@ -2,7 +2,7 @@
  * Synthetic German place names and the ids made from them. Names are invented from
  * syllables so that no generated estate can be mistaken for a real municipality's network.
  */
-import type { Random } from '../../util/Random.js';
+import type { Random } from '../util/Random.js';
 
 const ID = /^[a-z0-9][a-z0-9._-]*$/;
 const MAX_ID = 64;

@@ -4,7 +4,7 @@
  * is customary. Same products run by different providers are what joint operation later
  * consolidates.
  */
-import type { Random } from '../../util/Random.js';
+import type { Random } from '../util/Random.js';
 import { categoryByKey, infrastructure, specialist, type Category } from './catalog.js';
 import type { Datacenter } from './datacenters.js';
 import { slugify, type IdRegistry } from './names.js';

@@ -4,7 +4,7 @@
  * hosts (virtualisation clusters, servers, storage), dual-homed to the ring. The hosts and
  * their storage-network links are where the device and link targets are met exactly.
  */
-import type { Random } from '../../util/Random.js';
+import type { Random } from '../util/Random.js';
 import { apportion } from './apportion.js';
 import { nearest, type Backbone, type RingNode } from './backbone.js';
 import { cableKm, offset, scatter } from './geo.js';

@@ -4,7 +4,7 @@
  * tenants have several organisational units (and so usages) per application, each at its
  * own sites.
  */
-import type { Random } from '../../util/Random.js';
+import type { Random } from '../util/Random.js';
 import { apportion } from './apportion.js';
 import type { Applications } from './applications.js';
 import { specialist, type Category } from './catalog.js';

@@ -3,7 +3,7 @@
  * smaller offices (schools, fire stations, depots …) hanging off ring nodes, city nodes
  * and the hub by spurs and chains, a few of them dual-homed.
  */
-import type { Random } from '../../util/Random.js';
+import type { Random } from '../util/Random.js';
 import { nearest, type Backbone, type RingNode } from './backbone.js';
 import { cableKm, offset, scatter } from './geo.js';
 import type { NetBuilder } from './netBuilder.js';

@@ -4,7 +4,7 @@
  * products are consolidated into joint operation, clusters are renewed, offices open and
  * close, fibre chords are laid, new services start. A plan proposes the rest.
  */
-import type { Random } from '../../util/Random.js';
+import type { Random } from '../util/Random.js';
 import type { AppInfo, Applications } from './applications.js';
 import type { RingNode } from './backbone.js';
 import { inBlackout, specialist, type Category } from './catalog.js';
@@ -14,7 +14,7 @@ import { slugify, type IdRegistry } from './names.js';
 import type { Network } from './network.js';
 import type { Organizations } from './organizations.js';
 import type { ChangeSetDoc, DependencyDoc, LinkDoc, PlanDoc, UsageDoc } from './types.js';
-import { dependencyId } from '../../model/dependency.js';
+import { dependencyId } from '../model/dependency.js';
 import { ChangeCollector, World, type AppState } from './world.js';
 
 /** Date of the initial change set: the estate when the association was founded. */

@@ -3,7 +3,7 @@
  * from this current state (not from the initial objects), so that each one is valid on top
  * of all before it: no update of a deleted object, no delete of something still referenced.
  */
-import { dependencyId } from '../../model/dependency.js';
+import { dependencyId } from '../model/dependency.js';
 import type { AppInfo, Applications } from './applications.js';
 import type { Datacenter } from './datacenters.js';
 import type { Network } from './network.js';

@@ -1,6 +1,6 @@
 /** The breadth-first spanning forest of G − F used by the multi-element passes of `analyzeSurvivability`. */
+import type { CsrGraph } from './CsrGraph.js';
 import { groupPairs } from './groupBy.js';
-import type { Projection } from './projection.js';
 
 /** A spanning forest of G − F (see its use in `multiElementAnalysis`). */
 export interface SpanningForest {
@@ -18,7 +18,7 @@ export interface SpanningForest {
  * its component (shallow trees keep the subtrees below a failure small), with entry and
  * exit times of a depth-first walk of the tree. Linear time.
  */
-export function spanningForest(p: Projection, F: { nodes: Uint8Array; edges: Uint8Array }, comp0: Int32Array, compCount: number): SpanningForest {
+export function spanningForest(p: CsrGraph, F: { nodes: Uint8Array; edges: Uint8Array }, comp0: Int32Array, compCount: number): SpanningForest {
   const n = p.nodeCount;
   const { offsets, neighbours, incidentEdges } = p;
   const root = new Int32Array(compCount).fill(-1);

@@ -3,7 +3,7 @@
  * through one node of every district, and chords (across a ring, and between neighbouring
  * rings) that give the second paths real networks grow over time.
  */
-import type { Random } from '../../util/Random.js';
+import type { Random } from '../util/Random.js';
 import { bearing, cableKm, distanceKm, offset } from './geo.js';
 import type { NetBuilder } from './netBuilder.js';
 import type { District, Organizations } from './organizations.js';

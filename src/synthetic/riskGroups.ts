@@ -4,7 +4,7 @@
  * (both uplinks of a town hall through one house entry; a spur in the ring's own trench),
  * because finding those is what the analyses are for.
  */
-import type { Random } from '../../util/Random.js';
+import type { Random } from '../util/Random.js';
 import type { Datacenter } from './datacenters.js';
 import type { IdRegistry } from './names.js';
 import type { Network } from './network.js';

@@ -10,20 +10,20 @@
  * organizations → network (sites, devices, links) → risk groups → applications → usages →
  * timeline.
  */
-import { buildApplications } from './generate/applications.js';
-import { IdRegistry } from './generate/names.js';
-import { Progress } from './generate/netBuilder.js';
-import { buildNetwork } from './generate/network.js';
-import { buildOrganizations } from './generate/organizations.js';
-import { shapeOf, type Preset } from './generate/presets.js';
-import { buildRiskGroups } from './generate/riskGroups.js';
-import { buildTimeline, INITIAL_DATE } from './generate/timeline.js';
-import type { EstateFileDocument } from './generate/types.js';
-import { buildUsages } from './generate/usages.js';
+import { buildApplications } from './applications.js';
+import { IdRegistry } from './names.js';
+import { Progress } from './netBuilder.js';
+import { buildNetwork } from './network.js';
+import { buildOrganizations } from './organizations.js';
+import { shapeOf, type Preset } from './presets.js';
+import { buildRiskGroups } from './riskGroups.js';
+import { buildTimeline, INITIAL_DATE } from './timeline.js';
+import type { EstateFileDocument } from './types.js';
+import { buildUsages } from './usages.js';
 import { Random } from '../util/Random.js';
 
-export type { EstateFileDocument } from './generate/types.js';
-export type { Preset } from './generate/presets.js';
+export type { EstateFileDocument } from './types.js';
+export type { Preset } from './presets.js';
 
 /** What to generate. */
 export interface GenerateOptions {

@@ -4,7 +4,7 @@
  * municipalities and the district-free cities. Also decides geography (where each tenant
  * lies) and who serves whom, because every later phase builds on both.
  */
-import type { Random } from '../../util/Random.js';
+import type { Random } from '../util/Random.js';
 import { bearing, offset, scatter, spreadPoints } from './geo.js';
 import { type IdRegistry, PlaceNamer, slugify } from './names.js';
 import type { Shape } from './presets.js';

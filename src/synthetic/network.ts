@@ -2,7 +2,7 @@
  * The physical network of the estate: data centers, rings, offices. Decides how the site,
  * device and link targets are shared out between the parts.
  */
-import type { Random } from '../../util/Random.js';
+import type { Random } from '../util/Random.js';
 import { apportion } from './apportion.js';
 import { buildBackbone, type Backbone } from './backbone.js';
 import { equipDatacenters, placeDatacenters, type Datacenter } from './datacenters.js';

@@ -2,7 +2,7 @@
  * Plane geometry on a small patch of the earth. An equirectangular projection is exact
  * enough for a Land a few hundred kilometres wide, and cheap.
  */
-import type { Random } from '../../util/Random.js';
+import type { Random } from '../util/Random.js';
 import type { LatLon } from './types.js';
 
 const KM_PER_DEG_LAT = 111.2;
