@@ -42,11 +42,11 @@ export interface MipRun {
 }
 
 /** Runs a model from an optional start for at most `seconds`; progress reports (seconds, gap). */
-export async function runMip(m: MipModel, start: Float64Array | null, seconds: number, onProgress?: (seconds: number, gap: number) => void): Promise<MipRun> {
+export async function runMip(m: MipModel, start: Float64Array | null, seconds: number, onProgress?: (seconds: number, gap: number) => void, options: Record<string, string | number | boolean> = {}): Promise<MipRun> {
   const solver = await highs();
   const began = Date.now();
   return solver.withModel((model) => {
-    model.options.set({ output_flag: false, time_limit: seconds, mip_rel_gap: 1e-6 });
+    model.options.set({ output_flag: false, time_limit: seconds, mip_rel_gap: 1e-6, ...options });
     model.passModel({ ...m, integrality: m.integrality as unknown as Int32Array });
     if (start) model.setSolution({ colValue: start });
     // HiGHS checks its time_limit only now and then (not inside a long root LP of a large
