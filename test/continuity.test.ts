@@ -8,9 +8,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { scopeCheck } from '../src/service/tenantReports.js';
 import type { CheckReport } from '../src/service/checkReport.js';
+import { apiFixture, type ApiFixture } from './helpers/api.js';
 import { cli } from './helpers/cli.js';
 import { dialects } from './helpers/dialects.js';
 import { owlDatabase } from './helpers/owlDatabase.js';
@@ -180,3 +181,41 @@ for (const dialect of dialects.slice(0, 1)) {
     });
   });
 }
+
+describe('the targets and the restore order over the API', () => {
+  let f: ApiFixture;
+  before(async () => {
+    f = await apiFixture(dialects[0]!);
+  });
+  after(async () => f.cleanup());
+
+  test('check?targets=true judges them (a tenant its own); POST /plans/restore: a dry run for a viewer, a write for a planner', async () => {
+    const staff = await f.call('viewer', { method: 'GET', url: '/api/v1/check?at=2026-12-01&form=summary&targets=true' });
+    assert.equal(staff.statusCode, 200, staff.body);
+    const report = JSON.parse(staff.body) as CheckReport;
+    assertSchema('check', report);
+    assert.deepEqual(report.continuity.targets!.scenario!.fail, ['lemgo-dc']);
+    assert.deepEqual(report.continuity.targets!.flags, []);
+    // Without the parameter, no restore order is computed.
+    const plain = JSON.parse((await f.call('viewer', { method: 'GET', url: '/api/v1/check?at=2026-12-01&form=summary' })).body) as CheckReport;
+    assert.equal(plain.continuity.targets, undefined);
+    const tenant = JSON.parse((await f.call('tenant', { method: 'GET', url: '/api/v1/check?at=2026-12-01&form=summary&targets=true' })).body) as CheckReport;
+    assertSchema('check', tenant);
+    // The data center is the operator's: the tenant's scenario names none of its elements.
+    assert.deepEqual(tenant.continuity.targets!.scenario!.fail, []);
+
+    const scenario = { name: 'ransomware', fail: ['lem-vmc-a', 'lem-vmc-b', 'lem-dbc-a', 'lem-dbc-b', 'lem-san-a', 'lem-san-b'], start: '2026-11-06T19:30:00+01:00', slotHours: 2, shifts: '06-22', appsPerSlot: 2, vcpuPerSlot: 96 };
+    const dry = await f.call('viewer', { method: 'POST', url: '/api/v1/plans/restore', payload: { ...scenario, dryRun: true } });
+    assert.equal(dry.statusCode, 200, dry.body);
+    const order = JSON.parse(dry.body) as { written: boolean; misses: { application: string; target: string; why: string }[] };
+    assertSchema('plan-restore', order);
+    assert.equal(order.written, false);
+    assert.deepEqual(order.misses.filter((m) => m.target === 'rto').map((m) => [m.application, m.why]), [['datenbank-gkd', 'capacity']]);
+    const write = await f.call('viewer', { method: 'POST', url: '/api/v1/plans/restore', payload: scenario });
+    assert.equal(write.statusCode, 403, write.body);
+    const planned = await f.call('planner', { method: 'POST', url: '/api/v1/plans/restore', payload: { ...scenario, solver: 'greedy' } });
+    assert.equal(planned.statusCode, 200, planned.body);
+    assert.equal((JSON.parse(planned.body) as { written: boolean }).written, true);
+    assert.equal((await f.call('tenant', { method: 'POST', url: '/api/v1/plans/restore', payload: { ...scenario, dryRun: true } })).statusCode, 404);
+  });
+});
