@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { axe, e2eFixture, e2eSkip, newPage, signIn, type E2eServer } from './helpers/e2e.js';
 
 const root = join(import.meta.dirname, '..');
@@ -23,6 +23,8 @@ describe('web UI: recovery', { skip: e2eSkip, timeout: 150_000 }, () => {
     ({ server, page, errors } = f);
     await signIn(page, server.url, 'anna');
   });
+  /** A table row's cells, ` | `-separated. */
+  const cells = async (row: Locator) => (await row.getByRole('cell').allTextContents()).join(' | ');
   const accessible = async (what: string) => assert.deepEqual(await axe(page), [], `${what}: serious or critical accessibility violations`);
 
   test('targets, failover tests and the report download', async () => {
@@ -32,11 +34,11 @@ describe('web UI: recovery', { skip: e2eSkip, timeout: 150_000 }, () => {
     // Names first; the German number format; the worst data-center loss meets every RTO.
     const ewo = targets.getByRole('row', { name: /Einwohnerwesen \(krz\)/ });
     await ewo.waitFor();
-    assert.match(await ewo.innerText(), /Kritisch\s+24\s+12\s+1\s+50\s%\s+erreichbar/);
+    assert.match(await cells(ewo), /Kritisch \| 24 \| 12 \| 1 \| 50\s% \| erreichbar/);
     await page.getByText(/schlimmsten Rechenzentrumsverlusts:\s*Rechenzentrum Lemgo/).waitFor();
     const tests = page.getByRole('table', { name: /Letzter Ausfalltest/ });
-    assert.match(await tests.getByRole('row', { name: /Datenbank-Cluster Lemgo/ }).innerText(), /21\.09\.2024.*Teilweise bestanden\s+21\.09\.2025\s+Überfällig/s);
-    assert.match(await tests.getByRole('row', { name: /Finanzwesen \(GKD\)/ }).innerText(), /14\.03\.2026.*Geplanter Test.*Bestanden\s+14\.03\.2027\s+Durchgeführt, aktuell/s);
+    assert.match(await cells(tests.getByRole('row', { name: /Datenbank-Cluster Lemgo/ })), /21\.09\.2024.*Teilweise bestanden \| 21\.09\.2025 \| Überfällig/);
+    assert.match(await cells(tests.getByRole('row', { name: /Finanzwesen \(GKD\)/ })), /14\.03\.2026.*Geplanter Test \| Bestanden \| 14\.03\.2027 \| Durchgeführt, aktuell/);
     const pdf = page.getByRole('link', { name: 'PDF herunterladen' });
     assert.equal(await pdf.getAttribute('href'), '/api/v1/report?at=2026-12-01&lang=de&format=pdf');
     const html = await page.request.get(`${server.url}${await page.getByRole('link', { name: 'HTML herunterladen' }).getAttribute('href')}`);
@@ -60,7 +62,7 @@ describe('web UI: recovery', { skip: e2eSkip, timeout: 150_000 }, () => {
     // The same miss as `plan restore` and `check --scenario` name (test/continuity.test.ts).
     const misses = result.getByRole('table', { name: 'Verfehlte WAZ/RTO und warum' });
     const miss = misses.getByRole('row', { name: /Datenbank-Cluster GKD/ });
-    assert.match(await miss.innerText(), /Kapazität: die Zeitfenster vor der Frist/);
+    assert.match((await miss.textContent()) ?? '', /Kapazität: die Zeitfenster vor der Frist/);
     const steps = result.getByRole('table', { name: /Wiederanlaufschritte nach dem Ausfall/ });
     assert.ok((await steps.getByRole('row').count()) > 3);
     await accessible('restore order');
