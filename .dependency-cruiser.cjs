@@ -4,7 +4,7 @@
  *
  *   util ← model ← timeline ← engine, planning, store, interop ← service ← report ← cli, api
  *   util ← graph ← engine (generic graph algorithms, no estate)
- *   util, model ← synthetic ← cli (the generator, for `verbund generate` only)
+ *   util, model, timeline ← synthetic ← cli (the generator, for `verbund generate` only)
  *   web → src/model, src/contracts only (everything else it learns from the API)
  *
  * A rule names what a module may import; anything else under src/ or web/ is forbidden. An
@@ -74,10 +74,10 @@ module.exports = {
     onlyFrom('timeline', ['model', 'util'], 'timeline is pure: change sets and the estate at an instant, over the model.'),
     onlyFrom('graph', ['util'], 'graph holds generic graph algorithms over a CSR index (components, block-cut tree, spanning forest); it knows no estate.'),
     onlyFrom('engine', ['model', 'timeline', 'graph', 'util'], 'engine analyses an estate (the resilience analyses over its projection); it never reads files or the store.'),
-    onlyFrom('planning', ['model', 'timeline', 'util'], 'planning is pure: waves, joint operation, progress.'),
+    onlyFrom('planning', ['model', 'timeline', 'util'], 'planning is pure: waves, joint operation, migration progress.'),
     onlyFrom('store', ['model', 'timeline', 'util'], 'store persists the timeline; it knows nothing above it.'),
     onlyFrom('interop', ['model', 'timeline', 'util'], 'interop turns files (and NetBox) into change sets and back; the service calls it.'),
-    onlyFrom('synthetic', ['model', 'util'], 'synthetic generates estates from a seed (`verbund generate`, tests, benches); only the cli imports it.'),
+    onlyFrom('synthetic', ['model', 'timeline', 'util'], 'synthetic generates estates from a seed (`verbund generate`, tests, benches); only the cli imports it.'),
     onlyFrom('service', ['model', 'timeline', 'engine', 'planning', 'store', 'interop', 'util'], 'service is the use cases; it never knows who calls it (cli, api).'),
     onlyFrom('report', ['service', 'model', 'util'], "report renders the service's report (HTML, Markdown, PDF) for cli and api."),
     onlyFrom(
@@ -92,7 +92,7 @@ module.exports = {
         // and the statuses of `progress` are the engine's and planning's own vocabulary.
         '^src/engine/disjointPaths\\.ts$',
         '^src/planning/mipWaves\\.ts$',
-        '^src/planning/progress\\.ts$',
+        '^src/planning/migrationProgress\\.ts$',
       ],
     ),
     onlyFrom(

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { readEstatePath } from '../src/interop/readEstatePath.js';
-import { progress, progressStatuses, statusOf, type ProgressPoint, type ProgressStatus, type StatusEvent } from '../src/planning/progress.js';
+import { migrationProgress, migrationStatuses, statusOf, type MigrationPoint, type MigrationStatus, type StatusEvent } from '../src/planning/migrationProgress.js';
 import { EstateService } from '../src/service/EstateService.js';
-import { progressReport, type ProgressReport } from '../src/service/progressReport.js';
+import { migrationProgressReport, type MigrationProgressReport } from '../src/service/migrationProgressReport.js';
 import type { Store } from '../src/store/openStore.js';
 import { parseInstant } from '../src/timeline/time.js';
 import { cli } from './helpers/cli.js';
@@ -21,14 +21,14 @@ const root = join(import.meta.dirname, '..');
 
 const day = (d: string): string => parseInstant(d);
 /** The point in force at `at` (the last one at or before it). */
-const stateAt = (points: readonly ProgressPoint[], at: string): ProgressPoint | undefined => points.filter((p) => p.at <= at).at(-1);
+const stateAt = (points: readonly MigrationPoint[], at: string): MigrationPoint | undefined => points.filter((p) => p.at <= at).at(-1);
 
 describe('progress of a stream of status changes', () => {
-  const ev = (d: string, id: string, status: ProgressStatus | null, changeset = `cs-${d}`): StatusEvent => ({ at: day(d), id, status, changeset });
+  const ev = (d: string, id: string, status: MigrationStatus | null, changeset = `cs-${d}`): StatusEvent => ({ at: day(d), id, status, changeset });
   const events = [ev('2020-01-01', 'a', 'legacy'), ev('2020-01-01', 'b', 'legacy'), ev('2021-01-01', 'a', 'legacy'), ev('2022-01-01', 'a', 'migrating'), ev('2022-01-01', 'a', 'legacy', 'undo'), ev('2023-01-01', 'a', 'migrated'), ev('2024-01-01', 'b', null)];
 
   test('one point per instant where a status really changes; a change undone within the instant is none', () => {
-    const points = progress(events);
+    const points = migrationProgress(events);
     assert.deepEqual(points.map((p) => p.at.slice(0, 10)), ['2020-01-01', '2023-01-01', '2024-01-01']);
     assert.deepEqual(points[1]!.applications, { legacy: ['b'], migrating: [], migrated: ['a'], joint: [], planned: [], retired: [] });
     assert.deepEqual(points[1]!.changesets, ['cs-2023-01-01']);
@@ -38,11 +38,11 @@ describe('progress of a stream of status changes', () => {
   });
 
   test('--from opens the series with the state then; --to ends it', () => {
-    const points = progress(events, { from: day('2022-06-01'), to: day('2023-06-01') });
+    const points = migrationProgress(events, { from: day('2022-06-01'), to: day('2023-06-01') });
     assert.deepEqual(points.map((p) => [p.at.slice(0, 10), p.counts.legacy, p.changesets]), [['2022-06-01', 2, []], ['2023-01-01', 1, ['cs-2023-01-01']]]);
-    assert.deepEqual(progress(events, { from: day('2030-01-01') }).map((p) => p.counts.migrated), [1], 'after the last change: the final state');
-    assert.deepEqual(progress(events, { from: day('2023-01-01'), to: day('2023-01-01') }).length, 1);
-    assert.deepEqual(progress(events, { from: day('2023-01-01'), to: day('2022-01-01') }), []);
+    assert.deepEqual(migrationProgress(events, { from: day('2030-01-01') }).map((p) => p.counts.migrated), [1], 'after the last change: the final state');
+    assert.deepEqual(migrationProgress(events, { from: day('2023-01-01'), to: day('2023-01-01') }).length, 1);
+    assert.deepEqual(migrationProgress(events, { from: day('2023-01-01'), to: day('2022-01-01') }), []);
   });
 
   test('an application without a status counts as legacy', () => {
@@ -52,9 +52,9 @@ describe('progress of a stream of status changes', () => {
 });
 
 /** Counts of applications by status in the estate at `at`, read the slow way. */
-async function bruteForce(service: EstateService, at: string, plan?: string): Promise<Record<ProgressStatus, number>> {
+async function bruteForce(service: EstateService, at: string, plan?: string): Promise<Record<MigrationStatus, number>> {
   const { estate } = await service.estate({ at, plan });
-  const counts = Object.fromEntries(progressStatuses.map((s) => [s, 0])) as Record<ProgressStatus, number>;
+  const counts = Object.fromEntries(migrationStatuses.map((s) => [s, 0])) as Record<MigrationStatus, number>;
   for (const a of estate.ofKind('application')) counts[statusOf(a)]++;
   return counts;
 }
@@ -65,7 +65,7 @@ for (const dialect of dialects) {
     let service: EstateService;
     let db = '';
     let cleanup: () => Promise<void> = async () => undefined;
-    let report: ProgressReport;
+    let report: MigrationProgressReport;
     before(async () => {
       const fresh = await dialect.fresh();
       ({ store, cleanup } = fresh);
@@ -74,7 +74,7 @@ for (const dialect of dialects) {
       const read = readEstatePath(join(root, 'examples', 'owl-it'));
       assert.deepEqual(read.problems, []);
       await service.importDocument(read.doc);
-      report = await progressReport(service, { plan: 'joint-finance' });
+      report = await migrationProgressReport(service, { plan: 'joint-finance' });
     });
     after(async () => {
       await cleanup().catch(() => undefined);
@@ -92,7 +92,7 @@ for (const dialect of dialects) {
       assert.deepEqual(at('2027-03-06').applications.retired, ['einwohnerwesen-gkd']);
       assert.deepEqual(at('2027-10-02').applications.retired, ['einwohnerwesen-gkd', 'personal-gkd']);
       // The directory merge deletes verzeichnisdienst-gkd: 11 applications from then on.
-      assert.equal(progressStatuses.reduce((n, s) => n + at('2019-10-12').counts[s], 0), 11);
+      assert.equal(migrationStatuses.reduce((n, s) => n + at('2019-10-12').counts[s], 0), 11);
       assert.ok(!report.dates.some((p) => p.at.startsWith('2018-09-29')), 'a network change moves no application');
     });
 
@@ -118,7 +118,7 @@ for (const dialect of dialects) {
           const plan = withPlan ? 'joint-finance' : undefined;
           const points = withPlan ? report.plan!.dates : report.dates;
           const expected = await bruteForce(service, d, plan);
-          const got = stateAt(points, day(d))?.counts ?? Object.fromEntries(progressStatuses.map((s) => [s, 0]));
+          const got = stateAt(points, day(d))?.counts ?? Object.fromEntries(migrationStatuses.map((s) => [s, 0]));
           assert.deepEqual(got, expected, `${plan ?? 'baseline'} at ${d}`);
         }),
         { numRuns: 30 },
@@ -132,7 +132,7 @@ for (const dialect of dialects) {
       const r = await cli('--db', db, 'progress', '--from', '2019-03-10', '--to', '2020-01-01', '--json');
       const body = JSON.parse(r.stdout);
       assertSchema('progress', body);
-      assert.deepEqual(body.dates.map((p: ProgressPoint) => [p.at.slice(0, 10), p.counts.migrating]), [['2019-03-10', 3], ['2019-03-16', 0], ['2019-06-15', 0], ['2019-10-12', 0], ['2020-01-01', 0]]);
+      assert.deepEqual(body.dates.map((p: MigrationPoint) => [p.at.slice(0, 10), p.counts.migrating]), [['2019-03-10', 3], ['2019-03-16', 0], ['2019-06-15', 0], ['2019-10-12', 0], ['2020-01-01', 0]]);
       assert.equal(body.plan, null);
       const one = JSON.parse((await cli('--db', db, 'progress', '--at', '2026-11-27', '--plan', 'joint-finance', '--json')).stdout);
       assertSchema('progress', one);

@@ -1,10 +1,8 @@
 /**
- * The resilience engine: an estate projected onto a typed-array graph, and free functions
- * over it. Every analysis takes the graph and an options object; failures are masks.
+ * The resilience engine: an estate projected onto a typed-array graph, and the analyses
+ * over it. Every analysis takes the projection and an options object; failures are masks.
+ * The generic graph algorithms it runs on are in src/graph (index.ts there).
  */
-export { buildCsr, type CsrGraph } from '../graph/CsrGraph.js';
-export { emptyMask, masksOf, type FailureMask, type MaskOptions } from '../graph/FailureMask.js';
-export { groupBy, groupPairs, type Groups } from '../graph/groupBy.js';
 export {
   buildProjection,
   resolveElement,
@@ -16,10 +14,6 @@ export {
   type ProjectionOptions,
 } from './projection.js';
 export { failElements, markElement, type FailedElements } from './failElements.js';
-export { connectedComponents, componentMembers, type ConnectedComponents } from '../graph/connectedComponents.js';
-export { biconnectedComponents, articulationPoints, bridges, type BiconnectedComponents } from '../graph/biconnectedComponents.js';
-export { twoEdgeConnectedComponents, type TwoEdgeOptions } from '../graph/twoEdgeConnectedComponents.js';
-export { blockCutTree, type BlockCutTree } from '../graph/blockCutTree.js';
 export { networkReport, componentNodeIds, type NetworkReport, type NetworkReportOptions } from './networkReport.js';
 export { buildServices, serviceUp, type ServiceModel } from './services.js';
 export { analyzeSurvivability, type Survivability, type ServiceSurvivability, type Spof, type FailureElement, type ElementKind } from './survivability.js';

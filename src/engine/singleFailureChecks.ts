@@ -7,6 +7,7 @@ import { groupPairs, type Groups } from '../graph/groupBy.js';
 import { Pairs } from '../graph/Pairs.js';
 import type { Projection } from './projection.js';
 import type { ServiceModel } from './services.js';
+import { SingleFailure } from './SingleFailure.js';
 import type { SurvivabilityStructures } from './survivabilityStructures.js';
 
 /** True if some surviving instance of every application service s needs is in component c. */
@@ -42,169 +43,131 @@ export interface SingleFailureResult {
  * @param analysed per service, 1 if analysed.
  */
 export function singleFailureChecks(p: Projection, m: ServiceModel, st: SurvivabilityStructures, upBase: Uint8Array, analysed: Uint8Array): SingleFailureResult {
-  const n = p.nodeCount;
-  const { edgeA, edgeB } = p;
-  const { attach, needs, appInstances } = m;
-  const { comp0, compCount, bct, B, T, bcf, treeOf, cls, btf } = st;
-  const S = m.count;
-  const allNeedsInC = (s: number, c: number): boolean => allNeedsIn(m, comp0, s, c);
+  return new SingleFailureChecks(p, m, st).run(upBase, analysed);
+}
 
-  const nodePairs = new Pairs();
-  const edgePairs = new Pairs();
-  const keySpace = 2 + T + compCount;
-  const attachMark = new Int32Array(keySpace);
-  const appMark = new Int32Array(keySpace);
-  const keyCount = new Int32Array(keySpace);
-  const nodeCand = new Int32Array(n);
-  const edgeCand = new Int32Array(p.edgeCount);
-  const cands = new Int32Array(Math.max(n, p.edgeCount));
-  let candCount = 0;
-  const good = new Int32Array(n);
-  let goodCount = 0;
-  const keys = new Int32Array(n + 1);
-  let evalToken = 0;
-  let appToken = 0;
-  let candToken = 0;
-  let nodeChecks = 0;
-  let linkChecks = 0;
+/** {@link SingleFailureChecks.goodAttachPoints}: no good attach point. */
+const NO_GOOD = -1;
+/** {@link SingleFailureChecks.goodAttachPoints}: good attach points in two components. */
+const SPLIT = -2;
+
+/**
+ * The checks of one analysis: per service, its good attach points, its candidate cut
+ * vertices and bridges, and for each candidate whether the service is up after it fails.
+ * Scratch arrays are shared by every service.
+ */
+class SingleFailureChecks {
+  private readonly failure: SingleFailure;
+  private readonly nodePairs = new Pairs();
+  private readonly edgePairs = new Pairs();
+  // Marks per piece key (see SingleFailure.piece) for upAfter.
+  private readonly attachMark: Int32Array;
+  private readonly appMark: Int32Array;
+  private readonly keyCount: Int32Array;
+  private readonly keys: Int32Array;
+  private evalToken = 0;
+  private appToken = 0;
+  /** Candidates of the current service (nodes, then links), `candCount` of them. */
+  private readonly cands: Int32Array;
+  private candCount = 0;
+  private readonly nodeCand: Int32Array;
+  private readonly edgeCand: Int32Array;
+  private candToken = 0;
+  /** The good attach points of the current service, `goodCount` of them. */
+  private readonly good: Int32Array;
+  private goodCount = 0;
+  private nodeChecks = 0;
+  private linkChecks = 0;
   // Blocks (and nodes) that some analysed service depends on: a multi-element failure
   // that holds none of them cannot break any analysed service (see part 3).
-  const relevantBlock = new Uint8Array(B);
-  const relevantNode = new Uint8Array(n);
+  private readonly relevantBlock: Uint8Array;
+  private readonly relevantNode: Uint8Array;
 
-  // What failed in the check under way: mode 0 = the node `failedNode` (with `failedTree`
-  // its tree vertex if it is a cut vertex, else -1); mode 1 = the bridge whose lower side
-  // is the bridge-tree subtree of `failedBelow`. `failedComp` is the component hit.
-  let mode = 0;
-  let failedNode = -1;
-  let failedTree = -1;
-  let failedBelow = -1;
-  let failedComp = -1;
+  constructor(
+    private readonly p: Projection,
+    private readonly m: ServiceModel,
+    private readonly st: SurvivabilityStructures,
+  ) {
+    const n = p.nodeCount;
+    const keySpace = 2 + st.T + st.compCount;
+    this.failure = new SingleFailure(st);
+    this.attachMark = new Int32Array(keySpace);
+    this.appMark = new Int32Array(keySpace);
+    this.keyCount = new Int32Array(keySpace);
+    this.keys = new Int32Array(n + 1);
+    this.cands = new Int32Array(Math.max(n, p.edgeCount));
+    this.nodeCand = new Int32Array(n);
+    this.edgeCand = new Int32Array(p.edgeCount);
+    this.good = new Int32Array(n);
+    this.relevantBlock = new Uint8Array(st.B);
+    this.relevantNode = new Uint8Array(n);
+  }
+
+  run(upBase: Uint8Array, analysed: Uint8Array): SingleFailureResult {
+    const { p, nodePairs, edgePairs } = this;
+    for (let s = 0; s < this.m.count; s++) {
+      if (!upBase[s] || !analysed[s]) continue;
+      const C = this.goodAttachPoints(s);
+      if (C === NO_GOOD) continue;
+      const ct = ++this.candToken;
+      this.nodeCandidates(s, C, ct);
+      // Good attach points in two components: no single node or link reaches both.
+      if (C === SPLIT) continue;
+      this.checkNodes(s, C);
+      this.linkCandidates(s, C, ct);
+      this.checkLinks(s, C);
+    }
+    const nodeBreaks = groupPairs(nodePairs.a.subarray(0, nodePairs.length), nodePairs.b.subarray(0, nodePairs.length), p.nodeCount);
+    const edgeBreaks = groupPairs(edgePairs.a.subarray(0, edgePairs.length), edgePairs.b.subarray(0, edgePairs.length), p.edgeCount);
+    const { relevantBlock, relevantNode, nodeChecks, linkChecks } = this;
+    return { nodeBreaks, edgeBreaks, relevantBlock, relevantNode, nodeChecks, linkChecks };
+  }
 
   /**
-   * The piece of G − failure holding the surviving node x (not the failed node), as a key:
-   * for a cut vertex v, the tree vertex next to v towards x; for a bridge, 0 or 1 by side;
-   * otherwise (x elsewhere, or the failure splits nothing) 2 + T + x's component.
+   * Lists the good attach points of s (in a component that holds an instance of every
+   * application it needs) in `good`; returns their component, {@link SPLIT} if they lie in
+   * two, {@link NO_GOOD} if there are none.
    */
-  const piece = (x: number): number => {
-    const c = comp0[x]!;
-    if (c !== failedComp) return 2 + T + c;
-    if (mode === 1) {
-      const k = cls[x]!;
-      return btf.tin[failedBelow]! <= btf.tin[k]! && btf.tin[k]! <= btf.tout[failedBelow]! ? 1 : 0;
-    }
-    const tv = failedTree;
-    if (tv < 0) return 2 + T + c;
-    const t = bct.nodeCut[x]! >= 0 ? B + bct.nodeCut[x]! : bct.nodeBlock[x]!;
-    const tt = bcf.tin[t]!;
-    if (bcf.tin[tv]! < tt && tt <= bcf.tout[tv]!) {
-      // The child of tv whose subtree holds t: binary search over children by entry time.
-      const co = bcf.children.offsets;
-      const ch = bcf.children.members;
-      let lo = co[tv]!;
-      let hi = co[tv + 1]! - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (bcf.tin[ch[mid]!]! <= tt) lo = mid;
-        else hi = mid - 1;
-      }
-      return ch[lo]!;
-    }
-    return bcf.parent[tv]!;
-  };
-
-  /**
-   * Is service s up after the failure described by the `failed…` variables? Only its good
-   * attach points (`good`) can serve: a failure never makes another one good.
-   */
-  const upAfter = (s: number): boolean => {
-    const tok = ++evalToken;
-    let keyN = 0;
-    for (let g = 0; g < goodCount; g++) {
-      const q = good[g]!;
-      if (q === failedNode) continue;
-      const k = piece(q);
-      if (attachMark[k] !== tok) {
-        attachMark[k] = tok;
-        keyCount[k] = 0;
-        keys[keyN++] = k;
-      }
-    }
-    if (keyN === 0) return false;
-    let need = 0;
-    for (let j = needs.offsets[s]!; j < needs.offsets[s + 1]!; j++) {
-      const a = needs.members[j]!;
-      const at = ++appToken;
-      need++;
-      let any = false;
-      for (let i = appInstances.offsets[a]!; i < appInstances.offsets[a + 1]!; i++) {
-        const x = appInstances.members[i]!;
-        if (x === failedNode || comp0[x] !== failedComp) continue;
-        const k = piece(x);
-        if (attachMark[k] === tok && appMark[k] !== at) {
-          appMark[k] = at;
-          keyCount[k] = keyCount[k]! + 1;
-          any = true;
-        }
-      }
-      if (!any) return false;
-    }
-    for (let i = 0; i < keyN; i++) if (keyCount[keys[i]!] === need) return true;
-    return false;
-  };
-
-  const addNode = (v: number, ct: number): void => {
-    if (nodeCand[v] !== ct) {
-      nodeCand[v] = ct;
-      cands[candCount++] = v;
-    }
-  };
-  /** A tree vertex on a path from p0 to an instance: a candidate cut vertex, or a block. */
-  const onPath = (t: number, ct: number): void => {
-    if (t >= B) {
-      const v = bct.cutNodes[t - B]!;
-      addNode(v, ct);
-      relevantNode[v] = 1;
-    } else relevantBlock[t] = 1;
-  };
-  const addEdge = (e: number, ct: number): void => {
-    if (edgeCand[e] !== ct) {
-      edgeCand[e] = ct;
-      cands[candCount++] = e;
-    }
-  };
-
-  for (let s = 0; s < S; s++) {
-    if (!upBase[s] || !analysed[s]) continue;
-    goodCount = 0;
-    let C = -1;
+  private goodAttachPoints(s: number): number {
+    const { attach } = this.m;
+    const comp0 = this.st.comp0;
+    this.goodCount = 0;
+    let C = NO_GOOD;
     let split = false;
     for (let k = attach.offsets[s]!; k < attach.offsets[s + 1]!; k++) {
       const q = attach.members[k]!;
       const c = comp0[q]!;
-      if (c < 0 || !allNeedsInC(s, c)) continue;
+      if (c < 0 || !allNeedsIn(this.m, comp0, s, c)) continue;
       if (C < 0) C = c;
       else if (c !== C) split = true;
-      good[goodCount++] = q;
+      this.good[this.goodCount++] = q;
     }
-    if (goodCount === 0) continue;
-    const p0 = good[0]!;
-    relevantNode[p0] = 1;
+    return split ? SPLIT : C;
+  }
 
-    // Node candidates: good attach points, instances in C, and the cut vertices on the
-    // block-cut tree paths from p0 to one instance of each needed application (whose
-    // blocks are marked relevant on the way).
-    const ct = ++candToken;
-    candCount = 0;
-    for (let g = 0; g < goodCount; g++) addNode(good[g]!, ct);
+  /**
+   * Node candidates: good attach points, instances in C, and the cut vertices on the
+   * block-cut tree paths from p0 to one instance of each needed application (whose
+   * blocks are marked relevant on the way). With C = SPLIT only the relevance marks count.
+   */
+  private nodeCandidates(s: number, C: number, ct: number): void {
+    const { needs, appInstances } = this.m;
+    const { comp0, treeOf, bcf } = this.st;
+    const { good, relevantNode } = this;
+    const p0 = good[0]!;
+    // With good attach points in two components, C is the first one's (as before the split was seen).
+    const c0 = C === SPLIT ? comp0[p0]! : C;
+    relevantNode[p0] = 1;
+    this.candCount = 0;
+    for (let g = 0; g < this.goodCount; g++) this.addNode(good[g]!, ct);
     const t0 = treeOf(p0);
     for (let j = needs.offsets[s]!; j < needs.offsets[s + 1]!; j++) {
       const a = needs.members[j]!;
       let first = -1;
       for (let i = appInstances.offsets[a]!; i < appInstances.offsets[a + 1]!; i++) {
         const x = appInstances.members[i]!;
-        if (comp0[x] !== C) continue;
-        addNode(x, ct);
+        if (comp0[x] !== c0) continue;
+        this.addNode(x, ct);
         if (first < 0) first = x;
       }
       if (first < 0) continue;
@@ -214,31 +177,33 @@ export function singleFailureChecks(p: Projection, m: ServiceModel, st: Survivab
       let w = treeOf(first);
       while (u !== w) {
         if (bcf.depth[u]! >= bcf.depth[w]!) {
-          onPath(u, ct);
+          this.onPath(u, ct);
           u = bcf.parent[u]!;
         } else {
-          onPath(w, ct);
+          this.onPath(w, ct);
           w = bcf.parent[w]!;
         }
       }
-      onPath(u, ct);
+      this.onPath(u, ct);
     }
-    // Good attach points in two components: no single node or link reaches both.
-    if (split) continue;
-    mode = 0;
-    failedComp = C;
-    failedBelow = -1;
-    for (let i = 0; i < candCount; i++) {
-      const v = cands[i]!;
-      nodeChecks++;
-      failedNode = v;
-      failedTree = bct.nodeCut[v]! >= 0 ? B + bct.nodeCut[v]! : -1;
-      if (!upAfter(s)) nodePairs.push(v, s);
-    }
+  }
 
-    // Link candidates: bridges on the bridge-tree paths from p0 to one instance of each app.
-    candCount = 0;
-    const k0 = cls[p0]!;
+  /** Checks every node candidate of s (all in component C). */
+  private checkNodes(s: number, C: number): void {
+    for (let i = 0; i < this.candCount; i++) {
+      const v = this.cands[i]!;
+      this.nodeChecks++;
+      this.failure.failNode(v, C);
+      if (!this.upAfter(s)) this.nodePairs.push(v, s);
+    }
+  }
+
+  /** Link candidates: bridges on the bridge-tree paths from p0 to one instance of each app. */
+  private linkCandidates(s: number, C: number, ct: number): void {
+    const { needs, appInstances } = this.m;
+    const { comp0, cls, btf } = this.st;
+    this.candCount = 0;
+    const k0 = cls[this.good[0]!]!;
     for (let j = needs.offsets[s]!; j < needs.offsets[s + 1]!; j++) {
       const a = needs.members[j]!;
       let first = -1;
@@ -250,27 +215,91 @@ export function singleFailureChecks(p: Projection, m: ServiceModel, st: Survivab
       let w = cls[first]!;
       while (u !== w) {
         if (btf.depth[u]! >= btf.depth[w]!) {
-          addEdge(btf.parentEdge[u]!, ct);
+          this.addEdge(btf.parentEdge[u]!, ct);
           u = btf.parent[u]!;
         } else {
-          addEdge(btf.parentEdge[w]!, ct);
+          this.addEdge(btf.parentEdge[w]!, ct);
           w = btf.parent[w]!;
         }
       }
     }
-    mode = 1;
-    failedNode = -1;
-    failedTree = -1;
-    for (let i = 0; i < candCount; i++) {
-      const e = cands[i]!;
-      linkChecks++;
-      const a = cls[edgeA[e]!]!;
-      const b = cls[edgeB[e]!]!;
-      failedBelow = btf.parent[a] === b && btf.parentEdge[a] === e ? a : b;
-      if (!upAfter(s)) edgePairs.push(e, s);
+  }
+
+  /** Checks every link candidate of s (all bridges of component C). */
+  private checkLinks(s: number, C: number): void {
+    const { edgeA, edgeB } = this.p;
+    for (let i = 0; i < this.candCount; i++) {
+      const e = this.cands[i]!;
+      this.linkChecks++;
+      this.failure.failBridge(e, edgeA[e]!, edgeB[e]!, C);
+      if (!this.upAfter(s)) this.edgePairs.push(e, s);
     }
   }
-  const nodeBreaks = groupPairs(nodePairs.a.subarray(0, nodePairs.length), nodePairs.b.subarray(0, nodePairs.length), n);
-  const edgeBreaks = groupPairs(edgePairs.a.subarray(0, edgePairs.length), edgePairs.b.subarray(0, edgePairs.length), p.edgeCount);
-  return { nodeBreaks, edgeBreaks, relevantBlock, relevantNode, nodeChecks, linkChecks };
+
+  /**
+   * Is service s up after the failure under test? Only its good attach points (`good`)
+   * can serve: a failure never makes another one good.
+   */
+  private upAfter(s: number): boolean {
+    const { needs, appInstances } = this.m;
+    const comp0 = this.st.comp0;
+    const { failure, attachMark, appMark, keyCount, keys, good } = this;
+    const tok = ++this.evalToken;
+    let keyN = 0;
+    for (let g = 0; g < this.goodCount; g++) {
+      const q = good[g]!;
+      if (q === failure.node) continue;
+      const k = failure.piece(q);
+      if (attachMark[k] !== tok) {
+        attachMark[k] = tok;
+        keyCount[k] = 0;
+        keys[keyN++] = k;
+      }
+    }
+    if (keyN === 0) return false;
+    let need = 0;
+    for (let j = needs.offsets[s]!; j < needs.offsets[s + 1]!; j++) {
+      const a = needs.members[j]!;
+      const at = ++this.appToken;
+      need++;
+      let any = false;
+      for (let i = appInstances.offsets[a]!; i < appInstances.offsets[a + 1]!; i++) {
+        const x = appInstances.members[i]!;
+        if (x === failure.node || comp0[x] !== failure.comp) continue;
+        const k = failure.piece(x);
+        if (attachMark[k] === tok && appMark[k] !== at) {
+          appMark[k] = at;
+          keyCount[k] = keyCount[k]! + 1;
+          any = true;
+        }
+      }
+      if (!any) return false;
+    }
+    for (let i = 0; i < keyN; i++) if (keyCount[keys[i]!] === need) return true;
+    return false;
+  }
+
+  private addNode(v: number, ct: number): void {
+    if (this.nodeCand[v] !== ct) {
+      this.nodeCand[v] = ct;
+      this.cands[this.candCount++] = v;
+    }
+  }
+
+  /** A tree vertex on a path from p0 to an instance: a candidate cut vertex, or a block. */
+  private onPath(t: number, ct: number): void {
+    const { bct, B } = this.st;
+    if (t >= B) {
+      const v = bct.cutNodes[t - B]!;
+      this.addNode(v, ct);
+      this.relevantNode[v] = 1;
+    } else this.relevantBlock[t] = 1;
+  }
+
+  private addEdge(e: number, ct: number): void {
+    if (this.edgeCand[e] !== ct) {
+      this.edgeCand[e] = ct;
+      this.cands[this.candCount++] = e;
+    }
+  }
 }

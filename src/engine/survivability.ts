@@ -37,7 +37,7 @@
 import { exposedServices, recordFootprints, type MaskLike } from './exposedServices.js';
 import { masksOf } from '../graph/FailureMask.js';
 import type { Groups } from '../graph/groupBy.js';
-import { multiElementAnalysis, type Effect } from './multiElementAnalysis.js';
+import { MultiElementAnalysis, type Effect } from './multiElementAnalysis.js';
 import { multiElementRelevance } from './multiElementRelevance.js';
 import { DEVICE_NODE, type Projection } from './projection.js';
 import { serviceUp, type ServiceModel } from './services.js';
@@ -85,7 +85,7 @@ export function analyzeSurvivability(p: Projection, m: ServiceModel, options?: S
   // one block of the path (marked in relevantBlock): the one edge of a bridge block, or,
   // as a block of more is 2-connected, at least two of its nodes and edges. A failure that
   const relevant = multiElementRelevance(p, st, relevantBlock, relevantNode);
-  const multi = multiElementAnalysis(p, m, F, comp0, compCount, upBase, analysed, relevant, options?.tuning);
+  const multi = new MultiElementAnalysis({ p, m, F, comp0, compCount, upBase, analysed, relevant, tuning: options?.tuning });
 
   // ---- Assembly -----------------------------------------------------------------------------
   // Objects only for elements that break something and services that something breaks:

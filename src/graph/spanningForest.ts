@@ -1,8 +1,8 @@
-/** The breadth-first spanning forest of G − F used by the multi-element passes of `analyzeSurvivability`. */
+/** The breadth-first spanning forest of G − F, with entry and exit times of a depth-first walk of each tree. */
 import type { CsrGraph } from './CsrGraph.js';
 import { groupPairs } from './groupBy.js';
 
-/** A spanning forest of G − F (see its use in `multiElementAnalysis`). */
+/** A spanning forest of G − F (the engine's TreeShortcut reads it). */
 export interface SpanningForest {
   /** The root node of each component. */
   readonly root: Int32Array;

@@ -11,7 +11,8 @@ export interface Choice {
   readonly colour: string;
 }
 
-function choice(value: string, de: string, en: string, colour: string): Choice {
+/** One choice; the value keeps its literal type, so that {@link ChoiceValue} names the allowed values. */
+function choice<V extends string>(value: V, de: string, en: string, colour: string): Choice & { readonly value: V } {
   return { value, label: { de, en }, colour };
 }
 
@@ -104,6 +105,9 @@ export const choices = {
 
 /** Name of a choice set. */
 export type ChoiceSetName = keyof typeof choices;
+
+/** The allowed values of one choice set, as a union type (e.g. `ChoiceValue<'siteType'>`). */
+export type ChoiceValue<N extends ChoiceSetName> = (typeof choices)[N][number]['value'];
 
 /** The values of one choice set, as a tuple usable by `z.enum`. */
 export function choiceValues<N extends ChoiceSetName>(name: N): [string, ...string[]] {

@@ -41,12 +41,12 @@ export interface MipRun {
   readonly seconds: number;
 }
 
-/** Runs a model from an optional start for at most `seconds`; progress reports (seconds, gap). */
-export async function runMip(m: MipModel, start: Float64Array | null, seconds: number, onProgress?: (seconds: number, gap: number) => void, options: Record<string, string | number | boolean> = {}): Promise<MipRun> {
+/** Runs a model from an optional start for at most `seconds`; `onTick` gets (seconds, gap) now and then. */
+export async function runMip(m: MipModel, start: Float64Array | null, seconds: number, onTick?: (seconds: number, gap: number) => void): Promise<MipRun> {
   const solver = await highs();
   const began = Date.now();
   return solver.withModel((model) => {
-    model.options.set({ output_flag: false, time_limit: seconds, mip_rel_gap: 1e-6, ...options });
+    model.options.set({ output_flag: false, time_limit: seconds, mip_rel_gap: 1e-6 });
     model.passModel({ ...m, integrality: m.integrality as unknown as Int32Array });
     if (start) model.setSolution({ colValue: start });
     // HiGHS checks its time_limit only now and then (not inside a long root LP of a large
@@ -61,9 +61,9 @@ export async function runMip(m: MipModel, start: Float64Array | null, seconds: n
       [types.simplexInterrupt]: stop,
       [types.ipmInterrupt]: stop,
       [types.mipInterrupt]: stop,
-      ...(onProgress && {
+      ...(onTick && {
         [types.mipLogging]: (ev: { data: { running_time?: number; mip_gap?: number } }): undefined => {
-          onProgress(ev.data.running_time ?? 0, ev.data.mip_gap ?? Infinity);
+          onTick(ev.data.running_time ?? 0, ev.data.mip_gap ?? Infinity);
           return undefined;
         },
       }),

@@ -44,8 +44,8 @@ export function describeStage(s: StageOutcome): string {
   return `stage ${s.stage}: ${what}${s.bound ? `; bound: ${s.bound}` : ''}`;
 }
 
-/** Progress of the solver, for a progress bar: stage, seconds, gap (Infinity before an incumbent). */
-export type MipProgress = (stage: 1 | 2, seconds: number, gap: number) => void;
+/** A tick of the solver, for a status line: stage, seconds, gap (Infinity before an incumbent). */
+export type SolverTick = (stage: 1 | 2, seconds: number, gap: number) => void;
 
 /** Options of {@link mipWaves}. */
 export interface MipOptions {
@@ -53,7 +53,7 @@ export interface MipOptions {
   readonly timeLimit: number;
   /** A feasible schedule to start from (the greedy one). */
   readonly start?: WaveAssignment | null;
-  readonly onProgress?: MipProgress;
+  readonly onSolverTick?: SolverTick;
 }
 
 /** Solves the problem: fewest waves, then earliest end, then fewest split days. */
@@ -78,7 +78,7 @@ export async function mipWaves(p: WaveProblem, opts: MipOptions): Promise<MipRes
     stages.push({ stage: 1, status: 'bound', gap: 0, seconds: 0, bound: bound1 });
   } else {
     const cuts: WaveCuts = { feasible: feasibleDays(p), minWaves: lb.waves, minEndDay: lb.endDay, minSplit: p.splits.map(() => 0) };
-    const r = await solveStage(p, { stage: 1 }, best, left() / 2, opts.onProgress, cuts);
+    const r = await solveStage(p, { stage: 1 }, best, left() / 2, opts.onSolverTick, cuts);
     if (r.assignment && (!best || compareObjectives(objectiveOf(p, r.assignment), objectiveOf(p, best)) < 0)) best = r.assignment;
     const o = best ? objectiveOf(p, best) : null;
     const combGap = o ? Math.max(0, (score1(o) - lbScore) / Math.max(1, score1(o))) : Infinity;
@@ -95,7 +95,7 @@ export async function mipWaves(p: WaveProblem, opts: MipOptions): Promise<MipRes
   } else {
     const stage: WaveStage = { stage: 2, maxWaves: o1.waves, maxEnd: o1.endDay - p.days[0]! };
     const cuts: WaveCuts = { feasible: feasibleDays(p, o1.endDay), minWaves: 0, minEndDay: -Infinity, minSplit: sb.perEdge.map((v, i) => v / p.splits[i]!.weight) };
-    const r = await solveStage(p, stage, best, left(), opts.onProgress, cuts);
+    const r = await solveStage(p, stage, best, left(), opts.onSolverTick, cuts);
     if (r.assignment && compareObjectives(objectiveOf(p, r.assignment), o1) < 0) best = r.assignment;
     const split = objectiveOf(p, best).splitDays;
     const combGap = split > 0 ? Math.max(0, (split - sb.value) / split) : 0;
@@ -110,11 +110,11 @@ async function solveStage(
   stage: WaveStage,
   start: WaveAssignment | null,
   seconds: number,
-  onProgress: MipProgress | undefined,
+  onSolverTick: SolverTick | undefined,
   cuts: WaveCuts,
 ): Promise<{ outcome: Omit<StageOutcome, 'bound'>; assignment: WaveAssignment | null }> {
   const m = buildWaveModel(p, stage, cuts);
-  const r = await runMip({ ...m, numCols: m.cols.numCols }, start && columnsOf(p, m.cols, start), seconds, onProgress && ((sec, gap) => onProgress(stage.stage, sec, gap)));
+  const r = await runMip({ ...m, numCols: m.cols.numCols }, start && columnsOf(p, m.cols, start), seconds, onSolverTick && ((sec, gap) => onSolverTick(stage.stage, sec, gap)));
   const status = r.status === 'optimal' ? ('optimal' as const) : r.status === 'infeasible' ? ('infeasible' as const) : ('time-limit' as const);
   return { outcome: { stage: stage.stage, status, gap: r.gap, seconds: r.seconds }, assignment: r.values && assignmentOf(m.cols, r.values) };
 }

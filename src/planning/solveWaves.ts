@@ -7,7 +7,7 @@ import { VerbundError } from '../model/errors.js';
 import { dateOf } from './calendar.js';
 import { explainInfeasible, type ExplainContext } from './explainInfeasible.js';
 import { greedyWaves } from './greedyWaves.js';
-import { mipWaves, type MipProgress, type StageOutcome } from './mipWaves.js';
+import { mipWaves, type SolverTick, type StageOutcome } from './mipWaves.js';
 import { objectiveOf, type WaveAssignment, type WaveObjective, type WaveProblem } from './WaveProblem.js';
 
 /** Options of {@link solveWaves}. */
@@ -15,7 +15,7 @@ export interface SolveOptions {
   readonly solver: 'mip' | 'greedy';
   /** Seconds for the MIP. */
   readonly timeLimit: number;
-  readonly onProgress?: MipProgress;
+  readonly onSolverTick?: SolverTick;
 }
 
 /** A schedule and how it was found. */
@@ -41,7 +41,7 @@ export async function solveWaves(p: WaveProblem, ctx: ExplainContext, opts: Solv
     if (!greedy.assignment) throw noSchedule(p, 'the greedy planner', greedy.unplaced);
     return { assignment: greedy.assignment, objective: greedyObjective!, greedy: greedyObjective, solver: 'greedy', stages: [], optimal: false };
   }
-  const mipOptions = { timeLimit: opts.timeLimit, start: greedy.assignment, ...(opts.onProgress && { onProgress: opts.onProgress }) };
+  const mipOptions = { timeLimit: opts.timeLimit, start: greedy.assignment, ...(opts.onSolverTick && { onSolverTick: opts.onSolverTick }) };
   const mip = await mipWaves(p, mipOptions);
   if (!mip.assignment) {
     const proven = mip.stages.some((s) => s.status === 'infeasible');

@@ -43,7 +43,7 @@ export interface EstateDiff {
 }
 
 /** Options of an import. */
-export interface ImportOptions extends Pick<WriteOptions, 'onProgress'> {
+export interface ImportOptions extends Pick<WriteOptions, 'onPhase'> {
   /** Effective instant of the initial change set (overrides the file's). */
   readonly effective?: string | undefined;
   /** Id of the initial change set (overrides the file's). */
@@ -80,7 +80,7 @@ export class EstateService {
     }
     append(add, doc.changesets);
     await this.refuseTakenIds(add, doc.objects.length > 0 ? add[0]!.id : undefined);
-    return this.write({ plans: doc.plans, add, problems }, { user: this.user, ...(opts.onProgress && { onProgress: opts.onProgress }) });
+    return this.write({ plans: doc.plans, add, problems }, { user: this.user, ...(opts.onPhase && { onPhase: opts.onPhase }) });
   }
 
   /**

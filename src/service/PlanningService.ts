@@ -7,7 +7,7 @@ import { VerbundError } from '../model/errors.js';
 import { ID_RULE, idSchema, type Application } from '../model/objectSchemas.js';
 import { buildWaveProblem } from '../planning/buildWaveProblem.js';
 import { dateOf, dayOf, parseWeekdays } from '../planning/calendar.js';
-import { describeStage, type MipProgress, type StageOutcome } from '../planning/mipWaves.js';
+import { describeStage, type SolverTick, type StageOutcome } from '../planning/mipWaves.js';
 import { moveScope, parseReceivers, type MoveScope } from '../planning/moveScope.js';
 import { Placement } from '../planning/Placement.js';
 import { solveWaves } from '../planning/solveWaves.js';
@@ -40,7 +40,7 @@ export interface WavePlanOptions {
   readonly timeLimit?: number | undefined;
   /** Compute, but write nothing. */
   readonly dryRun?: boolean | undefined;
-  readonly onProgress?: MipProgress | undefined;
+  readonly onSolverTick?: SolverTick | undefined;
   /**
    * Solve on this runner (the API's analysis pool, so that the server keeps answering and the
    * solve counts against the pool's queue and deadline); default in this thread.
@@ -123,7 +123,7 @@ export async function planWaves(service: EstateService, o: WavePlanOptions): Pro
     const options = { solver: o.solver ?? 'mip', timeLimit: Math.max(1, timeLimit - (Date.now() - began) / 1000) } as const;
     solution = o.runner
       ? await o.runner.waves({ op: 'solveWaves', problem: p, context, options }, o.signal)
-      : await solveWaves(p, context, { ...options, ...(o.onProgress && { onProgress: o.onProgress }) });
+      : await solveWaves(p, context, { ...options, ...(o.onSolverTick && { onSolverTick: o.onSolverTick }) });
     placed = placeWaves(p, solution.assignment, scope, devices, horizon, o.name);
     if (!placed.failed.length) break;
     if (retries++ >= MAX_PLACEMENT_RETRIES) {

@@ -44,7 +44,7 @@ export async function replayFrom(
   from: TimeKey,
   to: TimeKey,
   sink?: VersionSink,
-  onProgress?: (done: number) => void,
+  onApplied?: (done: number) => void,
 ): Promise<ViewResult> {
   const estate = new Estate(await readObjectsBefore(db, from));
   const selected = timelineOrder(sets.filter((h) => h.effectiveKey >= from && h.effectiveKey <= to));
@@ -53,6 +53,6 @@ export async function replayFrom(
   const full = selected.map((h): ChangeSet => ('changes' in h ? (h as ChangeSet) : { ...h, changes: changes.get(h.seq) ?? [] }));
   // The validator is loaded on first replay only: reading the baseline never needs it.
   const { replay } = await import('../timeline/replay.js');
-  const problems = replay(estate, full, sink, onProgress);
+  const problems = replay(estate, full, sink, onApplied);
   return { estate, problems };
 }

@@ -35,7 +35,7 @@ export interface TimelineMutation {
   readonly problems?: readonly Problem[];
 }
 
-/** Who writes, and how to show progress. */
+/** Who writes, and how to show each phase (validate, write) of a big write. */
 export interface WriteOptions {
   readonly user: string;
   /**
@@ -45,7 +45,7 @@ export interface WriteOptions {
    * command line, which has the database itself).
    */
   readonly mayChangePast?: boolean;
-  readonly onProgress?: (phase: 'validate' | 'write', done: number, total: number) => void;
+  readonly onPhase?: (phase: 'validate' | 'write', done: number, total: number) => void;
 }
 
 /** What was written. */
@@ -198,7 +198,7 @@ async function validate(tx: Kysely<Database>, m: TimelineMutation, opts: WriteOp
         builder.add(cs, versions);
         warn(cs, estate);
       },
-      (done) => opts.onProgress?.('validate', Math.min(done, total), total),
+      (done) => opts.onPhase?.('validate', Math.min(done, total), total),
     );
     objects = view.estate.size;
     append(problems, view.problems);
@@ -215,9 +215,9 @@ async function apply(tx: Kysely<Database>, store: Store, m: TimelineMutation, op
   mark('write change sets');
   for (const s of statusChanges) await updateStatus(tx, s.header.seq, s.header.status, s.to, opts.user, at);
   if (from !== undefined) {
-    opts.onProgress?.('write', 0, builder.rows.length);
+    opts.onPhase?.('write', 0, builder.rows.length);
     await rebuildVersionsFrom(tx, from, builder, store.insert);
-    opts.onProgress?.('write', builder.rows.length, builder.rows.length);
+    opts.onPhase?.('write', builder.rows.length, builder.rows.length);
     mark('write versions');
   }
 

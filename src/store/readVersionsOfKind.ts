@@ -1,6 +1,6 @@
 /**
  * The baseline versions of every object of one kind, across all time: what a series over
- * the whole timeline needs (progress reads only applications), without replaying history.
+ * the whole timeline needs (migration progress reads only applications), without replaying history.
  */
 import type { Kysely } from 'kysely';
 import type { Kind } from '../model/kinds.js';

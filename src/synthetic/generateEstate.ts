@@ -12,7 +12,7 @@
  */
 import { buildApplications } from './applications.js';
 import { IdRegistry } from './names.js';
-import { Progress } from './netBuilder.js';
+import { GeneratedCount } from './netBuilder.js';
 import { buildNetwork } from './network.js';
 import { buildOrganizations } from './organizations.js';
 import { shapeOf, type Preset } from './presets.js';
@@ -46,26 +46,26 @@ export interface GenerateOptions {
  * change set applies without problems on top of the ones before it (baseline in order,
  * then the plan's proposals).
  *
- * @param onProgress called now and then with the number of objects generated so far.
+ * @param onGenerated called now and then with the number of objects generated so far.
  */
-export function generateEstate(opts: GenerateOptions, onProgress?: (objects: number) => void): EstateFileDocument {
+export function generateEstate(opts: GenerateOptions, onGenerated?: (objects: number) => void): EstateFileDocument {
   const shape = shapeOf(opts.preset ?? 'region', opts.scale ?? 1);
   const rng = new Random(opts.seed, 'verbund-estate');
   const ids = new IdRegistry();
-  const progress = new Progress(onProgress);
+  const generated = new GeneratedCount(onGenerated);
 
   const orgs = buildOrganizations(rng.fork('organizations'), shape, ids);
-  progress.add(orgs.docs.length);
-  const network = buildNetwork(rng.fork('network'), shape, orgs, ids, progress);
+  generated.add(orgs.docs.length);
+  const network = buildNetwork(rng.fork('network'), shape, orgs, ids, generated);
   const riskGroups = buildRiskGroups(rng.fork('risk-groups'), network, orgs, shape.riskGroups, ids);
-  progress.add(riskGroups.length);
+  generated.add(riskGroups.length);
   const apps = buildApplications(rng.fork('applications'), orgs, network.datacenters, shape.applications, ids);
-  progress.add(apps.docs.length);
+  generated.add(apps.docs.length);
   const usages = buildUsages(rng.fork('usages'), orgs, apps, network.offices, shape.usages, ids);
-  progress.add(usages.length);
+  generated.add(usages.length);
   const { plans, changesets } = buildTimeline(rng.fork('timeline'), ids, { orgs, network, apps, usages, changeSets: shape.changeSets });
-  progress.add(changesets.reduce((s, cs) => s + cs.changes.length, 0));
-  progress.finish();
+  generated.add(changesets.reduce((s, cs) => s + cs.changes.length, 0));
+  generated.finish();
 
   return {
     version: 1,

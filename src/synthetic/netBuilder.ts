@@ -7,28 +7,28 @@ import type { IdRegistry } from './names.js';
 import type { DeviceDoc, DeviceRole, LinkDoc, LinkType, SiteDoc } from './types.js';
 
 /** Counts generated objects and reports every so often. */
-export class Progress {
+export class GeneratedCount {
   private count = 0;
   private reported = 0;
 
   constructor(
-    private readonly onProgress: ((objects: number) => void) | undefined,
+    private readonly onGenerated: ((objects: number) => void) | undefined,
     private readonly every = 10_000,
   ) {}
 
   /** Counts `n` more objects. */
   add(n = 1): void {
     this.count += n;
-    if (this.onProgress && this.count - this.reported >= this.every) {
+    if (this.onGenerated && this.count - this.reported >= this.every) {
       this.reported = this.count;
-      this.onProgress(this.count);
+      this.onGenerated(this.count);
     }
   }
 
   /** Reports the final count. */
   finish(): void {
     this.reported = this.count;
-    this.onProgress?.(this.count);
+    this.onGenerated?.(this.count);
   }
 }
 
@@ -41,7 +41,7 @@ export class NetBuilder {
 
   constructor(
     readonly ids: IdRegistry,
-    private readonly progress: Progress,
+    private readonly generated: GeneratedCount,
   ) {}
 
   /** The next `<prefix><n>` for a per-prefix counter starting at 1. */
@@ -54,7 +54,7 @@ export class NetBuilder {
   /** Adds a site whose id is already claimed. */
   addSite(site: SiteDoc): SiteDoc {
     this.sites.push(site);
-    this.progress.add();
+    this.generated.add();
     return site;
   }
 
@@ -62,7 +62,7 @@ export class NetBuilder {
   addDevice(site: SiteDoc, suffix: string, role: DeviceRole, name: string, extra?: Partial<DeviceDoc>): DeviceDoc {
     const d: DeviceDoc = { id: this.ids.claim(`${site.id}.${suffix}`), name, site: site.id, role, ...extra };
     this.devices.push(d);
-    this.progress.add();
+    this.generated.add();
     return d;
   }
 
@@ -70,7 +70,7 @@ export class NetBuilder {
   addLink(id: string, a: string, b: string, type: LinkType, extra?: Partial<LinkDoc>): LinkDoc {
     const l: LinkDoc = { id: this.ids.claim(id), a, b, type, ...extra };
     this.links.push(l);
-    this.progress.add();
+    this.generated.add();
     return l;
   }
 

@@ -6,7 +6,7 @@ import type { Random } from '../util/Random.js';
 import { apportion } from './apportion.js';
 import { buildBackbone, type Backbone } from './backbone.js';
 import { equipDatacenters, placeDatacenters, type Datacenter } from './datacenters.js';
-import { NetBuilder, type Progress } from './netBuilder.js';
+import { NetBuilder, type GeneratedCount } from './netBuilder.js';
 import type { IdRegistry } from './names.js';
 import { buildOffices, cityNodesFor, type OfficeNetwork } from './offices.js';
 import type { Organizations } from './organizations.js';
@@ -27,8 +27,8 @@ export interface Network {
 }
 
 /** Builds the network. */
-export function buildNetwork(rng: Random, shape: Shape, orgs: Organizations, ids: IdRegistry, progress: Progress): Network {
-  const net = new NetBuilder(ids, progress);
+export function buildNetwork(rng: Random, shape: Shape, orgs: Organizations, ids: IdRegistry, generated: GeneratedCount): Network {
+  const net = new NetBuilder(ids, generated);
   const centre = { lat: shape.area.lat, lon: shape.area.lon };
   const carriers = orgs.carriers.map((c) => c.id);
   const { datacenters, internet } = placeDatacenters(rng.fork('datacenter-sites'), net, orgs, shape.associationDatacenters, centre);

@@ -73,43 +73,145 @@ export interface TimelineInput {
 
 /** Builds the plan and the change sets (baseline first, then the plan's proposals). */
 export function buildTimeline(rng: Random, ids: IdRegistry, input: TimelineInput): { plans: PlanDoc[]; changesets: ChangeSetDoc[] } {
-  const { orgs, network, apps } = input;
-  const world = new World(apps, input.usages, network);
-  const association = orgs.association;
-  const assocDcs = network.datacenters.filter((dc) => !dc.provider);
-  const primary = assocDcs[0]!;
-  const assocHosts = new Set(assocDcs.flatMap((dc) => [...dc.clusters, ...dc.servers, ...dc.storage]));
-  const assocInfra = apps.infra.get(association.id)!;
-  const carrier = orgs.carriers[0]!.id;
-  const usedChords = new Set<string>();
-  let serviceCount = 0;
+  return new TimelineBuilder(rng, ids, input).build(input.changeSets);
+}
 
-  const proposed = Math.max(2, Math.round(input.changeSets * 0.08));
-  const baseline = Math.max(1, input.changeSets - proposed);
-  const steps = Array.from({ length: baseline }, (_, i) => rhythm[i % rhythm.length]!);
-  const legacyCount = apps.infos.filter((a) => !a.category.infra).length;
-  const waves = steps.filter((s) => s === 'migration').length;
-  // About 70 % of the Fachverfahren have moved by the end of the baseline; the plan moves the rest.
-  const waveSize = Math.max(1, Math.ceil((0.7 * legacyCount) / Math.max(1, waves)));
+/** Who writes each kind of change set. */
+const authors: Record<Step, string> = {
+  migration: 'Migrationsteam', joint: 'Fachverfahrensbetreuung', cleanup: 'Fachverfahrensbetreuung', refresh: 'Rechenzentrumsbetrieb',
+  decommission: 'Rechenzentrumsbetrieb', closure: 'Netzbetrieb', expansion: 'Netzbetrieb', chord: 'Netzbetrieb', service: 'Produktmanagement',
+};
 
-  const pickCluster = (dc: Datacenter): string => rng.pick(world.activeClusters.get(dc)!);
+/**
+ * The timeline under construction: the world as the change sets so far left it, and one
+ * method per kind of step. Each step writes its changes into a ChangeCollector and returns
+ * the change set's title, or undefined when it has nothing to do.
+ */
+class TimelineBuilder {
+  private readonly world: World;
+  private readonly orgs: Organizations;
+  private readonly network: Network;
+  private readonly association: Organizations['association'];
+  /** The association's own data centers (not a provider's); the first is the primary. */
+  private readonly assocDcs: Datacenter[];
+  private readonly primary: Datacenter;
+  /** Hosts in the association's data centers: where migrated instances run. */
+  private readonly assocHosts: Set<string>;
+  /** The association's infrastructure applications by category key. */
+  private readonly assocInfra: Map<string, AppInfo>;
+  private readonly carrier: string;
+  /** Fachverfahren (not infrastructure) at the start. */
+  private readonly legacyCount: number;
+  private readonly usedChords = new Set<string>();
+  private serviceCount = 0;
+  private readonly changesets: ChangeSetDoc[] = [];
+
+  constructor(
+    private readonly rng: Random,
+    private readonly ids: IdRegistry,
+    input: TimelineInput,
+  ) {
+    const { orgs, network, apps } = input;
+    this.orgs = orgs;
+    this.network = network;
+    this.world = new World(apps, input.usages, network);
+    this.association = orgs.association;
+    this.assocDcs = network.datacenters.filter((dc) => !dc.provider);
+    this.primary = this.assocDcs[0]!;
+    this.assocHosts = new Set(this.assocDcs.flatMap((dc) => [...dc.clusters, ...dc.servers, ...dc.storage]));
+    this.assocInfra = apps.infra.get(this.association.id)!;
+    this.carrier = orgs.carriers[0]!.id;
+    this.legacyCount = apps.infos.filter((a) => !a.category.infra).length;
+  }
+
+  /** The baseline of about `changeSets` change sets, then the plan's proposals. */
+  build(changeSets: number): { plans: PlanDoc[]; changesets: ChangeSetDoc[] } {
+    const { rng, ids, world, changesets } = this;
+    const proposed = Math.max(2, Math.round(changeSets * 0.08));
+    const baseline = Math.max(1, changeSets - proposed);
+    const steps = Array.from({ length: baseline }, (_, i) => rhythm[i % rhythm.length]!);
+    const waves = steps.filter((s) => s === 'migration').length;
+    // About 70 % of the Fachverfahren have moved by the end of the baseline; the plan moves the rest.
+    const waveSize = Math.max(1, Math.ceil((0.7 * this.legacyCount) / Math.max(1, waves)));
+
+    const dates = spreadDates(rng, '2018-03-01', LAST_BASELINE, baseline);
+    steps.forEach((step, i) => {
+      const date = dates[i]!;
+      this.emit(step, date, date < REFERENCE_DATE ? 'done' : 'scheduled', waveSize);
+    });
+
+    // The plan: move everything that is left in as few waves as the plan has change sets, then consolidate.
+    // After the whole baseline, so the plan reads the same overlaid at any date.
+    const lastBaseline = changesets[changesets.length - 1]?.effective ?? LAST_BASELINE;
+    const planStart = new Date(Math.max(Date.parse('2028-05-01'), Date.parse(lastBaseline) + 7 * DAY)).toISOString().slice(0, 10);
+    const planDates = spreadDates(rng, planStart, new Date(Date.parse(planStart) + 420 * DAY).toISOString().slice(0, 10), proposed);
+    const left = [...world.apps.values()].filter((a) => a.status === 'legacy' && !a.info.category.infra).length;
+    planDates.forEach((date, i) => {
+      const last = i === planDates.length - 1;
+      this.emit(last ? 'joint' : 'migration', date, 'proposed', Math.ceil(left / Math.max(1, proposed - 1)), PLAN_ID);
+    });
+
+    const plans: PlanDoc[] = [{ id: ids.claim(PLAN_ID), title: 'Konsolidierung aller Fachverfahren im Zweckverband bis 2029', notes: 'Synthetic what-if: the remaining applications move, then one more product goes into joint operation.' }];
+    return { plans, changesets };
+  }
+
+  /** Adds a change set for `step`, or for the first fallback step that has something to do. */
+  private emit(step: Step, date: string, status: ChangeSetDoc['status'], size: number, plan?: string): void {
+    const fallbacks: Step[] = [step, 'chord', 'expansion', 'service'];
+    for (const s of fallbacks) {
+      const cc = new ChangeCollector();
+      const title = this.run(s, cc, date, size);
+      if (title === undefined || !cc.size) continue;
+      this.changesets.push({
+        id: this.ids.unique(`cs-${date}-${s}`),
+        title,
+        effective: date,
+        status,
+        ...(plan && { plan }),
+        author: authors[s],
+        changes: cc.changes(),
+      });
+      return;
+    }
+  }
+
+  private run(step: Step, cc: ChangeCollector, date: string, size: number): string | undefined {
+    switch (step) {
+      case 'migration': return this.migration(cc, date, size);
+      case 'joint': return this.joint(cc);
+      case 'cleanup': return this.cleanup(cc);
+      case 'refresh': return this.refresh(cc);
+      case 'decommission': return this.decommission(cc);
+      case 'closure': return this.closure(cc);
+      case 'expansion': return this.expansion(cc);
+      case 'chord': return this.chord(cc);
+      case 'service': return this.service(cc);
+    }
+  }
+
+  private pickCluster(dc: Datacenter): string {
+    return this.rng.pick(this.world.activeClusters.get(dc)!);
+  }
 
   /** Maps a dependency on the provider's infrastructure to the association's. */
-  const remap = (deps: DependencyDoc[]): DependencyDoc[] =>
-    deps.map((d) => {
+  private remap(deps: DependencyDoc[]): DependencyDoc[] {
+    const { world, assocInfra } = this;
+    return deps.map((d) => {
       const target = world.apps.get(dependencyId(d));
       const mine = target?.info.category.infra ? assocInfra.get(target.info.category.key) : undefined;
       if (!mine || mine.doc.id === dependencyId(d)) return d;
       return typeof d === 'string' ? mine.doc.id : { ...d, application: mine.doc.id };
     });
+  }
 
   /** Finishes the previous wave, starts the next one with up to `size` applications. */
-  const migration = (cc: ChangeCollector, date: string, size: number): string | undefined => {
+  private migration(cc: ChangeCollector, date: string, size: number): string | undefined {
+    const { world, rng, assocDcs, primary, assocHosts } = this;
     let finished = 0;
     for (const app of world.apps.values()) {
       if (app.status !== 'migrating' || inBlackout(date, app.info.doc.blackouts)) continue;
       world.setInstances(app, app.instances.filter((d) => assocHosts.has(d)));
-      const deps = remap(app.deps);
+      const deps = this.remap(app.deps);
       const fields: Record<string, unknown> = { status: 'migrated', instances: app.instances };
       if (deps.some((d, i) => d !== app.deps[i])) {
         world.setDeps(app, deps);
@@ -126,9 +228,9 @@ export function buildTimeline(rng: Random, ids: IdRegistry, input: TimelineInput
       .sort((a, b) => order.get(a.info.category.key)! - order.get(b.info.category.key)!);
     const batch = candidates.slice(0, size);
     for (const app of batch) {
-      const target = [pickCluster(primary)];
+      const target = [this.pickCluster(primary)];
       const second = assocDcs[1];
-      if (second && rng.chance(0.3)) target.push(pickCluster(second));
+      if (second && rng.chance(0.3)) target.push(this.pickCluster(second));
       world.setInstances(app, [...app.instances, ...target]);
       app.status = 'migrating';
       cc.update(app.info.doc.id, { status: 'migrating', instances: app.instances });
@@ -136,10 +238,11 @@ export function buildTimeline(rng: Random, ids: IdRegistry, input: TimelineInput
     if (!batch.length && !finished) return undefined;
     const cats = [...new Set(batch.map((a) => a.info.category.name))];
     return batch.length ? `Migrationswelle: ${cats.slice(0, 3).join(', ')}${cats.length > 3 ? ' u. a.' : ''} ins ${primary.site.name}` : 'Abschluss der laufenden Migrationswelle';
-  };
+  }
 
   /** Consolidates the migrated instances of one product into joint operation. */
-  const joint = (cc: ChangeCollector): string | undefined => {
+  private joint(cc: ChangeCollector): string | undefined {
+    const { world, rng, association } = this;
     const byProduct = new Map<string, AppState[]>();
     for (const app of world.apps.values()) {
       if (app.status !== 'migrated' || app.info.category.infra) continue;
@@ -177,10 +280,11 @@ export function buildTimeline(rng: Random, ids: IdRegistry, input: TimelineInput
       cc.update(rid, { status: 'retired', instances: null });
     }
     return `Gemeinsamer Betrieb ${product}: ${list.length} Instanzen werden eine`;
-  };
+  }
 
   /** Deletes retired applications nothing refers to any more. */
-  const cleanup = (cc: ChangeCollector): string | undefined => {
+  private cleanup(cc: ChangeCollector): string | undefined {
+    const { world } = this;
     const gone = new Set<string>();
     for (const [id, app] of world.apps) if (app.status === 'retired' && !world.usagesByApp.get(id)?.size) gone.add(id);
     // Only those whose dependents all go too.
@@ -199,10 +303,11 @@ export function buildTimeline(rng: Random, ids: IdRegistry, input: TimelineInput
       world.removeApp(id);
     }
     return `Rückbau von ${gone.size} abgeschalteten Verfahren`;
-  };
+  }
 
   /** Replaces a cluster of the primary data center and moves its applications. */
-  const refresh = (cc: ChangeCollector): string | undefined => {
+  private refresh(cc: ChangeCollector): string | undefined {
+    const { world, rng, ids, network, primary, assocHosts } = this;
     const active = world.activeClusters.get(primary)!;
     if (active.length < 2) return undefined;
     const old = rng.pick(active);
@@ -229,10 +334,11 @@ export function buildTimeline(rng: Random, ids: IdRegistry, input: TimelineInput
     active.splice(active.indexOf(old), 1, id);
     world.retiredHosts.push({ dc: primary, id: old });
     return `Erneuerung ${old.slice(old.indexOf('.') + 1)} im ${primary.site.name}`;
-  };
+  }
 
   /** Removes retired hosts that no application runs on any more, with their cabling. */
-  const decommission = (cc: ChangeCollector): string | undefined => {
+  private decommission(cc: ChangeCollector): string | undefined {
+    const { world } = this;
     const ready = world.retiredHosts.filter((h) => !world.instanceRefs.get(h.id));
     if (!ready.length) return undefined;
     for (const h of ready) {
@@ -241,10 +347,11 @@ export function buildTimeline(rng: Random, ids: IdRegistry, input: TimelineInput
       world.retiredHosts.splice(world.retiredHosts.indexOf(h), 1);
     }
     return `Abbau ausgemusterter Hardware im ${ready[0]!.dc.site.name}`;
-  };
+  }
 
   /** Closes an office at the end of a chain: its devices, cabling and site go. */
-  const closure = (cc: ChangeCollector): string | undefined => {
+  private closure(cc: ChangeCollector): string | undefined {
+    const { world, rng, network } = this;
     if (!world.closable.length) return undefined;
     const office = world.closable.splice(rng.int(0, world.closable.length - 1), 1)[0]!;
     const hub = network.offices.hubs.get(office.tenant)!;
@@ -258,10 +365,11 @@ export function buildTimeline(rng: Random, ids: IdRegistry, input: TimelineInput
     for (const d of office.devices) cc.delete(d);
     cc.delete(office.site.id);
     return `Schließung ${office.site.name}`;
-  };
+  }
 
   /** Connects one to three new offices of a town, as a chain off its town hall in a new duct. */
-  const expansion = (cc: ChangeCollector): string | undefined => {
+  private expansion(cc: ChangeCollector): string | undefined {
+    const { world, rng, ids, orgs, network } = this;
     const towns = orgs.tenants.filter((t) => t.kind !== 'district');
     if (!towns.length) return undefined;
     const tenant = rng.pick(towns);
@@ -294,10 +402,11 @@ export function buildTimeline(rng: Random, ids: IdRegistry, input: TimelineInput
       cc.update(first, { sites });
     }
     return `Anbindung ${count === 1 ? 'eines neuen Standorts' : `von ${count} neuen Standorten`} in ${tenant.name}`;
-  };
+  }
 
   /** Lays a new fibre chord across a district ring, in its own new trench. */
-  const chord = (cc: ChangeCollector): string | undefined => {
+  private chord(cc: ChangeCollector): string | undefined {
+    const { rng, ids, network, carrier, usedChords } = this;
     const options: { key: string; district: string; a: RingNode; b: RingNode }[] = [];
     for (const [d, ring] of network.backbone.nodesByDistrict) {
       if (ring.length < 4) continue;
@@ -326,13 +435,14 @@ export function buildTimeline(rng: Random, ids: IdRegistry, input: TimelineInput
       risk_groups: [trench],
     });
     return `Neue Glasfaser-Querverbindung im ${district}`;
-  };
+  }
 
   /** Starts a new jointly run service and its first users. */
-  const service = (cc: ChangeCollector): string | undefined => {
-    const name = newServices[serviceCount++ % newServices.length]!;
+  private service(cc: ChangeCollector): string | undefined {
+    const { world, rng, ids, orgs, network, association, assocDcs, assocInfra } = this;
+    const name = newServices[this.serviceCount++ % newServices.length]!;
     const id = ids.unique(`${association.id}.${slugify(name)}`);
-    const instances = assocDcs.map((dc) => pickCluster(dc));
+    const instances = assocDcs.map((dc) => this.pickCluster(dc));
     const deps: DependencyDoc[] = [];
     const dir = assocInfra.get('verzeichnis');
     const db = assocInfra.get('datenbank');
@@ -349,63 +459,5 @@ export function buildTimeline(rng: Random, ids: IdRegistry, input: TimelineInput
       world.addUsage(usage);
     }
     return `Einführung ${name}`;
-  };
-
-  const run = (step: Step, cc: ChangeCollector, date: string, size: number): string | undefined => {
-    switch (step) {
-      case 'migration': return migration(cc, date, size);
-      case 'joint': return joint(cc);
-      case 'cleanup': return cleanup(cc);
-      case 'refresh': return refresh(cc);
-      case 'decommission': return decommission(cc);
-      case 'closure': return closure(cc);
-      case 'expansion': return expansion(cc);
-      case 'chord': return chord(cc);
-      case 'service': return service(cc);
-    }
-  };
-  const authors: Record<Step, string> = {
-    migration: 'Migrationsteam', joint: 'Fachverfahrensbetreuung', cleanup: 'Fachverfahrensbetreuung', refresh: 'Rechenzentrumsbetrieb',
-    decommission: 'Rechenzentrumsbetrieb', closure: 'Netzbetrieb', expansion: 'Netzbetrieb', chord: 'Netzbetrieb', service: 'Produktmanagement',
-  };
-
-  const changesets: ChangeSetDoc[] = [];
-  const emit = (step: Step, date: string, status: ChangeSetDoc['status'], size: number, plan?: string): void => {
-    const fallbacks: Step[] = [step, 'chord', 'expansion', 'service'];
-    for (const s of fallbacks) {
-      const cc = new ChangeCollector();
-      const title = run(s, cc, date, size);
-      if (title === undefined || !cc.size) continue;
-      changesets.push({
-        id: ids.unique(`cs-${date}-${s}`),
-        title,
-        effective: date,
-        status,
-        ...(plan && { plan }),
-        author: authors[s],
-        changes: cc.changes(),
-      });
-      return;
-    }
-  };
-
-  const dates = spreadDates(rng, '2018-03-01', LAST_BASELINE, baseline);
-  steps.forEach((step, i) => {
-    const date = dates[i]!;
-    emit(step, date, date < REFERENCE_DATE ? 'done' : 'scheduled', waveSize);
-  });
-
-  // The plan: move everything that is left in as few waves as the plan has change sets, then consolidate.
-  // After the whole baseline, so the plan reads the same overlaid at any date.
-  const lastBaseline = changesets[changesets.length - 1]?.effective ?? LAST_BASELINE;
-  const planStart = new Date(Math.max(Date.parse('2028-05-01'), Date.parse(lastBaseline) + 7 * DAY)).toISOString().slice(0, 10);
-  const planDates = spreadDates(rng, planStart, new Date(Date.parse(planStart) + 420 * DAY).toISOString().slice(0, 10), proposed);
-  const left = [...world.apps.values()].filter((a) => a.status === 'legacy' && !a.info.category.infra).length;
-  planDates.forEach((date, i) => {
-    const last = i === planDates.length - 1;
-    emit(last ? 'joint' : 'migration', date, 'proposed', Math.ceil(left / Math.max(1, proposed - 1)), PLAN_ID);
-  });
-
-  const plans: PlanDoc[] = [{ id: ids.claim(PLAN_ID), title: 'Konsolidierung aller Fachverfahren im Zweckverband bis 2029', notes: 'Synthetic what-if: the remaining applications move, then one more product goes into joint operation.' }];
-  return { plans, changesets };
+  }
 }

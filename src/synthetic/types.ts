@@ -1,114 +1,46 @@
 /**
  * The plain JSON shape of an estate file (docs/file-format.md) as the generator writes it.
- * These are output types only: the import validates files against the model schemas, so
- * the generator keeps to the subset of fields it fills. Type aliases rather than
+ * The objects' fields and choice values come from the model (`objectSchemas`, `choices`);
+ * the import validates files against the same schemas. Type aliases rather than
  * interfaces, so that objects pass wherever plain records are expected (change fields).
  */
+import type { z } from 'zod';
+import type { ChoiceValue } from '../model/choices.js';
+import type { Kind } from '../model/kinds.js';
+import type { objectSchemas } from '../model/objectSchemas.js';
+import type { ChangeSetStatus } from '../timeline/changeSet.js';
 
-/** Fields every object has. */
-type Base = {
-  id: string;
-  name?: string;
-  tags?: string[];
-  notes?: string;
-};
+/**
+ * An object of kind `K` as the model's schema reads it (its field names and shapes come
+ * from `objectSchemas`), with `kind` optional (the per-kind lists of a file leave it out)
+ * and the enumerated fields narrowed to their choice values (`Choices`): the schema only
+ * knows they are strings.
+ */
+type Doc<K extends Kind, Choices extends object = object> = Omit<z.output<(typeof objectSchemas)[K]>, 'kind' | keyof Choices> & { kind?: K } & Choices;
 
-export type OrganizationType = 'operator' | 'provider' | 'municipality' | 'district' | 'association' | 'carrier' | 'vendor';
-export type SiteType = 'datacenter' | 'office' | 'node' | 'exchange' | 'internet';
-export type DeviceRole = 'router' | 'switch' | 'firewall' | 'access' | 'server' | 'cluster' | 'storage' | 'other';
-export type LinkType = 'fibre' | 'copper' | 'radio' | 'leased-line' | 'vpn' | 'virtual';
-export type RiskGroupType = 'duct' | 'trench' | 'bridge' | 'building' | 'power' | 'carrier' | 'other';
-export type ApplicationStatus = 'planned' | 'legacy' | 'migrating' | 'migrated' | 'joint' | 'retired';
-
-export type OrganizationDoc = Base & {
-  kind?: 'organization';
-  name: string;
-  type: OrganizationType;
-  ags?: string;
-  member_of?: string[];
-  customer_of?: string[];
-};
-
-export type LatLon = {
-  lat: number;
-  lon: number;
-};
-
-export type SiteDoc = Base & {
-  kind?: 'site';
-  name: string;
-  type: SiteType;
-  organization?: string;
-  location?: LatLon;
-  address?: string;
-  certification?: string;
-  capacity?: { racks?: number; power_kw?: number };
-};
-
-export type RiskGroupDoc = Base & {
-  kind?: 'risk-group';
-  name: string;
-  type: RiskGroupType;
-  members?: string[];
-  availability?: number;
-};
-
-export type DeviceDoc = Base & {
-  kind?: 'device';
-  name: string;
-  site: string;
-  role: DeviceRole;
-  availability?: number;
-  mtbf_h?: number;
-  mttr_h?: number;
-  capacity?: { vcpu?: number; ram_gb?: number; storage_tb?: number; rack_units?: number; power_kw?: number };
-  status?: 'active' | 'planned' | 'retired';
-  risk_groups?: string[];
-};
-
-export type LinkDoc = Base & {
-  kind?: 'link';
-  a: string;
-  b: string;
-  type: LinkType;
-  carrier?: string;
-  length_km?: number;
-  capacity_gbps?: number;
-  risk_groups?: string[];
-  availability?: number;
-};
+export type OrganizationType = ChoiceValue<'organizationType'>;
+export type SiteType = ChoiceValue<'siteType'>;
+export type DeviceRole = ChoiceValue<'deviceRole'>;
+export type LinkType = ChoiceValue<'linkType'>;
+export type RiskGroupType = ChoiceValue<'riskGroupType'>;
+export type ApplicationStatus = ChoiceValue<'applicationStatus'>;
 
 /** A dependency: an application id (loose) or the id with its coupling. */
-export type DependencyDoc = string | { application: string; coupling?: 'tight' | 'loose' };
+export type DependencyDoc = string | { application: string; coupling?: ChoiceValue<'coupling'> };
 
-export type BlackoutDoc = {
-  from: string;
-  to: string;
-  reason?: string;
-};
+export type OrganizationDoc = Doc<'organization', { type: OrganizationType }>;
+export type SiteDoc = Doc<'site', { type: SiteType }>;
+export type RiskGroupDoc = Doc<'risk-group', { type: RiskGroupType }>;
+export type DeviceDoc = Doc<'device', { role: DeviceRole; status?: ChoiceValue<'deviceStatus'> }>;
+export type LinkDoc = Doc<'link', { type: LinkType }>;
+export type ApplicationDoc = Doc<'application', { status?: ApplicationStatus; depends_on?: DependencyDoc[] }>;
+export type UsageDoc = Doc<'usage'>;
 
-export type ApplicationDoc = Base & {
-  kind?: 'application';
-  name: string;
-  category?: string;
-  product?: string;
-  version?: string;
-  operator?: string;
-  instances?: string[];
-  depends_on?: DependencyDoc[];
-  status?: ApplicationStatus;
-  target_availability?: number;
-  size?: { vcpu?: number; ram_gb?: number; storage_tb?: number };
-  blackouts?: BlackoutDoc[];
-};
+/** A site's location. */
+export type LatLon = NonNullable<SiteDoc['location']>;
 
-export type UsageDoc = Base & {
-  kind?: 'usage';
-  tenant: string;
-  application: string;
-  sites: string[];
-  users?: number;
-};
+/** A blackout period of an application. */
+export type BlackoutDoc = NonNullable<ApplicationDoc['blackouts']>[number];
 
 /** Any object as written in a file. */
 export type ObjectDoc = OrganizationDoc | SiteDoc | RiskGroupDoc | DeviceDoc | LinkDoc | ApplicationDoc | UsageDoc;
@@ -123,7 +55,7 @@ export type ChangeSetDoc = {
   id: string;
   title: string;
   effective: string;
-  status: 'done' | 'scheduled' | 'proposed' | 'cancelled';
+  status: ChangeSetStatus;
   plan?: string;
   author?: string;
   notes?: string;

@@ -34,7 +34,7 @@ interface Touch {
  * (valid changes applied) so that later problems can still be found; callers that got
  * problems must not persist anything.
  */
-export function applyChangeSet(estate: Estate, cs: ChangeSetInput, onProgress?: (changesDone: number) => void): ApplyResult {
+export function applyChangeSet(estate: Estate, cs: ChangeSetInput, onApplied?: (changesDone: number) => void): ApplyResult {
   const problems: Problem[] = [];
   const touched = new Map<string, Touch>();
   const deleted = new Map<string, Origin | undefined>();
@@ -90,7 +90,7 @@ export function applyChangeSet(estate: Estate, cs: ChangeSetInput, onProgress?: 
   let done = 0;
   for (const change of cs.changes) {
     // An initial change set can hold hundreds of thousands of changes: report within it.
-    if (onProgress && ++done % 4096 === 0) onProgress(done);
+    if (onApplied && ++done % 4096 === 0) onApplied(done);
     const existing = estate.get(change.id);
     if (change.op === 'create') {
       if (existing) {

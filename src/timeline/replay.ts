@@ -12,15 +12,15 @@ import { append } from '../util/append.js';
 export type VersionSink = (cs: ChangeSet, versions: readonly VersionEvent[], estate: Estate) => void;
 
 /** Applies change sets in timeline order (they must already be sorted); collects every problem. */
-export function replay(estate: Estate, ordered: readonly ChangeSet[], sink?: VersionSink, onProgress?: (done: number) => void): Problem[] {
+export function replay(estate: Estate, ordered: readonly ChangeSet[], sink?: VersionSink, onApplied?: (done: number) => void): Problem[] {
   const problems: Problem[] = [];
   let done = 0;
   for (const cs of ordered) {
-    const r = applyChangeSet(estate, cs, onProgress && ((n) => onProgress(done + n)));
+    const r = applyChangeSet(estate, cs, onApplied && ((n) => onApplied(done + n)));
     append(problems, r.problems);
     sink?.(cs, r.versions, estate);
     done += cs.changes.length;
-    onProgress?.(done);
+    onApplied?.(done);
   }
   return problems;
 }

@@ -11,7 +11,7 @@ import { principalOf } from '../authorization.js';
 import { applyJoint, jointCandidates } from '../../service/jointOperation.js';
 import { planWaves } from '../../service/PlanningService.js';
 import { planReport, setPlanStatus } from '../../service/planReport.js';
-import { progressReport } from '../../service/progressReport.js';
+import { migrationProgressReport } from '../../service/migrationProgressReport.js';
 import { planRestore } from '../../service/restorePlan.js';
 import type { ApiContext } from '../ApiContext.js';
 import { clientGone } from '../clientGone.js';
@@ -220,7 +220,7 @@ export function planRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
     async (req) => {
       if (req.query.from !== undefined && req.query.to !== undefined && req.query.from > req.query.to) throw new VerbundError('INVALID_INPUT', '"from" is after "to"');
-      return progressReport(ctx.estates, req.query);
+      return migrationProgressReport(ctx.estates, req.query);
     },
   );
 }

@@ -4,7 +4,7 @@ import { formatProblem, VerbundError } from '../../model/errors.js';
 import { readEstatePath, type ImportFormat } from '../../interop/readEstatePath.js';
 import type { CsvLocale } from '../../interop/csvNumber.js';
 import { io, out, outJson, withService, type GlobalOptions } from '../context.js';
-import { progressBar } from '../progress.js';
+import { phaseBar } from '../phaseBar.js';
 import { mark } from '../../util/timing.js';
 import { append } from '../../util/append.js';
 
@@ -26,10 +26,10 @@ export async function run(opts: ImportOptions, path: string): Promise<void> {
   for (const w of read) io.stderr(`verbund: warning: ${formatProblem(w)}\n`);
   const warnings = [...read];
   const total = doc.objects.length + doc.changesets.reduce((n, cs) => n + cs.changes.length, 0);
-  const bar = await progressBar(10_000, total);
+  const bar = await phaseBar(10_000, total);
   await withService(opts, async (service) => {
     try {
-      const result = await service.importDocument(doc, { effective: opts.effective, changeset: opts.changeset, ...(bar && { onProgress: bar }) }, problems);
+      const result = await service.importDocument(doc, { effective: opts.effective, changeset: opts.changeset, ...(bar && { onPhase: bar }) }, problems);
       mark('commit');
       bar?.stop();
       // Legal but worth a look (a dependency cycle): said like the reader's warnings; the import stands.

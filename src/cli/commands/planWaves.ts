@@ -26,7 +26,7 @@ interface PlanWavesOptions extends GlobalOptions {
 export async function run(opts: PlanWavesOptions): Promise<void> {
   const tty = process.stderr.isTTY && !opts.json;
   // The solver blocks the event loop, so the status line is written from its callback directly.
-  const onProgress = tty
+  const onSolverTick = tty
     ? (stage: 1 | 2, seconds: number, gap: number): void =>
         io.stderr(`\r\x1b[Ksolving stage ${stage}/2 (${stage === 1 ? 'waves and end date' : 'split days'}): ${seconds.toFixed(0)} s${Number.isFinite(gap) ? `, gap ${(gap * 100).toFixed(1)} %` : ''}`)
     : undefined;
@@ -45,7 +45,7 @@ export async function run(opts: PlanWavesOptions): Promise<void> {
       solver: opts.solver,
       timeLimit: positiveNumber(opts.timeLimit, '--time-limit'),
       dryRun: opts.dryRun,
-      onProgress,
+      onSolverTick,
     });
     if (tty) io.stderr('\r\x1b[K');
     if (opts.json) return outJson(r);

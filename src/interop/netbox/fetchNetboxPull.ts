@@ -23,7 +23,7 @@ export interface LiveOptions {
   /** First back-off in ms, doubled per retry. */
   readonly backoffMs?: number;
   readonly timeoutMs?: number;
-  /** Called with each path fetched (progress), never with the token. */
+  /** Called with each path fetched (for a log line), never with the token. */
   readonly onRequest?: (path: string) => void;
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { progressBar } from '../src/cli/progress.js';
+import { phaseBar } from '../src/cli/phaseBar.js';
 
 /** A stand-in terminal that records what is drawn. */
 function fakeTerminal(isTTY: boolean): NodeJS.WriteStream & { text: string } {
@@ -21,11 +21,11 @@ function fakeTerminal(isTTY: boolean): NodeJS.WriteStream & { text: string } {
   return t as unknown as NodeJS.WriteStream & { text: string };
 }
 
-test('a progress bar is drawn on a terminal for big jobs only', async () => {
+test('a phase bar is drawn on a terminal for big jobs only', async () => {
   const tty = fakeTerminal(true);
-  assert.equal(await progressBar(10_000, 9_999, tty), undefined, 'small job: no bar');
-  assert.equal(await progressBar(10_000, 50_000, fakeTerminal(false)), undefined, 'not a terminal: no bar');
-  const bar = await progressBar(10_000, 50_000, tty);
+  assert.equal(await phaseBar(10_000, 9_999, tty), undefined, 'small job: no bar');
+  assert.equal(await phaseBar(10_000, 50_000, fakeTerminal(false)), undefined, 'not a terminal: no bar');
+  const bar = await phaseBar(10_000, 50_000, tty);
   assert.ok(bar);
   bar('validate', 25_000, 50_000);
   bar('validate', 50_000, 50_000);

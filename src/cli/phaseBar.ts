@@ -1,12 +1,13 @@
 /**
- * A progress bar on stderr, shown only on a terminal and only for big jobs.
+ * The phase bar: the phase of a big job (validate, write) and how far it is, on stderr,
+ * shown only on a terminal and only for big jobs.
  */
 
-/** Reports progress of one phase. */
-export type ProgressReporter = ((phase: string, done: number, total: number) => void) & { stop(): void };
+/** Draws how far one phase of a job is (`phase`, `done` of `total`); `stop` clears it. */
+export type PhaseBar = ((phase: string, done: number, total: number) => void) & { stop(): void };
 
 /** A reporter that draws a bar when `stream` is a TTY and the job has at least `threshold` items. */
-export async function progressBar(threshold: number, total: number, stream: NodeJS.WriteStream = process.stderr): Promise<ProgressReporter | undefined> {
+export async function phaseBar(threshold: number, total: number, stream: NodeJS.WriteStream = process.stderr): Promise<PhaseBar | undefined> {
   if (!stream.isTTY || total < threshold) return undefined;
   const mod = await import('cli-progress');
   // A CommonJS package: its exports arrive as the default export when bundled.
@@ -19,7 +20,7 @@ export async function progressBar(threshold: number, total: number, stream: Node
       bar.start(max, done, { phase: phase.padEnd(8) });
       current = phase;
     } else bar.update(done);
-  }) as ProgressReporter;
+  }) as PhaseBar;
   report.stop = () => {
     if (current) bar.stop();
   };

@@ -11,12 +11,12 @@ import { loadChanges } from '../store/changeSetRepository.js';
 import { readVersionsOfKind } from '../store/readVersionsOfKind.js';
 import { inView, timelineOrder } from '../timeline/changeSet.js';
 import { parseInstant, type TimeKey } from '../timeline/time.js';
-import { progress, statusOf, type ProgressPoint, type StatusEvent } from '../planning/progress.js';
+import { migrationProgress, statusOf, type MigrationPoint, type StatusEvent } from '../planning/migrationProgress.js';
 import type { EstateService } from './EstateService.js';
 import { requirePlan } from './readView.js';
 
-/** Options of a progress report. */
-export interface ProgressOptions {
+/** Options of a migration progress report. */
+export interface MigrationProgressOptions {
   /** Also the series of the baseline overlaid with this plan. */
   readonly plan?: string | undefined;
   /** First instant (the series opens with the state then); default the first change. */
@@ -25,18 +25,18 @@ export interface ProgressOptions {
   readonly to?: string | undefined;
 }
 
-/** Progress of the baseline, and of a plan beside it. */
-export interface ProgressReport {
+/** Migration progress of the baseline, and of a plan beside it. */
+export interface MigrationProgressReport {
   readonly from: TimeKey | null;
   readonly to: TimeKey | null;
   /** The baseline: one point per instant at which an application's status changes. */
-  readonly dates: ProgressPoint[];
+  readonly dates: MigrationPoint[];
   /** The same series with the plan overlaid; equal to `dates` before the plan's first change set. */
-  readonly plan: { readonly id: string; readonly dates: ProgressPoint[] } | null;
+  readonly plan: { readonly id: string; readonly dates: MigrationPoint[] } | null;
 }
 
 /** Counts and lists of applications by status at every instant where they change. */
-export async function progressReport(service: EstateService, opts: ProgressOptions = {}): Promise<ProgressReport> {
+export async function migrationProgressReport(service: EstateService, opts: MigrationProgressOptions = {}): Promise<MigrationProgressReport> {
   const from = opts.from === undefined ? undefined : parseInstant(opts.from, 'from');
   const to = opts.to === undefined ? undefined : parseInstant(opts.to, 'to');
   const db = service.store.db;
@@ -50,7 +50,7 @@ export async function progressReport(service: EstateService, opts: ProgressOptio
     ...(idOf.has(v.changesetSeq) && { changeset: idOf.get(v.changesetSeq)! }),
   }));
   const range = { from, to };
-  const dates = progress(baseline, range);
+  const dates = migrationProgress(baseline, range);
   if (opts.plan === undefined) return { from: from ?? null, to: to ?? null, dates, plan: null };
 
   const planSets = headers.filter((h) => h.status === 'proposed' && h.plan === opts.plan);
@@ -80,5 +80,5 @@ export async function progressReport(service: EstateService, opts: ProgressOptio
       if (next !== undefined) events.push({ at: h.effectiveKey, id: c.id, status: next, changeset: h.id });
     }
   }
-  return { from: from ?? null, to: to ?? null, dates, plan: { id: opts.plan, dates: progress(events, range) } };
+  return { from: from ?? null, to: to ?? null, dates, plan: { id: opts.plan, dates: migrationProgress(events, range) } };
 }

@@ -5,27 +5,27 @@
  */
 import type { TimeKey } from '../timeline/time.js';
 
-/** The statuses progress counts, in the order a burn-up chart stacks them. */
-export const progressStatuses = ['legacy', 'migrating', 'migrated', 'joint', 'planned', 'retired'] as const;
+/** The statuses migration progress counts, in the order a burn-up chart stacks them. */
+export const migrationStatuses = ['legacy', 'migrating', 'migrated', 'joint', 'planned', 'retired'] as const;
 
 /** One application status. */
-export type ProgressStatus = (typeof progressStatuses)[number];
+export type MigrationStatus = (typeof migrationStatuses)[number];
 
 /** An application takes a status at an instant; `null` means it is deleted. */
 export interface StatusEvent {
   readonly at: TimeKey;
   readonly id: string;
-  readonly status: ProgressStatus | null;
+  readonly status: MigrationStatus | null;
   /** The change set that caused it, listed on the point if the status really changed. */
   readonly changeset?: string;
 }
 
 /** The state from one instant until the next point. */
-export interface ProgressPoint {
+export interface MigrationPoint {
   readonly at: TimeKey;
-  readonly counts: Record<ProgressStatus, number>;
+  readonly counts: Record<MigrationStatus, number>;
   /** Application ids per status, sorted. */
-  readonly applications: Record<ProgressStatus, string[]>;
+  readonly applications: Record<MigrationStatus, string[]>;
   /** Change sets of this instant that changed a status (none for a point that only opens `from`). */
   readonly changesets: string[];
   /** The burn-up: done = migrated + joint; pending = legacy + migrating + planned (retired counts in neither). */
@@ -34,12 +34,12 @@ export interface ProgressPoint {
 }
 
 /**
- * The status progress counts for an application. An application without a status is
+ * The status migration progress counts for an application. An application without a status is
  * counted as `legacy`: it exists and nothing says it has moved (an estate imported from a
  * CMDB has no statuses at all, and all of it is still to migrate).
  */
-export function statusOf(app: { readonly status?: unknown }): ProgressStatus {
-  return (progressStatuses as readonly unknown[]).includes(app.status) ? (app.status as ProgressStatus) : 'legacy';
+export function statusOf(app: { readonly status?: unknown }): MigrationStatus {
+  return (migrationStatuses as readonly unknown[]).includes(app.status) ? (app.status as MigrationStatus) : 'legacy';
 }
 
 /**
@@ -48,10 +48,10 @@ export function statusOf(app: { readonly status?: unknown }): ProgressStatus {
  * opens with the state at `from`, so a chart starts at the right level; with `to`, it ends
  * at the last change at or before `to`.
  */
-export function progress(events: readonly StatusEvent[], range: { readonly from?: TimeKey | undefined; readonly to?: TimeKey | undefined } = {}): ProgressPoint[] {
+export function migrationProgress(events: readonly StatusEvent[], range: { readonly from?: TimeKey | undefined; readonly to?: TimeKey | undefined } = {}): MigrationPoint[] {
   const { from, to } = range;
-  const current = new Map<string, ProgressStatus>();
-  const points: ProgressPoint[] = [];
+  const current = new Map<string, MigrationStatus>();
+  const points: MigrationPoint[] = [];
   let opened = from === undefined;
   for (let i = 0; i < events.length; ) {
     const at = events[i]!.at;
@@ -62,7 +62,7 @@ export function progress(events: readonly StatusEvent[], range: { readonly from?
     }
     const changesets = new Set<string>();
     // Status of each touched application before this instant: a change undone within the instant is none.
-    const before = new Map<string, ProgressStatus | null>();
+    const before = new Map<string, MigrationStatus | null>();
     for (; i < events.length && events[i]!.at === at; i++) {
       const e = events[i]!;
       const old = current.get(e.id) ?? null;
@@ -81,10 +81,10 @@ export function progress(events: readonly StatusEvent[], range: { readonly from?
   return points;
 }
 
-function snapshot(current: ReadonlyMap<string, ProgressStatus>, at: TimeKey, changesets: string[]): ProgressPoint {
-  const applications = Object.fromEntries(progressStatuses.map((s) => [s, [] as string[]])) as Record<ProgressStatus, string[]>;
+function snapshot(current: ReadonlyMap<string, MigrationStatus>, at: TimeKey, changesets: string[]): MigrationPoint {
+  const applications = Object.fromEntries(migrationStatuses.map((s) => [s, [] as string[]])) as Record<MigrationStatus, string[]>;
   for (const [id, status] of current) applications[status].push(id);
-  const counts = {} as Record<ProgressStatus, number>;
-  for (const s of progressStatuses) counts[s] = applications[s].sort().length;
+  const counts = {} as Record<MigrationStatus, number>;
+  for (const s of migrationStatuses) counts[s] = applications[s].sort().length;
   return { at, counts, applications, changesets, done: counts.migrated + counts.joint, pending: counts.legacy + counts.migrating + counts.planned };
 }
