@@ -62,7 +62,7 @@ async function stateMap(): Promise<void> {
     for (let i = 0; i < 3; i++) {
       await page.goto(`${server.url}/map`);
       await page.waitForFunction(() => window.__verbundMap !== undefined, undefined, { timeout: 120_000 });
-      runs.push(await page.evaluate(() => window.__verbundMap!));
+      runs.push(await page.evaluate(() => ({ load: window.__verbundMap!.load, draw: window.__verbundMap!.draw, links: window.__verbundMap!.links, sites: window.__verbundMap!.sites })));
     }
     // Panning: 60 redraws from pointer moves, measured as frame times.
     const canvas = page.locator('canvas.map');

@@ -37,8 +37,14 @@ try {
   await paths.getByRole('combobox', { name: de ? /^Standort/ : /^Site/ }).selectOption('pb-rathaus');
   await paths.getByRole('combobox', { name: de ? /^Fachanwendung/ : /^Application/ }).selectOption('finanzwesen');
   await paths.getByRole('button').click();
-  await paths.getByText(/pb-rathaus-ar-1/).first().waitFor();
+  await paths.getByText(de ? /Weg 1: Rathaus Paderborn/ : /Path 1: Rathaus Paderborn/).first().waitFor();
   await shot(page, 'map');
+  // The map on a phone (390 px): the fit, the decluttered labels, the legend.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${server.url}/map`);
+  await page.waitForFunction(() => ((globalThis as { __verbundMap?: { labels: unknown[] } }).__verbundMap?.labels.length ?? 0) > 0);
+  await shot(page, 'map-390');
+  await page.setViewportSize({ width: 1400, height: 900 });
 
   await page.goto(`${server.url}/timeline`);
   // The first date at which verdicts change: the interesting one.

@@ -14,7 +14,8 @@ import { cli } from './helpers/cli.js';
 const root = join(import.meta.dirname, '..');
 const tmp = mkdtempSync(join(tmpdir(), 'verbund-analysis-'));
 const ajv = new Ajv2020.default({ allErrors: true, strict: false });
-for (const f of readdirSync(join(root, 'docs', 'schemas'))) ajv.addSchema(JSON.parse(readFileSync(join(root, 'docs', 'schemas', f), 'utf8')));
+// Every published schema, the requests' (docs/schemas/requests) too.
+for (const f of readdirSync(join(root, 'docs', 'schemas'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'))) ajv.addSchema(JSON.parse(readFileSync(join(root, 'docs', 'schemas', f), 'utf8')));
 
 function valid(schema: string, value: unknown): void {
   const validate = ajv.getSchema(`https://verbund.invalid/schemas/${schema}.schema.json`)!;
@@ -227,6 +228,8 @@ describe('paths', () => {
     assert.deepEqual([single.code, single.body.mode, single.body.status, single.body.reason.kind], [1, 'service', 'none', 'cut']);
     assert.deepEqual(single.body.shareable.sort(), ['lemgo-dc', 'lemgo-rathaus']);
     assert.ok(single.body.reason.elements.some((e: { id: string }) => e.id === 'lem-vmc-a'));
+    // The one path there is comes with the cut (the map draws it), through the breaker.
+    assert.equal(single.body.reason.path.nodes.at(-1), 'lem-vmc-a');
     const checked = await json('--db', db, 'check', '--at', '2026-11-27');
     const service = checked.body.services.find((s: { usage: string; site: string }) => s.usage === 'u-lemgo-ratsinfo' && s.site === 'lemgo-rathaus');
     assert.ok(service.breakers.some((b: { id: string }) => b.id === 'lem-vmc-a'));

@@ -33,6 +33,7 @@ const samples: Record<string, Sample | ((caller: Caller) => Sample)> = {
   'GET /healthz': { url: '/healthz' },
   'GET /readyz': { url: '/readyz' },
   'GET /metrics': { url: '/metrics' },
+  'GET /api/v1/base-map': { url: '/api/v1/base-map' },
   'GET /api/v1/organizations': { url: '/api/v1/organizations' },
   'GET /api/v1/sites': { url: '/api/v1/sites?q=rathaus' },
   'GET /api/v1/risk-groups': { url: '/api/v1/risk-groups' },

@@ -116,7 +116,7 @@ usages:
 `,
     );
     assert.equal(r.code, 0, r.stderr);
-    const c = await cli('--db', r.db, 'check', '--at', '2026-06-01', '--json');
+    const c = await cli('--db', r.db, 'check', '--at', '2026-06-01', '--targets', '--json');
     const report = JSON.parse(c.stdout) as CheckReport;
     assertSchema('check', report);
     const t = report.continuity.targets!;
@@ -132,16 +132,23 @@ usages:
     );
     assert.ok(t.flags[0]!.actual <= 0.99, String(t.flags[0]!.actual));
     assert.deepEqual(t.flags[1]!.tenants, ['town']);
-    const text = await cli('--db', r.db, 'check', '--at', '2026-06-01');
+    const text = await cli('--db', r.db, 'check', '--at', '2026-06-01', '--targets');
     assert.match(text.stderr, /warning: top: WAZ\/RTO 1 h missed in the restore order \(useful again after 2 h, dependency-chain\)/);
     assert.match(text.stderr, /warning: fragile: availability target not reached/);
     assert.doesNotMatch(text.stderr, /(base-app|relaxed|sturdy): (WAZ|availability)/);
     assert.match(text.stdout, /targets the estate cannot deliver \(2; restore order of the worst data-center loss: dc\)/);
-    // --application judges the application checked only; --no-targets leaves them out.
-    const one = JSON.parse((await cli('--db', r.db, 'check', '--at', '2026-06-01', '--application', 'sturdy', '--json')).stdout) as CheckReport;
+    assert.doesNotMatch(text.stdout, /not judged/);
+    // --application judges the application checked only.
+    const one = JSON.parse((await cli('--db', r.db, 'check', '--at', '2026-06-01', '--application', 'sturdy', '--targets', '--json')).stdout) as CheckReport;
     assert.deepEqual(one.continuity.targets!.flags, []);
-    const none = JSON.parse((await cli('--db', r.db, 'check', '--at', '2026-06-01', '--no-targets', '--json')).stdout) as CheckReport;
+    // Opt-in: without --targets no restore order and no availability analysis, no warnings of
+    // them, and one line that says how to ask for them.
+    const none = JSON.parse((await cli('--db', r.db, 'check', '--at', '2026-06-01', '--json')).stdout) as CheckReport;
     assert.equal(none.continuity.targets, undefined);
+    const plain = await cli('--db', r.db, 'check', '--at', '2026-06-01');
+    assert.doesNotMatch(plain.stderr, /WAZ\/RTO|availability target/);
+    assert.doesNotMatch(plain.stdout, /targets the estate cannot deliver/);
+    assert.equal(plain.stdout.split('\n').filter((l) => /recovery targets: not judged \(verbund check --targets, or --scenario FILE/.test(l)).length, 1, plain.stdout);
   });
 });
 
@@ -165,7 +172,7 @@ for (const dialect of dialects.slice(0, 1)) {
     });
 
     test('targets: the worst data-center loss misses no RTO; the ransomware scenario one, as the report says', async () => {
-      const dc = JSON.parse((await cli('--db', owl.url, 'check', '--at', '2026-12-01', '--json')).stdout) as CheckReport;
+      const dc = JSON.parse((await cli('--db', owl.url, 'check', '--at', '2026-12-01', '--targets', '--json')).stdout) as CheckReport;
       assert.deepEqual(dc.continuity.targets!.scenario!.fail, ['lemgo-dc']);
       assert.deepEqual(dc.continuity.targets!.flags, []);
       const scenario = join(import.meta.dirname, '..', 'examples', 'scenarios', 'ransomware-lemgo-dc.yaml');

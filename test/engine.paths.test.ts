@@ -107,6 +107,9 @@ function verify(p: Projection, from: number[], to: number[], r: DisjointPathsRes
   assert.ok(keys.length > 0, 'a reason names something');
   if (reason.kind === 'cut') {
     assert.deepEqual([...keys].sort(), oracleCut(w).sort(), 'the cut lists every element on every path');
+    // The one path there is comes with it (the map draws it): a real path, across the cut.
+    checkPathShape(p, reason.path, F, T);
+    for (const k of keys) assert.ok((maskOf(w, reason.path) & w.bit.get(k)!) !== 0, `the path crosses ${k}`);
     return { world: w };
   }
   assert.deepEqual(oracleCut(w), [], 'shared only when no element is on every path');
@@ -134,7 +137,10 @@ function verifyPlain(p: Projection, from: number[], to: number[], r: NodeLinkDis
   }
   assert.equal(oraclePair(w, w.nodeLink), null);
   if (r.reason.kind === 'disconnected') assert.equal(w.paths.length, 0);
-  else assert.deepEqual(r.reason.elements.map(refKey).sort(), oracleCut(w, w.nodeLink).sort());
+  else {
+    assert.deepEqual(r.reason.elements.map(refKey).sort(), oracleCut(w, w.nodeLink).sort());
+    checkPathShape(p, r.reason.path, F, T);
+  }
 }
 
 /** Runs both analyses, checks them, and returns the JSON views. */

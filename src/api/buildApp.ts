@@ -15,21 +15,11 @@ import type { Store } from '../store/openStore.js';
 import { ApiContext } from './ApiContext.js';
 import { registerAuthorization, SESSION_COOKIE } from './authorization.js';
 import { errorBody, errorBodySchema, registerErrorHandling } from './errorHandling.js';
-import { analysisRoutes } from './routes/analyses.js';
-import { changeSetRoutes } from './routes/changesets.js';
+import { apiRoutes } from './apiRoutes.js';
+import { baseMapOrigins, type BaseMapOption } from './baseMap.js';
 import { docsRoutes } from './routes/docs.js';
-import { estateFileRoutes } from './routes/estateFiles.js';
-import { netboxImportRoutes } from './routes/netboxImport.js';
 import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
-import { historyRoutes } from './routes/history.js';
-import { objectRoutes } from './routes/objects.js';
-import { objectWriteRoutes } from './routes/objectWrites.js';
-import { sessionRoutes } from './routes/session.js';
-import { tokenRoutes } from './routes/tokens.js';
-import { userRoutes } from './routes/users.js';
-import { planRoutes } from './routes/plans.js';
-import { reportRoutes } from './routes/report.js';
 import { webRoutes } from './routes/web.js';
 
 /** What the app is built from. */
@@ -48,6 +38,8 @@ export interface AppOptions {
   readonly trustProxy?: boolean;
   /** The analysis pool: threads, queue, deadline (docs/api.md, "Heavy analyses"). */
   readonly analysis?: AnalysisPoolOptions;
+  /** The web map's base map (`serve --map-style`); none by default. */
+  readonly baseMap?: BaseMapOption;
 }
 
 /** Builds the app with every route; call `ready()` or `inject()` on it. */
@@ -100,7 +92,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // Served over plain http on 127.0.0.1 by default: upgrading the docs page's requests to
   // https would break it. Behind a TLS proxy, the proxy sets HSTS and friends.
-  await app.register(helmet, { global: true, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  // A base map's tile server is another origin: the browser may fetch from it and show its images.
+  const mapOrigins = opts.baseMap ? baseMapOrigins(opts.baseMap) : [];
+  const mapDirectives: Record<string, string[]> = mapOrigins.length ? { connectSrc: ["'self'", ...mapOrigins], imgSrc: ["'self'", 'data:', 'blob:', ...mapOrigins] } : {};
+  await app.register(helmet, { global: true, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, ...mapDirectives } } });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -130,18 +125,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   metricsRoutes(app, ctx);
   healthRoutes(app, ctx);
-  objectRoutes(app, ctx);
-  objectWriteRoutes(app, ctx);
-  historyRoutes(app, ctx);
-  changeSetRoutes(app, ctx);
-  reportRoutes(app, ctx);
-  estateFileRoutes(app, ctx);
-  netboxImportRoutes(app, ctx);
-  analysisRoutes(app, ctx);
-  sessionRoutes(app, ctx, { max: opts.loginLimit ?? 10, globalMax: opts.loginGlobalLimit ?? 100, windowMs: opts.loginWindowMs ?? 60_000 });
-  userRoutes(app, ctx);
-  tokenRoutes(app, ctx);
-  planRoutes(app, ctx);
+  await app.register(apiRoutes, { prefix: '/api/v1', ctx, baseMap: opts.baseMap, login: { max: opts.loginLimit ?? 10, globalMax: opts.loginGlobalLimit ?? 100, windowMs: opts.loginWindowMs ?? 60_000 } });
   await docsRoutes(app);
   webRoutes(app);
   return app;

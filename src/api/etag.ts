@@ -8,9 +8,6 @@ import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { VerbundError } from '../model/errors.js';
 
-/** The request headers of a route that takes If-Match. */
-export const ifMatchHeaders = { type: 'object', properties: { 'if-match': { type: 'string', maxLength: 60 } } } as const;
-
 /**
  * The ETag of an object at a date. Without a revision (a tenant's read), the digest alone:
  * a revision is the recording number of the last change set that touched the object, plans

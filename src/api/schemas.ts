@@ -1,26 +1,9 @@
 /**
- * JSON schemas shared by the routes: the view of the timeline (`at`, `plan`), paging, ids.
+ * Response schemas and helpers shared by the routes: a page of a list, a change-set header,
+ * any object. The request schemas are in src/contracts/requests.
  */
 import { changeSetStatuses, isOverdue } from '../timeline/changeSet.js';
 import { nowKey } from '../timeline/time.js';
-
-/** An object, plan or change set id. */
-export const idParam = { type: 'string', maxLength: 64, pattern: '^[a-z0-9][a-z0-9._-]*$' } as const;
-
-/** Path parameters of a route on one object or change set: `{id}`. */
-export const idParams = { type: 'object', required: ['id'], properties: { id: idParam } } as const;
-
-/** `at` and `plan`: which view of the timeline to read. */
-export const viewQuery = {
-  at: { type: 'string', maxLength: 40, description: 'Date (YYYY-MM-DD) or date-time with offset; default now.' },
-  plan: { ...idParam, description: 'Overlay the proposed change sets of this plan.' },
-} as const;
-
-/** `limit` and `offset` of a list. */
-export const pageQuery = {
-  limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
-  offset: { type: 'integer', minimum: 0, default: 0 },
-} as const;
 
 /** A page of a list: the items, the total before paging, and the paging asked for. */
 export function pageSchema(item: object, extra: Record<string, object> = {}): object {

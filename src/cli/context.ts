@@ -15,6 +15,13 @@ export interface GlobalOptions {
   readonly user?: string;
 }
 
+/**
+ * A use case's request (src/contracts/requests) as the command's options hold it: the same
+ * names (commander turns `--max-apps` into `maxApps`), numbers as the text typed, which the
+ * command checks and converts.
+ */
+export type OptionsOf<Request> = { readonly [K in keyof Request]: Request[K] extends number | undefined ? string | Extract<Request[K], undefined> : Request[K] };
+
 /** The acting user for the audit: --user, VERBUND_USER, or the login name. */
 export function actingUser(opts: GlobalOptions): string {
   if (opts.user) return opts.user;

@@ -8,7 +8,7 @@ import type { ElementRef } from './projection.js';
 /** Why no two independent paths exist (see disjointPaths.ts for the exact claims). */
 export type PathsReason =
   | { readonly kind: 'disconnected' }
-  | { readonly kind: 'cut'; readonly elements: readonly ElementRef[] }
+  | { readonly kind: 'cut'; readonly elements: readonly ElementRef[]; /** A path (all of them cross the elements): the map draws it. */ readonly path: Path }
   | { readonly kind: 'shared'; readonly elements: readonly ElementRef[]; readonly minimal: boolean };
 
 /** The answer of `disjointPaths`. `steps` counts search nodes (0 when a certificate sufficed). */

@@ -8,14 +8,9 @@ import { datacenterSites } from './redundancy.js';
 import { objectsOf, type ObjectSource, type Projection } from './projection.js';
 import type { ServiceModel } from './services.js';
 
-/** The distance thresholds in km. */
-export interface GeoThresholds {
-  readonly minimumKm: number;
-  readonly recommendedKm: number;
-}
+import { BSI_GEO_THRESHOLDS, type GeoThresholds } from '../model/geoThresholds.js';
 
-/** The BSI's thresholds for georedundant data centers. */
-export const BSI_GEO_THRESHOLDS: GeoThresholds = { minimumKm: 100, recommendedKm: 200 };
+export { BSI_GEO_THRESHOLDS, type GeoThresholds };
 
 /**
  * - `none`: no instance in a data-center site; `single`: all in one data center;

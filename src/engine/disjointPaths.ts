@@ -145,7 +145,7 @@ export function disjointPaths(p: Projection, from: readonly number[], to: readon
   const p0 = q.bfs(base);
   if (!p0) return { status: 'none', reason: { kind: 'disconnected' }, steps: 0 };
   const cuts = singleCuts(q, p0);
-  if (cuts.length > 0) return { status: 'none', reason: { kind: 'cut', elements: q.refs(cuts) }, steps: 0 };
+  if (cuts.length > 0) return { status: 'none', reason: { kind: 'cut', elements: q.refs(cuts), path: p0 }, steps: 0 };
 
   const limit = options.limit ?? DEFAULT_PATHS_LIMIT;
   const deadline = options.timeLimitMs === undefined ? Infinity : performance.now() + options.timeLimitMs;

@@ -11,7 +11,7 @@ import { singleCuts } from './singleCuts.js';
 /** The answer of {@link nodeLinkDisjointPaths}: exact, in linear time. */
 export type NodeLinkDisjointResult =
   | { readonly status: 'found'; readonly paths: readonly [Path, Path] }
-  | { readonly status: 'none'; readonly reason: { readonly kind: 'disconnected' } | { readonly kind: 'cut'; readonly elements: readonly ElementRef[] } };
+  | { readonly status: 'none'; readonly reason: { readonly kind: 'disconnected' } | { readonly kind: 'cut'; readonly elements: readonly ElementRef[]; /** A path (all of them cross the elements). */ readonly path: Path } };
 
 /**
  * Two paths from `from` to `to` that share no link and no device (ends as in
@@ -30,7 +30,7 @@ export function nodeLinkDisjointPaths(p: Projection, from: readonly number[], to
   q.active.fill(0);
   const cuts = singleCuts(q, p0);
   if (cuts.length === 0) throw new Error('max-flow found no two disjoint paths, yet no single device or link is on every path');
-  return { status: 'none', reason: { kind: 'cut', elements: q.refs(cuts) } };
+  return { status: 'none', reason: { kind: 'cut', elements: q.refs(cuts), path: p0 } };
 }
 
 /**

@@ -34,6 +34,8 @@ export interface PathsJson {
     readonly elements: ElementJson[];
     /** Only for `shared`: the list is inclusion-minimal. */
     readonly minimal?: boolean;
+    /** Only for `cut`: one path (every path crosses the elements), so the one way there is can be shown. */
+    readonly path?: PathJson;
     readonly message: string;
   };
 }
@@ -79,7 +81,7 @@ export function pathsJson(p: Projection, result: DisjointPathsResult | NodeLinkD
   const named = elements.map((e) => `${e.id} (${e.kind})`).join(', ');
   if (reason.kind === 'cut') {
     const message = `every path crosses ${elements.length === 1 ? named : `each of ${named}`}, so every pair of paths shares it`;
-    return { status: 'none', paths: [], reason: { kind: 'cut', elements, message } };
+    return { status: 'none', paths: [], reason: { kind: 'cut', elements, message, path: pathJson(p, reason.path) } };
   }
   const message = `paths sharing no device and no link exist, but every such pair shares at least one of ${named}: none of them is on every path, together they leave no independent pair${reason.minimal ? '' : ' (possibly not all needed: limit reached while shortening)'}`;
   return { status: 'none', paths: [], reason: { kind: 'shared', elements, minimal: reason.minimal, message } };

@@ -3,6 +3,7 @@
  * target's free capacity over time) into a {@link WaveProblem}: move groups are the
  * components of tight couplings; candidate days are the allowed weekdays in the horizon.
  */
+import type { WavePlanRequest } from '../contracts/requests/plans.js';
 import { dayOf, inBlackout, weekdayOf, type Blackout } from './calendar.js';
 import { sizeDimensions, type MoveGroup, type Size, type SizeDimension, type SplitEdge, type WaveProblem } from './WaveProblem.js';
 
@@ -29,8 +30,8 @@ export interface CapacityStep {
   readonly free: Size;
 }
 
-/** Everything the planner needs, independent of the store. */
-export interface WaveInput {
+/** Everything the planner needs, independent of the store; the limits per wave as the request gives them. */
+export interface WaveInput extends Pick<WavePlanRequest, 'maxApps' | 'maxVcpu'> {
   /** First and last possible cut-over date, `YYYY-MM-DD`. */
   readonly start: string;
   readonly end: string;
@@ -40,8 +41,6 @@ export interface WaveInput {
   /** Applications that are at the target already: a loose dependency on them is split until the dependent moves. */
   readonly atTarget: ReadonlySet<string>;
   readonly dependencies: readonly WaveDependency[];
-  readonly maxApps?: number | undefined;
-  readonly maxVcpu?: number | undefined;
   /** Free capacity over time, ascending by day; empty: unlimited. */
   readonly capacity: readonly CapacityStep[];
 }

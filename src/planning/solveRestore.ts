@@ -5,6 +5,8 @@
  * The answer says honestly what is proven: optimal, or the gap to a bound (the solver's, or
  * for greedy alone the bound of every demand at its earliest slot).
  */
+import type { RestorePlanRequest } from '../contracts/requests/plans.js';
+import type { Solver } from '../contracts/requests/shared.js';
 import { VerbundError } from '../model/errors.js';
 import { greedyRestore } from './greedyRestore.js';
 import { runMip, type MipModel } from './highsSolver.js';
@@ -12,14 +14,11 @@ import type { StageOutcome } from './mipWaves.js';
 import { buildRestoreModel, restoreAssignmentOf, restoreColumns, type RestoreStage } from './restoreModel.js';
 import { compareRestoreObjectives, restoreLowerBound, restoreObjective, type RestoreAssignment, type RestoreObjective, type RestoreProblem } from './RestoreProblem.js';
 
-/** Options of {@link solveRestore}. */
-export interface RestoreSolveOptions {
-  readonly solver: 'mip' | 'greedy';
-  /** Seconds for the MIP (both stages). */
-  readonly timeLimit: number;
+/** Options of {@link solveRestore}: the request's solver and seconds for the MIP (both stages), both given. */
+export type RestoreSolveOptions = Readonly<Required<Pick<RestorePlanRequest, 'solver' | 'timeLimit'>>> & {
   /** Stop after stage 1 (the missed deadlines); the hours stay those of the start order. */
   readonly missedOnly?: boolean | undefined;
-}
+};
 
 /** An order and how good it is known to be. */
 export interface RestoreSolution {
@@ -27,7 +26,7 @@ export interface RestoreSolution {
   readonly objective: RestoreObjective;
   readonly greedy: RestoreObjective;
   /** `mip`, or `greedy` (asked for, or the model too large for the MIP). */
-  readonly solver: 'mip' | 'greedy';
+  readonly solver: Solver;
   /** Proven optimal (by the solver, or because the order meets the lower bound). */
   readonly optimal: boolean;
   /** The best proven lower bound of each part. */
@@ -58,7 +57,7 @@ export async function solveRestore(p: RestoreProblem, opts: RestoreSolveOptions)
   const greedyObjective = restoreObjective(p, greedy);
   const lb = restoreLowerBound(p);
   const stages: StageOutcome[] = [];
-  const done = (assignment: RestoreAssignment, bound: RestoreObjective, note: string | null, solver: 'mip' | 'greedy'): RestoreSolution => {
+  const done = (assignment: RestoreAssignment, bound: RestoreObjective, note: string | null, solver: Solver): RestoreSolution => {
     const objective = restoreObjective(p, assignment);
     const optimal = meets(objective.missed, bound.missed) && meets(objective.hours, bound.hours);
     return { assignment, objective, greedy: greedyObjective, solver, optimal, bound, stages, note };

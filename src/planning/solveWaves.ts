@@ -3,6 +3,8 @@
  * The MIP only ever replaces the greedy schedule by a better one. No schedule: a
  * PLAN_INFEASIBLE error that says which group breaks which limit.
  */
+import type { WavePlanRequest } from '../contracts/requests/plans.js';
+import type { Solver } from '../contracts/requests/shared.js';
 import { VerbundError } from '../model/errors.js';
 import { dateOf } from './calendar.js';
 import { explainInfeasible, type ExplainContext } from './explainInfeasible.js';
@@ -10,13 +12,10 @@ import { greedyWaves } from './greedyWaves.js';
 import { mipWaves, type SolverTick, type StageOutcome } from './mipWaves.js';
 import { objectiveOf, type WaveAssignment, type WaveObjective, type WaveProblem } from './WaveProblem.js';
 
-/** Options of {@link solveWaves}. */
-export interface SolveOptions {
-  readonly solver: 'mip' | 'greedy';
-  /** Seconds for the MIP. */
-  readonly timeLimit: number;
+/** Options of {@link solveWaves}: the request's solver and seconds for the MIP, both given. */
+export type SolveOptions = Readonly<Required<Pick<WavePlanRequest, 'solver' | 'timeLimit'>>> & {
   readonly onSolverTick?: SolverTick;
-}
+};
 
 /** A schedule and how it was found. */
 export interface WaveSolution {
@@ -24,7 +23,7 @@ export interface WaveSolution {
   readonly objective: WaveObjective;
   /** The greedy schedule's objective, for comparison (null if greedy found none). */
   readonly greedy: WaveObjective | null;
-  readonly solver: 'mip' | 'greedy';
+  readonly solver: Solver;
   /** The MIP's stages; empty for greedy. */
   readonly stages: readonly StageOutcome[];
   /** Proven optimal (both MIP stages optimal). */

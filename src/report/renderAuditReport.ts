@@ -3,12 +3,9 @@ import type { AuditReport } from '../service/auditReport.js';
 import { reportDocument } from './reportDocument.js';
 import { renderPdf } from './renderPdf.js';
 import { renderHtml, renderMarkdown } from './renderReport.js';
-import type { ReportLang } from './reportText.js';
+import type { ReportFormat, ReportLang } from '../contracts/requests/report.js';
 
-/** The formats of the report. */
-export const reportFormats = ['pdf', 'html', 'md'] as const;
-/** A format of the report. */
-export type ReportFormat = (typeof reportFormats)[number];
+export type { ReportFormat } from '../contracts/requests/report.js';
 
 /** Media types of the formats. */
 export const reportMediaType: Readonly<Record<ReportFormat, string>> = {

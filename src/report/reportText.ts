@@ -2,10 +2,10 @@
  * Every word of the continuity report in German and English (German is the default: the
  * report goes to municipal auditors), and the locale's number and date formats.
  */
+import type { ReportLang } from '../contracts/requests/report.js';
 import { choices, type ChoiceSetName } from '../model/choices.js';
 
-/** A report language. */
-export type ReportLang = 'de' | 'en';
+export type { ReportLang } from '../contracts/requests/report.js';
 
 const de = {
   title: 'Kontinuitäts- und Resilienzbericht',

@@ -3,6 +3,8 @@
  * the timeline, solve, and write the plan as proposed change sets (one per wave) so that
  * every query, diff, export and the timeline check see it; show, accept and drop plans.
  */
+import type { WavePlanRequest } from '../contracts/requests/plans.js';
+import type { Solver } from '../contracts/requests/shared.js';
 import { VerbundError } from '../model/errors.js';
 import { ID_RULE, idSchema, type Application } from '../model/objectSchemas.js';
 import { buildWaveProblem } from '../planning/buildWaveProblem.js';
@@ -21,25 +23,17 @@ import type { AnalysisRunner } from './analysisTask.js';
 import type { EstateService } from './EstateService.js';
 import { walkTimeline } from './walkTimeline.js';
 
-/** Options of {@link planWaves}, as the CLI and API take them. */
-export interface WavePlanOptions {
-  readonly name: string;
-  readonly from: string;
-  readonly to: string;
-  readonly start: string;
-  readonly end?: string | undefined;
-  /** Allowed weekdays, e.g. `sat` or `fri,sat`. */
-  readonly days?: string | undefined;
-  readonly maxApps?: number | undefined;
-  readonly maxVcpu?: number | undefined;
-  /** `DEVICE` (receives every instance) or `SOURCE=TARGET[+TARGET…]` entries; default by role. */
-  readonly targetDevices?: readonly string[] | undefined;
-  readonly title?: string | undefined;
-  readonly solver?: 'mip' | 'greedy' | undefined;
-  /** Seconds for the MIP (default 60). */
-  readonly timeLimit?: number | undefined;
-  /** Compute, but write nothing. */
-  readonly dryRun?: boolean | undefined;
+/** How a MIP stage ended, in words (the CLI's summary, the plan's notes). */
+export { describeStage } from '../planning/mipWaves.js';
+
+/**
+ * Options of {@link planWaves}: the request as the CLI and the API take it (defaults here:
+ * days `sat`, solver `mip`, 60 seconds), and how this run reports and where it solves.
+ */
+export type WavePlanOptions = Readonly<WavePlanRequest> & WavePlanRun;
+
+/** How one wave planning runs: its solver ticks, the thread it solves on, its cancellation. */
+export interface WavePlanRun {
   readonly onSolverTick?: SolverTick | undefined;
   /**
    * Solve on this runner (the API's analysis pool, so that the server keeps answering and the
@@ -70,7 +64,7 @@ export interface WavePlanResult {
   readonly end: string;
   readonly days: string[];
   readonly limits: { maxApps: number | null; maxVcpu: number | null };
-  readonly solver: 'mip' | 'greedy';
+  readonly solver: Solver;
   readonly optimal: boolean;
   readonly stages: readonly StageOutcome[];
   readonly objective: { waves: number; end: string | null; splitDays: number };

@@ -4,6 +4,7 @@
  * analyses"). They present the engine's results by id. The check's report is built in
  * checkReport.ts.
  */
+import type { AvailabilityQuerystring } from '../contracts/requests/analyses.js';
 import { VerbundError, type Problem } from '../model/errors.js';
 import { analyzeSurvivability, type FailureElement, type Survivability } from '../engine/survivability.js';
 import { whatIf } from '../engine/whatIf.js';
@@ -67,15 +68,10 @@ export type PathsReport = PathsJson & {
 };
 
 /** Which services the availability analysis covers, and how. */
-export interface AvailabilityQuery {
-  readonly tenant?: string | undefined;
-  readonly application?: string | undefined;
-  readonly site?: string | undefined;
-  readonly maxOrder?: 1 | 2 | 3 | undefined;
-  readonly monteCarlo?: number | undefined;
+export type AvailabilityQuery = Readonly<Omit<AvailabilityQuerystring, 'at' | 'plan'>> & {
   /** Which elements `sources` counts (see the engine's `AvailabilityOptions.sourcesOf`). */
   readonly sourcesOf?: 'estate' | 'services' | undefined;
-}
+};
 
 /** The result of `availability`. */
 export interface AvailabilityResult {

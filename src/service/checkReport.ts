@@ -18,32 +18,13 @@ import type { Problem } from '../model/errors.js';
 import type { RiskAcceptance } from '../model/objectSchemas.js';
 import type { Estate } from '../timeline/Estate.js';
 import type { TimeKey } from '../timeline/time.js';
+import type { CheckQuery } from '../contracts/requests/analyses.js';
 import { elementOut, serviceRef, type ElementRefOut, type ServiceRef } from './analyses.js';
 import type { Snapshot } from './Snapshot.js';
 import { continuityReport, continuityWarnings, type ContinuityReport } from './continuityReport.js';
 
-/** The verdicts a check can be filtered by. */
-export const checkVerdicts = ['surviving', 'failing', 'up', 'down', 'redundant', 'not-redundant', 'georedundant', 'not-georedundant'] as const;
-
-/**
- * Which services a check reports, and which page of its lists. Filters restrict the
- * services, the summary counts them, and the SPOFs count only the services that pass.
- * Limits absent: everything (the CLI's `--json`, an export).
- */
-export interface CheckQuery {
-  readonly tenant?: string | undefined;
-  readonly application?: string | undefined;
-  readonly site?: string | undefined;
-  readonly verdict?: (typeof checkVerdicts)[number] | undefined;
-  readonly offset?: number | undefined;
-  readonly limit?: number | undefined;
-  readonly spofOffset?: number | undefined;
-  readonly spofLimit?: number | undefined;
-  /** At most this many services in each SPOF's `breaks` (its `broken` counts them all). */
-  readonly breaksLimit?: number | undefined;
-  /** Leave out the raw-network lists (articulation points, bridges, blocks); the counts stay. */
-  readonly networkCounts?: boolean | undefined;
-}
+/** The check's request (filters and pages) is defined once, with the API's query string: docs/api.md, "Check". */
+export type { CheckQuery } from '../contracts/requests/analyses.js';
 
 /** One page of a list: where it starts, its size limit, and how many items there are in all. */
 export interface PageInfo {

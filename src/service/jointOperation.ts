@@ -2,6 +2,7 @@
  * Joint operation as use cases: list the candidates of a view, and write the consolidation
  * of one of them as a proposed plan that the timeline check then verifies.
  */
+import type { JointApplyBody, JointQuerystring } from '../contracts/requests/plans.js';
 import { VerbundError } from '../model/errors.js';
 import { ID_RULE, idSchema } from '../model/objectSchemas.js';
 import { consolidation, jointCandidates as findCandidates, productKey, type JointCandidate } from '../planning/jointCandidates.js';
@@ -9,7 +10,7 @@ import { jointChanges } from '../planning/jointChanges.js';
 import { dayOf, describeBlackout, inBlackout } from '../planning/calendar.js';
 import type { Application } from '../model/objectSchemas.js';
 import { displayInstant, formatInstant, nowKey, parseInstant, type TimeKey } from '../timeline/time.js';
-import type { EstateService, ViewOptions } from './EstateService.js';
+import type { EstateService } from './EstateService.js';
 
 /** The candidates of one view. */
 export interface JointCandidatesReport {
@@ -18,21 +19,15 @@ export interface JointCandidatesReport {
   readonly candidates: (JointCandidate & { readonly plans: string[] })[];
 }
 
-/** What to consolidate, and where to write it. */
-export interface ApplyJointOptions {
-  /** Id of the new plan. */
-  readonly plan: string;
-  /** The candidate's product; may be left out when there is exactly one candidate. */
-  readonly product?: string | undefined;
-  /** The application that stays; default the candidate's suggestion (most users). */
-  readonly keep?: string | undefined;
-  /** Date or date-time of the consolidation; default the first day of next month (UTC). */
-  readonly effective?: string | undefined;
-  /** Title of the plan; default `Joint operation: PRODUCT`. */
-  readonly title?: string | undefined;
-  /** Compute and check, but write nothing (to show what would be written). */
-  readonly dryRun?: boolean | undefined;
-}
+/**
+ * What to consolidate, and where to write it: the request (`POST /joint`, `plan joint
+ * --apply`): `plan` the new plan's id; `product` the candidate's, which may be left out when
+ * there is exactly one candidate; `keep` the application that stays (default the candidate's
+ * suggestion, most users); `effective` the date or date-time of the consolidation (default
+ * the first day of next month, UTC); `dryRun` compute and check, but write nothing. And the
+ * plan's title (default `Joint operation: PRODUCT`), which no caller sets yet.
+ */
+export type ApplyJointOptions = Readonly<JointApplyBody> & { readonly title?: string | undefined };
 
 /** What {@link applyJoint} wrote. */
 export interface ApplyJointResult {
@@ -49,7 +44,7 @@ export interface ApplyJointResult {
 }
 
 /** Joint-operation candidates of a view (baseline or plan) at an instant; with `product`, only that one's. */
-export async function jointCandidates(service: EstateService, view: ViewOptions & { product?: string | undefined } = {}): Promise<JointCandidatesReport> {
+export async function jointCandidates(service: EstateService, view: JointQuerystring = {}): Promise<JointCandidatesReport> {
   const { at, estate } = await service.estate(view);
   const all = findCandidates(estate);
   const { product } = view;

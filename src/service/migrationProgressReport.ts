@@ -12,18 +12,20 @@ import { readVersionsOfKind } from '../store/readVersionsOfKind.js';
 import { inView, timelineOrder } from '../timeline/changeSet.js';
 import { parseInstant, type TimeKey } from '../timeline/time.js';
 import { migrationProgress, statusOf, type MigrationPoint, type StatusEvent } from '../planning/migrationProgress.js';
+import type { ProgressQuerystring } from '../contracts/requests/plans.js';
 import type { EstateService } from './EstateService.js';
 import { requirePlan } from './readView.js';
 
-/** Options of a migration progress report. */
-export interface MigrationProgressOptions {
-  /** Also the series of the baseline overlaid with this plan. */
-  readonly plan?: string | undefined;
-  /** First instant (the series opens with the state then); default the first change. */
-  readonly from?: string | undefined;
-  /** Last instant; default the last change. */
-  readonly to?: string | undefined;
-}
+/** The statuses a migration progress report counts, and one of its points: the report's vocabulary. */
+export { migrationStatuses, type MigrationPoint } from '../planning/migrationProgress.js';
+
+/**
+ * Options of a migration progress report: the request (`GET /progress`, `verbund progress`).
+ * `plan`: also the series of the baseline overlaid with this plan; `from`: first instant (the
+ * series opens with the state then), default the first change; `to`: last instant, default
+ * the last change.
+ */
+export type MigrationProgressOptions = ProgressQuerystring;
 
 /** Migration progress of the baseline, and of a plan beside it. */
 export interface MigrationProgressReport {

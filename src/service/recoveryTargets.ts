@@ -5,6 +5,7 @@
  * for the report (section 6 and 5) and for `check` (`continuity.targets`), so that both say
  * the same.
  */
+import type { Solver } from '../contracts/requests/shared.js';
 import { VerbundError } from '../model/errors.js';
 import { compareRestoreObjectives, type RestoreObjective } from '../planning/RestoreProblem.js';
 import type { Estate } from '../timeline/Estate.js';
@@ -28,7 +29,7 @@ export interface RecoveryOptions {
 export interface AuditRecovery {
   /** The scenario: its failed elements (those the reader may see) and how it was chosen. */
   readonly scenario: { fail: string[]; chosen: 'given' | 'worst-datacenter'; start: string; capacity: RestorePlanResult['capacity'] } | null;
-  readonly solver: { name: 'mip' | 'greedy'; optimal: boolean; objective: RestoreObjective; bound: RestoreObjective } | null;
+  readonly solver: { name: Solver; optimal: boolean; objective: RestoreObjective; bound: RestoreObjective } | null;
   readonly applications: {
     application: string;
     name: string;

@@ -15,30 +15,17 @@ import { solveRestore } from '../planning/solveRestore.js';
 import type { ChangeSetInput } from '../timeline/changeSet.js';
 import { nowKey, parseInstant } from '../timeline/time.js';
 import type { EstateService } from './EstateService.js';
+import type { RestorePlanRequest } from '../contracts/requests/plans.js';
+import type { Solver } from '../contracts/requests/shared.js';
 
-/** Options of {@link planRestore}, as the CLI and API take them. */
-export interface RestorePlanOptions {
-  readonly name: string;
-  /** Failed elements: applications, devices, sites, risk groups. */
-  readonly fail: readonly string[];
-  /** When the disaster happened (date or date-time with offset; default now). */
-  readonly start?: string | undefined;
-  /** Length of a restore slot in hours (default 1). */
-  readonly slotHours?: number | undefined;
-  /** Staff shifts, e.g. `06-14,14-22` (default `00-24`). */
-  readonly shifts?: string | undefined;
-  /** Applications restorable per slot. */
-  readonly appsPerSlot?: number | undefined;
-  /** vCPU restorable per slot. */
-  readonly vcpuPerSlot?: number | undefined;
-  readonly title?: string | undefined;
-  readonly solver?: 'mip' | 'greedy' | undefined;
-  /** Seconds for the MIP (default 30). */
-  readonly timeLimit?: number | undefined;
-  readonly dryRun?: boolean | undefined;
+/**
+ * Options of {@link planRestore}: the request as the CLI, the API and a scenario file give it,
+ * and for `check` (recoveryTargets.ts) whether the missed deadlines alone will do.
+ */
+export type RestorePlanOptions = RestorePlanRequest & {
   /** Optimise the missed deadlines only (stage 1), as `check` needs; default both stages. */
   readonly missedOnly?: boolean | undefined;
-}
+};
 
 /** One restore step: the end of a slot in which something came back. */
 export interface RestoreStep {
@@ -73,7 +60,7 @@ export interface RestorePlanResult {
   readonly start: string;
   readonly fail: string[];
   readonly capacity: { slotHours: number; shifts: string; appsPerSlot: number | null; vcpuPerSlot: number | null };
-  readonly solver: 'mip' | 'greedy';
+  readonly solver: Solver;
   readonly optimal: boolean;
   readonly stages: readonly StageOutcome[];
   readonly objective: RestoreObjective;

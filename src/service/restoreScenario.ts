@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { VerbundError } from '../model/errors.js';
 import { idSchema } from '../model/objectSchemas.js';
-import type { RestorePlanOptions } from './restorePlan.js';
+import type { RestorePlanRequest } from '../contracts/requests/plans.js';
 
 const scenarioSchema = z.strictObject({
   title: z.string().min(1).optional(),
@@ -19,7 +19,7 @@ const scenarioSchema = z.strictObject({
 });
 
 /** The planning options a scenario document gives; INVALID_INPUT naming the file and field. */
-export function scenarioOptions(doc: unknown, file: string): Partial<RestorePlanOptions> & { fail: string[] } {
+export function scenarioOptions(doc: unknown, file: string): Partial<RestorePlanRequest> & { fail: string[] } {
   const r = scenarioSchema.safeParse(doc);
   if (!r.success) {
     const problems = r.error.issues.map((i) => ({ code: 'INVALID_INPUT' as const, file, field: i.path.join('.') || undefined, message: i.message }));

@@ -1,13 +1,10 @@
 /**
  * Change sets: the only way the estate changes (docs/file-format.md, "Change sets").
  */
+import type { ChangeSetStatus } from '../model/changeSetStatuses.js';
 import type { TimeKey } from './time.js';
 
-/** Every status of a change set. `done` and `scheduled` form the baseline. */
-export const changeSetStatuses = ['done', 'scheduled', 'proposed', 'cancelled'] as const;
-
-/** Status of a change set. */
-export type ChangeSetStatus = (typeof changeSetStatuses)[number];
+export { changeSetStatuses, type ChangeSetStatus } from '../model/changeSetStatuses.js';
 
 /** Where a piece of input came from, so that problems can point at file, line and row. */
 export interface Origin {

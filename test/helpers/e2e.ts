@@ -48,13 +48,13 @@ function cli(db: string, args: string[], input?: string): void {
 }
 
 /** Imports the example, adds the users and starts `verbund serve` on a free port. */
-export async function startServer(opts: { estate?: string; tenants?: boolean } = {}): Promise<E2eServer> {
+export async function startServer(opts: { estate?: string; tenants?: boolean; serveArgs?: readonly string[] } = {}): Promise<E2eServer> {
   if (!existsSync(join(root, 'dist', 'web', 'index.html'))) throw new Error('dist/web is missing: run `npm run build` first');
   const dir = mkdtempSync(join(tmpdir(), 'verbund-e2e-'));
   const db = join(dir, 'e2e.db');
   cli(db, ['import', opts.estate ?? join(root, 'examples', 'owl-it')]);
   for (const [name, role, tenant] of users.filter((u) => opts.tenants !== false || u[1] !== 'tenant')) cli(db, ['user', 'add', name, '--role', role, ...(tenant ? ['--tenant', tenant] : []), '--password-stdin'], `${E2E_PASSWORD}\n`);
-  const child: ChildProcess = spawn(process.execPath, [bin, '--db', db, 'serve', '--port', '0', '--log-level', 'warn'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [bin, '--db', db, 'serve', '--port', '0', '--log-level', 'warn', ...(opts.serveArgs ?? [])], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 20_000);

@@ -9,7 +9,8 @@ import Ajv2020 from 'ajv/dist/2020.js';
 
 const dir = join(import.meta.dirname, '..', '..', 'docs', 'schemas');
 const ajv = new Ajv2020.default({ allErrors: true, strict: false });
-for (const f of readdirSync(dir)) ajv.addSchema(JSON.parse(readFileSync(join(dir, f), 'utf8')));
+// Every published schema, the requests' (docs/schemas/requests) too.
+for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'))) ajv.addSchema(JSON.parse(readFileSync(join(dir, f), 'utf8')));
 
 /** Asserts that `value` matches `docs/schemas/NAME.schema.json`. */
 export function assertSchema(name: string, value: unknown): void {

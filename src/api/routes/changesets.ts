@@ -3,17 +3,18 @@
  * file format's `{plans, changesets}`, one transaction: all or nothing, every problem
  * listed) and status changes with If-Match.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import { changeSchema, changeSetListQuerystring, changeSetStatusBody, changeSetsBody } from '../../contracts/requests/changesets.js';
+import { idParams, ifMatchHeaders } from '../../contracts/requests/shared.js';
 import { VerbundError } from '../../model/errors.js';
 import { hasRights } from '../../model/roles.js';
 import { toEstateDocument } from '../../interop/toEstateDocument.js';
 import type { ChangeSetHeader } from '../../timeline/changeSet.js';
 import type { Change, ChangeSetStatus } from '../../timeline/changeSet.js';
-import type { ApiContext } from '../ApiContext.js';
 import { principalOf } from '../authorization.js';
-import { ifMatchHeaders, ifMatchRevision, staleFirst } from '../etag.js';
-import { changeSetHeaderSchema, idParam, idParams, page, pageQuery, pageSchema, presentHeader } from '../schemas.js';
-import { changeSchema, changeSetsBodySchema, statuses, type ChangeSetsBody } from './changesetSchemas.js';
+import { ifMatchRevision, staleFirst } from '../etag.js';
+import type { RoutePlugin } from '../routePlugin.js';
+import { changeSetHeaderSchema, page, pageSchema, presentHeader } from '../schemas.js';
 
 const fullSchema = { ...changeSetHeaderSchema, required: [...changeSetHeaderSchema.required, 'changes'], properties: { ...changeSetHeaderSchema.properties, changes: { type: 'array', items: changeSchema } } } as const;
 
@@ -29,15 +30,15 @@ export function requireRightsFor(req: FastifyRequest, status: ChangeSetStatus): 
 }
 
 /** Registers the change-set routes. */
-export function changeSetRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  app.get<{ Querystring: { status?: ChangeSetStatus; plan?: string; limit: number; offset: number } }>(
-    '/api/v1/changesets',
+export const changeSetRoutes: RoutePlugin = async (app, { ctx }) => {
+  app.get(
+    '/changesets',
     {
       config: { auth: 'viewer' },
       schema: {
         tags: ['changesets'],
         summary: 'Change sets in recording order',
-        querystring: { type: 'object', additionalProperties: false, properties: { status: { type: 'string', enum: statuses }, plan: idParam, ...pageQuery } },
+        querystring: changeSetListQuerystring,
         response: { 200: pageSchema(changeSetHeaderSchema) },
       },
     },
@@ -48,8 +49,8 @@ export function changeSetRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
   );
 
-  app.get<{ Params: { id: string } }>(
-    '/api/v1/changesets/:id',
+  app.get(
+    '/changesets/:id',
     {
       config: { auth: 'viewer' },
       schema: {
@@ -66,15 +67,15 @@ export function changeSetRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
   );
 
-  app.post<{ Body: ChangeSetsBody }>(
-    '/api/v1/changesets',
+  app.post(
+    '/changesets',
     {
       config: { auth: 'planner' },
       schema: {
         tags: ['changesets'],
         summary: 'Add change sets (and plans) as one transaction',
         description: 'The body has the shape of an estate file without top-level objects: `{plans?, changesets}`. Nothing is written if anything is wrong; every problem is listed.',
-        body: changeSetsBodySchema,
+        body: changeSetsBody,
         response: {
           201: {
             type: 'object',
@@ -92,8 +93,8 @@ export function changeSetRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
   );
 
-  app.patch<{ Params: { id: string }; Body: { status: ChangeSetStatus } }>(
-    '/api/v1/changesets/:id',
+  app.patch(
+    '/changesets/:id',
     {
       config: { auth: 'planner' },
       schema: {
@@ -101,7 +102,7 @@ export function changeSetRoutes(app: FastifyInstance, ctx: ApiContext): void {
         summary: 'Change the status of a change set (If-Match: its revision)',
         params: idParams,
         headers: ifMatchHeaders,
-        body: { type: 'object', additionalProperties: false, required: ['status'], properties: { status: { type: 'string', enum: statuses } } },
+        body: changeSetStatusBody,
         response: { 200: changeSetHeaderSchema },
       },
     },
@@ -122,4 +123,4 @@ export function changeSetRoutes(app: FastifyInstance, ctx: ApiContext): void {
       return presentHeader(h);
     },
   );
-}
+};

@@ -4,25 +4,24 @@
  * transaction). Both travel in the request or the answer: the server never opens a path
  * a client names.
  */
-import type { FastifyInstance } from 'fastify';
+import { exportQuerystring, importBody, importQuerystring } from '../../contracts/requests/estateFiles.js';
 import { stringify } from 'yaml';
 import { fullDocument, snapshotDocument } from '../../interop/toFileDocument.js';
 import { toEstateDocument } from '../../interop/toEstateDocument.js';
-import type { ApiContext } from '../ApiContext.js';
 import { errorBodySchema } from '../errorHandling.js';
-import { idParam, viewQuery } from '../schemas.js';
+import type { RoutePlugin } from '../routePlugin.js';
 import { requireRightsFor } from './changesets.js';
 
 /** Registers GET /export and POST /import. */
-export function estateFileRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  app.get<{ Querystring: { at?: string; plan?: string; format: 'json' | 'yaml' } }>(
-    '/api/v1/export',
+export const estateFileRoutes: RoutePlugin = async (app, { ctx }) => {
+  app.get(
+    '/export',
     {
       config: { auth: 'viewer' },
       schema: {
         tags: ['estate files'],
         summary: 'The timeline as an estate file; with at (and plan), the estate then and what follows',
-        querystring: { type: 'object', additionalProperties: false, properties: { ...viewQuery, format: { type: 'string', enum: ['json', 'yaml'], default: 'json' } } },
+        querystring: exportQuerystring,
         produces: ['application/json', 'application/yaml'],
         response: { 200: { description: 'An estate file (docs/file-format.md)', type: 'object', additionalProperties: true } },
       },
@@ -42,16 +41,16 @@ export function estateFileRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
   );
 
-  app.post<{ Body: Record<string, unknown>; Querystring: { effective?: string; changeset?: string } }>(
-    '/api/v1/import',
+  app.post(
+    '/import',
     {
       config: { auth: 'operator' },
       schema: {
         tags: ['estate files'],
         summary: 'Import an estate document (JSON) as one transaction: all or nothing, every problem listed',
         description: 'The body is an estate file as JSON (docs/file-format.md): top-level objects by section, plans, change sets.',
-        querystring: { type: 'object', additionalProperties: false, properties: { effective: viewQuery.at, changeset: idParam } },
-        body: { type: 'object', additionalProperties: true },
+        querystring: importQuerystring,
+        body: importBody,
         response: {
           201: {
             type: 'object',
@@ -73,4 +72,4 @@ export function estateFileRoutes(app: FastifyInstance, ctx: ApiContext): void {
       return reply.status(201).send({ changesets: r.added.map((c) => c.id), objects: r.objects, warnings: r.warnings.map(({ code: _, ...w }) => w) });
     },
   );
-}
+};

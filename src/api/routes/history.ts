@@ -1,10 +1,11 @@
 /** An object's history (`/api/v1/objects/{id}/history`) and the diff between two dates (`/api/v1/diff`). */
-import type { FastifyInstance } from 'fastify';
+import { diffQuerystring } from '../../contracts/requests/objects.js';
+import { idParams } from '../../contracts/requests/shared.js';
 import { VerbundError } from '../../model/errors.js';
-import type { ApiContext } from '../ApiContext.js';
 import { principalOf } from '../authorization.js';
+import type { RoutePlugin } from '../routePlugin.js';
 import { versionsWithin, visibleIntervals } from '../tenantHistory.js';
-import { anyObjectSchema, anyValue, changeSetHeaderSchema, idParams, presentHeader, viewQuery } from '../schemas.js';
+import { anyObjectSchema, anyValue, changeSetHeaderSchema, presentHeader } from '../schemas.js';
 
 const versionSchema = {
   type: 'object',
@@ -35,9 +36,9 @@ function notFoundAs<T>(value: T): (e: unknown) => T {
 }
 
 /** Registers history and diff. */
-export function historyRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  app.get<{ Params: { id: string } }>(
-    '/api/v1/objects/:id/history',
+export const historyRoutes: RoutePlugin = async (app, { ctx }) => {
+  app.get(
+    '/objects/:id/history',
     {
       config: { auth: 'viewer', tenant: true },
       schema: {
@@ -73,14 +74,14 @@ export function historyRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
   );
 
-  app.get<{ Querystring: { from: string; to?: string; plan?: string } }>(
-    '/api/v1/diff',
+  app.get(
+    '/diff',
     {
       config: { auth: 'viewer' },
       schema: {
         tags: ['objects'],
         summary: 'What changed between two dates',
-        querystring: { type: 'object', additionalProperties: false, required: ['from'], properties: { from: viewQuery.at, to: viewQuery.at, plan: viewQuery.plan } },
+        querystring: diffQuerystring,
         response: {
           200: {
             type: 'object',
@@ -113,4 +114,4 @@ export function historyRoutes(app: FastifyInstance, ctx: ApiContext): void {
       return { ...d, changesets: d.changesets.map(presentHeader) };
     },
   );
-}
+};

@@ -4,42 +4,25 @@
  * hold no bodies) nor stored nor answered. Recorded pulls (`--from`) stay a CLI feature: the
  * server never opens a path a client names.
  */
-import type { FastifyInstance } from 'fastify';
+import { netboxImportBody } from '../../contracts/requests/estateFiles.js';
 import { fetchNetboxPull } from '../../interop/netbox/fetchNetboxPull.js';
 import { parseNetboxMap } from '../../interop/netbox/NetboxMap.js';
 import { syncNetbox } from '../../service/NetboxSync.js';
-import type { ApiContext } from '../ApiContext.js';
-
-interface NetboxImportBody {
-  url: string;
-  token: string;
-  dry_run?: boolean;
-  map?: Record<string, unknown>;
-}
+import type { RoutePlugin } from '../routePlugin.js';
 
 const objectList = { type: 'array', items: { type: 'object', additionalProperties: true } } as const;
 
 /** Registers POST /api/v1/import/netbox. */
-export function netboxImportRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  app.post<{ Body: NetboxImportBody }>(
-    '/api/v1/import/netbox',
+export const netboxImportRoutes: RoutePlugin = async (app, { ctx }) => {
+  app.post(
+    '/import/netbox',
     {
       config: { auth: 'operator' },
       schema: {
         tags: ['estate files'],
         summary: 'Pull a NetBox and write what changed as one done change set (author "netbox sync"); dry_run only answers the difference',
         description: 'The mapping file (docs/netbox.md) goes in `map` as JSON. 201 when a change set was written, 200 when nothing changed or on a dry run.',
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['url', 'token'],
-          properties: {
-            url: { type: 'string', minLength: 1, maxLength: 2000, description: 'Base URL of the NetBox, e.g. https://netbox.example' },
-            token: { type: 'string', minLength: 1, maxLength: 500, description: 'NetBox API token (read rights); used once, never stored' },
-            dry_run: { type: 'boolean', default: false },
-            map: { type: 'object', additionalProperties: true },
-          },
-        },
+        body: netboxImportBody,
         response: {
           '2xx': {
             type: 'object',
@@ -69,4 +52,4 @@ export function netboxImportRoutes(app: FastifyInstance, ctx: ApiContext): void 
       return reply.status(r.changeset ? 201 : 200).send(r);
     },
   );
-}
+};

@@ -4,41 +4,15 @@
  * revision from the object's ETag; it is checked under the write lock, so of two writers
  * who read the same revision one wins and the other gets 412.
  */
-import { TEXT_LIMITS } from '../../model/objectSchemas.js';
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Change, ChangeSetInput, ChangeSetStatus } from '../../timeline/changeSet.js';
-import type { ApiContext } from '../ApiContext.js';
-import { ifMatchHeaders, ifMatchRevision, objectEtag, staleFirst } from '../etag.js';
-import { changeSetHeaderSchema, idParam, idParams, presentHeader } from '../schemas.js';
-import { statuses } from './changesetSchemas.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { changeSetMeta, objectCreateBody, objectPatchBody, type ChangeSetMeta } from '../../contracts/requests/objects.js';
+import { idParams, ifMatchHeaders } from '../../contracts/requests/shared.js';
+import type { Change, ChangeSetInput } from '../../timeline/changeSet.js';
+import { ifMatchRevision, objectEtag, staleFirst } from '../etag.js';
+import type { RoutePlugin } from '../routePlugin.js';
+import { changeSetHeaderSchema, presentHeader } from '../schemas.js';
 import { requireRightsFor } from './changesets.js';
-
-/** Who, when and how: the change set the one change goes into. Defaults: done, now. */
-interface Meta {
-  id?: string;
-  title?: string;
-  effective?: string;
-  status?: ChangeSetStatus;
-  plan?: string;
-  author?: string;
-  notes?: string;
-}
-
-const metaSchema = {
-  type: 'object',
-  additionalProperties: false,
-  description: 'The change set of this one change. Defaults: a generated id, status done (operators), effective now.',
-  properties: {
-    id: idParam,
-    title: { type: 'string', minLength: 1, maxLength: 200 },
-    effective: { type: 'string', maxLength: 40 },
-    status: { type: 'string', enum: statuses.filter((s) => s !== 'cancelled') },
-    plan: idParam,
-    author: { type: 'string', maxLength: 200 },
-    notes: { type: 'string', maxLength: TEXT_LIMITS.notes },
-  },
-} as const;
 
 const written = {
   type: 'object',
@@ -47,9 +21,9 @@ const written = {
 } as const;
 
 /** Registers POST /objects, PATCH and DELETE /objects/{id}. */
-export function objectWriteRoutes(app: FastifyInstance, ctx: ApiContext): void {
+export const objectWriteRoutes: RoutePlugin = async (app, { ctx }) => {
   /** Writes one change; answers the change set, the object's new revision and (unless deleted) the object then. */
-  const writeOne = async (req: FastifyRequest, reply: FastifyReply, change: Change, meta: Meta = {}, status = 200): Promise<FastifyReply> => {
+  const writeOne = async (req: FastifyRequest, reply: FastifyReply, change: Change, meta: ChangeSetMeta = {}, status = 200): Promise<FastifyReply> => {
     const cs: ChangeSetInput = {
       id: meta.id ?? `api-${randomBytes(6).toString('hex')}`,
       title: meta.title ?? `${change.op} ${change.id}`,
@@ -75,27 +49,22 @@ export function objectWriteRoutes(app: FastifyInstance, ctx: ApiContext): void {
     return reply.status(status).send({ changeset: presentHeader(header!), revision, ...(object && { object }) });
   };
 
-  app.post<{ Body: { object: Record<string, unknown> & { id: string }; changeset?: Meta } }>(
-    '/api/v1/objects',
+  app.post(
+    '/objects',
     {
       config: { auth: 'planner' },
       schema: {
         tags: ['objects'],
         summary: 'Create one object (a change set of one create)',
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['object'],
-          properties: { object: { type: 'object', required: ['id', 'kind'], properties: { id: idParam, kind: { type: 'string' } }, additionalProperties: true }, changeset: metaSchema },
-        },
+        body: objectCreateBody,
         response: { 201: written },
       },
     },
     (req, reply) => writeOne(req, reply, { op: 'create', id: req.body.object.id, fields: req.body.object }, req.body.changeset, 201),
   );
 
-  app.patch<{ Params: { id: string }; Body: { fields: Record<string, unknown>; changeset?: Meta } }>(
-    '/api/v1/objects/:id',
+  app.patch(
+    '/objects/:id',
     {
       config: { auth: 'planner' },
       schema: {
@@ -103,15 +72,15 @@ export function objectWriteRoutes(app: FastifyInstance, ctx: ApiContext): void {
         summary: 'Update one object (JSON merge patch of its fields; If-Match: its ETag)',
         params: idParams,
         headers: ifMatchHeaders,
-        body: { type: 'object', additionalProperties: false, required: ['fields'], properties: { fields: { type: 'object', minProperties: 1, additionalProperties: true }, changeset: metaSchema } },
+        body: objectPatchBody,
         response: { 200: written },
       },
     },
     (req, reply) => writeOne(req, reply, { op: 'update', id: req.params.id, fields: { ...req.body.fields, id: req.params.id } }, req.body.changeset),
   );
 
-  app.delete<{ Params: { id: string }; Querystring: Meta }>(
-    '/api/v1/objects/:id',
+  app.delete(
+    '/objects/:id',
     {
       config: { auth: 'planner' },
       schema: {
@@ -119,10 +88,10 @@ export function objectWriteRoutes(app: FastifyInstance, ctx: ApiContext): void {
         summary: 'Delete one object (If-Match: its ETag); the change set is described in the query',
         params: idParams,
         headers: ifMatchHeaders,
-        querystring: metaSchema,
+        querystring: changeSetMeta,
         response: { 200: written },
       },
     },
     (req, reply) => writeOne(req, reply, { op: 'delete', id: req.params.id }, req.query),
   );
-}
+};

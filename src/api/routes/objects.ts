@@ -2,7 +2,8 @@
  * The estate's objects: a list route per kind (`/api/v1/sites`, …) with filters, search
  * and paging, and one object by id (`/api/v1/objects/{id}`), at any date and plan.
  */
-import type { FastifyInstance } from 'fastify';
+import { objectListQuerystring, type ObjectListQuerystring } from '../../contracts/requests/objects.js';
+import { idParams, viewOnlyQuery, type IdParams, type View } from '../../contracts/requests/shared.js';
 import { VerbundError } from '../../model/errors.js';
 import { fileKeyOfKind, kinds, type Kind } from '../../model/kinds.js';
 import type { Estate, StoredObject } from '../../timeline/Estate.js';
@@ -10,18 +11,8 @@ import type { ApiContext } from '../ApiContext.js';
 import { principalOf } from '../authorization.js';
 import { objectEtag } from '../etag.js';
 import { filterFields, kindJsonSchemas } from '../kindSchemas.js';
-import { anyObjectSchema, idParams, page, pageQuery, pageSchema, viewQuery } from '../schemas.js';
-
-interface ListQuery {
-  at?: string;
-  plan?: string;
-  tag?: string;
-  q?: string;
-  sort?: string;
-  limit: number;
-  offset: number;
-  [field: string]: string | number | undefined;
-}
+import type { RoutePlugin } from '../routePlugin.js';
+import { anyObjectSchema, page, pageSchema } from '../schemas.js';
 
 /** The path segment of a kind: `risk-groups`, `sites`, … */
 export function pluralOf(kind: Kind): string {
@@ -29,29 +20,22 @@ export function pluralOf(kind: Kind): string {
 }
 
 /** Registers the list routes and the get route. */
-export function objectRoutes(app: FastifyInstance, ctx: ApiContext): void {
+export const objectRoutes: RoutePlugin = async (app, { ctx }) => {
   for (const kind of kinds) {
     const fields = filterFields(kind);
     const filters = Object.fromEntries(fields.map((f) => [f, { type: 'string', maxLength: 200, description: `Only objects whose ${f} is (or contains) this value; several values comma-separated.` }]));
     const sortable = ['id', 'name', ...fields.filter((f) => f !== 'name')];
-    app.get<{ Querystring: ListQuery }>(
-      `/api/v1/${pluralOf(kind)}`,
+    // The query's type is the contract's: the kind's filters are known only when the model is read.
+    app.get<{ Querystring: ObjectListQuerystring }>(
+      `/${pluralOf(kind)}`,
       {
         config: { auth: 'viewer', tenant: true },
         schema: {
           tags: ['objects'],
           summary: `List the ${kind} objects of a view`,
           querystring: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-              ...viewQuery,
-              ...pageQuery,
-              tag: { type: 'string', maxLength: 64, description: 'Only objects with this tag.' },
-              q: { type: 'string', maxLength: 100, description: 'Search in id and name (case-insensitive).' },
-              sort: { type: 'string', enum: [...sortable, ...sortable.map((f) => `-${f}`)], description: 'Order by this field (`-field`: descending); absent values last, then by id. Default: by id.' },
-              ...filters,
-            },
+            ...objectListQuerystring,
+            properties: { ...objectListQuerystring.properties, sort: { ...objectListQuerystring.properties.sort, enum: [...sortable, ...sortable.map((f) => `-${f}`)] }, ...filters },
           },
           response: { 200: pageSchema(kindJsonSchemas()[kind], { at: { type: 'string' }, plan: { type: ['string', 'null'] } }) },
         },
@@ -74,15 +58,16 @@ export function objectRoutes(app: FastifyInstance, ctx: ApiContext): void {
     );
   }
 
-  app.get<{ Params: { id: string }; Querystring: { at?: string; plan?: string } }>(
-    '/api/v1/objects/:id',
+  // Typed by the contract's types, not inferred from the schema: the answer may be a 304, which the response schema leaves out.
+  app.get<{ Params: IdParams; Querystring: View }>(
+    '/objects/:id',
     {
       config: { auth: 'viewer', tenant: true },
       schema: {
         tags: ['objects'],
         summary: 'One object of a view; its ETag carries its revision for If-Match',
         params: idParams,
-        querystring: { type: 'object', additionalProperties: false, properties: viewQuery },
+        querystring: viewOnlyQuery,
         response: { 200: anyObjectSchema },
       },
     },
@@ -96,7 +81,7 @@ export function objectRoutes(app: FastifyInstance, ctx: ApiContext): void {
       return o;
     },
   );
-}
+};
 
 /** A tenant's get: from the snapshot, and only what its scope shows (else the same 404 as a missing object). */
 async function scopedGet(ctx: ApiContext, req: Parameters<ApiContext['scoped']>[0], id: string, view: { at?: string | undefined; plan?: string | undefined }): Promise<{ object: StoredObject; revision: null }> {

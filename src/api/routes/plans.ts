@@ -4,7 +4,8 @@
  * one as a plan) and progress. Reads need a viewer, writes a planner; plans concern the whole
  * operator, so tenants get 404 as for any route not meant for them.
  */
-import type { FastifyInstance } from 'fastify';
+import { jointApplyBody, jointQuerystring, planAcceptBody, progressQuerystring, restorePlanBody, wavePlanBody, type PlanAcceptBody } from '../../contracts/requests/plans.js';
+import { idParams } from '../../contracts/requests/shared.js';
 import { VerbundError } from '../../model/errors.js';
 import { hasRights } from '../../model/roles.js';
 import { principalOf } from '../authorization.js';
@@ -13,50 +14,16 @@ import { planWaves } from '../../service/PlanningService.js';
 import { planReport, setPlanStatus } from '../../service/planReport.js';
 import { migrationProgressReport } from '../../service/migrationProgressReport.js';
 import { planRestore } from '../../service/restorePlan.js';
-import type { ApiContext } from '../ApiContext.js';
 import { clientGone } from '../clientGone.js';
-import { idParam, idParams, viewQuery } from '../schemas.js';
+import type { RoutePlugin } from '../routePlugin.js';
 
 /** The published result schemas live in docs/schemas; the routes pass the services' answers through whole. */
 const result = (file: string) => ({ type: 'object', additionalProperties: true, description: `As docs/schemas/${file}.` }) as const;
 
-const dateText = { type: 'string', maxLength: 40 } as const;
-const positive = { type: 'number', exclusiveMinimum: 0 } as const;
-
-interface WavesBody {
-  name: string;
-  from: string;
-  to: string;
-  start: string;
-  end?: string;
-  days?: string;
-  maxApps?: number;
-  maxVcpu?: number;
-  targetDevices?: string[];
-  title?: string;
-  solver?: 'mip' | 'greedy';
-  timeLimit?: number;
-  dryRun?: boolean;
-}
-
-interface RestoreBody {
-  name: string;
-  fail: string[];
-  start?: string;
-  slotHours?: number;
-  shifts?: string;
-  appsPerSlot?: number;
-  vcpuPerSlot?: number;
-  title?: string;
-  solver?: 'mip' | 'greedy';
-  timeLimit?: number;
-  dryRun?: boolean;
-}
-
 /** Registers the planning routes. */
-export function planRoutes(app: FastifyInstance, ctx: ApiContext): void {
+export const planRoutes: RoutePlugin = async (app, { ctx }) => {
   app.get(
-    '/api/v1/plans',
+    '/plans',
     {
       config: { auth: 'viewer' },
       schema: {
@@ -74,8 +41,8 @@ export function planRoutes(app: FastifyInstance, ctx: ApiContext): void {
     async () => ({ items: await ctx.estates.plans() }),
   );
 
-  app.get<{ Params: { id: string } }>(
-    '/api/v1/plans/:id',
+  app.get(
+    '/plans/:id',
     { config: { auth: 'viewer' }, schema: { tags: ['plans'], summary: 'A plan step by step: date, applications, size, split dependencies, verdict (plan show)', params: idParams, response: { 200: result('plan-show.schema.json') } } },
     async (req) => planReport(ctx.estates, req.params.id),
   );
@@ -84,8 +51,8 @@ export function planRoutes(app: FastifyInstance, ctx: ApiContext): void {
     ['accept', 'scheduled'],
     ['drop', 'cancelled'],
   ] as const) {
-    app.post<{ Params: { id: string }; Body: { backdate?: boolean } | undefined }>(
-      `/api/v1/plans/:id/${action}`,
+    app.post(
+      `/plans/:id/${action}`,
       {
         config: { auth: 'planner' },
         schema: {
@@ -95,78 +62,43 @@ export function planRoutes(app: FastifyInstance, ctx: ApiContext): void {
               ? 'Every proposed change set of the plan becomes scheduled (plan accept); refused if one is dated before now, unless an operator sends backdate: true, which records those as done'
               : 'Every proposed change set of the plan becomes cancelled (plan drop)',
           params: idParams,
-          ...(action === 'accept' && { body: { type: ['object', 'null'], properties: { backdate: { type: 'boolean' } }, additionalProperties: false } }),
+          ...(action === 'accept' && { body: planAcceptBody }),
           response: { 200: { type: 'object', required: ['plan', status], properties: { plan: { type: 'string' }, [status]: { type: 'array', items: { type: 'string' } }, done: { type: 'array', items: { type: 'string' } } } } },
         },
       },
       async (req) => {
-        const backdate = action === 'accept' && req.body?.backdate === true;
+        // Only accept has a body schema (one route per action, from one declaration): its body is the contract's.
+        const backdate = action === 'accept' && (req.body as PlanAcceptBody | undefined)?.backdate === true;
         const r = await setPlanStatus(ctx.writer(req), req.params.id, status, { backdate, mayBackdate: hasRights(principalOf(req).role, 'operator') });
         return { plan: req.params.id, [status]: r.changed, ...(action === 'accept' && { done: r.done }) };
       },
     );
   }
 
-  app.post<{ Body: WavesBody }>(
-    '/api/v1/plans/waves',
+  app.post(
+    '/plans/waves',
     {
       config: { auth: 'planner' },
       schema: {
         tags: ['plans'],
         summary: 'Plan a data-center move in dated waves and write it as a proposed plan (plan waves)',
         description: 'The solve runs in the analysis pool (a worker thread), so the server keeps answering; `timeLimit` is at most 30 seconds here (default 10) because the request waits for it; use the CLI for longer runs.',
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['name', 'from', 'to', 'start'],
-          properties: {
-            name: idParam,
-            from: idParam,
-            to: idParam,
-            start: dateText,
-            end: dateText,
-            days: { type: 'string', maxLength: 40, description: 'Allowed weekdays: sat, fri,sat, mon-fri.' },
-            maxApps: positive,
-            maxVcpu: positive,
-            targetDevices: { type: 'array', maxItems: 1000, items: idParam },
-            title: { type: 'string', minLength: 1, maxLength: 200 },
-            solver: { type: 'string', enum: ['mip', 'greedy'] },
-            timeLimit: { type: 'number', exclusiveMinimum: 0, maximum: 30 },
-            dryRun: { type: 'boolean' },
-          },
-        },
+        body: wavePlanBody,
         response: { 200: result('plan-waves.schema.json') },
       },
     },
     async (req, reply) => planWaves(ctx.writer(req), { ...req.body, days: req.body.days ?? 'sat', timeLimit: req.body.timeLimit ?? 10, runner: ctx.pool, signal: clientGone(reply) }),
   );
 
-  app.post<{ Body: RestoreBody }>(
-    '/api/v1/plans/restore',
+  app.post(
+    '/plans/restore',
     {
       config: { auth: 'viewer' },
       schema: {
         tags: ['plans'],
         summary: 'The restore order after a disaster (plan restore): with dryRun (any viewer) the order, its misses and why; without, written as a proposed plan (planner)',
         description: 'The MIP runs in the request: `timeLimit` is at most 10 seconds here (default 5); use the CLI for longer runs.',
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['name', 'fail'],
-          properties: {
-            name: idParam,
-            fail: { type: 'array', minItems: 1, maxItems: 1000, items: idParam },
-            start: dateText,
-            slotHours: positive,
-            shifts: { type: 'string', maxLength: 60, description: 'Staff shifts, hours of the day: 06-14,14-22.' },
-            appsPerSlot: positive,
-            vcpuPerSlot: positive,
-            title: { type: 'string', minLength: 1, maxLength: 200 },
-            solver: { type: 'string', enum: ['mip', 'greedy'] },
-            timeLimit: { type: 'number', exclusiveMinimum: 0, maximum: 10 },
-            dryRun: { type: 'boolean' },
-          },
-        },
+        body: restorePlanBody,
         response: { 200: result('plan-restore.schema.json') },
       },
     },
@@ -177,14 +109,14 @@ export function planRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
   );
 
-  app.get<{ Querystring: { at?: string; plan?: string; product?: string } }>(
-    '/api/v1/joint',
+  app.get(
+    '/joint',
     {
       config: { auth: 'viewer' },
       schema: {
         tags: ['plans'],
         summary: 'Joint-operation candidates (plan joint)',
-        querystring: { type: 'object', additionalProperties: false, properties: { ...viewQuery, product: { type: 'string', maxLength: 200 } } },
+        querystring: jointQuerystring,
         response: { 200: result('plan-joint.schema.json') },
       },
     },
@@ -193,28 +125,28 @@ export function planRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
   );
 
-  app.post<{ Body: { plan: string; product?: string; keep?: string; effective?: string; dryRun?: boolean } }>(
-    '/api/v1/joint',
+  app.post(
+    '/joint',
     {
       config: { auth: 'planner' },
       schema: {
         tags: ['plans'],
         summary: 'Write the consolidation of a candidate as a new plan (plan joint --apply); with dryRun, what would be written and its warnings (a date in a blackout), writing nothing',
-        body: { type: 'object', additionalProperties: false, required: ['plan'], properties: { plan: idParam, product: { type: 'string', maxLength: 200 }, keep: idParam, effective: dateText, dryRun: { type: 'boolean' } } },
+        body: jointApplyBody,
         response: { 200: result('plan-joint-apply.schema.json'), 201: result('plan-joint-apply.schema.json') },
       },
     },
     async (req, reply) => reply.status(req.body.dryRun ? 200 : 201).send(await applyJoint(ctx.writer(req), req.body)),
   );
 
-  app.get<{ Querystring: { from?: string; to?: string; plan?: string } }>(
-    '/api/v1/progress',
+  app.get(
+    '/progress',
     {
       config: { auth: 'viewer' },
       schema: {
         tags: ['plans'],
         summary: 'Applications by status at every date where they change, with a plan beside the baseline (progress)',
-        querystring: { type: 'object', additionalProperties: false, properties: { from: dateText, to: dateText, plan: viewQuery.plan } },
+        querystring: progressQuerystring,
         response: { 200: result('progress.schema.json') },
       },
     },
@@ -223,4 +155,4 @@ export function planRoutes(app: FastifyInstance, ctx: ApiContext): void {
       return migrationProgressReport(ctx.estates, req.query);
     },
   );
-}
+};

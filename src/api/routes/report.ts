@@ -3,36 +3,26 @@
  * download. A tenant gets its own report, built from the same tenant views as every other
  * analysis route; plans are the operator's drafts and do not apply.
  */
-import type { FastifyInstance } from 'fastify';
-import { renderAuditReport, reportFormats, reportMediaType, type ReportFormat } from '../../report/renderAuditReport.js';
-import type { ReportLang } from '../../report/reportText.js';
+import { reportQuerystring } from '../../contracts/requests/report.js';
+import { renderAuditReport, reportMediaType } from '../../report/renderAuditReport.js';
 import { auditReport } from '../../service/auditReport.js';
 import { nowKey } from '../../timeline/time.js';
-import type { ApiContext } from '../ApiContext.js';
 import { principalOf } from '../authorization.js';
+import type { RoutePlugin } from '../routePlugin.js';
 
 /** Seconds the restore MIP may take per scenario in the server (it blocks the event loop). */
 const SERVER_TIME_LIMIT = 3;
 
 /** Registers the report route. */
-export function reportRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  app.get<{ Querystring: { at?: string; since?: string; lang: ReportLang; format: ReportFormat } }>(
-    '/api/v1/report',
+export const reportRoutes: RoutePlugin = async (app, { ctx }) => {
+  app.get(
+    '/report',
     {
       config: { auth: 'viewer', tenant: true },
       schema: {
         tags: ['analyses'],
         summary: 'The continuity and resilience report at a date, as PDF, HTML or Markdown (a tenant: its own services only)',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            at: { type: 'string', maxLength: 40, description: 'The date (default: now).' },
-            since: { type: 'string', maxLength: 40, description: 'Also list the changes since this date.' },
-            lang: { type: 'string', enum: ['de', 'en'], default: 'de' },
-            format: { type: 'string', enum: [...reportFormats], default: 'html' },
-          },
-        },
+        querystring: reportQuerystring,
         produces: Object.values(reportMediaType),
         response: { 200: { description: 'The report file', type: 'string' } },
       },
@@ -48,4 +38,4 @@ export function reportRoutes(app: FastifyInstance, ctx: ApiContext): void {
         .send(body);
     },
   );
-}
+};

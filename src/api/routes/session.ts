@@ -2,12 +2,13 @@
  * Browser sessions and the first admin: sign in (`POST /api/v1/session`, rate-limited per
  * address, per user name and address, and by a global ceiling of failed sign-ins), sign out, who am I, and the one-time setup.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { credentialsBody, passwordChangeBody, setupBody } from '../../contracts/requests/accounts.js';
 import { VerbundError } from '../../model/errors.js';
 import { roles } from '../../model/roles.js';
-import type { ApiContext } from '../ApiContext.js';
 import { principalOf, SESSION_COOKIE } from '../authorization.js';
 import { LoginThrottle } from '../LoginThrottle.js';
+import type { RouteOptions, RoutePlugin } from '../routePlugin.js';
 
 /** A user as the API shows it. */
 export const principalSchema = {
@@ -16,28 +17,27 @@ export const principalSchema = {
   properties: { name: { type: 'string' }, role: { type: 'string', enum: roles }, tenant: { type: ['string', 'null'] } },
 } as const;
 
-const credentials = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['name', 'password'],
-  properties: { name: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 1024 } },
-} as const;
+/** The sign-in limits of {@link sessionRoutes}. */
+export interface SessionRouteOptions extends RouteOptions {
+  /** Sign-in attempts per address and per (user name, address) in `windowMs`; failed sign-ins on the whole server (`globalMax`). */
+  readonly login: { readonly max: number; readonly globalMax: number; readonly windowMs: number };
+}
 
 /** Registers session, me (and its password) and setup. */
-export function sessionRoutes(app: FastifyInstance, ctx: ApiContext, limit: { max: number; globalMax: number; windowMs: number }): void {
+export const sessionRoutes: RoutePlugin<SessionRouteOptions> = async (app, { ctx, login: limit }) => {
   // Per (name, address), not per name: a name throttled for everyone would let anyone lock out `admin`.
   const perUserAndAddress = new LoginThrottle(limit.max, limit.windowMs);
   const failedEverywhere = new LoginThrottle(limit.globalMax, limit.windowMs);
   const rateLimit = { max: limit.max, timeWindow: limit.windowMs, errorResponseBuilder: () => new VerbundError('RATE_LIMITED', 'too many sign-in attempts from this address; wait a minute') };
 
-  app.post<{ Body: { name: string; password: string } }>(
-    '/api/v1/session',
+  app.post(
+    '/session',
     {
       config: { auth: 'public', rateLimit },
       schema: {
         tags: ['accounts'],
         summary: 'Sign in: sets an HttpOnly session cookie and returns the CSRF token for unsafe requests',
-        body: credentials,
+        body: credentialsBody,
         response: { 200: { type: 'object', required: ['user', 'csrfToken', 'expiresAt'], properties: { user: principalSchema, csrfToken: { type: 'string' }, expiresAt: { type: 'string' } } } },
       },
     },
@@ -58,7 +58,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: ApiContext, limit: { ma
   );
 
   app.delete(
-    '/api/v1/session',
+    '/session',
     { config: { auth: 'viewer', tenant: true }, schema: { tags: ['accounts'], summary: 'Sign out', response: { 204: { type: 'null' } } } },
     async (req, reply) => {
       const secret = req.cookies[SESSION_COOKIE];
@@ -73,19 +73,19 @@ export function sessionRoutes(app: FastifyInstance, ctx: ApiContext, limit: { ma
   // SameSite=Strict and the API sends no CORS headers.
   const meSchema = { ...principalSchema, properties: { ...principalSchema.properties, csrfToken: { type: ['string', 'null'], description: "The cookie session's CSRF token; null with a bearer token." } } } as const;
   app.get(
-    '/api/v1/me',
+    '/me',
     { config: { auth: 'viewer', tenant: true }, schema: { tags: ['accounts'], summary: 'Who am I (and, for a cookie session, its CSRF token)', response: { 200: meSchema } } },
     async (req) => ({ ...principalOf(req), csrfToken: req.csrf }),
   );
 
-  app.post<{ Body: { current: string; password: string } }>(
-    '/api/v1/me/password',
+  app.post(
+    '/me/password',
     {
       config: { auth: 'viewer', tenant: true, rateLimit },
       schema: {
         tags: ['accounts'],
         summary: 'Change your own password (give the current one); ends your sessions, so sign in again',
-        body: { type: 'object', additionalProperties: false, required: ['current', 'password'], properties: { current: credentials.properties.password, password: credentials.properties.password } },
+        body: passwordChangeBody,
         response: { 204: { type: 'null' } },
       },
     },
@@ -96,14 +96,14 @@ export function sessionRoutes(app: FastifyInstance, ctx: ApiContext, limit: { ma
     },
   );
 
-  app.post<{ Body: { token: string; name: string; password: string } }>(
-    '/api/v1/setup',
+  app.post(
+    '/setup',
     {
       config: { auth: 'public', rateLimit },
       schema: {
         tags: ['accounts'],
         summary: 'Create the first admin with the one-time setup token that `verbund serve` printed',
-        body: { ...credentials, required: ['token', 'name', 'password'], properties: { ...credentials.properties, token: { type: 'string', maxLength: 200 } } },
+        body: setupBody,
         response: { 201: principalSchema },
       },
     },
@@ -112,7 +112,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: ApiContext, limit: { ma
       return reply.status(201).send(u);
     },
   );
-}
+};
 
 function setSessionCookie(req: FastifyRequest, reply: FastifyReply, secret: string, expires: Date): void {
   // Secure whenever the client came over https (directly, or through a trusted proxy).

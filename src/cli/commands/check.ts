@@ -6,31 +6,30 @@
  */
 import { VerbundError } from '../../model/errors.js';
 import { AnalysisService } from '../../service/AnalysisService.js';
-import { BSI_GEO_THRESHOLDS, checkFails, type CheckFailOptions, type CheckQuery } from '../../service/checkReport.js';
-import type { CheckReport } from '../../service/checkReport.js';
+import type { CheckQuery, CheckQuerystring } from '../../contracts/requests/analyses.js';
+import { BSI_GEO_THRESHOLDS, checkFails, type CheckFailOptions, type CheckReport } from '../../service/checkReport.js';
 import { targetsOfChecked, type TargetsReport } from '../../service/recoveryTargets.js';
 import type { RestorePlanOptions } from '../../service/restorePlan.js';
 import type { Snapshot } from '../../service/Snapshot.js';
 import { scopeOf } from '../../service/tenantScope.js';
 import { displayInstant } from '../../timeline/time.js';
 import { readScenario } from './planRestore.js';
-import { io, out, outJson, withService, type GlobalOptions } from '../context.js';
+import { io, out, outJson, withService, type GlobalOptions, type OptionsOf } from '../context.js';
 import { brief, table } from '../table.js';
 
-interface CheckOptions extends GlobalOptions {
-  failOn: NonNullable<CheckFailOptions['failOn']>;
-  georedundancy?: boolean;
-  geoMinimumKm?: string;
-  geoRecommendedKm?: string;
-  readonly tenant?: string;
-  readonly application?: string;
-  readonly site?: string;
-  readonly verdict?: CheckQuery['verdict'];
-  readonly limit?: string;
-  readonly summary?: boolean;
-  readonly scenario?: string;
-  readonly targets: boolean;
-}
+/**
+ * The check's request as options: its filters and thresholds (as over HTTP), one `--limit`
+ * for both pages, `--summary` for the API's `form=summary`, `--targets` (as `targets=true`;
+ * a `--scenario` file implies it), and what makes the exit code 1.
+ */
+type CheckOptions = GlobalOptions &
+  Pick<CheckQuery, 'tenant' | 'application' | 'site' | 'verdict'> &
+  Partial<OptionsOf<Pick<CheckQuerystring, 'geoMinimumKm' | 'geoRecommendedKm' | 'limit' | 'targets'>>> & {
+    readonly failOn: NonNullable<CheckFailOptions['failOn']>;
+    readonly georedundancy?: boolean;
+    readonly summary?: boolean;
+    readonly scenario?: string;
+  };
 
 export async function run(opts: CheckOptions): Promise<number> {
   const minimumKm = kilometres(opts.geoMinimumKm, '--geo-minimum-km', BSI_GEO_THRESHOLDS.minimumKm);
@@ -48,12 +47,14 @@ export async function run(opts: CheckOptions): Promise<number> {
     ...(opts.summary && { limit: 0, breaksLimit: 0 }),
   };
   const scenario = opts.scenario === undefined ? undefined : readScenario(opts.scenario);
-  if (scenario && !opts.targets) throw new VerbundError('USAGE', '--scenario judges the recovery targets: it does not go with --no-targets');
+  // Opt-in as over HTTP: the restore MIP per data center and the availability analysis cost
+  // far more than the check itself on a large estate.
+  const judgeTargets = opts.targets === true || scenario !== undefined;
   return withService(opts, async (service) => {
     const analysis = new AnalysisService(service);
     const snapshot = await analysis.snapshot({ at: opts.at, plan: opts.plan });
     const checked = await analysis.check({ snapshot, georedundancy: { minimumKm, recommendedKm } }, query);
-    const r = opts.targets ? { ...checked, continuity: { ...checked.continuity, targets: await checkTargets(analysis, snapshot, checked, opts, scenario) } } : checked;
+    const r = judgeTargets ? { ...checked, continuity: { ...checked.continuity, targets: await checkTargets(analysis, snapshot, checked, opts, scenario) } } : checked;
     const code = checkFails(r, fail) ? 1 : 0;
     for (const w of [...r.warnings, ...r.continuity.warnings, ...targetWarnings(r.continuity.targets)]) io.stderr(`warning: ${w}\n`);
     if (opts.json) {
@@ -124,6 +125,10 @@ export async function run(opts: CheckOptions): Promise<number> {
       const sc = r.continuity.targets.scenario;
       out(`targets the estate cannot deliver (${flags.length}; restore order of ${sc ? `${sc.chosen === 'given' ? 'the scenario' : 'the worst data-center loss'}: ${sc.fail.join(', ')}` : 'no scenario: nothing fails'}):`);
       if (flags.length) out(table(['application', 'target', 'wanted', 'delivered', 'why', 'tenants'], flags.map((f) => [f.application, f.target, f.target === 'rto' ? `${f.wanted} h` : f.wanted, f.target === 'rto' ? `${f.actual} h` : f.actual, f.why ?? '', brief(f.tenants)])));
+    }
+    if (!judgeTargets) {
+      out('');
+      out('recovery targets: not judged (verbund check --targets, or --scenario FILE for a disaster of your own)');
     }
     return code;
   });

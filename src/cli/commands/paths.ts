@@ -1,7 +1,6 @@
 /** `verbund paths FROM TO`: two independent paths, or a minimal reason why none exist. */
 import { VerbundError } from '../../model/errors.js';
-import { AnalysisService } from '../../service/AnalysisService.js';
-import type { PathJson } from '../../engine/disjointPaths.js';
+import { AnalysisService, type PathsReport } from '../../service/AnalysisService.js';
 import { displayInstant } from '../../timeline/time.js';
 import { out, outJson, withService, type GlobalOptions } from '../context.js';
 
@@ -42,7 +41,7 @@ export async function run(opts: PathsOptions, from: string, to: string): Promise
   });
 }
 
-function hops(p: PathJson): string {
+function hops(p: PathsReport['paths'][number]): string {
   const parts: string[] = [];
   p.nodes.forEach((n, i) => {
     parts.push(n);

@@ -4,30 +4,19 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { positiveNumber } from '../positiveNumber.js';
 import { planReport } from '../../service/planReport.js';
-import { planRestore, type RestorePlanOptions, type RestorePlanResult } from '../../service/restorePlan.js';
-import { describeStage } from '../../planning/mipWaves.js';
-import { out, outJson, withService, type GlobalOptions } from '../context.js';
+import type { RestorePlanRequest } from '../../contracts/requests/plans.js';
+import { planRestore, type RestorePlanResult } from '../../service/restorePlan.js';
+import { describeStage } from '../../service/PlanningService.js';
+import { out, outJson, withService, type GlobalOptions, type OptionsOf } from '../context.js';
 import { brief, table } from '../table.js';
 import { printPlanReport } from './planShow.js';
 import { scenarioOptions } from '../../service/restoreScenario.js';
 
-interface PlanRestoreOptions extends GlobalOptions {
-  name: string;
-  fail?: string[];
-  scenario?: string;
-  start?: string;
-  slotHours?: string;
-  shifts?: string;
-  appsPerSlot?: string;
-  vcpuPerSlot?: string;
-  title?: string;
-  solver: 'mip' | 'greedy';
-  timeLimit: string;
-  dryRun?: boolean;
-}
+/** The restore plan's request as options (`--fail` optional: a scenario file may name them), and the scenario file. */
+type PlanRestoreOptions = GlobalOptions & Omit<OptionsOf<RestorePlanRequest>, 'fail'> & { readonly fail?: string[]; readonly scenario?: string };
 
 export async function run(opts: PlanRestoreOptions): Promise<void> {
-  const file: Partial<RestorePlanOptions> = opts.scenario === undefined ? {} : readScenario(opts.scenario);
+  const file: Partial<RestorePlanRequest> = opts.scenario === undefined ? {} : readScenario(opts.scenario);
   await withService(opts, async (service) => {
     const r = await planRestore(service, {
       ...file,
@@ -56,7 +45,7 @@ export async function run(opts: PlanRestoreOptions): Promise<void> {
 }
 
 /** The planning options of a scenario file (shared with `report`). */
-export function readScenario(path: string): Partial<RestorePlanOptions> & { fail: string[] } {
+export function readScenario(path: string): Partial<RestorePlanRequest> & { fail: string[] } {
   let doc: unknown;
   try {
     doc = parse(readFileSync(path, 'utf8'));

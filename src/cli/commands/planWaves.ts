@@ -1,27 +1,14 @@
 /** `verbund plan waves`: plan a data-center move in dated waves and write it as a proposed plan. */
 import { positiveNumber } from '../positiveNumber.js';
-import { planWaves, type WavePlanResult } from '../../service/PlanningService.js';
-import { io, out, outJson, withService, type GlobalOptions } from '../context.js';
+import type { WavePlanRequest } from '../../contracts/requests/plans.js';
+import { describeStage, planWaves, type WavePlanResult } from '../../service/PlanningService.js';
+import { io, out, outJson, withService, type GlobalOptions, type OptionsOf } from '../context.js';
 import { table } from '../table.js';
 import { printPlanReport } from './planShow.js';
 import { planReport } from '../../service/planReport.js';
-import { describeStage } from '../../planning/mipWaves.js';
 
-interface PlanWavesOptions extends GlobalOptions {
-  name: string;
-  from: string;
-  to: string;
-  start: string;
-  end?: string;
-  days: string;
-  maxApps?: string;
-  maxVcpu?: string;
-  targetDevices?: string;
-  title?: string;
-  solver: 'mip' | 'greedy';
-  timeLimit: string;
-  dryRun?: boolean;
-}
+/** The wave plan's request as options; `--target-devices` is one comma-separated list. */
+type PlanWavesOptions = GlobalOptions & Omit<OptionsOf<WavePlanRequest>, 'targetDevices'> & { readonly targetDevices?: string };
 
 export async function run(opts: PlanWavesOptions): Promise<void> {
   const tty = process.stderr.isTTY && !opts.json;

@@ -1,7 +1,6 @@
 /** `verbund progress [--from --to] [--plan P]`: applications by status per date, as a table or JSON. */
 import { VerbundError } from '../../model/errors.js';
-import { migrationStatuses, type MigrationPoint } from '../../planning/migrationProgress.js';
-import { migrationProgressReport } from '../../service/migrationProgressReport.js';
+import { migrationProgressReport, migrationStatuses, type MigrationPoint } from '../../service/migrationProgressReport.js';
 import { displayInstant } from '../../timeline/time.js';
 import { out, outJson, withService, type GlobalOptions } from '../context.js';
 import { table } from '../table.js';

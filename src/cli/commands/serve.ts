@@ -3,6 +3,7 @@
  * shutdown (no new connections, in-flight requests finish, the database is closed). On a
  * database without an admin it prints a one-time setup token valid for an hour.
  */
+import { loadBaseMap } from '../../api/baseMap.js';
 import { VerbundError } from '../../model/errors.js';
 import { AccountService } from '../../service/AccountService.js';
 import { openStore, resolveLocation } from '../../store/openStore.js';
@@ -17,6 +18,7 @@ interface ServeOptions extends GlobalOptions {
   readonly analysisQueue?: string;
   readonly analysisTimeout?: string;
   readonly logLevel: string;
+  readonly mapStyle?: string;
 }
 
 /** A positive integer option, or undefined when not given. */
@@ -37,10 +39,12 @@ export async function run(opts: ServeOptions): Promise<number> {
     queue: positive(opts.analysisQueue, '--analysis-queue'),
     deadlineMs: (positive(opts.analysisTimeout, '--analysis-timeout') ?? 120) * 1000,
   };
+  const mapStyle = opts.mapStyle ?? process.env.VERBUND_MAP_STYLE;
+  const baseMap = mapStyle ? loadBaseMap(mapStyle) : undefined;
   const store = await openStore(resolveLocation(opts));
   // Loaded here, not at the top: other commands never load Fastify.
   const { buildApp } = await import('../../api/buildApp.js');
-  const app = await buildApp({ store, logger: { level: opts.logLevel }, bodyLimit, trustProxy: opts.trustProxy === true, analysis });
+  const app = await buildApp({ store, logger: { level: opts.logLevel }, bodyLimit, trustProxy: opts.trustProxy === true, analysis, ...(baseMap && { baseMap }) });
   const address = await app.listen({ host: opts.host, port });
   out(`verbund serves ${address} (${store.dialect}); API docs at ${address}/api/docs`);
   const accounts = new AccountService(store);

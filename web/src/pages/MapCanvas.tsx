@@ -1,48 +1,48 @@
 /**
- * The map's canvas: sites and links drawn from the model's typed arrays (one canvas path per
- * colour), panned with the pointer or the arrow keys, zoomed with the wheel or + and -;
- * a click selects the site or link under it, hovering names it.
+ * The map's canvas: the scene drawn by `mapDraw.ts` (over the base map, if one is configured),
+ * panned with the pointer or the arrow keys, zoomed with the wheel or + and -; a click
+ * selects the site or link under it, hovering names it (also a site whose label did not fit).
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
-import { choiceColour, useI18n } from '../i18n/index.js';
-import { scaleBar, segmentDistance, type MapModel, type ScaleBar } from './mapModel.js';
-
-/** Colours of the two independent paths. */
-export const pathColours = ['#0050b3', '#8a2be2'];
+import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
+import { useI18n } from '../i18n/index.js';
+import type { BaseMap } from './baseMap.js';
+import { drawMap, type DrawnLabel, type FrameInfo } from './mapDraw.js';
+import type { MapScene } from './mapScene.js';
+import { scaleBar, segmentDistance, type ScaleBar } from './mapModel.js';
 
 declare global {
   interface Window {
-    /** Timings of the last map draw, for scripts/measure-ui.ts (milliseconds). */
-    __verbundMap?: { load: number; draw: number; links: number; sites: number; visible: number; width: number };
+    /** Timings and labels of the last map draw, for scripts/measure-ui.ts and the tests (milliseconds, pixels). */
+    __verbundMap?: {
+      load: number;
+      draw: number;
+      links: number;
+      sites: number;
+      visible: number;
+      width: number;
+      labels: DrawnLabel[];
+      hidden: FrameInfo['hidden'];
+      /** Where a site is on the canvas now (CSS pixels), or null. */
+      at: (site: string) => [number, number] | null;
+    };
   }
 }
 
-/** What the canvas draws. */
+/** What the canvas draws and how it answers. */
 export interface MapCanvasProps {
-  readonly model: MapModel;
-  readonly colouring: 'type' | 'verdict';
-  /** Drawn links that are (or carry) a single point of failure; null until checked. */
-  readonly spofLinks: Set<number> | null;
-  readonly cut: Set<number>;
-  readonly failedSites: Set<string>;
-  /** Sites whose users lost a service (ringed orange, apart from the failed ones). */
-  readonly cutOffSites: Set<string>;
-  readonly highlighted: Set<number>;
-  /** Path index (0, 1) by link id. */
-  readonly pathLinks: Map<string, number>;
-  readonly selected: Set<string>;
+  readonly scene: MapScene;
   readonly onToggle: (id: string) => void;
   /** How long loading the model took, reported with the draw time. */
   readonly loadMs: number;
+  /** The base map's style URL (`serve --map-style`), or null for none. */
+  readonly baseMapStyle: string | null;
   /** More controls for the toolbar (before the zoom buttons). */
   readonly children?: ReactNode;
 }
 
-/** The ring of a cut-off site (docs/ui.md, "Map"). */
-const CUT_OFF = '#d35400';
-
-export function MapCanvas({ model, colouring, spofLinks, cut, failedSites, cutOffSites, highlighted, pathLinks, selected, onToggle, loadMs, children }: MapCanvasProps) {
+export function MapCanvas({ scene, onToggle, loadMs, baseMapStyle, children }: MapCanvasProps) {
   const { t, tn, choice, number } = useI18n();
+  const { model } = scene;
   const canvas = useRef<HTMLCanvasElement>(null);
   // `moved`: the user panned or zoomed; until then the view keeps fitting the canvas as it gets its size.
   const view = useRef({ scale: 1, ox: 0, oy: 0, fitted: false, moved: false });
@@ -62,32 +62,30 @@ export function MapCanvas({ model, colouring, spofLinks, cut, failedSites, cutOf
     return () => ro.disconnect();
   }, []);
 
-  // What to stroke and fill depends on the data, not on the view: grouped once per change,
-  // not on every frame of a pan (the state preset has tens of thousands of links).
-  const linkGroups = useMemo(() => {
-    const groups = new Map<string, number[]>();
-    model.links.forEach((link, i) => {
-      const colour = colouring === 'type' ? choiceColour('linkType', link.type) : spofLinks?.has(i) ? '#c00000' : '#6b8f71';
-      let l = groups.get(colour);
-      if (!l) groups.set(colour, (l = []));
-      l.push(i);
-    });
-    return groups;
-  }, [model, colouring, spofLinks]);
-  const pathIndices = useMemo(() => {
-    const idx: number[][] = [[], []];
-    if (pathLinks.size) model.links.forEach((l, i) => idx[pathLinks.get(l.id) ?? 2]?.push(i));
-    return idx;
-  }, [model, pathLinks]);
-  const sitesByType = useMemo(() => {
-    const byType = new Map<string, number[]>();
-    model.sites.forEach((s, i) => {
-      let l = byType.get(s.type);
-      if (!l) byType.set(s.type, (l = []));
-      l.push(i);
-    });
-    return byType;
-  }, [model]);
+  // The base map, loaded only when a style is configured (its code is a chunk of its own).
+  const baseDiv = useRef<HTMLDivElement>(null);
+  const base = useRef<BaseMap | null>(null);
+  const [baseError, setBaseError] = useState<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `schedule` is new each render; the base map is made once per style
+  useEffect(() => {
+    const el = baseDiv.current;
+    if (!baseMapStyle || !el) return;
+    let live = true;
+    let made: BaseMap | null = null;
+    import('./baseMap.js')
+      .then(({ createBaseMap }) => {
+        if (!live) return;
+        made = createBaseMap(el, baseMapStyle, (e) => setBaseError(e.message));
+        base.current = made;
+        schedule();
+      })
+      .catch((e: unknown) => setBaseError(String(e)));
+    return () => {
+      live = false;
+      made?.remove();
+      base.current = null;
+    };
+  }, [baseMapStyle]);
 
   const draw = () => {
     const c = canvas.current;
@@ -112,66 +110,14 @@ export function MapCanvas({ model, colouring, spofLinks, cut, failedSites, cutOf
     const next = scaleBar(v.scale);
     setBar((old) => (old && old.km === next.km && Math.abs(old.px - next.px) < 0.5 ? old : next));
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
-    g.fillStyle = '#fbfbf8';
-    g.fillRect(0, 0, size.w, size.h);
-    const { seg, links } = model;
-    const X = (x: number) => x * v.scale + v.ox;
-    const Y = (y: number) => y * v.scale + v.oy;
-    const stroke = (indices: Iterable<number>, colour: string, width: number, dash: number[] = []) => {
-      g.beginPath();
-      for (const i of indices) {
-        g.moveTo(X(seg[4 * i]!), Y(seg[4 * i + 1]!));
-        g.lineTo(X(seg[4 * i + 2]!), Y(seg[4 * i + 3]!));
-      }
-      g.strokeStyle = colour;
-      g.lineWidth = width;
-      g.setLineDash(dash);
-      g.stroke();
-    };
-    // One path per colour: the cost is the number of links, not of canvas state changes.
-    const thin = links.length > 5000 ? 0.6 : 1.6;
-    for (const [colour, idx] of linkGroups) stroke(idx, colour, thin);
-    if (highlighted.size) stroke(highlighted, '#ff8c00', 6);
-    if (cut.size) stroke(cut, '#c00000', 3, [6, 4]);
-    pathIndices.forEach((idx, p) => idx.length && stroke(idx, pathColours[p]!, 4.5));
-    g.setLineDash([]);
-    const r = model.sites.length > 2000 ? 1.5 : 4;
-    for (const [type, idx] of sitesByType) {
-      g.fillStyle = choiceColour('siteType', type);
-      g.beginPath();
-      for (const i of idx) g.rect(X(model.sitePos[2 * i]!) - r, Y(model.sitePos[2 * i + 1]!) - r, 2 * r, 2 * r);
-      g.fill();
-    }
-    // Sites ringed: red where something failed (the site, or a device there), black where selected.
-    const hit = new Map<string, string>();
-    for (const id of selected) hit.set(model.siteOf.get(id) ?? id, '#000');
-    for (const id of cutOffSites) hit.set(id, CUT_OFF);
-    for (const id of failedSites) hit.set(id, '#c00000');
-    for (const [id, colour] of hit) {
-      const i = model.siteIndex.get(id);
-      if (i === undefined) continue;
-      g.strokeStyle = colour;
-      g.lineWidth = 2;
-      g.strokeRect(X(model.sitePos[2 * i]!) - r - 3, Y(model.sitePos[2 * i + 1]!) - r - 3, 2 * r + 6, 2 * r + 6);
-    }
-    if (model.sites.length <= 80 || v.scale > 2000) {
-      g.fillStyle = '#222';
-      g.font = '11px system-ui, sans-serif';
-      model.sites.forEach((s, i) => {
-        const x = X(model.sitePos[2 * i]!);
-        const y = Y(model.sitePos[2 * i + 1]!);
-        if (x > -50 && x < size.w && y > 0 && y < size.h && (model.sites.length <= 80 || s.type === 'datacenter')) g.fillText(s.name ?? s.id, x + 6, y - 4);
-      });
-    }
+    const info = drawMap(g, scene, v, size, !baseMapStyle);
+    base.current?.follow(v, size, model.projection);
     const drawMs = performance.now() - t0;
-    // How many sites are on the canvas (tests check that the fit shows them all, at every width).
-    let visible = 0;
-    for (let i = 0; i < model.sites.length; i++) {
-      const x = X(model.sitePos[2 * i]!);
-      const y = Y(model.sitePos[2 * i + 1]!);
-      if (x >= 0 && x <= size.w && y >= 0 && y <= size.h) visible++;
-    }
-    window.__verbundMap = { load: loadMs, draw: drawMs, links: links.length, sites: model.sites.length, visible, width: size.w };
+    const at = (site: string): [number, number] | null => {
+      const i = model.siteIndex.get(site);
+      return i === undefined ? null : [model.sitePos[2 * i]! * v.scale + v.ox, model.sitePos[2 * i + 1]! * v.scale + v.oy];
+    };
+    window.__verbundMap = { load: loadMs, draw: drawMs, links: model.links.length, sites: model.sites.length, visible: info.visible, width: size.w, labels: info.labels, hidden: info.hidden, at };
   };
   const schedule = () => {
     cancelAnimationFrame(frame.current);
@@ -179,7 +125,7 @@ export function MapCanvas({ model, colouring, spofLinks, cut, failedSites, cutOf
   };
   // Redraw when what is drawn changes (not on every render: hovering re-renders the tooltip only).
   // biome-ignore lint/correctness/useExhaustiveDependencies: the list is what `draw` reads through `schedule`; both are new each render
-  useEffect(schedule, [model, colouring, spofLinks, cut, failedSites, cutOffSites, highlighted, pathLinks, selected, size]);
+  useEffect(schedule, [scene, size, baseMapStyle]);
 
   // Pan with the pointer, zoom with the wheel or + / - / arrow keys.
   const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null);
@@ -296,6 +242,7 @@ export function MapCanvas({ model, colouring, spofLinks, cut, failedSites, cutOf
         <span className="muted">{tn('map.sites', model.sites.length)}, {tn('map.links', model.links.length)}</span>
       </div>
       <div className="map-canvas">
+      {baseMapStyle && <div ref={baseDiv} className="base-map" style={{ width: size.w, height: size.h }} />}
       <canvas
         ref={canvas}
         className="map"
@@ -314,6 +261,11 @@ export function MapCanvas({ model, colouring, spofLinks, cut, failedSites, cutOf
           <span className="scale-line" style={{ width: bar.px }} />
           {number(bar.km, 3)} km
         </div>
+      )}
+      {baseError && (
+        <p className="base-map-error" role="status">
+          {t('map.baseMapError', { message: baseError })}
+        </p>
       )}
       {hover && (
         <div className="map-tip" style={{ left: hover.x + 12, top: hover.y + 12 }} aria-hidden="true">

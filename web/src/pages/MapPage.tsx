@@ -1,20 +1,29 @@
 /**
- * The map: sites by coordinates on a canvas, links coloured by type or by verdict, risk
- * groups highlightable; fail any elements and see what goes down; draw the independent paths
- * between a site and an application.
+ * The map: sites by coordinates on a canvas (over a base map if one is configured), links
+ * coloured by carrier, type or verdict, risk groups drawn where they are; fail any elements
+ * and see what goes down; draw the independent paths between a site and an application (or
+ * the one path, when only one exists). Its state has named parts (`mapState.ts`).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useReducer } from 'react';
 import { get, getAll, post } from '../api.js';
 import { Async, ErrorBox } from '../components/common.js';
-import { choices, useI18n } from '../i18n/index.js';
+import { choiceColour, useI18n } from '../i18n/index.js';
+import { useParam } from '../router.js';
 import { useApp, useLoad } from '../state.js';
 import type { Application, Check, Device, Link, Obj, Paths, Site, WhatIf } from '../types.js';
-import { MapCanvas, pathColours } from './MapCanvas.js';
+import { MapCanvas } from './MapCanvas.js';
+import { carrierColours } from './mapColours.js';
+import { MapLegend } from './MapLegend.js';
 import { buildModel, cutLinks, cutOffSitesOf, failedSitesOf, type MapModel } from './mapModel.js';
-import { useParam } from '../router.js';
+import { riskGroupShapes } from './mapRiskGroups.js';
+import { buildScene, pathColours, type Colouring } from './mapScene.js';
+import { initialMapState, mapReducer, shownPaths } from './mapState.js';
 import { WhatIfResult } from './WhatIfResult.js';
 
-type Colouring = 'type' | 'verdict';
+/** The base map's configuration (`GET /api/v1/base-map`). */
+interface BaseMapConfig {
+  readonly style: string | null;
+}
 
 export function MapPage() {
   const { t } = useI18n();
@@ -23,15 +32,17 @@ export function MapPage() {
     async (s) => {
       const t0 = performance.now();
       const view = { at, plan };
-      const [sites, devices, links, riskGroups, apps] = await Promise.all([
+      const [sites, devices, links, riskGroups, apps, organizations, baseMap] = await Promise.all([
         getAll<Site>('/sites', view, s),
         getAll<Device>('/devices', view, s),
         getAll<Link>('/links', view, s),
         getAll<Obj>('/risk-groups', view, s),
         getAll<Application>('/applications', view, s),
+        getAll<Obj>('/organizations', view, s),
+        get<BaseMapConfig>('/base-map', {}, s),
       ]);
       const model = buildModel(sites, devices, links);
-      return { model, devices, allLinks: links, riskGroups, apps, sites, loadMs: performance.now() - t0 };
+      return { model, devices, allLinks: links, riskGroups, apps, sites, organizations, baseMapStyle: baseMap.style, loadMs: performance.now() - t0 };
     },
     [at, plan],
   );
@@ -50,43 +61,63 @@ interface MapViewProps {
   riskGroups: Obj[];
   apps: Application[];
   sites: Site[];
+  organizations: Obj[];
+  baseMapStyle: string | null;
   loadMs: number;
 }
 
-function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: MapViewProps) {
+function MapView({ model, devices, allLinks, riskGroups, apps, sites, organizations, baseMapStyle, loadMs }: MapViewProps) {
   const { t, tn, choice } = useI18n();
   const { at, plan } = useApp();
-  const [colouring, setColouring] = useState<Colouring>('type');
   // The selection, the failure simulated and the path asked for are in the URL (a reload or a shared link shows them again).
   const [selParam, setSelParam] = useParam('sel');
   const selected = useMemo(() => new Set(selParam ? selParam.split(',') : []), [selParam]);
   const setSelected = (f: (s: Set<string>) => Set<string>) => setSelParam([...f(new Set(selected))].join(','));
   const [failParam, setFailParam] = useParam('fail');
-  const [highlight, setHighlight] = useState<string | null>(null);
-  const [result, setResult] = useState<WhatIf | null>(null);
-  const [failed, setFailed] = useState<Set<string>>(new Set());
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const [paths, setPaths] = useState<Paths | null>(null);
-  const [rgFilter, setRgFilter] = useState('');
-  const check = useLoad((s) => (colouring === 'verdict' ? get<Check>('/check', { at, plan, form: 'summary', spofLimit: 10_000 }, s) : Promise.resolve(null)), [colouring, at, plan]);
+  const [pathParam, setPathParam] = useParam('path');
+  const [state, dispatch] = useReducer(mapReducer, pathParam, initialMapState);
+  const { look, failure, paths } = state;
+  const check = useLoad((s) => (look.colouring === 'verdict' ? get<Check>('/check', { at, plan, form: 'summary', spofLimit: 10_000 }, s) : Promise.resolve(null)), [look.colouring, at, plan]);
 
   const spofLinks = useMemo(() => {
     if (!check.data) return null;
     const ids = new Set(check.data.spofs.map((s) => s.element));
     return cutLinks(model, ids);
   }, [check.data, model]);
-  const cut = useMemo(() => cutLinks(model, failed), [model, failed]);
-  const failedSites = useMemo(() => failedSitesOf(model, failed), [model, failed]);
-  const cutOff = useMemo(() => cutOffSitesOf(result?.down ?? [], failedSites), [result, failedSites]);
-  const highlighted = useMemo(() => (highlight ? cutLinks(model, new Set([highlight])) : new Set<number>()), [model, highlight]);
-  // The independent paths; when there are none, the two that share only a risk group (if any), to show where.
-  const shownPaths = useMemo(() => (paths ? (paths.paths.length ? paths.paths : (paths.nodeLinkDisjoint?.paths ?? [])) : []), [paths]);
+  const cut = useMemo(() => cutLinks(model, failure.failed), [model, failure.failed]);
+  const failedSites = useMemo(() => failedSitesOf(model, failure.failed), [model, failure.failed]);
+  const cutOff = useMemo(() => cutOffSitesOf(failure.result?.down ?? [], failedSites), [failure.result, failedSites]);
+  const highlighted = useMemo(() => (look.highlight ? cutLinks(model, new Set([look.highlight])) : new Set<number>()), [model, look.highlight]);
+  const drawnPaths = useMemo(() => shownPaths(paths.result), [paths.result]);
   const pathLinks = useMemo(() => {
     const m = new Map<string, number>();
-    shownPaths.forEach((p, i) => p.links.forEach((l) => m.set(l, i)));
+    drawnPaths.forEach((p, i) => p.links.forEach((l) => m.set(l, i)));
     return m;
-  }, [shownPaths]);
+  }, [drawnPaths]);
+  const carriers = useMemo(() => carrierColours(model.links), [model]);
+  const shapes = useMemo(() => riskGroupShapes(model, riskGroups), [model, riskGroups]);
+  const scene = useMemo(
+    () =>
+      buildScene({
+        model,
+        colouring: look.colouring,
+        colourOf: choiceColour,
+        carriers,
+        spofLinks,
+        cut,
+        failed: failure.failed,
+        failedSites,
+        cutOffSites: cutOff,
+        highlight: look.highlight,
+        highlighted,
+        pathLinks,
+        pathEnds: drawnPaths.flatMap((p) => [p.nodes[0] ?? '', p.nodes.at(-1) ?? '']),
+        selected,
+        shapes,
+      }),
+    [model, look.colouring, look.highlight, carriers, spofLinks, cut, failure.failed, failedSites, cutOff, highlighted, pathLinks, drawnPaths, selected, shapes],
+  );
+  const names = useMemo(() => new Map<string, string>([...organizations, ...sites, ...devices].map((o) => [o.id, o.name ?? o.id])), [organizations, sites, devices]);
 
   const toggle = (id: string) =>
     setSelected((s) => {
@@ -96,91 +127,55 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
       return n;
     });
   const fail = async (ids: readonly string[] = [...selected]) => {
-    setBusy(true);
-    setError(undefined);
+    dispatch({ type: 'failing' });
     setFailParam(ids.join(','));
     try {
-      const r = await post<WhatIf>('/what-if', { fail: ids }, { at, plan });
-      setResult(r);
-      setFailed(new Set(r.failed));
+      dispatch({ type: 'failed', result: await post<WhatIf>('/what-if', { fail: ids }, { at, plan }) });
     } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
+      dispatch({ type: 'failError', error: e });
     }
   };
   const clear = () => {
     setSelected(() => new Set());
     setFailParam('');
-    setFailed(new Set());
-    setResult(null);
-    setError(undefined);
+    dispatch({ type: 'clearFailure' });
   };
-
-  const [pathParam, setPathParam] = useParam('path');
-  const [pathFrom, setPathFrom] = useState(pathParam.split(',')[0] ?? '');
-  const [pathTo, setPathTo] = useState(pathParam.split(',')[1] ?? '');
-  const [pathError, setPathError] = useState<unknown>();
-  const showPaths = async (from = pathFrom, to = pathTo) => {
-    setPathError(undefined);
-    setPaths(null);
+  const showPaths = async (from = paths.from, to = paths.to) => {
+    dispatch({ type: 'pathsAsked' });
     setPathParam(`${from},${to}`);
     try {
-      setPaths(await get<Paths>('/paths', { from, to, at, plan }));
+      dispatch({ type: 'paths', result: await get<Paths>('/paths', { from, to, at, plan }) });
     } catch (e) {
-      setPathError(e);
+      dispatch({ type: 'pathsError', error: e });
     }
   };
   // What the URL asked for when the page opened (or the view changed): the failure and the paths.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the view (`at`, `plan`) changes, not when the URL's parameters it reads do
   useEffect(() => {
     if (failParam) void fail(failParam.split(','));
-    if (pathFrom && pathTo) void showPaths();
+    if (paths.from && paths.to) void showPaths();
   }, [at, plan]);
 
-  const [addId, setAddId] = useState('');
   const elementIds = useMemo(() => [...sites.map((s) => s.id), ...devices.map((d) => d.id), ...allLinks.map((l) => l.id)].slice(0, 5000), [sites, devices, allLinks]);
-  const rgShown = riskGroups.filter((g) => !rgFilter || g.id.includes(rgFilter.toLowerCase()) || (g.name ?? '').toLowerCase().includes(rgFilter.toLowerCase())).slice(0, 60);
+  const rgFilter = look.rgFilter.toLowerCase();
+  const rgShown = riskGroups.filter((g) => !rgFilter || g.id.includes(rgFilter) || (g.name ?? '').toLowerCase().includes(rgFilter)).slice(0, 60);
+  const rgTypes = [...new Set(shapes.map((g) => g.type))];
+  const onlyPath = paths.result && paths.result.paths.length === 0 && !paths.result.nodeLinkDisjoint?.paths.length && drawnPaths.length === 1;
 
   return (
     <div className="map-layout">
       <div className="map-main">
-        <MapCanvas model={model} colouring={colouring} spofLinks={spofLinks} cut={cut} failedSites={failedSites} cutOffSites={cutOff} highlighted={highlighted} pathLinks={pathLinks} selected={selected} onToggle={toggle} loadMs={loadMs}>
+        <MapCanvas scene={scene} onToggle={toggle} loadMs={loadMs} baseMapStyle={baseMapStyle}>
           <label>
             {t('map.colouring')}{' '}
-            <select value={colouring} onChange={(e) => setColouring(e.target.value as Colouring)}>
+            <select value={look.colouring} onChange={(e) => dispatch({ type: 'look', change: { colouring: e.target.value as Colouring } })}>
+              <option value="carrier">{t('map.byCarrier')}</option>
               <option value="type">{t('map.byType')}</option>
               <option value="verdict">{t('map.byVerdict')}</option>
             </select>
           </label>
         </MapCanvas>
-        <p className="legend">
-          {colouring === 'type'
-            ? choices.linkType.map((c) => (
-                <span key={c.value}>
-                  <span className="swatch" style={{ background: c.colour }} aria-hidden="true" /> {choice('linkType', c.value)}
-                </span>
-              ))
-            : [
-                <span key="ok">
-                  <span className="swatch" style={{ background: '#6b8f71' }} aria-hidden="true" /> {t('map.legendOk')}
-                </span>,
-                <span key="spof">
-                  <span className="swatch" style={{ background: '#c00000' }} aria-hidden="true" /> {t('map.legendSpof')}
-                </span>,
-              ]}
-          <span>
-            <span className="swatch dashed red" aria-hidden="true" /> {t('map.legendCut')}
-          </span>
-          <span>
-            <span className="swatch ring-cutoff" aria-hidden="true" /> {t('map.legendCutOff')}
-          </span>
-          {choices.siteType.map((c) => (
-            <span key={c.value}>
-              <span className="swatch square" style={{ background: c.colour }} aria-hidden="true" /> {choice('siteType', c.value)}
-            </span>
-          ))}
-        </p>
+        <MapLegend colouring={look.colouring} carriers={carriers} names={names} rgTypes={rgTypes} paths={drawnPaths.length} />
         <p className="muted small">{t('map.help')}</p>
         {check.error ? <ErrorBox error={check.error} /> : null}
       </div>
@@ -191,13 +186,13 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
             <legend>{t('map.riskGroups')}</legend>
             {riskGroups.length > 60 && (
               <label>
-                {t('search')} <input value={rgFilter} onChange={(e) => setRgFilter(e.target.value)} />
+                {t('search')} <input value={look.rgFilter} onChange={(e) => dispatch({ type: 'look', change: { rgFilter: e.target.value } })} />
               </label>
             )}
             <ul className="checklist">
               {rgShown.map((g) => (
-                <li key={g.id} onMouseEnter={() => setHighlight(g.id)} onMouseLeave={() => setHighlight(null)}>
-                  <label onFocus={() => setHighlight(g.id)} onBlur={() => setHighlight(null)}>
+                <li key={g.id} onMouseEnter={() => dispatch({ type: 'look', change: { highlight: g.id } })} onMouseLeave={() => dispatch({ type: 'look', change: { highlight: null } })}>
+                  <label onFocus={() => dispatch({ type: 'look', change: { highlight: g.id } })} onBlur={() => dispatch({ type: 'look', change: { highlight: null } })}>
                     <input type="checkbox" checked={selected.has(g.id)} onChange={() => toggle(g.id)} /> {g.name ?? g.id}{' '}
                     <span className="muted">({choice('riskGroupType', g.type as string)})</span>
                   </label>
@@ -209,12 +204,12 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
             className="inline"
             onSubmit={(e) => {
               e.preventDefault();
-              if (addId) toggle(addId.trim());
-              setAddId('');
+              if (look.addId) toggle(look.addId.trim());
+              dispatch({ type: 'look', change: { addId: '' } });
             }}
           >
             <label>
-              {t('map.addElement')} <input list="element-ids" value={addId} onChange={(e) => setAddId(e.target.value)} />
+              {t('map.addElement')} <input list="element-ids" value={look.addId} onChange={(e) => dispatch({ type: 'look', change: { addId: e.target.value } })} />
             </label>
             <datalist id="element-ids">
               {elementIds.map((id) => (
@@ -227,7 +222,7 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
             <ul className="chips" aria-label={t('map.selected')}>
               {[...selected].map((id) => (
                 <li key={id}>
-                  {id}{' '}
+                  {names.get(id) ?? riskGroups.find((g) => g.id === id)?.name ?? id}{' '}
                   <button type="button" onClick={() => toggle(id)} aria-label={t('remove', { id })}>
                     ×
                   </button>
@@ -236,15 +231,15 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
             </ul>
           )}
           <div className="buttons">
-            <button type="button" className="primary" disabled={selected.size === 0 || busy} onClick={() => void fail()}>
+            <button type="button" className="primary" disabled={selected.size === 0 || failure.busy} onClick={() => void fail()}>
               {tn('map.failButton', selected.size)}
             </button>
             <button type="button" onClick={clear}>
               {t('clear')}
             </button>
           </div>
-          <ErrorBox error={error} />
-          <div aria-live="polite">{result && <WhatIfResult r={result} />}</div>
+          <ErrorBox error={failure.error} />
+          <div aria-live="polite">{failure.result && <WhatIfResult r={failure.result} />}</div>
         </section>
         <section aria-labelledby="h-paths">
           <h2 id="h-paths">{t('map.paths')}</h2>
@@ -256,7 +251,7 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
           >
             <label>
               {t('col.site')}
-              <select value={pathFrom} onChange={(e) => setPathFrom(e.target.value)} required>
+              <select value={paths.from} onChange={(e) => dispatch({ type: 'pathEnds', from: e.target.value })} required>
                 <option value="">–</option>
                 {sites.slice(0, 3000).map((s) => (
                   <option key={s.id} value={s.id}>
@@ -267,7 +262,7 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
             </label>
             <label>
               {t('col.application')}
-              <select value={pathTo} onChange={(e) => setPathTo(e.target.value)} required>
+              <select value={paths.to} onChange={(e) => dispatch({ type: 'pathEnds', to: e.target.value })} required>
                 <option value="">–</option>
                 {apps.slice(0, 3000).map((a) => (
                   <option key={a.id} value={a.id}>
@@ -278,18 +273,19 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, loadMs }: 
             </label>
             <button type="submit">{t('map.showPaths')}</button>
           </form>
-          <ErrorBox error={pathError} />
+          <ErrorBox error={paths.error} />
           <div aria-live="polite">
-            {paths && (
+            {paths.result && (
               <div className="paths-result">
                 <p>
-                  <strong>{t(`paths.${paths.status}` as 'paths.found')}</strong>
+                  <strong>{t(`paths.${paths.result.status}` as 'paths.found')}</strong>
                 </p>
-                {paths.reason && <p>{paths.reason.message}</p>}
-                {paths.paths.length === 0 && shownPaths.length > 0 && <p>{t('map.sharedRisk')}</p>}
-                {shownPaths.map((p, i) => (
+                {paths.result.reason && <p>{paths.result.reason.message}</p>}
+                {paths.result.paths.length === 0 && !onlyPath && drawnPaths.length > 0 && <p>{t('map.sharedRisk')}</p>}
+                {onlyPath && <p>{t('map.onlyPath')}</p>}
+                {drawnPaths.map((p, i) => (
                   <p key={i}>
-                    <span className="swatch" style={{ background: pathColours[i] }} aria-hidden="true" /> {t('map.path', { n: i + 1 })}: {p.nodes.join(' → ')}
+                    <span className="swatch" style={{ background: pathColours[i] }} aria-hidden="true" /> {t('map.path', { n: i + 1 })}: {p.nodes.map((n) => names.get(n) ?? n).join(' → ')}
                   </p>
                 ))}
               </div>

@@ -19,19 +19,41 @@ export interface MapModel {
   /** Members (links, devices) of every risk group. */
   readonly members: Map<string, string[]>;
   readonly bounds: { minX: number; minY: number; maxX: number; maxY: number };
+  readonly projection: Projection;
 }
 
-/** Projects sites (equirectangular around the estate's mean latitude) and links. */
+/**
+ * Web Mercator scaled by the cosine of the estate's mean latitude: there one unit is a degree
+ * of latitude (the scale bar's {@link KM_PER_UNIT}), and the sites lie exactly where a base
+ * map's tiles (also Web Mercator) put them.
+ */
+export interface Projection {
+  /** cos(mean latitude). */
+  readonly k: number;
+}
+
+/** Map units of a longitude and latitude (x east, y south). */
+export function project(pr: Projection, lon: number, lat: number): [number, number] {
+  const phi = (Math.max(-85, Math.min(85, lat)) * Math.PI) / 180;
+  return [lon * pr.k, (-Math.log(Math.tan(Math.PI / 4 + phi / 2)) * pr.k * 180) / Math.PI];
+}
+
+/** Longitude and latitude of map units (the inverse of {@link project}). */
+export function unproject(pr: Projection, x: number, y: number): [number, number] {
+  const merc = (-y * Math.PI) / (180 * pr.k);
+  return [x / pr.k, ((2 * Math.atan(Math.exp(merc)) - Math.PI / 2) * 180) / Math.PI];
+}
+
+/** Projects sites (see {@link Projection}) and links. */
 export function buildModel(allSites: Site[], devices: Device[], allLinks: Link[]): MapModel {
   const sites = allSites.filter((s) => s.location && Number.isFinite(s.location.lat) && Number.isFinite(s.location.lon));
   const lat0 = sites.length ? sites.reduce((n, s) => n + s.location!.lat, 0) / sites.length : 0;
-  const k = Math.cos((lat0 * Math.PI) / 180);
+  const projection: Projection = { k: Math.cos((Math.max(-85, Math.min(85, lat0)) * Math.PI) / 180) };
   const sitePos = new Float64Array(sites.length * 2);
   const siteIndex = new Map<string, number>();
   const bounds = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   sites.forEach((s, i) => {
-    const x = s.location!.lon * k;
-    const y = -s.location!.lat;
+    const [x, y] = project(projection, s.location!.lon, s.location!.lat);
     sitePos[2 * i] = x;
     sitePos[2 * i + 1] = y;
     siteIndex.set(s.id, i);
@@ -64,7 +86,7 @@ export function buildModel(allSites: Site[], devices: Device[], allLinks: Link[]
     links.push(l);
     coords.push(sitePos[2 * a]!, sitePos[2 * a + 1]!, sitePos[2 * b]!, sitePos[2 * b + 1]!);
   }
-  return { sites, sitePos, siteIndex, links, seg: Float64Array.from(coords), siteOf, members, bounds };
+  return { sites, sitePos, siteIndex, links, seg: Float64Array.from(coords), siteOf, members, bounds, projection };
 }
 
 /** The drawn links touched by a set of failed elements (links, devices, sites, risk groups). */
@@ -112,7 +134,7 @@ export function cutOffSitesOf(down: readonly { site: string }[], failedSites: Re
   return new Set(down.map((s) => s.site).filter((s) => !failedSites.has(s)));
 }
 
-/** Kilometres per unit of the map's projection (a degree of latitude; longitudes are scaled by the cosine). */
+/** Kilometres per unit of the map's projection at the estate's mean latitude (a degree of latitude there). */
 export const KM_PER_UNIT = 111.2;
 
 /** A scale bar: a round length (1, 2 or 5 × 10ⁿ km) and its width in pixels. */

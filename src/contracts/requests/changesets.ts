@@ -1,14 +1,12 @@
 /**
- * The request schema of `POST /api/v1/changesets`: the estate file format's `plans` and
- * `changesets` (docs/file-format.md). Object fields are checked by the timeline, which
- * knows every kind's rules and lists every problem; this schema checks the shape.
+ * The requests on change sets (docs/api.md "Change sets"): list, add (the estate file
+ * format's `{plans, changesets}`, docs/file-format.md) and status changes. Object fields are
+ * checked by the timeline, which knows every kind's rules and lists every problem; these
+ * schemas check the shape.
  */
+import { changeSetStatuses } from '../../model/changeSetStatuses.js';
 import { TEXT_LIMITS } from '../../model/objectSchemas.js';
-import { changeSetStatuses, type ChangeSetStatus } from '../../timeline/changeSet.js';
-import { idParam } from '../schemas.js';
-
-/** Every status. */
-export const statuses: ChangeSetStatus[] = [...changeSetStatuses];
+import { idParam, pageQuery, type RequestOf } from './shared.js';
 
 const fields = { type: 'object', required: ['id'], properties: { id: idParam }, additionalProperties: true } as const;
 
@@ -21,8 +19,14 @@ export const changeSchema = {
   properties: { create: fields, update: fields, delete: idParam },
 } as const;
 
-/** The body: plans and change sets. */
-export const changeSetsBodySchema = {
+/** `GET /changesets`: by status and plan, paged. */
+export const changeSetListQuerystring = { type: 'object', additionalProperties: false, properties: { status: { type: 'string', enum: changeSetStatuses }, plan: idParam, ...pageQuery } } as const;
+
+/** `GET /changesets`'s query. */
+export type ChangeSetListQuerystring = RequestOf<typeof changeSetListQuerystring>;
+
+/** `POST /changesets`: plans and change sets, as one transaction. */
+export const changeSetsBody = {
   type: 'object',
   additionalProperties: false,
   required: ['changesets'],
@@ -44,7 +48,7 @@ export const changeSetsBodySchema = {
           id: idParam,
           title: { type: 'string', minLength: 1, maxLength: 200 },
           effective: { type: 'string', maxLength: 40 },
-          status: { type: 'string', enum: statuses },
+          status: { type: 'string', enum: changeSetStatuses },
           plan: idParam,
           author: { type: 'string', maxLength: 200 },
           notes: { type: 'string', maxLength: TEXT_LIMITS.notes },
@@ -55,8 +59,11 @@ export const changeSetsBodySchema = {
   },
 } as const;
 
-/** The body as the route reads it. */
-export interface ChangeSetsBody {
-  plans?: { id: string; title?: string; notes?: string }[];
-  changesets: { id: string; title: string; effective: string; status: ChangeSetStatus; plan?: string; author?: string; notes?: string; changes: Record<string, unknown>[] }[];
-}
+/** `POST /changesets`'s body. */
+export type ChangeSetsBody = RequestOf<typeof changeSetsBody>;
+
+/** `PATCH /changesets/{id}`: the new status. */
+export const changeSetStatusBody = { type: 'object', additionalProperties: false, required: ['status'], properties: { status: { type: 'string', enum: changeSetStatuses } } } as const;
+
+/** `PATCH /changesets/{id}`'s body. */
+export type ChangeSetStatusBody = RequestOf<typeof changeSetStatusBody>;

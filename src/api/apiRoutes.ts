@@ -1,0 +1,27 @@
+/**
+ * Every route of the API proper, as one plugin that buildApp registers under `/api/v1`; each
+ * route module is a plugin of its own (docs/design.md, "The API"). Health, metrics, the
+ * OpenAPI document and the web UI stay at the root.
+ */
+import type { RoutePlugin } from './routePlugin.js';
+import { analysisRoutes } from './routes/analyses.js';
+import { type BaseMapRouteOptions, baseMapRoutes } from './routes/baseMap.js';
+import { changeSetRoutes } from './routes/changesets.js';
+import { estateFileRoutes } from './routes/estateFiles.js';
+import { historyRoutes } from './routes/history.js';
+import { netboxImportRoutes } from './routes/netboxImport.js';
+import { objectRoutes } from './routes/objects.js';
+import { objectWriteRoutes } from './routes/objectWrites.js';
+import { planRoutes } from './routes/plans.js';
+import { reportRoutes } from './routes/report.js';
+import { sessionRoutes, type SessionRouteOptions } from './routes/session.js';
+import { tokenRoutes } from './routes/tokens.js';
+import { userRoutes } from './routes/users.js';
+
+/** The API's route modules, in the order the OpenAPI document lists them. */
+export const apiRoutes: RoutePlugin<SessionRouteOptions & BaseMapRouteOptions> = async (app, { ctx, login, baseMap }) => {
+  for (const routes of [objectRoutes, objectWriteRoutes, historyRoutes, changeSetRoutes, reportRoutes, estateFileRoutes, netboxImportRoutes, analysisRoutes]) await app.register(routes, { ctx });
+  await app.register(sessionRoutes, { ctx, login });
+  for (const routes of [userRoutes, tokenRoutes, planRoutes]) await app.register(routes, { ctx });
+  await app.register(baseMapRoutes, { ctx, baseMap });
+};
