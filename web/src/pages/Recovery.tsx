@@ -4,6 +4,7 @@
  * a download, and the restore order of a chosen disaster with its RTO misses and why.
  */
 import { useState, type FormEvent } from 'react';
+import type { RestorePlanRequest } from '../../../src/contracts/requests/plans.js';
 import { get, getAll, post } from '../api.js';
 import { Async, Badge, ErrorBox, Figure, IdCell, IdList, TableHead, TextField } from '../components/common.js';
 import { ReportDownload } from '../components/ReportDownload.js';
@@ -167,7 +168,7 @@ function RestoreOrder({ apps }: { apps: readonly RecoveryApp[] }) {
       const offset = -local.getTimezoneOffset();
       const sign = offset >= 0 ? '+' : '-';
       const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
-      const body = {
+      const body: RestorePlanRequest = {
         name: 'recovery-page',
         fail,
         start: `${start}:00${sign}${pad(offset / 60)}:${pad(offset % 60)}`,
