@@ -2,11 +2,15 @@
  * API benchmark (`npm run bench:api`): `verbund serve` in its own process, autocannon in
  * this one, side by side on this machine. On the OWL-IT example and the generated `state`
  * preset: one object by id, a list of 100 devices, a what-if of one element, and a soak of
- * 100 connections with zero errors allowed. Prints the figures beside their goals (docs/api.md, "Performance").
+ * 100 connections with zero errors allowed. Then light requests (`/healthz`, one object)
+ * while four heavy analyses run, and while an operator writes: each write makes a new estate
+ * version, which the next check reads anew. Prints the figures beside their goals
+ * (docs/api.md, "Performance").
  *
  * BENCH_SECONDS (default 10) per scenario, BENCH_SOAK (default 60) for the soak,
  * BENCH_ESTATES (default "owl,state"), BENCH_DIALECT (sqlite, the default, or postgres:
- * VERBUND_TEST_DATABASE_URL's server).
+ * VERBUND_TEST_DATABASE_URL's server), BENCH_STATE_DB: a copy of a SQLite database of the
+ * `state` preset to use instead of importing one (it is written to).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -63,21 +67,30 @@ async function dropDatabases(): Promise<void> {
   await admin.end();
 }
 
-/** Imports an estate into a fresh database and creates a viewer with a token. */
-async function prepare(name: string): Promise<{ db: string; token: string; objectId: string; element: string }> {
-  const db = await freshDatabase(name);
+/** Imports an estate into a fresh database (or takes BENCH_STATE_DB) and creates a viewer and an operator with tokens. */
+async function prepare(name: string): Promise<{ db: string; token: string; operator: string; objectId: string; element: string; device: string }> {
+  const reuse = name === 'state' && dialect !== 'postgres' ? process.env.BENCH_STATE_DB : undefined;
+  const db = reuse ?? (await freshDatabase(name));
   const store = await openStore(db.startsWith('postgres') ? { url: db } : { file: db });
-  const doc = name === 'owl' ? readEstatePath(join(root, 'examples', 'owl-it')) : toEstateDocument(JSON.parse(JSON.stringify(generateEstate({ seed: 1, preset: 'state' }))), 'state.json');
-  const t = Date.now();
-  await new EstateService(store, 'bench').importDocument(doc.doc, {}, doc.problems);
-  console.log(`${name}: imported ${doc.doc.objects.length} objects in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  const service = new EstateService(store, 'bench');
+  if (!reuse) {
+    const doc = name === 'owl' ? readEstatePath(join(root, 'examples', 'owl-it')) : toEstateDocument(JSON.parse(JSON.stringify(generateEstate({ seed: 1, preset: 'state' }))), 'state.json');
+    const t = Date.now();
+    await service.importDocument(doc.doc, {}, doc.problems);
+    console.log(`${name}: imported ${doc.doc.objects.length} objects in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  }
   const accounts = new AccountService(store);
-  await accounts.addUser({ name: 'bench', role: 'viewer' });
-  const { token } = await accounts.createToken('bench');
-  const apps = doc.doc.objects.filter((o) => o.fields.kind === 'application');
-  const links = doc.doc.objects.filter((o) => o.fields.kind === 'link');
+  const tokens: string[] = [];
+  for (const role of ['viewer', 'operator'] as const) {
+    const user = `bench-${role}-${process.pid}`;
+    await accounts.addUser({ name: user, role });
+    tokens.push((await accounts.createToken(user)).token);
+  }
+  const first = async (kind: 'application' | 'link' | 'device') => (await service.list(kind))[0]!.id;
+  const ids = name === 'owl' ? { objectId: 'finanzwesen', element: 'duct-lemgo-nord' } : { objectId: await first('application'), element: await first('link') };
+  const device = await first('device');
   await store.close();
-  return { db, token, objectId: name === 'owl' ? 'finanzwesen' : apps[0]!.id, element: name === 'owl' ? 'duct-lemgo-nord' : links[0]!.id };
+  return { db, token: tokens[0]!, operator: tokens[1]!, ...ids, device };
 }
 
 function run(url: string, token: string, s: Scenario): Promise<autocannon.Result> {
@@ -119,12 +132,45 @@ async function heavyLoad(url: string, token: string, application: string, n: num
   };
 }
 
+/**
+ * Keeps an operator writing until stopped: each round changes one device's notes (a new
+ * estate version) and asks the check's summary, so the server reads every new version while
+ * light requests come in. Reports the rounds and their seconds.
+ */
+async function writeLoad(url: string, operator: string, viewer: string, device: string): Promise<{ stop(): Promise<string> }> {
+  let running = true;
+  const seconds: number[] = [];
+  const statuses = new Map<string, number>();
+  const loop = (async () => {
+    for (let k = 0; running; k++) {
+      const t = performance.now();
+      const w = await fetch(`${url}/api/v1/objects/${device}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${operator}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ fields: { notes: `bench write ${process.pid}.${k}` } }),
+      });
+      await w.arrayBuffer();
+      const c = await fetch(`${url}/api/v1/check?form=summary&spofLimit=1`, { headers: { authorization: `Bearer ${viewer}` } });
+      await c.arrayBuffer();
+      for (const s of [`PATCH ${w.status}`, `check ${c.status}`]) statuses.set(s, (statuses.get(s) ?? 0) + 1);
+      seconds.push((performance.now() - t) / 1000);
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return `${seconds.length} rounds of write + check (${seconds.map((s) => s.toFixed(1)).join(', ')} s); ${[...statuses].map(([s, c]) => `${c}× ${s}`).join(', ')}`;
+    },
+  };
+}
+
 execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
 console.log(`# verbund API benchmark (${dialect}) — node ${process.version}, ${new Date().toISOString()}, ${seconds} s per scenario, soak ${soak} s`);
 const rows: string[][] = [];
 try {
   for (const name of estates) {
-    const { db, token, objectId, element } = await prepare(name);
+    const { db, token, operator, objectId, element, device } = await prepare(name);
     const { url, child } = await serveProcess(db);
     const scenarios: Scenario[] = [
       { name: `GET /objects/${objectId}`, goal: '≥ 3,000 req/s, p99 < 20 ms', connections: 10, duration: seconds, path: `/api/v1/objects/${objectId}`, check: (r) => r.requests.average >= 3000 && r.latency.p99 < 20 },
@@ -155,6 +201,20 @@ try {
       }
     } finally {
       console.log(`heavy analyses answered meanwhile: ${(await heavy.stop()).join(', ')}`);
+    }
+    // Light requests while an operator writes and every new estate version is read and checked.
+    const writes = await writeLoad(url, operator, token, device);
+    try {
+      for (const s of [
+        { name: 'GET /healthz, writes and their checks running', path: '/healthz' },
+        { name: `GET /objects/${objectId}, writes and their checks running`, path: `/api/v1/objects/${objectId}` },
+      ]) {
+        const r = await run(url, token, { ...s, goal: 'p99 < 50 ms', connections: 10, duration: seconds, check: (x) => x.latency.p99 < 50 });
+        rows.push([name, s.name, '10', r.requests.average.toFixed(0), r.latency.p50.toFixed(1), r.latency.p99.toFixed(1), String(r.errors + r.non2xx + r.timeouts), 'p99 < 50 ms', r.latency.p99 < 50 ? 'met' : 'MISSED']);
+        console.log(rows[rows.length - 1]!.join(' | '));
+      }
+    } finally {
+      console.log(`meanwhile: ${await writes.stop()}`);
     }
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

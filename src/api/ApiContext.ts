@@ -11,6 +11,7 @@ import { VerbundError } from '../model/errors.js';
 import { kinds, type Kind } from '../model/kinds.js';
 import { hasRights } from '../model/roles.js';
 import type { Store } from '../store/openStore.js';
+import { offThreadReader } from '../service/offThreadReader.js';
 import { principalOf } from './authorization.js';
 import { Metrics } from './Metrics.js';
 import { scopeOf, type Scope } from '../service/tenantScope.js';
@@ -31,7 +32,9 @@ export class ApiContext {
   ) {
     this.estates = new EstateService(store, 'api');
     this.pool = new AnalysisPool(pool);
-    this.analysis = new AnalysisService(this.estates, { runner: this.pool });
+    // Over a SQLite file, a large estate is read and packed in a thread of its own.
+    const offThread = offThreadReader(store);
+    this.analysis = new AnalysisService(this.estates, { runner: this.pool, ...(offThread && { offThread }) });
     this.accounts = new AccountService(store);
     this.metrics = new Metrics(async () => {
       // From the cached snapshot of now: a scrape costs no estate read while nothing changes.
@@ -47,12 +50,16 @@ export class ApiContext {
     return new EstateService(this.store, p.name, hasRights(p.role, 'operator'));
   }
 
-  /** The (cached) snapshot of a view and what the caller may see of it. */
-  async scoped(req: FastifyRequest, view: ViewOptions): Promise<{ snap: Snapshot; scope: Scope }> {
+  /**
+   * The (cached) snapshot of a view and what the caller may see of it. `estate: false`: the
+   * caller only hands the snapshot to the analysis threads (staff need no scope), so a fresh
+   * estate version goes to them before this thread has parsed it.
+   */
+  async scoped(req: FastifyRequest, view: ViewOptions, opts: { estate?: boolean } = {}): Promise<{ snap: Snapshot; scope: Scope }> {
     const principal = principalOf(req);
     // Plans are the operator's drafts: for a tenant there are none (the same answer as for a plan that does not exist).
     if (principal.role === 'tenant' && view.plan !== undefined) throw new VerbundError('UNKNOWN_PLAN', `no plan "${view.plan}"`);
-    const snap = await this.analysis.snapshot(view);
+    const snap = await this.analysis.snapshot(view, { estate: opts.estate !== false || principal.role === 'tenant' });
     return { snap, scope: scopeOf(principal, snap.estate) };
   }
 }

@@ -4,6 +4,7 @@
  * them without importing the analysis that runs them.
  */
 import type { MaskOptions } from '../graph/FailureMask.js';
+import type { SurvivabilityStructures } from './survivabilityStructures.js';
 
 /** The kinds of failure element. */
 export type ElementKind = 'device' | 'link' | 'site' | 'risk-group';
@@ -83,4 +84,10 @@ export interface SurvivabilityOptions extends MaskOptions {
    * shortcut is used (default 32). Results never depend on them.
    */
   tuning?: { budget?: number | undefined; maxSubtrees?: number | undefined } | undefined;
+  /**
+   * The structures of G − F when the caller keeps them (`survivabilityStructures(p, F)`
+   * with the same `failed`): every question about some services of one estate version
+   * shares them instead of rebuilding them (read only here).
+   */
+  structures?: SurvivabilityStructures | undefined;
 }

@@ -61,7 +61,7 @@ export function analyzeSurvivability(p: Projection, m: ServiceModel, options?: S
   const n = p.nodeCount;
 
   // ---- Structures of G − F ----------------------------------------------------------
-  const st = survivabilityStructures(p, F);
+  const st = options?.structures ?? survivabilityStructures(p, F);
   const { comp0, compCount } = st;
 
   // ---- Baseline --------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 import { biconnectedComponents, type BiconnectedComponents } from '../graph/biconnectedComponents.js';
 import { blockCutTree, type BlockCutTree } from '../graph/blockCutTree.js';
 import { connectedComponents } from '../graph/connectedComponents.js';
-import type { FailureMask } from '../graph/FailureMask.js';
+import { emptyMask, type FailureMask } from '../graph/FailureMask.js';
 import { groupPairs } from '../graph/groupBy.js';
 import type { Projection } from './projection.js';
 import { rootForest, type RootedForest } from '../graph/rootForest.js';
@@ -28,8 +28,8 @@ export interface SurvivabilityStructures {
   readonly btf: RootedForest;
 }
 
-/** Builds the components, block-cut forest and bridge forest of G − F. */
-export function survivabilityStructures(p: Projection, F: FailureMask): SurvivabilityStructures {
+/** Builds the components, block-cut forest and bridge forest of G − F (of G itself without F). */
+export function survivabilityStructures(p: Projection, F: FailureMask = emptyMask(p)): SurvivabilityStructures {
   const { edgeA, edgeB } = p;
   const cc = connectedComponents(p, { failed: F });
   const comp0 = cc.component;

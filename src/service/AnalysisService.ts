@@ -7,6 +7,8 @@
  */
 import { LRUCache } from 'lru-cache';
 import { listChangeSetHeaders, type ChangeSetHeader } from '../store/changeSetRepository.js';
+import type { ChangeSetVersion, EstateBytes } from '../store/readEstateBytes.js';
+import type { TimeKey } from '../timeline/time.js';
 import { inView, timelineOrder } from '../timeline/changeSet.js';
 import { BSI_GEO_THRESHOLDS, type GeoThresholds } from '../engine/datacenterDistances.js';
 import { VerbundError } from '../model/errors.js';
@@ -35,8 +37,14 @@ export interface AnalysisServiceOptions {
   readonly runner?: AnalysisRunner;
   /** Bytes of estate snapshots kept (estimated); default 768 MiB. */
   readonly snapshotBytes?: number;
-  /** Bytes of results kept (their JSON size); default 64 MiB. */
+  /** Bytes of results kept (their JSON size); default 64 MiB. 0 keeps none (a command that asks once). */
   readonly resultBytes?: number;
+  /**
+   * Reads the baseline estate in another thread (the API over a SQLite file: see
+   * readEstateOffThread), once the store holds at least `minRows` object versions (default
+   * 50,000; below, a thread costs more than it saves and the estate is read here).
+   */
+  readonly offThread?: { read(at: TimeKey): Promise<EstateBytes>; readonly minRows?: number };
 }
 
 /** Seconds the restore MIP of `check`'s targets may take per scenario. */
@@ -50,34 +58,64 @@ export class AnalysisService {
   private readonly runner: AnalysisRunner;
   private readonly snapshots: LRUCache<string, Snapshot>;
   private readonly results: LRUCache<string, { value: object }>;
+  private readonly offThread: AnalysisServiceOptions['offThread'];
+  /** False: results are not kept (measuring one costs a JSON encoding of it: seconds for a whole state-scale check). */
+  private readonly keepResults: boolean;
+  /** Snapshots being read, by key: requests that arrive meanwhile wait for the same read. */
+  private readonly loading = new Map<string, Promise<Snapshot>>();
 
   constructor(
     readonly estates: EstateService,
     opts: AnalysisServiceOptions = {},
   ) {
     this.runner = opts.runner ?? inProcess;
+    this.offThread = opts.offThread;
     this.snapshots = new LRUCache({ maxSize: opts.snapshotBytes ?? cacheDefaults.snapshotBytes, sizeCalculation: (s) => Math.max(1, s.bytes()) });
-    this.results = new LRUCache({ maxSize: opts.resultBytes ?? cacheDefaults.resultBytes, sizeCalculation: (r) => Math.max(1, JSON.stringify(r.value).length) });
+    this.keepResults = opts.resultBytes !== 0;
+    this.results = new LRUCache({ maxSize: opts.resultBytes || cacheDefaults.resultBytes, sizeCalculation: (r) => Math.max(1, JSON.stringify(r.value).length) });
   }
 
   /**
    * The snapshot of a view; cached per (estate instant, plan, timeline version). The estate
    * at T is the estate at the last instant <= T where the view changes: keyed by that, every
    * "now" (a new instant on every request) and every date between two changes share one
-   * snapshot.
+   * snapshot. `estate: false`: the caller only hands the snapshot to the worker threads, so
+   * it need not wait until this thread has parsed the objects (see `offThread`).
    */
-  async snapshot(view: ViewOptions = {}): Promise<Snapshot> {
+  async snapshot(view: ViewOptions = {}, opts: { estate?: boolean } = {}): Promise<Snapshot> {
     const at = this.estates.instant(view.at);
     const headers = await listChangeSetHeaders(this.estates.store.db);
     let last = '';
     for (const h of headers) if (h.effectiveKey <= at && h.effectiveKey > last && inView(h, view.plan)) last = h.effectiveKey;
     const key = `${last}|${view.plan ?? ''}|${versionOf(headers)}`;
-    const hit = this.snapshots.get(key);
-    if (hit) return hit.withAt(at);
-    const { estate, problems } = await this.estates.estate({ at, plan: view.plan });
-    const snap = Snapshot.of(key, at, view.plan ?? null, estate, problems);
-    this.snapshots.set(key, snap);
-    return snap;
+    let snap = this.snapshots.get(key);
+    if (!snap) {
+      let loading = this.loading.get(key);
+      if (!loading) {
+        this.loading.set(key, (loading = this.load(key, at, view.plan, versionOf(headers))));
+        loading.then(
+          (s) => this.snapshots.set(key, s),
+          () => {},
+        );
+        loading.finally(() => this.loading.delete(key)).catch(() => {});
+      }
+      snap = await loading;
+    }
+    // Parsed in slices beside the requests (a no-op for a snapshot read in this thread) when
+    // first needed: not while the analysis threads need the cores for a fresh version.
+    if (opts.estate !== false) await snap.parsed();
+    return snap.withAt(at);
+  }
+
+  /** Reads a view's estate: off this thread when it can (the baseline of a large store). */
+  private async load(key: string, at: TimeKey, plan: string | undefined, version: string): Promise<Snapshot> {
+    if (this.offThread && plan === undefined && (await this.estates.storedVersions()) >= (this.offThread.minRows ?? 50_000)) {
+      const read = await this.offThread.read(at);
+      // A write between the two reads: the estate is not the key's, read it again here.
+      if (formatVersion(read.changeSets) === version) return Snapshot.fromBytes(key, at, null, read, []);
+    }
+    const { estate, problems } = await this.estates.estate({ at, plan });
+    return Snapshot.of(key, at, plan ?? null, estate, problems);
   }
 
   /**
@@ -98,6 +136,7 @@ export class AnalysisService {
   async whatIf(ids: readonly string[], view: AnalysisView & { visible?: (id: string) => boolean } = {}): Promise<WhatIfReport> {
     if (ids.length === 0) throw new VerbundError('USAGE', 'name at least one element to fail (--fail ID)');
     const snap = await this.snapshotOf(view);
+    await snap.parsed();
     // Checked here, where the visibility rule lives, before a thread is asked.
     checkFailIds(snap, ids, view.visible);
     const { visible: _v, ...rest } = view;
@@ -150,7 +189,7 @@ export class AnalysisService {
     const targeted = [...snap.estate.ofKind('application')].some((a) => a.target_availability !== undefined);
     const availability = targeted ? availabilityAgainstTargets(await this.availability({ snapshot: snap, maxOrder: 2, signal: view.signal }), scope, nameOf) : [];
     const report = targetFlags(recovery, availability, nameOf);
-    this.results.set(key, { value: report });
+    if (this.keepResults) this.results.set(key, { value: report });
     return report;
   }
 
@@ -164,7 +203,8 @@ export class AnalysisService {
   }
 
   private async snapshotOf(view: AnalysisView): Promise<Snapshot> {
-    return view.snapshot ?? (await this.snapshot(view));
+    // For a thread of the runner: this one need not parse a fresh version first.
+    return view.snapshot ?? (await this.snapshot(view, { estate: false }));
   }
 
   /** Runs a task on the view's snapshot, or answers it from the result cache. */
@@ -182,15 +222,19 @@ export class AnalysisService {
   }
 
   private remember<T extends SnapshotTask>(snap: Snapshot, task: T, result: ResultOf<T>): ResultOf<T> {
-    this.results.set(`${snap.key}|${JSON.stringify(task)}`, { value: result });
+    if (this.keepResults) this.results.set(`${snap.key}|${JSON.stringify(task)}`, { value: result });
     return result;
   }
 }
 
 /** Changes whenever a change set is added or changes status. */
 function versionOf(headers: readonly ChangeSetHeader[]): string {
-  let seq = 0;
+  let maxSeq = 0;
   let revisions = 0;
-  for (const h of headers) (seq = Math.max(seq, h.seq)), (revisions += h.revision);
-  return `${headers.length}.${seq}.${revisions}`;
+  for (const h of headers) (maxSeq = Math.max(maxSeq, h.seq)), (revisions += h.revision);
+  return formatVersion({ count: headers.length, maxSeq, revisions });
+}
+
+function formatVersion(v: ChangeSetVersion): string {
+  return `${v.count}.${v.maxSeq}.${v.revisions}`;
 }

@@ -7,7 +7,7 @@ import { kinds, type Kind } from '../model/kinds.js';
 import { listChangeSetHeaders, loadChanges, type ChangeSetHeader } from '../store/changeSetRepository.js';
 import type { Store } from '../store/openStore.js';
 import { listPlans, type Plan } from '../store/planRepository.js';
-import { readHistory, readObjectAt, type VersionRow } from '../store/versionRepository.js';
+import { countVersions, readHistory, readObjectAt, type VersionRow } from '../store/versionRepository.js';
 import { objectRevision, readObjectWithRevision } from '../store/revisionRepository.js';
 import { readVersionsOfKind } from '../store/readVersionsOfKind.js';
 import type { ChangeSet, ChangeSetInput, ChangeSetStatus } from '../timeline/changeSet.js';
@@ -120,6 +120,11 @@ export class EstateService {
     }
     // A plan view (or the NOT_FOUND message) goes the long way.
     return { object: await this.get(id, view), revision: await this.objectRevision(id) };
+  }
+
+  /** How many object versions the store holds, all dates (what decides where a large estate is read). */
+  storedVersions(): Promise<number> {
+    return countVersions(this.store.db);
   }
 
   /** Resolves if the database answers (readiness of a server). */

@@ -7,6 +7,7 @@
 import type { AvailabilityQuerystring } from '../contracts/requests/analyses.js';
 import { VerbundError, type Problem } from '../model/errors.js';
 import { analyzeSurvivability, type FailureElement, type Survivability } from '../engine/survivability.js';
+import { survivabilityStructures } from '../engine/survivabilityStructures.js';
 import { whatIf } from '../engine/whatIf.js';
 import { analyzeAvailability, type ServiceAvailability } from '../engine/availability.js';
 import { disjointPaths, nodeLinkDisjointPaths, noInstances, pathsJson, type PathsJson } from '../engine/disjointPaths.js';
@@ -85,7 +86,7 @@ export interface AvailabilityResult {
 
 /** The survivability of the whole snapshot, computed once per estate version. */
 export function survivabilityOf(snap: Snapshot): Survivability {
-  return (snap.memo.survivability ??= analyzeSurvivability(snap.projection, snap.services));
+  return (snap.memo.survivability ??= analyzeSurvivability(snap.projection, snap.services, { structures: snap.memo.structures }));
 }
 
 /** The services (indices) that pass the tenant, application and site filters. */
@@ -109,7 +110,8 @@ export function pickServices(snap: Snapshot, q: { tenant?: string | undefined; a
  */
 export function survivabilityFor(snap: Snapshot, pick: readonly number[]): Survivability {
   if (snap.memo.survivability || pick.length * 2 > snap.services.count) return survivabilityOf(snap);
-  return analyzeSurvivability(snap.projection, snap.services, { services: pick });
+  const structures = (snap.memo.structures ??= survivabilityStructures(snap.projection));
+  return analyzeSurvivability(snap.projection, snap.services, { services: pick, structures });
 }
 
 /** The kinds of objects that can fail (docs/analysis.md, "The graph and the services"). */

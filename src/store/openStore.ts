@@ -20,6 +20,8 @@ export interface StoreLocation {
 export interface Store {
   readonly dialect: DialectAdapter['name'];
   readonly db: Kysely<Database>;
+  /** The SQLite file (absent for PostgreSQL): other threads open it to read beside this one. */
+  readonly file?: string;
   /** Inserts many rows fast, inside the caller's transaction. */
   readonly insert: BulkInsert;
   /** Runs `fn` in one transaction holding the timeline write lock. */
@@ -53,6 +55,7 @@ export async function openStore(location: StoreLocation): Promise<Store> {
   return {
     dialect: adapter.name,
     db: adapter.db,
+    ...(!location.url && { file: location.file ?? 'verbund.db' }),
     insert: adapter.insert,
     write: (fn) => writeWithLock(adapter, fn),
     close: () => adapter.close(),

@@ -22,6 +22,12 @@ export async function readObjectsAt(db: Kysely<Database>, at: TimeKey): Promise<
   return rows.map((r) => JSON.parse(r.data!) as StoredObject);
 }
 
+/** How many object versions the index holds (all dates): a cheap measure of the estate's size. */
+export async function countVersions(db: Kysely<Database>): Promise<number> {
+  const r = await db.selectFrom('object_version').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
 /** Objects alive just before `at`: the state a replay from `at` starts from. */
 export async function readObjectsBefore(db: Kysely<Database>, at: TimeKey): Promise<StoredObject[]> {
   const rows = await db

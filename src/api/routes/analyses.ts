@@ -39,7 +39,9 @@ export const analysisRoutes: RoutePlugin = async (app, { ctx }) => {
     async (req, reply) => {
       const { geoMinimumKm: minimumKm, geoRecommendedKm: recommendedKm } = req.query;
       if (recommendedKm < minimumKm) throw new VerbundError('INVALID_INPUT', `geoRecommendedKm (${recommendedKm}) is below geoMinimumKm (${minimumKm})`);
-      const { snap, scope } = await ctx.scoped(req, req.query);
+      // The targets are judged in this thread (the restore order over the estate's objects): then
+      // the estate is parsed first, in slices beside the requests; the check alone needs it not.
+      const { snap, scope } = await ctx.scoped(req, req.query, { estate: req.query.targets });
       const { at: _a, plan: _p, form, network, tenant, geoMinimumKm: _g, geoRecommendedKm: _r, targets, ...rest } = req.query;
       const query: CheckQuery = {
         ...rest,
@@ -70,7 +72,7 @@ export const analysisRoutes: RoutePlugin = async (app, { ctx }) => {
       },
     },
     async (req, reply) => {
-      const { snap, scope } = await ctx.scoped(req, req.query);
+      const { snap, scope } = await ctx.scoped(req, req.query, { estate: false });
       // A tenant fails what it sees and what breaks its services (the evidence check shows
       // it); any other id does not exist for it, exactly as one that exists nowhere.
       let visible: ((id: string) => boolean) | undefined;
@@ -95,7 +97,7 @@ export const analysisRoutes: RoutePlugin = async (app, { ctx }) => {
       },
     },
     async (req, reply) => {
-      const { snap, scope } = await ctx.scoped(req, req.query);
+      const { snap, scope } = await ctx.scoped(req, req.query, { estate: false });
       // A tenant asks about its own sites and applications only; anything else does not exist.
       for (const id of [req.query.from, req.query.to]) if (!scope.visible(id)) throw new VerbundError('NOT_FOUND', `"${id}" does not exist at this date`);
       return ctx.metrics.analysis('paths', () => ctx.analysis.paths(req.query.from, req.query.to, { snapshot: snap, signal: clientGone(reply) }));
@@ -115,7 +117,7 @@ export const analysisRoutes: RoutePlugin = async (app, { ctx }) => {
     },
     async (req, reply) => {
       const p = principalOf(req);
-      const { snap } = await ctx.scoped(req, req.query); // the view's checks, as the tenant may see them
+      const { snap } = await ctx.scoped(req, req.query, { estate: false }); // the view's checks, as the tenant may see them
       // A tenant's question is always about its own services.
       const tenant = p.role === 'tenant' ? (p.tenant ?? '') : req.query.tenant;
       const { at: _a, plan: _p, ...query } = req.query;

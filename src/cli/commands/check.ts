@@ -51,7 +51,8 @@ export async function run(opts: CheckOptions): Promise<number> {
   // far more than the check itself on a large estate.
   const judgeTargets = opts.targets === true || scenario !== undefined;
   return withService(opts, async (service) => {
-    const analysis = new AnalysisService(service);
+    // One question per process: nothing to keep for a second one.
+    const analysis = new AnalysisService(service, { resultBytes: 0 });
     const snapshot = await analysis.snapshot({ at: opts.at, plan: opts.plan });
     const checked = await analysis.check({ snapshot, georedundancy: { minimumKm, recommendedKm } }, query);
     const r = judgeTargets ? { ...checked, continuity: { ...checked.continuity, targets: await checkTargets(analysis, snapshot, checked, opts, scenario) } } : checked;
