@@ -59,6 +59,7 @@ const samples: Record<string, Sample | ((caller: Caller) => Sample)> = {
       return id;
     },
   },
+  'GET /api/v1/names': { url: '/api/v1/names?ids=u-lemgo-finanzwesen,lemgo' },
   'GET /api/v1/objects/{id}/history': { url: '/api/v1/objects/u-lemgo-finanzwesen/history' },
   'GET /api/v1/diff': { url: '/api/v1/diff?from=2019-01-01&to=2020-01-01' },
   'GET /api/v1/changesets': { url: '/api/v1/changesets' },

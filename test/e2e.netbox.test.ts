@@ -49,7 +49,8 @@ describe('web UI: NetBox sync', { skip: executable === null && !process.env.CI &
     await page.getByRole('status').getByText(/^Als Änderungssatz netbox-sync-\d{8}t\d{6}z geschrieben\.$/).waitFor();
     await page.getByText(/^264 NetBox-Objekte übersprungen/).waitFor();
     // The timeline reloads and stands at the sync's date, with its change set.
-    await page.getByRole('region', { name: 'Änderungen an diesem Datum' }).getByText('NetBox sync: 204 added, 0 removed, 0 changed').waitFor();
+    // The server's title ("NetBox sync: 204 added, …") is shown in German from its code.
+    await page.getByRole('region', { name: 'Änderungen an diesem Datum' }).getByText('NetBox-Abgleich: 204 neu, 0 entfernt, 0 geändert').waitFor();
 
     await page.getByLabel('API-Token').fill(TOKEN);
     await page.getByRole('button', { name: 'Aus NetBox abrufen' }).click();

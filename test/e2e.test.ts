@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { axe, chromiumPath, launchBrowser, newPage, signIn, startServer, type E2eServer } from './helpers/e2e.js';
+import { axe, chromiumPath, launchBrowser, newPage, planPaderbornMove, signIn, startServer, type E2eServer } from './helpers/e2e.js';
 
 const executable = chromiumPath();
 
@@ -135,13 +135,7 @@ describe('web UI end to end', { skip: executable === null && !process.env.CI && 
 
   test('plans: plan the Paderborn move in waves, see the Gantt chart, verdicts and placement; accept and drop ask first, naming what they write', async () => {
     await go('/plans');
-    await page.getByLabel('Name des Plans').fill('e2e-move');
-    await page.getByLabel('Frühester Umzugstag').fill('2018-12-08');
-    await page.getByRole('combobox', { name: /^Von Standort/ }).selectOption('paderborn-dc');
-    await page.getByRole('combobox', { name: /^Nach Standort/ }).selectOption('lemgo-dc');
-    await page.getByLabel('Höchstens Anwendungen je Welle').fill('3');
-    await page.getByLabel('Höchstens vCPU je Welle').fill('96');
-    await page.getByRole('button', { name: 'Plan berechnen' }).click();
+    await planPaderbornMove(page, 'e2e-move');
     await page.getByRole('heading', { name: /^e2e-move:/ }).waitFor({ timeout: 30_000 });
     await page.getByRole('img', { name: /Gantt-Diagramm/ }).waitFor();
     await page.getByText('MIP, optimal', { exact: true }).waitFor();
@@ -157,7 +151,8 @@ describe('web UI end to end', { skip: executable === null && !process.env.CI && 
     // operator (test/helpers/e2e.ts), so she is offered to record them as done rather than refused.
     await page.getByRole('button', { name: 'Plan annehmen (terminieren)' }).click();
     const dialog = page.getByRole('dialog', { name: 'Plan e2e-move annehmen?' });
-    await dialog.getByText(/e2e-move-wave-1 .* liegt in der Vergangenheit/).waitFor();
+    // Each wave by its title (the server's, in German) and its change set.
+    await dialog.getByText(/^\d\d\.\d\d\.\d{4}: Welle 1 von \d nach lemgo-dc: .* \(e2e-move-wave-1\) → liegt in der Vergangenheit$/).waitFor();
     await dialog.getByRole('checkbox', { name: /Die 2 vergangenen Wellen als erledigt erfassen/ }).waitFor();
     await accessible('plans-confirm');
     await dialog.getByRole('button', { name: 'Abbrechen' }).click();

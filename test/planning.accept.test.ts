@@ -52,6 +52,10 @@ describe('safe acceptance', () => {
 
     // Before the accepted plan's waves: its applications are still to move, and re-planning them is named.
     const again = await plan('straddles', { start: '2031-01-04' });
+    // The same warning as a code with parameters, for a client to show in its user's language.
+    const notice = again.notices.find((n) => n.code === 'waves.alreadyScheduled');
+    assert.deepEqual(notice?.params, { applications: 'x, y', count: 2, plan: 'future', changesets: 'future-wave-1, future-wave-2', dates: '2031-02-01, 2031-02-08' });
+    assert.deepEqual(again.notices.map((n) => n.message), again.warnings);
     assert.ok(again.warnings.some((w) => /^x, y are scheduled already by the accepted plan future \(future-wave-1 on 2031-02-01, future-wave-2 on 2031-02-08\); this plan moves them again/.test(w)), again.warnings.join('\n'));
     // Seen from 2031-01-08, the first wave (2031-01-04) has happened, the second (2031-01-11) not yet.
     const now = '2031-01-08T00:00:00.000Z';

@@ -10,6 +10,7 @@ import { changeSetRoutes } from './routes/changesets.js';
 import { estateFileRoutes } from './routes/estateFiles.js';
 import { historyRoutes } from './routes/history.js';
 import { netboxImportRoutes } from './routes/netboxImport.js';
+import { nameRoutes } from './routes/names.js';
 import { objectRoutes } from './routes/objects.js';
 import { objectWriteRoutes } from './routes/objectWrites.js';
 import { planRoutes } from './routes/plans.js';
@@ -20,7 +21,7 @@ import { userRoutes } from './routes/users.js';
 
 /** The API's route modules, in the order the OpenAPI document lists them. */
 export const apiRoutes: RoutePlugin<SessionRouteOptions & BaseMapRouteOptions> = async (app, { ctx, login, baseMap }) => {
-  for (const routes of [objectRoutes, objectWriteRoutes, historyRoutes, changeSetRoutes, reportRoutes, estateFileRoutes, netboxImportRoutes, analysisRoutes]) await app.register(routes, { ctx });
+  for (const routes of [objectRoutes, nameRoutes, objectWriteRoutes, historyRoutes, changeSetRoutes, reportRoutes, estateFileRoutes, netboxImportRoutes, analysisRoutes]) await app.register(routes, { ctx });
   await app.register(sessionRoutes, { ctx, login });
   for (const routes of [userRoutes, tokenRoutes, planRoutes]) await app.register(routes, { ctx });
   await app.register(baseMapRoutes, { ctx, baseMap });

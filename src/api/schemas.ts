@@ -2,6 +2,7 @@
  * Response schemas and helpers shared by the routes: a page of a list, a change-set header,
  * any object. The request schemas are in src/contracts/requests.
  */
+import { serverTextSchema, textOf, type ServerText } from '../service/serverTexts.js';
 import { changeSetStatuses, isOverdue } from '../timeline/changeSet.js';
 import { nowKey } from '../timeline/time.js';
 
@@ -25,8 +26,8 @@ export function page<T>(list: readonly T[], q: { limit: number; offset: number }
  * passed: still in the baseline, waiting for an operator to mark it done or cancel it
  * (docs/api.md, "Present and past").
  */
-export function presentHeader<H extends { readonly plan?: string | undefined; readonly status: string; readonly effectiveKey: string }>(h: H): Omit<H, 'plan'> & { plan: string | null; overdue: boolean } {
-  return { ...h, plan: h.plan ?? null, overdue: isOverdue(h, nowKey()) };
+export function presentHeader<H extends { readonly plan?: string | undefined; readonly status: string; readonly effectiveKey: string; readonly title: string }>(h: H): Omit<H, 'plan'> & { plan: string | null; overdue: boolean; text: ServerText | null } {
+  return { ...h, plan: h.plan ?? null, overdue: isOverdue(h, nowKey()), text: textOf(h.title) };
 }
 
 export const changeSetHeaderSchema = {
@@ -35,6 +36,7 @@ export const changeSetHeaderSchema = {
   properties: {
     id: { type: 'string' },
     title: { type: 'string' },
+    text: serverTextSchema,
     effective: { type: 'string', description: 'As written.' },
     effectiveKey: { type: 'string', description: 'UTC instant the timeline orders by.' },
     status: { type: 'string', enum: changeSetStatuses },

@@ -85,9 +85,10 @@ export interface SurvivabilityOptions extends MaskOptions {
    */
   tuning?: { budget?: number | undefined; maxSubtrees?: number | undefined } | undefined;
   /**
-   * The structures of G − F when the caller keeps them (`survivabilityStructures(p, F)`
-   * with the same `failed`): every question about some services of one estate version
-   * shares them instead of rebuilding them (read only here).
+   * The structures of G − F computed before by `survivabilityStructures(p, F)` for this
+   * projection and this `failed`, to reuse (read only here): every question about some
+   * services of one estate version shares them, and the timeline check keeps them while the
+   * graph is unchanged.
    */
   structures?: SurvivabilityStructures | undefined;
 }

@@ -33,76 +33,91 @@ export function recordFootprints(
   upBase: Uint8Array,
   analysed: Uint8Array,
 ): void {
+  const { services } = result;
+  footprints.set(result, (more: MaskLike, survivingOnly: boolean): Int32Array =>
+    footprintHits(p, m, st, more, (s) => (survivingOnly ? services[s]!.survives : analysed[s] === 1 && upBase[s] === 1), F),
+  );
+}
+
+/**
+ * The services among `consider` whose footprint in the block-cut tree of G − F (the blocks
+ * between their good attach points and the instances they use; see `recordFootprints`)
+ * holds a node or edge of `more`. Every simple path between two of a service's terminals
+ * runs inside its footprint, so whether the service is up under any failure depends only on
+ * the footprint: elements outside it never matter. O(nodes + edges) plus a tree walk per
+ * attach point and instance of each service considered.
+ *
+ * @param st the structures of G − F (`survivabilityStructures`).
+ * @param F the failed elements of `st` (none by default): they are in no footprint.
+ */
+export function footprintHits(p: Projection, m: ServiceModel, st: SurvivabilityStructures, more: MaskLike, consider: (s: number) => boolean, F?: FailureMask): Int32Array {
   const n = p.nodeCount;
   const S = m.count;
   const { attach, needs, appInstances } = m;
   const { comp0, bcc, B, bcf, treeOf } = st;
-  const { services } = result;
   const allNeedsInC = (s: number, c: number): boolean => allNeedsIn(m, comp0, s, c);
-  footprints.set(result, (more: MaskLike, survivingOnly: boolean): Int32Array => {
-    const markBlock = new Uint8Array(B);
-    const markNode = new Uint8Array(n);
-    const moreNodes = more.nodes;
-    const moreEdges = more.edges;
-    if (moreNodes)
-      for (let v = 0; v < n; v++) {
-        if (!moreNodes[v] || F.nodes[v]) continue;
-        markNode[v] = 1;
-        for (let i = p.offsets[v]!; i < p.offsets[v + 1]!; i++) {
-          const b = bcc.edgeBlock[p.incidentEdges[i]!]!;
-          if (b >= 0) markBlock[b] = 1;
-        }
-      }
-    if (moreEdges)
-      for (let e = 0; e < p.edgeCount; e++) {
-        if (!moreEdges[e] || F.edges[e]) continue;
-        const b = bcc.edgeBlock[e]!;
+  const markBlock = new Uint8Array(B);
+  const markNode = new Uint8Array(n);
+  const moreNodes = more.nodes;
+  const moreEdges = more.edges;
+  if (moreNodes)
+    for (let v = 0; v < n; v++) {
+      if (!moreNodes[v] || F?.nodes[v]) continue;
+      markNode[v] = 1;
+      for (let i = p.offsets[v]!; i < p.offsets[v + 1]!; i++) {
+        const b = bcc.edgeBlock[p.incidentEdges[i]!]!;
         if (b >= 0) markBlock[b] = 1;
       }
-    /** Does the tree path between the nodes r and x (same component) hold a marked block? */
-    const pathMarked = (r: number, x: number): boolean => {
-      if (markNode[x]) return true;
-      let u = treeOf(r);
-      let w = treeOf(x);
-      if (u < 0 || w < 0) return false;
-      while (u !== w) {
-        if (bcf.depth[u]! >= bcf.depth[w]!) {
-          if (u < B && markBlock[u]) return true;
-          u = bcf.parent[u]!;
-        } else {
-          if (w < B && markBlock[w]) return true;
-          w = bcf.parent[w]!;
-        }
-      }
-      return u < B && markBlock[u] === 1;
-    };
-    const out: number[] = [];
-    for (let s = 0; s < S; s++) {
-      if (survivingOnly ? !services[s]!.survives : !(analysed[s] && upBase[s])) continue;
-      let hit = false;
-      for (let k = attach.offsets[s]!; k < attach.offsets[s + 1]! && !hit; k++) {
-        const r = attach.members[k]!;
-        const c = comp0[r]!;
-        if (c < 0 || !allNeedsInC(s, c)) continue;
-        // r is a good attach point: its paths to the other good attach points of its
-        // component and to every instance there span the footprint's part in c.
-        if (markNode[r]) hit = true;
-        for (let k2 = attach.offsets[s]!; k2 < attach.offsets[s + 1]! && !hit; k2++) {
-          const q = attach.members[k2]!;
-          if (q !== r && comp0[q] === c) hit = pathMarked(r, q);
-        }
-        for (let j = needs.offsets[s]!; j < needs.offsets[s + 1]! && !hit; j++) {
-          const a = needs.members[j]!;
-          for (let i = appInstances.offsets[a]!; i < appInstances.offsets[a + 1]! && !hit; i++) {
-            const x = appInstances.members[i]!;
-            if (comp0[x] === c) hit = pathMarked(r, x);
-          }
-        }
-      }
-      if (hit) out.push(s);
     }
-    return Int32Array.from(out);
-  });
+  if (moreEdges)
+    for (let e = 0; e < p.edgeCount; e++) {
+      if (!moreEdges[e] || F?.edges[e]) continue;
+      const b = bcc.edgeBlock[e]!;
+      if (b >= 0) markBlock[b] = 1;
+    }
+  /** Does the tree path between the nodes r and x (same component) hold a marked block? */
+  const pathMarked = (r: number, x: number): boolean => {
+    if (markNode[x]) return true;
+    let u = treeOf(r);
+    let w = treeOf(x);
+    if (u < 0 || w < 0) return false;
+    while (u !== w) {
+      if (bcf.depth[u]! >= bcf.depth[w]!) {
+        if (u < B && markBlock[u]) return true;
+        u = bcf.parent[u]!;
+      } else {
+        if (w < B && markBlock[w]) return true;
+        w = bcf.parent[w]!;
+      }
+    }
+    return u < B && markBlock[u] === 1;
+  };
+  const out: number[] = [];
+  for (let s = 0; s < S; s++) {
+    if (!consider(s)) continue;
+    let hit = false;
+    for (let k = attach.offsets[s]!; k < attach.offsets[s + 1]! && !hit; k++) {
+      const r = attach.members[k]!;
+      const c = comp0[r]!;
+      if (c < 0 || !allNeedsInC(s, c)) continue;
+      // r is a good attach point: its paths to the other good attach points of its
+      // component and to every instance there span the footprint's part in c.
+      if (markNode[r]) hit = true;
+      for (let k2 = attach.offsets[s]!; k2 < attach.offsets[s + 1]! && !hit; k2++) {
+        const q = attach.members[k2]!;
+        if (q !== r && comp0[q] === c) hit = pathMarked(r, q);
+      }
+      for (let j = needs.offsets[s]!; j < needs.offsets[s + 1]! && !hit; j++) {
+        const a = needs.members[j]!;
+        for (let i = appInstances.offsets[a]!; i < appInstances.offsets[a + 1]! && !hit; i++) {
+          const x = appInstances.members[i]!;
+          if (comp0[x] === c) hit = pathMarked(r, x);
+        }
+      }
+    }
+    if (hit) out.push(s);
+  }
+  return Int32Array.from(out);
 }
 
 /**

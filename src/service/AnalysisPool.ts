@@ -8,8 +8,9 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { VerbundError } from '../model/errors.js';
+import type { RestoreSolution } from '../planning/solveRestore.js';
 import type { WaveSolution } from '../planning/solveWaves.js';
-import { errorIn, type AnalysisRunner, type ErrorOut, type ResultOf, type SnapshotTask, type TimelineTask, type WaveTask } from './analysisTask.js';
+import { errorIn, type AnalysisRunner, type ErrorOut, type RestoreTask, type ResultOf, type SnapshotTask, type TimelineTask, type WaveTask } from './analysisTask.js';
 import type { WorkerMessage } from './analysisWorker.js';
 import type { Snapshot } from './Snapshot.js';
 import type { TimelineCheckReport } from './timelineCheckReport.js';
@@ -67,6 +68,10 @@ export class AnalysisPool implements AnalysisRunner {
 
   waves(task: WaveTask, signal?: AbortSignal): Promise<WaveSolution> {
     return this.post({ task }, signal) as Promise<WaveSolution>;
+  }
+
+  restore(task: RestoreTask, signal?: AbortSignal): Promise<RestoreSolution> {
+    return this.post({ task }, signal) as Promise<RestoreSolution>;
   }
 
   /** Analyses running on a thread (or on one that is starting), and waiting for one. */

@@ -184,7 +184,7 @@ export class AnalysisService {
     const hit = this.results.get(key);
     if (hit) return hit.value as TargetsReport;
     const nameOf = (id: string): string => (snap.estate.get(id)?.name as string | undefined) ?? id;
-    const recovery = await recoveryAgainstRestore(this.estates, snap.estate, scope, snap.at, { scenario: o.scenario, timeLimit: o.timeLimit ?? CHECK_RESTORE_SECONDS, missedOnly: true });
+    const recovery = await recoveryAgainstRestore(this.estates, snap.estate, scope, snap.at, { scenario: o.scenario, timeLimit: o.timeLimit ?? CHECK_RESTORE_SECONDS, missedOnly: true, runner: this.runner, signal: view.signal });
     // The availability analysis only when some application has a target to compare with.
     const targeted = [...snap.estate.ofKind('application')].some((a) => a.target_availability !== undefined);
     const availability = targeted ? availabilityAgainstTargets(await this.availability({ snapshot: snap, maxOrder: 2, signal: view.signal }), scope, nameOf) : [];

@@ -17,6 +17,7 @@ import type { EstateDocument } from '../interop/estateDocument.js';
 import { readView, requirePlan } from './readView.js';
 import type { TimelineMutation, WriteOptions, WriteResult } from './writeTimeline.js';
 import { append } from '../util/append.js';
+import { english } from './serverTexts.js';
 
 /** Which view of the timeline to read: an instant, and optionally a plan overlaid. */
 export interface ViewOptions {
@@ -69,7 +70,7 @@ export class EstateService {
       const initial = doc.initial ?? {};
       add.push({
         id: opts.changeset ?? initial.id ?? 'initial',
-        title: initial.title ?? 'Initial estate',
+        title: initial.title ?? english('estate.initial', {}),
         effective: opts.effective ?? initial.effective ?? BEGINNING_OF_TIME,
         status: 'done',
         ...(initial.author !== undefined && { author: initial.author }),

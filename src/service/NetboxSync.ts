@@ -10,6 +10,7 @@ import { mapNetbox } from '../interop/netbox/mapNetbox.js';
 import type { NetboxMap } from '../interop/netbox/NetboxMap.js';
 import type { NetboxPull } from '../interop/netbox/NetboxPull.js';
 import type { EstateService } from './EstateService.js';
+import { english } from './serverTexts.js';
 
 /** The author of every sync change set. */
 const NETBOX_SYNC_AUTHOR = 'netbox sync';
@@ -55,7 +56,7 @@ export async function syncNetbox(service: EstateService, pull: NetboxPull, opts:
     changesets: [
       {
         id,
-        title: `NetBox sync: ${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed`,
+        title: english('netbox.sync', { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length }),
         effective: pulledAt,
         status: 'done',
         author: NETBOX_SYNC_AUTHOR,

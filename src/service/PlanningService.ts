@@ -22,6 +22,7 @@ import { formatInstant, parseInstant } from '../timeline/time.js';
 import type { AnalysisRunner } from './analysisTask.js';
 import type { EstateService } from './EstateService.js';
 import { walkTimeline } from './walkTimeline.js';
+import { english, notice } from './serverTexts.js';
 
 /** How a MIP stage ended, in words (the CLI's summary, the plan's notes). */
 export { describeStage } from '../planning/mipWaves.js';
@@ -71,7 +72,10 @@ export interface WavePlanResult {
   readonly greedy: { waves: number; end: string | null; splitDays: number } | null;
   readonly groups: number;
   readonly waves: PlannedWave[];
+  /** The notices' English messages (kept for clients that read only these). */
   readonly warnings: string[];
+  /** The warnings as codes with parameters, for clients that show them in their user's language. */
+  readonly notices: ReturnType<typeof notice>[];
   readonly written: boolean;
 }
 
@@ -133,12 +137,13 @@ export async function planWaves(service: EstateService, o: WavePlanOptions): Pro
   const scheduledWarnings = await alreadyScheduled(service, new Set(scope.moving.map((a) => a.id)));
   // After a retry the solver proved optimality for a problem with days taken away, not for the move.
   const optimal = solution.optimal && retries === 0;
-  const retryWarnings = retries ? [`${retries} re-solve${retries > 1 ? 's' : ''}: some move groups did not fit device by device on the day first chosen and were kept off it; the plan is not proven optimal`] : [];
-  const lateWarnings = placement.lateOverruns().map((r) => `${r.device} has ${round(r.free)} ${r.dimension} free from ${dateOf(Math.floor(r.day))} (after --end ${end}), less than the ${round(r.placed)} this plan places on it (${r.applications.join(', ')})`);
+  const retryWarnings = retries ? [notice('waves.resolved', { count: retries })] : [];
+  const lateWarnings = placement.lateOverruns().map((r) => notice('waves.lateOverrun', { device: r.device, free: round(r.free), dimension: r.dimension, date: dateOf(Math.floor(r.day)), end, placed: round(r.placed), applications: r.applications.join(', ') }));
+  const notices = [...built.tightToTarget.map((d) => notice('waves.tightToTarget', { from: d.from, to: d.to, site: o.to })), ...scheduledWarnings, ...retryWarnings, ...lateWarnings];
   const changesets = waveChangeSets(o, waves, instancesAfter, estate.ofKind('application'));
   const fmt = (x: { waves: number; endDay: number; splitDays: number } | null) => x && { waves: x.waves, end: x.endDay >= 0 ? dateOf(x.endDay) : null, splitDays: x.splitDays };
   const notes = `Planned by verbund plan waves (${solution.solver}${optimal ? ', optimal' : solution.stages.length ? `, ${solution.stages.map(describeStage).join(', ')}` : ''}): ${o.from} → ${o.to}, ${waves.length} waves, ${solution.objective.splitDays} split application-days.`;
-  if (!o.dryRun) await service.addChangeSets({ plans: [{ id: o.name, title: o.title ?? `Move ${o.from} → ${o.to}`, notes }], changesets });
+  if (!o.dryRun) await service.addChangeSets({ plans: [{ id: o.name, title: o.title ?? english('plan.move', { from: o.from, to: o.to }), notes }], changesets });
   return {
     plan: o.name,
     from: o.from,
@@ -154,7 +159,8 @@ export async function planWaves(service: EstateService, o: WavePlanOptions): Pro
     greedy: fmt(solution.greedy),
     groups: p.groups.length,
     waves,
-    warnings: [...built.tightToTarget.map((d) => `${d.from} is tightly coupled to ${d.to}, which is at ${o.to} already: split until ${d.from} moves`), ...scheduledWarnings, ...retryWarnings, ...lateWarnings],
+    warnings: notices.map((n) => n.message),
+    notices,
     written: !o.dryRun,
   };
 }
@@ -162,20 +168,21 @@ export async function planWaves(service: EstateService, o: WavePlanOptions): Pro
 const MAX_PLACEMENT_RETRIES = 25;
 
 /** Warnings naming the moving applications that scheduled change sets of accepted plans change already. */
-async function alreadyScheduled(service: EstateService, moving: ReadonlySet<string>): Promise<string[]> {
+async function alreadyScheduled(service: EstateService, moving: ReadonlySet<string>): Promise<ReturnType<typeof notice>[]> {
   const accepted = (await listChangeSetHeaders(service.store.db)).filter((h) => h.status === 'scheduled' && h.plan);
   if (!accepted.length) return [];
   const changes = await loadChanges(service.store.db, accepted.map((h) => h.seq));
-  const byPlan = new Map<string, { apps: Set<string>; sets: string[] }>();
+  const byPlan = new Map<string, { apps: Set<string>; sets: string[]; dates: string[] }>();
   for (const h of accepted) {
     const apps = (changes.get(h.seq) ?? []).map((c) => c.id).filter((id) => moving.has(id));
     if (!apps.length) continue;
-    const entry = byPlan.get(h.plan!) ?? { apps: new Set<string>(), sets: [] };
+    const entry = byPlan.get(h.plan!) ?? { apps: new Set<string>(), sets: [], dates: [] };
     for (const a of apps) entry.apps.add(a);
-    entry.sets.push(`${h.id} on ${formatInstant(h.effectiveKey)}`);
+    entry.sets.push(h.id);
+    entry.dates.push(formatInstant(h.effectiveKey));
     byPlan.set(h.plan!, entry);
   }
-  return [...byPlan].map(([plan, e]) => `${[...e.apps].sort().join(', ')} ${e.apps.size > 1 ? 'are' : 'is'} scheduled already by the accepted plan ${plan} (${e.sets.join(', ')}); this plan moves ${e.apps.size > 1 ? 'them' : 'it'} again: cancel those change sets or drop this plan`);
+  return [...byPlan].map(([plan, e]) => notice('waves.alreadyScheduled', { applications: [...e.apps].sort().join(', '), count: e.apps.size, plan, changesets: e.sets.join(', '), dates: e.dates.join(', ') }));
 }
 
 /** Places every wave's instances in date order; `failed` lists the applications (with group and day) that found no devices. */
@@ -219,7 +226,7 @@ function waveChangeSets(o: WavePlanOptions, waves: readonly PlannedWave[], insta
   const movable = (id: string): boolean => status.get(id) !== 'joint';
   return waves.map((w, i) => ({
     id: w.changeset,
-    title: `Wave ${w.wave} of ${waves.length} to ${o.to}: ${w.applications.join(', ')}`,
+    title: english('plan.wave', { wave: w.wave, waves: waves.length, to: o.to, applications: w.applications.join(', ') }),
     effective: w.date,
     status: 'proposed',
     plan: o.name,

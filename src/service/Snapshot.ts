@@ -18,7 +18,7 @@ import type { TimeKey } from '../timeline/time.js';
  * Retired devices carry no traffic: the engine leaves them (and their links) out. Their
  * site keeps counting as a site with devices, so its users reach nothing through them.
  */
-const projectionOptions = { retired: 'exclude' } as const;
+export const projectionOptions = { retired: 'exclude' } as const;
 
 /** Builds the projection and services of an estate. */
 export function project(estate: Estate): { projection: Projection; services: ServiceModel } {

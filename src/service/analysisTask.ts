@@ -9,6 +9,8 @@ import { buildCheckReport, type CheckQuery, type CheckReport } from './checkRepo
 import type { ExplainContext } from '../planning/explainInfeasible.js';
 import { solveWaves, type SolveOptions, type WaveSolution } from '../planning/solveWaves.js';
 import type { WaveProblem } from '../planning/WaveProblem.js';
+import type { RestoreProblem } from '../planning/RestoreProblem.js';
+import { solveRestore, type RestoreSolution, type RestoreSolveOptions } from '../planning/solveRestore.js';
 import type { Snapshot } from './Snapshot.js';
 import { timelineCheckReport, type TimelineCheckReport } from './timelineCheckReport.js';
 import type { WalkChangeSet } from './walkTimeline.js';
@@ -34,6 +36,13 @@ export interface WaveTask {
   readonly problem: WaveProblem;
   readonly context: ExplainContext;
   readonly options: Pick<SolveOptions, 'solver' | 'timeLimit'>;
+}
+
+/** The restore order's solve (greedy, then the MIP within its time limit): `plan restore` and the report. */
+export interface RestoreTask {
+  readonly op: 'solveRestore';
+  readonly problem: RestoreProblem;
+  readonly options: RestoreSolveOptions;
 }
 
 /** The result of a task. */
@@ -72,6 +81,11 @@ export function runWaveTask(task: WaveTask): Promise<WaveSolution> {
   return solveWaves(task.problem, task.context, task.options);
 }
 
+/** Runs a restore task in this thread. */
+export function runRestoreTask(task: RestoreTask): Promise<RestoreSolution> {
+  return solveRestore(task.problem, task.options);
+}
+
 /** Where analyses run: in this thread (the CLI) or in a pool of worker threads (the API). */
 export interface AnalysisRunner {
   /** How many analyses can run side by side: a large question is split into this many parts. */
@@ -79,6 +93,7 @@ export interface AnalysisRunner {
   run<T extends SnapshotTask>(snap: Snapshot, task: T, signal?: AbortSignal): Promise<ResultOf<T>>;
   timeline(task: TimelineTask, signal?: AbortSignal): Promise<TimelineCheckReport>;
   waves(task: WaveTask, signal?: AbortSignal): Promise<WaveSolution>;
+  restore(task: RestoreTask, signal?: AbortSignal): Promise<RestoreSolution>;
 }
 
 /** Runs every analysis in the calling thread. */
@@ -87,6 +102,7 @@ export const inProcess: AnalysisRunner = {
   run: async (snap, task) => runTask(snap, task),
   timeline: async (task) => runTimelineTask(task),
   waves: (task) => runWaveTask(task),
+  restore: (task) => runRestoreTask(task),
 };
 
 /** An error as it crosses a thread boundary (structured clone keeps no class). */

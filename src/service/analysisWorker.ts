@@ -5,14 +5,14 @@
  * survivability) serve every later question on this thread.
  */
 import { decodeEstate, Snapshot } from './Snapshot.js';
-import { errorOut, runTask, runTimelineTask, runWaveTask, type ErrorOut, type SnapshotTask, type TimelineTask, type WaveTask } from './analysisTask.js';
+import { errorOut, runRestoreTask, runTask, runTimelineTask, runWaveTask, type ErrorOut, type RestoreTask, type SnapshotTask, type TimelineTask, type WaveTask } from './analysisTask.js';
 import type { Problem } from '../model/errors.js';
 import type { TimeKey } from '../timeline/time.js';
 
 /** What the pool posts: a snapshot task with its estate version, or a task that needs none. */
 export type WorkerMessage =
   | { readonly task: SnapshotTask; readonly key: string; readonly at: TimeKey; readonly plan: string | null; readonly problems: Problem[]; readonly estate: SharedArrayBuffer }
-  | { readonly task: TimelineTask | WaveTask };
+  | { readonly task: TimelineTask | WaveTask | RestoreTask };
 
 /**
  * Estate versions kept per thread, by the size of their JSON: several small estates, one of
@@ -42,6 +42,7 @@ export default async function analysisWorker(m: WorkerMessage): Promise<unknown>
   try {
     if (m.task.op === 'timelineCheck') return runTimelineTask(m.task);
     if (m.task.op === 'solveWaves') return await runWaveTask(m.task);
+    if (m.task.op === 'solveRestore') return await runRestoreTask(m.task);
     return runTask(snapshotOf(m as Extract<WorkerMessage, { key: string }>), m.task);
   } catch (e) {
     return errorOut(e) satisfies ErrorOut;

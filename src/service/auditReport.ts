@@ -12,6 +12,7 @@ import { VerbundError } from '../model/errors.js';
 import { parseInstant, type TimeKey } from '../timeline/time.js';
 import type { Principal } from './AccountService.js';
 import { AnalysisService } from './AnalysisService.js';
+import type { AnalysisRunner } from './analysisTask.js';
 import type { CheckSummary, SpofOut } from './checkReport.js';
 import type { ContinuityReport } from './continuityReport.js';
 import type { EstateService } from './EstateService.js';
@@ -33,6 +34,15 @@ export interface AuditOptions {
   readonly scenario?: Partial<RestorePlanOptions> | undefined;
   /** Seconds the restore MIP may take per scenario (default 10). */
   readonly timeLimit?: number | undefined;
+  /**
+   * The analyses to use (the API's: check and availability in its pool, results cached);
+   * default a new one in this thread.
+   */
+  readonly analysis?: AnalysisService | undefined;
+  /** Where the restore solves run (the API: its analysis pool); default this thread. */
+  readonly runner?: AnalysisRunner | undefined;
+  /** Cancels the analyses (the client went away). */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** A SPOF as one line of the report. */
@@ -72,13 +82,14 @@ export async function auditReport(service: EstateService, o: AuditOptions): Prom
   const at = parseInstant(o.at, 'at');
   const since = o.since === undefined ? null : parseInstant(o.since, 'since');
   if (since !== null && since > at) throw new VerbundError('USAGE', `--since ${since.slice(0, 10)} is after --at ${at.slice(0, 10)}`);
-  const analysis = new AnalysisService(service);
+  const analysis = o.analysis ?? new AnalysisService(service);
   const snapshot = await analysis.snapshot({ at });
+  const { signal } = o;
   const estate = snapshot.estate;
   const scope = scopeOf(o.principal, estate);
   if (scope.tenant !== null && estate.get(scope.tenant)?.kind !== 'organization') throw new VerbundError('NOT_FOUND', `no organization "${scope.tenant}" at ${at.slice(0, 10)}`);
   // A tenant's check is asked for its own services (summary and SPOFs count only them).
-  const check = scopeCheck(await analysis.check({ snapshot }, scope.tenant === null ? {} : { tenant: scope.tenant }), scope);
+  const check = scopeCheck(await analysis.check({ snapshot, signal }, scope.tenant === null ? {} : { tenant: scope.tenant }), scope);
   const nameOf = (id: string): string => (estate.get(id)?.name as string | undefined) ?? id;
 
   const spofs: AuditSpof[] = check.spofs.map((sp) => ({
@@ -103,7 +114,7 @@ export async function auditReport(service: EstateService, o: AuditOptions): Prom
     return [...rows].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([id, r]) => ({ id, services: r.services, users: r.users, spofs: [...r.spofs].sort() }));
   };
 
-  const availability = availabilityAgainstTargets(await analysis.availability({ snapshot, maxOrder: 2 }), scope, nameOf);
+  const availability = availabilityAgainstTargets(await analysis.availability({ snapshot, signal, maxOrder: 2 }), scope, nameOf);
 
   const headers = (await service.changeSets()).filter((h) => (h.status === 'done' || h.status === 'scheduled') && h.effectiveKey <= at);
   const last = headers.sort((a, b) => (a.effectiveKey < b.effectiveKey ? -1 : a.effectiveKey > b.effectiveKey ? 1 : a.seq - b.seq))[headers.length - 1];
@@ -120,7 +131,7 @@ export async function auditReport(service: EstateService, o: AuditOptions): Prom
     acceptedRisks: check.spofs.flatMap((sp) => (sp.acceptance ? [{ element: sp.element, ...sp.acceptance }] : [])),
     distances: { thresholds: check.georedundancy, applications: check.applications.filter((a) => a.datacenters.sites.length > 0).map((a) => ({ application: a.application, ...a.datacenters })) },
     availability,
-    recovery: await recoveryAgainstRestore(service, estate, scope, at, { scenario: o.scenario, timeLimit: o.timeLimit ?? 10 }),
+    recovery: await recoveryAgainstRestore(service, estate, scope, at, { scenario: o.scenario, timeLimit: o.timeLimit ?? 10, runner: o.runner, signal }),
     failoverTests: check.continuity,
     changes: since === null ? null : await changesSince(service, scope, since, at),
     warnings: [...check.warnings, ...check.continuity.warnings],

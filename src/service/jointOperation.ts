@@ -11,6 +11,7 @@ import { dayOf, describeBlackout, inBlackout } from '../planning/calendar.js';
 import type { Application } from '../model/objectSchemas.js';
 import { displayInstant, formatInstant, nowKey, parseInstant, type TimeKey } from '../timeline/time.js';
 import type { EstateService } from './EstateService.js';
+import { english } from './serverTexts.js';
 
 /** The candidates of one view. */
 export interface JointCandidatesReport {
@@ -89,8 +90,8 @@ export async function applyJoint(service: EstateService, opts: ApplyJointOptions
   }
   const candidate = keep === found.keep ? found : consolidation(estate, found.applications, keep);
   const { changes, usages, dependents } = jointChanges(estate, candidate);
-  const title = opts.title ?? `Joint operation: ${candidate.product}`;
-  const csTitle = `${candidate.product}: ${keep} serves every tenant; ${candidate.frees.applications.join(', ')} retired`;
+  const title = opts.title ?? english('plan.joint', { product: candidate.product });
+  const csTitle = english('plan.jointChange', { product: candidate.product, keep, retired: candidate.frees.applications.join(', ') });
   const id = `cs-${at.slice(0, 10)}-${opts.plan}`.slice(0, 64).replace(/[-._]+$/, '');
   const f = candidate.frees;
   const day = dayOf(at);

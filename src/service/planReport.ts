@@ -5,6 +5,7 @@
  * describes hand-written or edited plans. Accepting and dropping move all of a plan's
  * proposed change sets at once.
  */
+import { textOf, type ServerText } from './serverTexts.js';
 import { VerbundError } from '../model/errors.js';
 import type { Application, Device } from '../model/objectSchemas.js';
 import { dependencyOf } from '../model/dependency.js';
@@ -19,6 +20,8 @@ import type { EstateService } from './EstateService.js';
 export interface PlanStep {
   readonly changeset: string;
   readonly title: string;
+  /** The title as a code with parameters when the server wrote it. */
+  readonly text: ServerText | null;
   readonly date: string;
   readonly status: ChangeSetStatus;
   readonly applications: string[];
@@ -44,7 +47,7 @@ export interface PlanStep {
 
 /** The result of `plan show`. */
 export interface PlanReport {
-  readonly plan: Plan;
+  readonly plan: Plan & { readonly text: ServerText | null };
   readonly steps: PlanStep[];
   readonly problems: readonly unknown[];
 }
@@ -103,6 +106,7 @@ export async function planReport(service: EstateService, name: string): Promise<
       return {
         changeset: c.id,
         title: c.title,
+        text: textOf(c.title),
         date: formatInstant(c.effectiveKey),
         status: c.status,
         applications: a?.applications ?? [],
@@ -112,7 +116,7 @@ export async function planReport(service: EstateService, name: string): Promise<
         verdict: verdictOf.get(c.id) ?? null,
       };
     });
-  return { plan, steps, problems: check.problems };
+  return { plan: { ...plan, text: textOf(plan.title) }, steps, problems: check.problems };
 }
 
 /** Options of {@link setPlanStatus}. */

@@ -23,6 +23,10 @@ export interface RecoveryOptions {
   readonly timeLimit: number;
   /** Optimise the missed deadlines only (what `check` flags), not the hours after them. */
   readonly missedOnly?: boolean | undefined;
+  /** Where the restore MIPs run (the API: its analysis pool); this thread without. */
+  readonly runner?: RestorePlanOptions['runner'];
+  /** Cancels them (the client went away). */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** The restore order that the recovery targets are measured against. */
@@ -91,7 +95,7 @@ export async function recoveryAgainstRestore(service: EstateService, estate: Est
   let worst: RestorePlanResult | null = null;
   for (const c of candidates) {
     try {
-      const r = await planRestore(service, { ...c, fail: c.fail!, name: 'report', start: c.start ?? at, dryRun: true, solver: 'mip', timeLimit: o.timeLimit, missedOnly: o.missedOnly });
+      const r = await planRestore(service, { ...c, fail: c.fail!, name: 'report', start: c.start ?? at, dryRun: true, solver: 'mip', timeLimit: o.timeLimit, missedOnly: o.missedOnly, runner: o.runner, signal: o.signal });
       if (!worst || compareRestoreObjectives(r.objective, worst.objective) > 0) worst = r;
     } catch (e) {
       // A data center that holds no application takes nothing down: no scenario to weigh.

@@ -8,10 +8,10 @@
 import { VerbundError } from '../model/errors.js';
 import { ID_RULE, idSchema } from '../model/objectSchemas.js';
 import type { StageOutcome } from '../planning/mipWaves.js';
-import { buildRestoreProblem, earliestSlot, closureOf, type RestoreObjective } from '../planning/RestoreProblem.js';
+import { buildRestoreProblem, earliestSlot, closureOf, type RestoreObjective, type RestoreProblem } from '../planning/RestoreProblem.js';
 import { restoreScope } from '../planning/restoreScope.js';
 import { offsetMinutes, parseShifts, restoreSlots } from '../planning/restoreSlots.js';
-import { solveRestore } from '../planning/solveRestore.js';
+import { solveRestore, type RestoreSolution, type RestoreSolveOptions } from '../planning/solveRestore.js';
 import type { ChangeSetInput } from '../timeline/changeSet.js';
 import { nowKey, parseInstant } from '../timeline/time.js';
 import type { EstateService } from './EstateService.js';
@@ -19,12 +19,26 @@ import type { RestorePlanRequest } from '../contracts/requests/plans.js';
 import type { Solver } from '../contracts/requests/shared.js';
 
 /**
+ * Where a restore solve runs: the API's analysis pool (an AnalysisRunner, whose `restore`
+ * this is). Declared here rather than imported: the runner's module reaches back to this one
+ * (the check's continuity section holds the recovery targets, measured with this plan).
+ */
+export interface RestoreRunner {
+  restore(task: { readonly op: 'solveRestore'; readonly problem: RestoreProblem; readonly options: RestoreSolveOptions }, signal?: AbortSignal): Promise<RestoreSolution>;
+}
+
+/**
  * Options of {@link planRestore}: the request as the CLI, the API and a scenario file give it,
- * and for `check` (recoveryTargets.ts) whether the missed deadlines alone will do.
+ * for `check` (recoveryTargets.ts) whether the missed deadlines alone will do, and where the
+ * solve runs.
  */
 export type RestorePlanOptions = RestorePlanRequest & {
   /** Optimise the missed deadlines only (stage 1), as `check` needs; default both stages. */
   readonly missedOnly?: boolean | undefined;
+  /** Where the solve runs (the API: its analysis pool); this thread without. */
+  readonly runner?: RestoreRunner | undefined;
+  /** Cancels the solve (the client went away). */
+  readonly signal?: AbortSignal | undefined;
 };
 
 /** One restore step: the end of a slot in which something came back. */
@@ -99,7 +113,8 @@ export async function planRestore(service: EstateService, o: RestorePlanOptions)
   const slots = restoreSlots(startMs, offsetMinutes(written), slotHours, shifts, scope.apps.length);
   const input = { apps: scope.apps, usages: scope.usages, slots: slots.hours, maxApps: appsPerSlot ?? Infinity, maxVcpu: vcpuPerSlot ?? Infinity };
   const p = buildRestoreProblem(input);
-  const solution = await solveRestore(p, { solver: o.solver ?? 'mip', timeLimit: o.timeLimit ?? 30, missedOnly: o.missedOnly });
+  const options = { solver: o.solver ?? 'mip', timeLimit: o.timeLimit ?? 30, missedOnly: o.missedOnly } as const;
+  const solution = o.runner ? await o.runner.restore({ op: 'solveRestore', problem: p, options }, o.signal) : await solveRestore(p, options);
   const slotOfApp = (i: number): number => solution.assignment[p.groupOf[i]!]!;
   const at = (hours: number): string => new Date(startMs + hours * 3_600_000).toISOString();
 

@@ -3,18 +3,19 @@
  * instant where the view changes, and what changed in the verdicts. The CLI runs it
  * in-process; the API in a worker thread, handing it the change sets it read.
  */
+import { textOf, type ServerText } from './serverTexts.js';
 import type { Problem } from '../model/errors.js';
-import { analyzeSurvivability, type FailureElement } from '../engine/survivability.js';
-import { datacenterSites, isDatacenterElement, redundancyVerdicts } from '../engine/redundancy.js';
+import { isDatacenterElement } from '../engine/redundancy.js';
 import type { TimeKey } from '../timeline/time.js';
 import { addedBreakers, elementOut, serviceRef, type ElementRefOut, type ServiceRef } from './analyses.js';
-import { project } from './Snapshot.js';
+import { IncrementalVerdicts } from './IncrementalVerdicts.js';
+import { TimelineDelta } from './TimelineDelta.js';
 import { walkChangeSets, type TimelineStep, type WalkChangeSet } from './walkTimeline.js';
 
 /** One date of the timeline check. */
 export interface TimelineCheckStep {
   readonly at: TimeKey;
-  readonly changesets: { id: string; title: string; status: string; plan: string | null }[];
+  readonly changesets: { id: string; title: string; text: ServerText | null; status: string; plan: string | null }[];
   readonly services: number;
   readonly surviving: number;
   readonly failing: number;
@@ -42,24 +43,37 @@ export interface TimelineCheckReport {
   readonly problems: Problem[];
 }
 
+/** Options of {@link timelineCheckReport}. */
+export interface TimelineCheckOptions {
+  /**
+   * Analyse at each date only the services its change sets can affect and take the other
+   * verdicts over from the date before (the default); false analyses every date from
+   * scratch — the reference the tests compare it with.
+   */
+  readonly incremental?: boolean;
+}
+
 /**
  * Checks every step of the walk over `included` (the view's change sets in timeline order).
  * `onStep` sees each step's estate before the next change set mutates it.
  */
-export function timelineCheckReport(included: readonly WalkChangeSet[], plan: string | null, onStep?: (step: TimelineStep) => void): TimelineCheckReport {
+export function timelineCheckReport(
+  included: readonly WalkChangeSet[],
+  plan: string | null,
+  onStep?: (step: TimelineStep) => void,
+  options: TimelineCheckOptions = {},
+): TimelineCheckReport {
+  const incremental = options.incremental !== false;
   const steps: TimelineCheckStep[] = [];
   const problems: Problem[] = [];
-  type Verdict = { survives: boolean; redundant: boolean; breakers: readonly FailureElement[] };
-  let previous = new Map<string, Verdict>();
-  for (const step of walkChangeSets(included)) {
+  const tracker = new IncrementalVerdicts();
+  let delta = new TimelineDelta();
+  for (const step of walkChangeSets(included, (cs, estate) => delta.note(cs, estate))) {
     onStep?.(step);
     for (const p of step.problems) problems.push(p);
-    const snap = project(step.estate);
-    const { projection, services: m } = snap;
-    const surv = analyzeSurvivability(projection, m);
-    const dc = datacenterSites(projection, step.estate);
-    const verdicts = redundancyVerdicts(surv, dc);
-    const current = new Map<string, Verdict>();
+    const { projection, services: m, datacenter: dc, verdicts, analysed, before: previous, removed } = tracker.next(step.estate, incremental ? delta.close(step.estate) : undefined);
+    delta = new TimelineDelta();
+    const snap = { projection, services: m };
     const lost: TimelineCheckStep['lost'] = [];
     const regained: ServiceRef[] = [];
     const lostRedundancy: TimelineCheckStep['lostRedundancy'] = [];
@@ -67,33 +81,34 @@ export function timelineCheckReport(included: readonly WalkChangeSet[], plan: st
     const weakened: TimelineCheckStep['weakened'] = [];
     const strengthened: TimelineCheckStep['strengthened'] = [];
     let added = 0;
-    surv.services.forEach((v, s) => {
-      const key = `${m.usage[s]}@${projection.siteIds[m.site[s]!] ?? ''}`;
-      const redundant = verdicts[s]!.redundant;
-      current.set(key, { survives: v.survives, redundant, breakers: v.breakers });
-      const before = previous.get(key);
+    let surviving = 0;
+    let redundantCount = 0;
+    verdicts.forEach((v, s) => {
+      if (v.survives) surviving++;
+      if (v.redundant) redundantCount++;
+      const before = previous[s];
       if (!before) return void added++;
+      // A verdict taken over from the date before is that verdict: nothing changed.
+      if (!analysed[s]) return;
       if (before.survives && !v.survives) lost.push({ ...serviceRef(snap, s), breakers: v.breakers.map(elementOut) });
       else if (!before.survives && v.survives) regained.push(serviceRef(snap, s));
-      if (before.redundant && !redundant) lostRedundancy.push({ ...serviceRef(snap, s), breakers: v.breakers.filter((e) => !isDatacenterElement(e, dc)).map(elementOut) });
-      else if (!before.redundant && redundant) regainedRedundancy.push(serviceRef(snap, s));
+      if (before.redundant && !v.redundant) lostRedundancy.push({ ...serviceRef(snap, s), breakers: v.breakers.filter((e) => !isDatacenterElement(e, dc)).map(elementOut) });
+      else if (!before.redundant && v.redundant) regainedRedundancy.push(serviceRef(snap, s));
+      if (sameIds(before.breakers, v.breakers)) return;
       const newBreakers = addedBreakers(before.breakers, v.breakers);
       if (newBreakers.length) weakened.push({ ...serviceRef(snap, s), newBreakers });
       const clearedBreakers = addedBreakers(v.breakers, before.breakers);
       if (clearedBreakers.length) strengthened.push({ ...serviceRef(snap, s), clearedBreakers });
     });
-    let removed = 0;
-    for (const key of previous.keys()) if (!current.has(key)) removed++;
-    const surviving = surv.services.filter((v) => v.survives).length;
     steps.push({
       at: step.at,
-      changesets: step.changesets.map((h) => ({ id: h.id, title: h.title, status: h.status, plan: h.plan ?? null })),
+      changesets: step.changesets.map((h) => ({ id: h.id, title: h.title, text: textOf(h.title), status: h.status, plan: h.plan ?? null })),
       services: m.count,
       surviving,
       failing: m.count - surviving,
       lost,
       regained,
-      redundant: verdicts.filter((v) => v.redundant).length,
+      redundant: redundantCount,
       lostRedundancy,
       regainedRedundancy,
       weakened,
@@ -101,7 +116,13 @@ export function timelineCheckReport(included: readonly WalkChangeSet[], plan: st
       added,
       removed,
     });
-    previous = current;
   }
   return { plan, steps, problems };
+}
+
+/** Do two breaker lists name the same elements in the same order? */
+function sameIds(a: readonly { id: string }[], b: readonly { id: string }[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.id !== b[i]!.id) return false;
+  return true;
 }

@@ -33,9 +33,10 @@ export async function* walkTimeline(db: Kysely<Database>, headers: readonly Chan
 
 /**
  * The same walk over change sets already read (what a worker thread gets): they must be the
- * view's change sets, in timeline order.
+ * view's change sets, in timeline order. `beforeApply` sees each change set and the estate
+ * just before it is applied (the timeline check notes what it touches).
  */
-export function* walkChangeSets(included: readonly WalkChangeSet[]): Generator<TimelineStep> {
+export function* walkChangeSets(included: readonly WalkChangeSet[], beforeApply?: (cs: WalkChangeSet, estate: Estate) => void): Generator<TimelineStep> {
   const estate = new Estate();
   for (let i = 0; i < included.length; ) {
     const at = included[i]!.effectiveKey;
@@ -43,6 +44,7 @@ export function* walkChangeSets(included: readonly WalkChangeSet[]): Generator<T
     const problems: Problem[] = [];
     for (; i < included.length && included[i]!.effectiveKey === at; i++) {
       const { changes, ...h } = included[i]!;
+      beforeApply?.(included[i]!, estate);
       step.push(h);
       for (const p of applyChangeSet(estate, { ...h, changes }).problems) problems.push(p);
     }

@@ -25,6 +25,8 @@ const users: [string, string, string?][] = [
   // operators change the past, docs/api.md "Present and past").
   ['anna', 'operator'],
   ['admin', 'admin'],
+  // A planner: may not accept waves in the past (the refusal is shown in the UI).
+  ['paula', 'planner'],
   ['kaemmerei-lemgo', 'tenant', 'lemgo'],
 ];
 
@@ -162,4 +164,15 @@ export function e2eFixture(hooks: { before: (f: () => Promise<void>) => void; af
     await f.server?.stop();
   });
   return f;
+}
+
+/** Fills the plans page's wave form with the 2018/19 Paderborn → Lemgo move (3 applications, 96 vCPU a wave) and submits it. */
+export async function planPaderbornMove(page: Page, name: string): Promise<void> {
+  await page.getByLabel('Name des Plans').fill(name);
+  await page.getByLabel('Frühester Umzugstag').fill('2018-12-08');
+  await page.getByRole('combobox', { name: /^Von Standort/ }).selectOption('paderborn-dc');
+  await page.getByRole('combobox', { name: /^Nach Standort/ }).selectOption('lemgo-dc');
+  await page.getByLabel('Höchstens Anwendungen je Welle').fill('3');
+  await page.getByLabel('Höchstens vCPU je Welle').fill('96');
+  await page.getByRole('button', { name: 'Plan berechnen' }).click();
 }

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { get, me, signOut, whenSignedOut, type Principal } from './api.js';
 import { useI18n, type Key } from './i18n/index.js';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
+import { DateField } from './components/DateField.js';
 import { Link, navigate, useParam, usePath } from './router.js';
 import { AppContext, today, useApp, useLoad, type AppState } from './state.js';
 import type { PlanInfo } from './types.js';
@@ -17,6 +18,7 @@ import { Recovery } from './pages/Recovery.js';
 import { ObjectPage } from './pages/ObjectPage.js';
 import { EstateList, kindOfList, Search } from './pages/EstateList.js';
 import { Accounts } from './pages/Accounts.js';
+import { ServiceView } from './pages/ServiceView.js';
 
 const staffNav: [string, Key][] = [
   ['/', 'nav.overview'],
@@ -60,10 +62,10 @@ function Shell({ user, onSignedOut }: { user: Principal; onSignedOut: () => void
   const nav = tenant ? tenantNav : user.role === 'admin' ? [...staffNav, ['/accounts', 'nav.accounts'] as [string, Key]] : staffNav;
   useEffect(() => {
     // A tenant's whole UI is its municipality.
-    if (tenant && !path.startsWith('/municipalities') && !path.startsWith('/objects/')) navigate('/municipalities', true);
+    if (tenant && !tenantPage(path)) navigate('/municipalities', true);
   }, [tenant, path]);
   const main = useRef<HTMLElement>(null);
-  const page = pageOf(tenant && !path.startsWith('/objects/') ? '/municipalities' : path);
+  const page = pageOf(tenant && !tenantPage(path) ? '/municipalities' : path);
   useEffect(() => {
     document.title = `${t(page.title)} – Verbund`;
   }, [page.title, t]);
@@ -94,10 +96,7 @@ function Shell({ user, onSignedOut }: { user: Principal; onSignedOut: () => void
         </nav>
         <div className="controls">
           {!tenant && <SearchBox />}
-          <label>
-            <span className="ctl-label">{t('at')} </span>
-            <input type="date" value={at} onChange={(e) => e.target.value && setAt(e.target.value)} required />
-          </label>
+          <DateField label={t('at')} labelClass="ctl-label" value={at} onChange={setAt} />
           {!tenant && <PlanSelect />}
           <LanguageSwitch />
           <AccountMenu user={user} onSignedOut={onSignedOut} />
@@ -110,7 +109,17 @@ function Shell({ user, onSignedOut }: { user: Principal; onSignedOut: () => void
   );
 }
 
+/** The pages a tenant may open: its municipality, its objects and its services (the API scopes them). */
+function tenantPage(path: string): boolean {
+  return path.startsWith('/municipalities') || path.startsWith('/objects/') || path.startsWith('/services/');
+}
+
 function pageOf(path: string): { title: Key; nav: string; render: () => ReactElement } {
+  const service = /^\/services\/([^/]+)\/([^/]+)$/.exec(path);
+  if (service) {
+    const [site, application] = [decodeURIComponent(service[1]!), decodeURIComponent(service[2]!)];
+    return { title: 'nav.service', nav: '', render: () => <ServiceView key={path} site={site} application={application} /> };
+  }
   const obj = /^\/objects\/(.+)$/.exec(path);
   if (obj) return { title: 'nav.object', nav: '', render: () => <ObjectPage key={obj[1]} id={decodeURIComponent(obj[1]!)} /> };
   const list = /^\/estate(?:\/([a-z-]+))?$/.exec(path);

@@ -97,9 +97,9 @@ export async function get<T>(path: string, query?: Query, signal?: AbortSignal):
   return body;
 }
 
-/** POST and return the body. */
-export async function post<T>(path: string, body: unknown, query?: Query): Promise<T> {
-  return (await request<T>('POST', path, { body, ...(query && { query }) })).body;
+/** POST and return the body; `signal` aborts it (the server cancels what it computes for it). */
+export async function post<T>(path: string, body: unknown, query?: Query, signal?: AbortSignal): Promise<T> {
+  return (await request<T>('POST', path, { body, ...(query && { query }), ...(signal && { signal }) })).body;
 }
 
 /** A page of a list. */

@@ -69,15 +69,28 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: Depe
 /** Above this many services, costly analyses (availability) run only when asked for. */
 export const LARGE_ESTATE = 2000;
 
+/** An on-request load: whether it was asked for, and how to ask for it or cancel it. */
+export type OnDemandLoad<T> = Loaded<T | null> & {
+  readonly asked: boolean;
+  readonly ask: () => void;
+  /** Stops the computation: the request is aborted (the server then cancels the analysis). */
+  readonly cancel: () => void;
+};
+
 /**
  * A load that starts at once on small estates and on request on large ones (the server
- * computes it in its one process: a state-sized availability takes minutes).
+ * computes it in its one process: a state-sized availability takes minutes). Either way it can
+ * be cancelled; it then waits to be asked again.
  */
-export function useOnDemand<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList, large: boolean | undefined): Loaded<T | null> & { readonly asked: boolean; readonly ask: () => void } {
-  const [asked, setAsked] = useState(false);
-  const go = large === false || asked;
+export function useOnDemand<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList, large: boolean | undefined): OnDemandLoad<T> {
+  const [mode, setMode] = useState<'auto' | 'asked' | 'cancelled'>('auto');
+  const go = mode === 'asked' || (mode === 'auto' && large === false);
+  // A new view (date, plan, organization) starts over: asked again on a large estate, at once on a small one.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's `deps` are the trigger
+  useEffect(() => setMode((m) => (m === 'cancelled' ? 'auto' : m)), deps);
+  // Aborting is the effect's cleanup: when `go` turns false, useLoad aborts the running request.
   const state = useLoad((s) => (go ? load(s) : Promise.resolve(null)), [...deps, go]);
-  return { ...state, asked: go, ask: () => setAsked(true) };
+  return { ...state, asked: go, ask: () => setMode('asked'), cancel: () => setMode('cancelled') };
 }
 
 /**

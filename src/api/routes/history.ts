@@ -5,6 +5,7 @@ import { VerbundError } from '../../model/errors.js';
 import { principalOf } from '../authorization.js';
 import type { RoutePlugin } from '../routePlugin.js';
 import { versionsWithin, visibleIntervals } from '../tenantHistory.js';
+import { serverTextSchema, textOf } from '../../service/serverTexts.js';
 import { anyObjectSchema, anyValue, changeSetHeaderSchema, presentHeader } from '../schemas.js';
 
 const versionSchema = {
@@ -14,6 +15,7 @@ const versionSchema = {
     changeset: { type: 'string' },
     changesetSeq: { type: 'integer' },
     title: { type: 'string' },
+    text: serverTextSchema,
     status: { type: 'string' },
     author: { type: ['string', 'null'] },
     recordedBy: { type: 'string' },
@@ -67,10 +69,10 @@ export const historyRoutes: RoutePlugin = async (app, { ctx }) => {
         const intervals = await visibleIntervals(ctx.estates, p.tenant ?? '', id);
         const versions = intervals.length ? versionsWithin((await ctx.estates.history(id).catch(notFoundAs({ versions: [] }))).versions, intervals) : [];
         if (!versions.length) throw new VerbundError('NOT_FOUND', `no object "${id}" in the history`);
-        return { id, versions, proposed: [] };
+        return { id, versions: versions.map(withText), proposed: [] };
       }
       const h = await ctx.estates.history(id);
-      return { id, versions: h.versions, proposed: h.proposed.map((x) => ({ changeset: presentHeader(x.changeset), op: x.op })) };
+      return { id, versions: h.versions.map(withText), proposed: h.proposed.map((x) => ({ changeset: presentHeader(x.changeset), op: x.op })) };
     },
   );
 
@@ -115,3 +117,8 @@ export const historyRoutes: RoutePlugin = async (app, { ctx }) => {
     },
   );
 };
+
+/** A version with its change set's title as a code with parameters, when the server wrote it. */
+function withText<V extends { readonly title: string }>(v: V): V & { text: ReturnType<typeof textOf> } {
+  return { ...v, text: textOf(v.title) };
+}

@@ -13,6 +13,7 @@ import { ifMatchRevision, objectEtag, staleFirst } from '../etag.js';
 import type { RoutePlugin } from '../routePlugin.js';
 import { changeSetHeaderSchema, presentHeader } from '../schemas.js';
 import { requireRightsFor } from './changesets.js';
+import { english } from '../../service/serverTexts.js';
 
 const written = {
   type: 'object',
@@ -26,7 +27,7 @@ export const objectWriteRoutes: RoutePlugin = async (app, { ctx }) => {
   const writeOne = async (req: FastifyRequest, reply: FastifyReply, change: Change, meta: ChangeSetMeta = {}, status = 200): Promise<FastifyReply> => {
     const cs: ChangeSetInput = {
       id: meta.id ?? `api-${randomBytes(6).toString('hex')}`,
-      title: meta.title ?? `${change.op} ${change.id}`,
+      title: meta.title ?? english(`object.${change.op}`, { id: change.id }),
       effective: meta.effective ?? new Date().toISOString(),
       status: meta.status ?? 'done',
       changes: [change],

@@ -4,6 +4,7 @@
  * one as a plan) and progress. Reads need a viewer, writes a planner; plans concern the whole
  * operator, so tenants get 404 as for any route not meant for them.
  */
+import { serverTextSchema, textOf } from '../../service/serverTexts.js';
 import { jointApplyBody, jointQuerystring, planAcceptBody, progressQuerystring, restorePlanBody, wavePlanBody, type PlanAcceptBody } from '../../contracts/requests/plans.js';
 import { idParams } from '../../contracts/requests/shared.js';
 import { VerbundError } from '../../model/errors.js';
@@ -33,12 +34,12 @@ export const planRoutes: RoutePlugin = async (app, { ctx }) => {
           200: {
             type: 'object',
             required: ['items'],
-            properties: { items: { type: 'array', items: { type: 'object', required: ['id', 'title'], properties: { id: { type: 'string' }, title: { type: 'string' }, notes: { type: 'string' }, createdBy: { type: 'string' }, createdAt: { type: 'string' } } } } },
+            properties: { items: { type: 'array', items: { type: 'object', required: ['id', 'title'], properties: { id: { type: 'string' }, title: { type: 'string' }, text: serverTextSchema, notes: { type: 'string' }, createdBy: { type: 'string' }, createdAt: { type: 'string' } } } } },
           },
         },
       },
     },
-    async () => ({ items: await ctx.estates.plans() }),
+    async () => ({ items: (await ctx.estates.plans()).map((p) => ({ ...p, text: textOf(p.title) })) }),
   );
 
   app.get(
@@ -97,15 +98,15 @@ export const planRoutes: RoutePlugin = async (app, { ctx }) => {
       schema: {
         tags: ['plans'],
         summary: 'The restore order after a disaster (plan restore): with dryRun (any viewer) the order, its misses and why; without, written as a proposed plan (planner)',
-        description: 'The MIP runs in the request: `timeLimit` is at most 10 seconds here (default 5); use the CLI for longer runs.',
+        description: 'The solve runs in the analysis pool (a worker thread), so the server keeps answering; `timeLimit` is at most 10 seconds here (default 5) because the request waits for it; use the CLI for longer runs.',
         body: restorePlanBody,
         response: { 200: result('plan-restore.schema.json') },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const dryRun = req.body.dryRun === true;
       if (!dryRun && !hasRights(principalOf(req).role, 'planner')) throw new VerbundError('FORBIDDEN', `writing a restore plan needs the role planner or higher; you are ${principalOf(req).role} (send dryRun: true to see the order)`);
-      return planRestore(dryRun ? ctx.estates : ctx.writer(req), { ...req.body, dryRun, timeLimit: req.body.timeLimit ?? 5 });
+      return planRestore(dryRun ? ctx.estates : ctx.writer(req), { ...req.body, dryRun, timeLimit: req.body.timeLimit ?? 5, runner: ctx.pool, signal: clientGone(reply) });
     },
   );
 

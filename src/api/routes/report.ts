@@ -8,10 +8,14 @@ import { renderAuditReport, reportMediaType } from '../../report/renderAuditRepo
 import { auditReport } from '../../service/auditReport.js';
 import { nowKey } from '../../timeline/time.js';
 import { principalOf } from '../authorization.js';
+import { clientGone } from '../clientGone.js';
 import type { RoutePlugin } from '../routePlugin.js';
 
-/** Seconds the restore MIP may take per scenario in the server (it blocks the event loop). */
-const SERVER_TIME_LIMIT = 3;
+/**
+ * Seconds the restore MIP may take per scenario in the server: the CLI's default. The solves
+ * run in the analysis pool, under its deadline, and stop when the client goes away.
+ */
+const SERVER_TIME_LIMIT = 10;
 
 /** Registers the report route. */
 export const reportRoutes: RoutePlugin = async (app, { ctx }) => {
@@ -29,7 +33,7 @@ export const reportRoutes: RoutePlugin = async (app, { ctx }) => {
     },
     async (req, reply) => {
       const { at, since, lang, format } = req.query;
-      const r = await auditReport(ctx.estates, { at: at ?? nowKey(), since, principal: principalOf(req), timeLimit: SERVER_TIME_LIMIT });
+      const r = await auditReport(ctx.estates, { at: at ?? nowKey(), since, principal: principalOf(req), timeLimit: SERVER_TIME_LIMIT, analysis: ctx.analysis, runner: ctx.pool, signal: clientGone(reply) });
       const body = await renderAuditReport(r, lang, format);
       const name = `verbund-report-${r.at.slice(0, 10)}${r.tenant ? `-${r.tenant.id}` : ''}.${format}`;
       return reply

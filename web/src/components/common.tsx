@@ -4,7 +4,8 @@ import { ApiError } from '../api.js';
 import { useI18n } from '../i18n/index.js';
 import { Link } from '../router.js';
 import { NamedLink } from './FieldValue.js';
-import type { Loaded } from '../state.js';
+import type { Loaded, OnDemandLoad } from '../state.js';
+import { Computing } from './Computing.js';
 
 /**
  * An error as the user reads it: what its code means in the user's language, then the
@@ -94,9 +95,14 @@ export function TextField({ name, label, value, onChange, errors = [], ...props 
   );
 }
 
-/** Content of an on-demand load: a button until asked, then the usual loading, error or content. */
-export function OnDemand<T>({ state, label, children }: { state: Loaded<T | null> & { asked: boolean; ask: () => void }; label: string; children: (data: T) => ReactNode }) {
+/**
+ * Content of an on-demand load: a button until asked; while it computes, a spinner with the
+ * time elapsed and *Cancel* (which aborts the request: the server cancels the analysis); then
+ * the error or the content.
+ */
+export function OnDemand<T>({ state, label, children }: { state: OnDemandLoad<T>; label: string; children: (data: T) => ReactNode }) {
   const { t } = useI18n();
+  if (state.asked && state.loading) return <Computing label={label} onCancel={state.cancel} />;
   if (!state.asked)
     return (
       <p>

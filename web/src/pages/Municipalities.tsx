@@ -1,11 +1,13 @@
 /** Per organization: what it uses from where, its verdicts and availability. A tenant sees only its own. */
-import { useParam } from '../router.js';
+import { Link, useParam } from '../router.js';
 import { get, getAll } from '../api.js';
 import { Async, Badge, Figure, IdCell, IdList, OnDemand, TableHead } from '../components/common.js';
 import { useI18n } from '../i18n/index.js';
 import { useApp, useLarge, useLoad, useOnDemand } from '../state.js';
 import { AcceptedRisks } from './Overview.js';
 import { ReportDownload } from '../components/ReportDownload.js';
+import { servicePath } from './ServiceView.js';
+import { useNames } from '../useNames.js';
 import type { Availability, Check, CheckService, Obj, Service, Usage } from '../types.js';
 
 export function Municipalities() {
@@ -13,11 +15,13 @@ export function Municipalities() {
   const { at, plan, user } = useApp();
   const orgs = useLoad(
     async (s) => {
+      // A tenant chooses nothing: its own organization is the page.
+      if (user.tenant) return [];
       const [list, usages] = await Promise.all([getAll<Obj>('/organizations', { at, plan }, s), getAll<Usage>('/usages', { at, plan }, s)]);
       const tenants = new Set(usages.map((u) => u.tenant));
       return list.filter((o) => tenants.has(o.id));
     },
-    [at, plan],
+    [at, plan, user.tenant],
   );
   const [chosen, setChosen] = useParam('org');
   const org = user.tenant ?? chosen;
@@ -42,15 +46,17 @@ export function Municipalities() {
                 </select>
               </label>
             )}
-            {org && <Organization id={org} name={list.find((o) => o.id === org)?.name ?? org} />}
           </>
         )}
       </Async>
+      {/* One municipality's page does not wait for the list of all (on the state preset: every usage of the estate). */}
+      {org && <Organization id={org} />}
     </>
   );
 }
 
-function Organization({ id, name }: { id: string; name: string }) {
+function Organization({ id }: { id: string }) {
+  const name = useNames([id]).get(id) ?? id;
   const { t, number } = useI18n();
   const { at, plan } = useApp();
   const view = { at, plan };
@@ -116,7 +122,7 @@ function ServiceTable({ rows, avail }: { rows: (Service & Partial<CheckService>)
   return (
     <table>
       <caption>{t('muni.services')}</caption>
-      <TableHead cols={[t('col.application'), t('col.site'), { label: t('col.users'), num: true }, t('col.verdict'), t('col.breakers'), { label: t('col.availability'), num: true }, { label: t('col.downtime'), num: true }]} />
+      <TableHead cols={[t('col.application'), t('col.site'), { label: t('col.users'), num: true }, t('col.verdict'), t('service.open'), t('col.breakers'), { label: t('col.availability'), num: true }, { label: t('col.downtime'), num: true }]} />
       <tbody>
         {rows.map((s) => {
           const a = avail?.services.find((x) => x.usage === s.usage && x.site === s.site);
@@ -127,6 +133,9 @@ function ServiceTable({ rows, avail }: { rows: (Service & Partial<CheckService>)
               <td className="num">{number(s.users)}</td>
               <td>
                 <Verdict s={s} />
+              </td>
+              <td>
+                <Link to={servicePath(s.site, s.application)}>{t('service.open')}</Link>
               </td>
               <td>
                 {s.breakers && <IdList ids={s.breakers.slice(0, 4).map((b) => b.id)} />}

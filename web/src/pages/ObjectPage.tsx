@@ -13,7 +13,9 @@ import { choiceColour, useI18n } from '../i18n/index.js';
 import type { Kind } from '../../../src/model/kinds.js';
 import { canPlan, useApp, useLoad } from '../state.js';
 import type { History, Obj } from '../types.js';
+import { ServiceLinks } from './ServiceView.js';
 import { EditForm } from './EditForm.js';
+import { ServerTitle } from '../components/ServerTitle.js';
 
 export function ObjectPage({ id }: { id: string }) {
   const { t } = useI18n();
@@ -53,6 +55,7 @@ export function ObjectPage({ id }: { id: string }) {
         )}
       </Async>
       <Async state={obj}>{({ body: o }) => <Referrers obj={o} />}</Async>
+      <Async state={obj}>{({ body: o }) => <ServiceLinks obj={o} />}</Async>
       <section aria-labelledby="h-history">
         <h2 id="h-history">{t('object.history')}</h2>
         <Async state={history}>{(h) => <HistoryTable h={h} kind={obj.data?.body.kind ?? ''} />}</Async>
@@ -125,7 +128,7 @@ function HistoryTable({ h, kind }: { h: History; kind: string }) {
                 )}
               </td>
               <td>
-                {v.title} <span className="muted">({v.changeset})</span>
+                <ServerTitle of={v} /> <span className="muted">({v.changeset})</span>
               </td>
               <td>
                 <Badge colour={choiceColour('changeSetStatus', v.status)}>{choice('changeSetStatus', v.status)}</Badge>
@@ -144,7 +147,7 @@ function HistoryTable({ h, kind }: { h: History; kind: string }) {
             <td>{t(`op.${p.op}` as 'op.create')}</td>
             <td>–</td>
             <td>
-              {p.changeset.title} <span className="muted">({p.changeset.id})</span>
+              <ServerTitle of={p.changeset} /> <span className="muted">({p.changeset.id})</span>
             </td>
             <td>
               <Badge colour={choiceColour('changeSetStatus', 'proposed')}>

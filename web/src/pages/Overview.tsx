@@ -5,6 +5,7 @@ import { Async, Badge, Figure, IdCell, ObjLink, OnDemand, TableHead } from '../c
 import { choiceColour, choices, useI18n } from '../i18n/index.js';
 import { useApp, useLarge, useLoad, useOnDemand } from '../state.js';
 import type { Application, Availability, ChangeSetHeader, Check, Progress, Spof } from '../types.js';
+import { ServerTitle } from '../components/ServerTitle.js';
 
 export function Overview() {
   const { t, number, percent, choice, date } = useI18n();
@@ -99,7 +100,7 @@ export function Overview() {
                   <ul className="compact">
                     {upcoming.map((c) => (
                       <li key={c.id}>
-                        <time dateTime={c.effectiveKey}>{date(c.effectiveKey)}</time> – {c.title} <span className="muted">({c.id})</span>
+                        <time dateTime={c.effectiveKey}>{date(c.effectiveKey)}</time> – <ServerTitle of={c} /> <span className="muted">({c.id})</span>
                       </li>
                     ))}
                   </ul>

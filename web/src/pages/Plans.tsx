@@ -1,17 +1,24 @@
 /** Plans: the waves of a plan as a Gantt chart with blackouts and per-wave verdicts (a restore plan: its restore steps against the RTOs); plan a move; accept or drop. */
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useParam } from '../router.js';
 import { ApiError, get, getAll, post } from '../api.js';
 import { Gantt, type GanttRow } from '../components/charts.js';
 import { RestoreGantt, restoreRows } from '../components/RestoreGantt.js';
 import { Async, Badge, ErrorBox, Figure, IdList, TableHead, TextField } from '../components/common.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { Computing } from '../components/Computing.js';
 import { choiceColour, useI18n } from '../i18n/index.js';
 import { canPlan, useApp, useLoad } from '../state.js';
 import type { Application, PlanInfo, PlanReport, PlanStep, Site, WavePlanResult } from '../types.js';
+import { useServerText, type ServerText } from '../serverText.js';
+
+/** The server's text of a title or warning, where the answer has one (types.ts has not got it yet). */
+type Texted = { readonly text?: ServerText | null };
+type Notice = ServerText & { readonly message: string };
 
 export function Plans() {
   const { t } = useI18n();
+  const st = useServerText();
   const { user, plansVersion, plansChanged } = useApp();
   const plans = useLoad((s) => get<{ items: PlanInfo[] }>('/plans', undefined, s), [plansVersion]);
   const [chosen, setChosen] = useParam('show');
@@ -27,7 +34,7 @@ export function Plans() {
               <option value="">–</option>
               {p.items.map((x) => (
                 <option key={x.id} value={x.id}>
-                  {x.id}: {x.title}
+                  {x.id}: {st((x as PlanInfo & Texted).text, x.title)}
                 </option>
               ))}
             </select>
@@ -51,6 +58,7 @@ export function Plans() {
 
 function PlanView({ id, onChanged }: { id: string; onChanged: () => void }) {
   const { t, date, number, choice } = useI18n();
+  const st = useServerText();
   const { user } = useApp();
   const report = useLoad((s) => get<PlanReport>(`/plans/${encodeURIComponent(id)}`, undefined, s), [id]);
   // The applications as they were when the plan starts (their blackouts), read once the report says when that is.
@@ -83,17 +91,18 @@ function PlanView({ id, onChanged }: { id: string; onChanged: () => void }) {
         return (
           <section aria-labelledby="h-plan">
             <h2 id="h-plan">
-              {r.plan.id}: {r.plan.title}
+              {r.plan.id}: {st((r.plan as PlanInfo & Texted).text, r.plan.title)}
             </h2>
             {r.plan.notes && <p className="muted">{r.plan.notes}</p>}
             {r.steps[0]?.changeset === `${r.plan.id}-incident` ? <RestoreGantt rows={restoreRows(r, apps.data ?? [])} start={r.steps[0].date} /> : <Gantt rows={rows} start={r.steps[0]?.date ?? ''} />}
             <table>
               <caption>{t('plans.steps')}</caption>
-              <TableHead cols={[t('plans.wave'), t('col.date'), t('col.status'), t('nav.applications'), { label: 'vCPU', num: true }, { label: t('plans.splits'), num: true }, t('col.verdict')]} />
+              <TableHead cols={[t('plans.wave'), t('object.title'), t('col.date'), t('col.status'), t('nav.applications'), { label: 'vCPU', num: true }, { label: t('plans.splits'), num: true }, t('col.verdict')]} />
               <tbody>
                 {r.steps.map((s, i) => (
                   <tr key={s.changeset}>
                     <td>{number(i + 1)}</td>
+                    <td>{st((s as PlanStep & Texted).text, s.title)}</td>
                     <td>{date(s.date)}</td>
                     <td>
                       <Badge colour={choiceColour('changeSetStatus', s.status)}>{choice('changeSetStatus', s.status)}</Badge>
@@ -170,6 +179,7 @@ function PlanView({ id, onChanged }: { id: string; onChanged: () => void }) {
 function WhatIsWritten({ steps, action, backdate, setBackdate }: { steps: readonly PlanStep[]; action: 'accept' | 'drop'; backdate: boolean; setBackdate: ((b: boolean) => void) | null }) {
   const { t, date, choice } = useI18n();
   const today = new Date().toISOString();
+  const st = useServerText();
   const past = action === 'accept' ? steps.filter((s) => s.date < today) : [];
   const statusOf = (s: PlanStep) => (action === 'drop' ? 'cancelled' : s.date < today ? (backdate ? 'done' : null) : 'scheduled');
   return (
@@ -180,7 +190,7 @@ function WhatIsWritten({ steps, action, backdate, setBackdate }: { steps: readon
           const to = statusOf(s);
           return (
             <li key={s.changeset}>
-              {date(s.date)}: {s.changeset} ({s.applications.join(', ')}) → {to ? choice('changeSetStatus', to) : t('plans.inThePast')}
+              {date(s.date)}: {st((s as PlanStep & Texted).text, s.title)} ({s.changeset}) → {to ? choice('changeSetStatus', to) : t('plans.inThePast')}
             </li>
           );
         })}
@@ -209,12 +219,16 @@ function WaveForm({ onPlanned }: { onPlanned: (r: WavePlanResult) => void }) {
   const [days, setDays] = useState<Set<string>>(new Set(['sat']));
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  // The solve runs up to the time limit: it can be cancelled (the request is aborted, and the server stops the solver).
+  const solving = useRef<AbortController | null>(null);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
   const fieldError = (field: string) => (error instanceof ApiError ? error.details.filter((d) => d.field === field || d.field?.startsWith(`${field}.`) || d.path?.at(-1) === field).map((d) => d.message) : []);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(undefined);
+    const ctl = new AbortController();
+    solving.current = ctl;
     try {
       const body = {
         name: f.name,
@@ -229,7 +243,7 @@ function WaveForm({ onPlanned }: { onPlanned: (r: WavePlanResult) => void }) {
         ...(f.maxVcpu && { maxVcpu: Number(f.maxVcpu) }),
         ...(f.targetDevices.trim() && { targetDevices: f.targetDevices.split(',').map((d) => d.trim()).filter(Boolean) }),
       };
-      onPlanned(await post<WavePlanResult>('/plans/waves', body));
+      onPlanned(await post<WavePlanResult>('/plans/waves', body, undefined, ctl.signal));
     } catch (err) {
       setError(err);
     } finally {
@@ -298,6 +312,7 @@ function WaveForm({ onPlanned }: { onPlanned: (r: WavePlanResult) => void }) {
           <button type="submit" className="primary" disabled={busy}>
             {busy ? t('plans.solving') : t('plans.run')}
           </button>
+          {busy && <Computing label={t('plans.run')} onCancel={() => solving.current?.abort()} />}
         </div>
       </form>
       <ErrorBox error={error} />
@@ -306,14 +321,27 @@ function WaveForm({ onPlanned }: { onPlanned: (r: WavePlanResult) => void }) {
 }
 
 /** How the planner solved the plan just computed: waves, end, split days, solver and its gap. */
-function Solution({ r }: { r: WavePlanResult }) {
+function Solution({ r }: { r: WavePlanResult & { readonly notices?: readonly Notice[] } }) {
   const { t, number, date, percent } = useI18n();
+  const st = useServerText();
   const how = r.solver === 'greedy' ? t('plans.howGreedy') : r.optimal ? t('plans.howOptimal') : t('plans.howGap', { gap: r.stages.map((s) => (s.gap === null ? '∞' : percent(s.gap))).join(' / ') });
   return (
     <div className="figures" role="status">
       <Figure label={t('plans.waves')} value={number(r.objective?.waves ?? 0)} note={`${t('plans.lastWave')}: ${date(r.objective?.end)}`} />
       <Figure label={t('plans.splitDays')} value={number(r.objective?.splitDays ?? 0)} note={r.greedy ? t('plans.greedyBeside', { days: number(r.greedy.splitDays) }) : undefined} />
       <Figure label={t('plans.solver')} value={how} note={t('plans.limits', { apps: r.limits.maxApps ?? '–', vcpu: r.limits.maxVcpu ?? '–' })} />
+      {r.warnings.length > 0 && (
+        <div className="warnings">
+          <h3>{t('plans.warnings')}</h3>
+          <ul>
+            {(r.notices ?? r.warnings.map((message) => ({ code: '', params: {}, message }))).map((n, i) => (
+              <li key={i} data-code={n.code}>
+                {st(n.code ? n : null, n.message)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </div>
   );
 }

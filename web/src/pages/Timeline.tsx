@@ -11,6 +11,7 @@ import { useApp, useLarge, useLoad, useOnDemand } from '../state.js';
 import { NetboxSync } from '../components/NetboxSync.js';
 import { DiffList } from '../components/DiffList.js';
 import type { ChangeSetHeader, Diff, TimelineCheck } from '../types.js';
+import { ServerTitle } from '../components/ServerTitle.js';
 
 export function Timeline() {
   const { t } = useI18n();
@@ -30,7 +31,7 @@ function useVerdicts(plan: string) {
   const large = useLarge();
   const base = useOnDemand((s) => get<TimelineCheck>('/timeline-check', {}, s), [], large);
   const overlay = useOnDemand((s) => (plan ? get<TimelineCheck>('/timeline-check', { plan }, s) : Promise.resolve(null)), [plan], large);
-  return { base, overlay, ask: () => (base.ask(), overlay.ask()) };
+  return { base, overlay, ask: () => (base.ask(), overlay.ask()), cancel: () => (base.cancel(), overlay.cancel()) };
 }
 
 function TimelineView({ headers }: { headers: ChangeSetHeader[] }) {
@@ -87,14 +88,14 @@ function TimelineView({ headers }: { headers: ChangeSetHeader[] }) {
             .filter((c) => c.effectiveKey === current)
             .map((c) => (
               <li key={c.id}>
-                <Badge colour={choiceColour('changeSetStatus', c.status)}>{c.title}</Badge> <span className="muted">({c.id}{c.plan ? `, ${t('plan')} ${c.plan}` : ''})</span>
+                <Badge colour={choiceColour('changeSetStatus', c.status)}><ServerTitle of={c} /></Badge> <span className="muted">({c.id}{c.plan ? `, ${t('plan')} ${c.plan}` : ''})</span>
               </li>
             ))}
         </ul>
       </section>
       <section aria-labelledby="h-verdicts">
         <h2 id="h-verdicts">{t('timeline.verdicts')}</h2>
-        <OnDemand state={{ ...(plan ? verdicts.overlay : verdicts.base), ask: verdicts.ask }} label={t('onDemand.verdicts')}>{() => null}</OnDemand>
+        <OnDemand state={{ ...(plan ? verdicts.overlay : verdicts.base), ask: verdicts.ask, cancel: verdicts.cancel }} label={t('onDemand.verdicts')}>{() => null}</OnDemand>
         {!step ? null : step.lostRedundancy.length + step.regainedRedundancy.length + step.weakened.length + step.strengthened.length === 0 ? (
           <p className="muted">{t('timeline.noVerdictChange')}</p>
         ) : (

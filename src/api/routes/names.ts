@@ -1,0 +1,54 @@
+/**
+ * Names of many objects at once (`GET /api/v1/names?ids=a,b,c`): the UI shows names first and
+ * ids second, and a page of ids must not cost one request per id. Scoped like the object reads:
+ * a tenant learns the names of what it may see only; any other id is left out, exactly as one
+ * that exists nowhere.
+ */
+import { idParam, viewQuery } from '../../contracts/requests/shared.js';
+import { VerbundError } from '../../model/errors.js';
+import type { RoutePlugin } from '../routePlugin.js';
+
+/** At most this many ids per request (a page of the UI asks for far fewer). */
+export const NAMES_MAX = 200;
+
+const idPattern = new RegExp(idParam.pattern);
+
+/** `GET /api/v1/names` (a route module under `/api/v1`). */
+export const nameRoutes: RoutePlugin = async (app, { ctx }) => {
+  app.get(
+    '/names',
+    {
+      config: { auth: 'viewer', tenant: true },
+      schema: {
+        tags: ['objects'],
+        summary: 'The names of objects by id, at a view; ids that do not exist (or the caller may not see) are left out',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['ids'],
+          properties: { ...viewQuery, ids: { type: 'string', minLength: 1, maxLength: NAMES_MAX * 65, description: 'Comma-separated ids, at most 200.' } },
+        } as const,
+        response: {
+          200: {
+            type: 'object',
+            required: ['names'],
+            properties: { names: { type: 'object', additionalProperties: { type: ['string', 'null'] }, description: 'Per visible id its name, or null when it has none.' } },
+          },
+        },
+      },
+    },
+    async (req) => {
+      const ids = [...new Set(req.query.ids.split(','))];
+      if (ids.length > NAMES_MAX) throw new VerbundError('INVALID_INPUT', `ids: ${ids.length} ids, at most ${NAMES_MAX}`);
+      const bad = ids.find((id) => !idPattern.test(id) || id.length > idParam.maxLength);
+      if (bad !== undefined) throw new VerbundError('INVALID_INPUT', `ids: "${bad}" is not an id`);
+      const { snap, scope } = await ctx.scoped(req, { at: req.query.at, plan: req.query.plan });
+      const names: Record<string, string | null> = {};
+      for (const id of ids) {
+        const o = snap.estate.get(id);
+        if (o && scope.visible(id)) names[id] = typeof o.name === 'string' ? o.name : null;
+      }
+      return { names };
+    },
+  );
+};

@@ -1,0 +1,200 @@
+/**
+ * Survivability verdicts from one timeline step to the next, recomputing only the services a
+ * step's change sets can affect (docs/analysis.md, "timeline check").
+ *
+ * Why reuse is exact: whether a service is up under any failure depends only on its
+ * *footprint*, the blocks of the block-cut tree between its good attach points and the
+ * instances they use (every simple path between two of its terminals runs inside it; see
+ * `footprintHits`). Let T be the elements a step touches (created, deleted or changed
+ * devices, links, sites with all their nodes, risk groups with all their members). If the
+ * footprint before holds no element of T and the footprint after holds none either, and the
+ * service's usage, site and needed applications are untouched, then every path of the
+ * footprint before exists unchanged after and vice versa: the two footprints are the same
+ * subgraph, with the same sites and risk-group memberships, so the verdict and its breakers
+ * are the same. A service down before and after has no breakers either way. Everything else
+ * is analysed again, together, by `analyzeSurvivability` restricted to those services.
+ */
+import { datacenterSites, redundancyVerdicts } from '../engine/redundancy.js';
+import { footprintHits } from '../engine/exposedServices.js';
+import { buildProjection, type Projection } from '../engine/projection.js';
+import { buildServices, serviceUp, type ServiceModel } from '../engine/services.js';
+import { analyzeSurvivability, type FailureElement } from '../engine/survivability.js';
+import { survivabilityStructures, type SurvivabilityStructures } from '../engine/survivabilityStructures.js';
+import type { Estate } from '../timeline/Estate.js';
+import { projectionOptions } from './Snapshot.js';
+import type { TimelineDelta } from './TimelineDelta.js';
+
+/** One service's verdict at one step. */
+export interface StepVerdict {
+  readonly survives: boolean;
+  readonly redundant: boolean;
+  /** In the step's element order (devices, links, sites, risk groups, each by index). */
+  readonly breakers: readonly FailureElement[];
+}
+
+/** The verdicts of one step. */
+export interface VerdictStep {
+  readonly projection: Projection;
+  readonly services: ServiceModel;
+  /** Data-center sites of the step (by site index). */
+  readonly datacenter: Uint8Array;
+  /** Per service index. */
+  readonly verdicts: readonly StepVerdict[];
+  /** Per service index: 1 if analysed at this step, 0 if taken over from the step before. */
+  readonly analysed: Uint8Array;
+  /**
+   * Per service index, its verdict at the step before (undefined for a new service). For a
+   * service analysed at this step, its breakers are in the element order of the step before.
+   */
+  readonly before: readonly (StepVerdict | undefined)[];
+  /** Services of the step before that are gone. */
+  readonly removed: number;
+}
+
+interface Kept {
+  readonly p: Projection;
+  readonly keys: Map<string, number>;
+  readonly m: ServiceModel;
+  readonly st: SurvivabilityStructures;
+  readonly up: Uint8Array;
+  readonly datacenter: Uint8Array;
+  readonly verdicts: readonly StepVerdict[];
+}
+
+const kindOrder: Record<FailureElement['kind'], number> = { device: 0, link: 1, site: 2, 'risk-group': 3 };
+
+/** The key of a service across steps: usage and site. */
+export function serviceKey(p: Projection, m: ServiceModel, s: number): string {
+  return `${m.usage[s]}@${p.siteIds[m.site[s]!] ?? ''}`;
+}
+
+/** Tracks the verdicts along a walk; `next` after each step's change sets are applied. */
+export class IncrementalVerdicts {
+  private kept: Kept | undefined;
+  /**
+   * The projection whose element indices a verdict's breakers use. A verdict taken over
+   * into a new projection keeps its old indices (re-indexing every one would cost more than
+   * the analysis saved); it is re-indexed only when compared with a fresh one.
+   */
+  private readonly home = new WeakMap<StepVerdict, Projection>();
+
+  /**
+   * The verdicts of the estate after a step. `delta` (what the step touched, closed on the
+   * estate) allows reuse; without it every service is analysed.
+   */
+  next(estate: Estate, delta: TimelineDelta | undefined): VerdictStep {
+    const prev = this.kept;
+    const kept = delta && !delta.unbounded ? prev : undefined;
+    const graphSame = kept !== undefined && delta!.graphUnchanged;
+    const p = graphSame ? kept.p : buildProjection(estate, projectionOptions);
+    const m = buildServices(p, estate);
+    const st = graphSame ? kept.st : survivabilityStructures(p, emptyMask(p));
+    const up = new Uint8Array(m.count);
+    for (let s = 0; s < m.count; s++) up[s] = serviceUp(m, s, st.comp0) ? 1 : 0;
+    const datacenter = graphSame ? kept.datacenter : datacenterSites(p, estate);
+
+    const keys = new Map<string, number>();
+    const order: string[] = new Array<string>(m.count);
+    for (let s = 0; s < m.count; s++) keys.set((order[s] = serviceKey(p, m, s)), s);
+    const analyse = new Uint8Array(m.count);
+    const before: (StepVerdict | undefined)[] = new Array<StepVerdict | undefined>(m.count);
+    let removed = 0;
+    if (prev) {
+      for (const key of prev.keys.keys()) if (!keys.has(key)) removed++;
+      const hitBefore = new Uint8Array(prev.m.count);
+      if (kept && !delta!.graphUnchanged) {
+        for (const s of footprintHits(kept.p, kept.m, kept.st, touchedMask(kept.p, delta!), (s) => kept.up[s] === 1)) hitBefore[s] = 1;
+        for (const s of footprintHits(p, m, st, touchedMask(p, delta!), (s) => up[s] === 1)) analyse[s] = 1;
+      }
+      for (let s = 0; s < m.count; s++) {
+        const was = prev.keys.get(order[s]!);
+        if (was === undefined) {
+          analyse[s] = 1;
+          continue;
+        }
+        before[s] = prev.verdicts[was]!;
+        if (!kept || hitBefore[was] || touchesService(p, m, s, delta!)) analyse[s] = 1;
+      }
+    } else analyse.fill(1);
+
+    const fresh = indicesOf(analyse);
+    const surv = fresh.length ? analyzeSurvivability(p, m, { services: fresh, structures: st }) : undefined;
+    const redundancy = surv && redundancyVerdicts(surv, datacenter);
+    const verdicts: StepVerdict[] = new Array<StepVerdict>(m.count);
+    for (let s = 0; s < m.count; s++) {
+      if (!analyse[s]) {
+        verdicts[s] = before[s]!;
+        continue;
+      }
+      const v = surv!.services[s]!;
+      verdicts[s] = { survives: v.survives, redundant: redundancy![s]!.redundant, breakers: v.breakers };
+      this.home.set(verdicts[s]!, p);
+      const b = before[s];
+      // Compared with a fresh verdict: its breakers in the order of the step before.
+      if (b && prev && this.home.get(b) !== prev.p) before[s] = reindex(prev.p, b);
+    }
+    this.kept = { p, keys, m, st, up, datacenter, verdicts };
+    return { projection: p, services: m, datacenter, verdicts, analysed: analyse, before, removed };
+  }
+}
+
+/** Nothing failed, sized for `p`. */
+function emptyMask(p: Projection): { nodes: Uint8Array; edges: Uint8Array } {
+  return { nodes: new Uint8Array(p.nodeCount), edges: new Uint8Array(p.edgeCount) };
+}
+
+function indicesOf(flags: Uint8Array): Int32Array {
+  const out: number[] = [];
+  flags.forEach((f, i) => f && out.push(i));
+  return Int32Array.from(out);
+}
+
+/** Did the step change the service's usage, its site, or an application it needs? */
+function touchesService(p: Projection, m: ServiceModel, s: number, delta: TimelineDelta): boolean {
+  if (delta.usages.has(m.usage[s]!)) return true;
+  const site = p.siteIds[m.site[s]!];
+  if (site === undefined || delta.serviceSites.has(site)) return true;
+  for (let j = m.needs.offsets[s]!; j < m.needs.offsets[s + 1]!; j++) if (delta.applications.has(m.appIds[m.needs.members[j]!]!)) return true;
+  return false;
+}
+
+/** The nodes and edges of `p` that the step touched. */
+function touchedMask(p: Projection, delta: TimelineDelta): { nodes: Uint8Array; edges: Uint8Array } {
+  const { nodes, edges } = emptyMask(p);
+  for (const id of delta.nodes) {
+    const v = p.nodeIndex.get(id);
+    if (v !== undefined) nodes[v] = 1;
+  }
+  for (const id of delta.links) {
+    const e = p.edgeIndex.get(id);
+    if (e !== undefined) edges[e] = 1;
+  }
+  for (const id of delta.sites) {
+    const t = p.siteIndex.get(id);
+    if (t !== undefined) for (let k = p.siteNodes.offsets[t]!; k < p.siteNodes.offsets[t + 1]!; k++) nodes[p.siteNodes.members[k]!] = 1;
+  }
+  for (const id of delta.riskGroups) {
+    const g = p.riskGroupIndex.get(id);
+    if (g === undefined) continue;
+    for (let k = p.riskGroupNodes.offsets[g]!; k < p.riskGroupNodes.offsets[g + 1]!; k++) nodes[p.riskGroupNodes.members[k]!] = 1;
+    for (let k = p.riskGroupEdges.offsets[g]!; k < p.riskGroupEdges.offsets[g + 1]!; k++) edges[p.riskGroupEdges.members[k]!] = 1;
+  }
+  return { nodes, edges };
+}
+
+/**
+ * A verdict taken over into the projection `p` (where it held, by the argument above): its
+ * breakers' indices there, in its element order (what a fresh analysis there would list).
+ */
+function reindex(p: Projection, v: StepVerdict): StepVerdict {
+  if (v.breakers.length === 0) return v;
+  const breakers: FailureElement[] = [];
+  for (const e of v.breakers) {
+    const map = e.kind === 'device' ? p.nodeIndex : e.kind === 'link' ? p.edgeIndex : e.kind === 'site' ? p.siteIndex : p.riskGroupIndex;
+    const index = map.get(e.id);
+    if (index === undefined) throw new Error(`internal: breaker ${e.id} of a verdict taken over is not in the graph it held for`);
+    breakers.push({ id: e.id, kind: e.kind, index });
+  }
+  breakers.sort((x, y) => kindOrder[x.kind] - kindOrder[y.kind] || x.index - y.index);
+  return { ...v, breakers };
+}

@@ -1,0 +1,90 @@
+/**
+ * The texts the server writes, as codes with parameters: every title template reads its own
+ * English text back (and nothing else), every code has a German and an English text in the web
+ * UI whose placeholders are the parameters the server sends, and the API answers the code next
+ * to titles it wrote (plans, change sets, plan steps, history) and null next to a user's own.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { english, serverTextCodes, textOf, type ServerTextCode } from '../src/service/serverTexts.js';
+import de from '../web/src/i18n/de.js';
+import en from '../web/src/i18n/en.js';
+import { apiFixture, type ApiFixture } from './helpers/api.js';
+import { dialects } from './helpers/dialects.js';
+
+const json = (body: string): any => JSON.parse(body); // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Parameters of each code, as the server fills them. */
+const samples: Record<ServerTextCode, Record<string, string | number>> = {
+  'plan.move': { from: 'paderborn-dc', to: 'lemgo-dc' },
+  'plan.wave': { wave: 2, waves: 3, to: 'lemgo-dc', applications: 'finanzwesen, personal' },
+  'plan.joint': { product: 'Infoma newsystem' },
+  'plan.jointChange': { product: 'Infoma newsystem', keep: 'finanzwesen', retired: 'finanzwesen-lippe' },
+  'netbox.sync': { added: 3, removed: 0, changed: 12 },
+  'object.create': { id: 'krz-nordost.abgabenwerk' },
+  'object.update': { id: 'lemgo' },
+  'object.delete': { id: 'old-router' },
+  'estate.initial': {},
+  'waves.tightToTarget': { from: 'a', to: 'b', site: 'lemgo-dc' },
+  'waves.alreadyScheduled': { applications: 'x, y', count: 2, plan: 'future', changesets: 'w-1, w-2', dates: '2031-02-01, 2031-02-08' },
+  'waves.resolved': { count: 2 },
+  'waves.lateOverrun': { device: 'new-1', free: 4, dimension: 'vcpu', date: '2028-03-01', end: '2027-12-31', placed: 16, applications: 'x, y' },
+};
+
+describe('server texts', () => {
+  test('every stored title reads back as its code and parameters', () => {
+    for (const code of serverTextCodes) {
+      const text = english(code, samples[code]);
+      const back = textOf(text);
+      if (code.startsWith('waves.')) assert.equal(back, null, `${code} is a warning, never stored as a title`);
+      else assert.deepEqual(back, { code, params: samples[code] }, text);
+    }
+  });
+
+  test('a title of a user\'s own has no code', () => {
+    for (const title of ['Umzug der Finanzsoftware', 'Move', 'Wave 1 of 2 to lemgo-dc', 'Wave one of 2 to x: a', 'update Lemgo', 'update lemgo now', 'Initial estate of Lippe', 'NetBox sync: some added']) assert.equal(textOf(title), null, title);
+  });
+
+  test('the web UI has a text for each code in German and English, with the server\'s parameters', () => {
+    for (const code of serverTextCodes)
+      for (const [lang, dict] of [['de', de], ['en', en]] as const) {
+        const text = (dict as Record<string, string>)[`server.${code}`];
+        assert.ok(text, `${lang}: server.${code}`);
+        for (const [, name] of text.matchAll(/\{(\w+)\}/g)) assert.ok(name! in samples[code], `${lang} server.${code}: {${name}} is no parameter`);
+      }
+  });
+});
+
+describe('server texts in API answers', () => {
+  let f: ApiFixture;
+  before(async () => {
+    f = await apiFixture(dialects[0]!);
+  });
+  after(() => f?.cleanup());
+
+  test('change sets, plans, plan steps and the history carry the code of titles the server wrote', async () => {
+    // A change of one field with no title: the server writes `update lemgo`.
+    const patch = await f.call('planner', { method: 'PATCH', url: '/api/v1/objects/lemgo', payload: { fields: { notes: 'server text' }, changeset: { status: 'scheduled', effective: '2031-03-01' } } });
+    assert.equal(patch.statusCode, 200, patch.body);
+    const list = json((await f.call('viewer', { method: 'GET', url: '/api/v1/changesets?limit=1000' })).body).items as { title: string; text: unknown }[];
+    const mine = list.find((c) => c.title === 'update lemgo');
+    assert.deepEqual(mine?.text, { code: 'object.update', params: { id: 'lemgo' } });
+    assert.ok(list.some((c) => c.text === null), 'the example\'s own titles have none');
+    for (const c of list) assert.deepEqual(c.text, textOf(c.title));
+    const history = json((await f.call('viewer', { method: 'GET', url: '/api/v1/objects/lemgo/history' })).body);
+    assert.ok(history.versions.every((v: { title: string; text: unknown }) => JSON.stringify(v.text) === JSON.stringify(textOf(v.title))));
+    // A plan planned by the server: its title and its waves' titles.
+    const waves = await f.call('planner', { method: 'POST', url: '/api/v1/plans/waves', payload: { name: 'texts', from: 'paderborn-dc', to: 'lemgo-dc', start: '2018-12-08', solver: 'greedy', maxApps: 3, maxVcpu: 96 } });
+    assert.equal(waves.statusCode, 200, waves.body);
+    assert.deepEqual(json(waves.body).notices.map((n: { message: string }) => n.message), json(waves.body).warnings);
+    const show = json((await f.call('viewer', { method: 'GET', url: '/api/v1/plans/texts' })).body);
+    assert.deepEqual(show.plan.text, { code: 'plan.move', params: { from: 'paderborn-dc', to: 'lemgo-dc' } });
+    assert.ok(show.steps.length > 0);
+    show.steps.forEach((s: { text: { code: string; params: { wave: number; waves: number } } }, i: number) => {
+      assert.equal(s.text.code, 'plan.wave');
+      assert.deepEqual([s.text.params.wave, s.text.params.waves], [i + 1, show.steps.length]);
+    });
+    const plans = json((await f.call('viewer', { method: 'GET', url: '/api/v1/plans' })).body).items;
+    assert.deepEqual(plans.find((p: { id: string }) => p.id === 'texts').text, show.plan.text);
+  });
+});

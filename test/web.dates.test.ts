@@ -1,0 +1,53 @@
+/**
+ * Dates typed into the header's date field (web/src/dates.ts): the language's own form and ISO
+ * are read, checked against Intl's formatting of every kind of day (property-based); what is no
+ * calendar day is null, never a neighbouring day.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { addDays, formatDate, parseDate, partOrder } from '../web/src/dates.js';
+
+test('the examples: German and British forms, ISO in both', () => {
+  assert.equal(formatDate('2026-12-03', 'de-DE'), '03.12.2026');
+  assert.equal(formatDate('2026-12-03', 'en-GB'), '03/12/2026');
+  assert.deepEqual(partOrder('de-DE'), ['day', 'month', 'year']);
+  for (const [text, locale, want] of [
+    ['03.12.2026', 'de-DE', '2026-12-03'],
+    ['3.12.2026', 'de-DE', '2026-12-03'],
+    [' 3. 12. 2026 ', 'de-DE', '2026-12-03'],
+    ['03.12.26', 'de-DE', '2026-12-03'],
+    ['2026-12-03', 'de-DE', '2026-12-03'],
+    ['03/12/2026', 'en-GB', '2026-12-03'],
+    ['2026-12-03', 'en-GB', '2026-12-03'],
+    ['12/03/2026', 'en-US', '2026-12-03'],
+    ['29.02.2028', 'de-DE', '2028-02-29'],
+  ] as const)
+    assert.equal(parseDate(text, locale), want, `${text} (${locale})`);
+});
+
+test('no date is null, not a neighbouring day', () => {
+  for (const text of ['', '3.12', '32.12.2026', '29.02.2027', '00.01.2026', '3.13.2026', '2026-13-01', '2026-02-30', 'heute', '3.12.2026x', '1.2.202', '03.12.026', '123.1.2026'])
+    assert.equal(parseDate(text, 'de-DE'), null, text);
+  // While typing, a two-digit year is not yet the date meant.
+  assert.equal(parseDate('3.12.20', 'de-DE', true), null);
+  assert.equal(parseDate('3.12.2020', 'de-DE', true), '2020-12-03');
+});
+
+test('every day reads back from its form in each locale (against Intl)', () => {
+  const day = fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2199, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
+  fc.assert(
+    fc.property(day, fc.constantFrom('de-DE', 'en-GB', 'en-US', 'fr-FR'), (iso, locale) => {
+      assert.equal(parseDate(formatDate(iso, locale), locale), iso);
+      assert.equal(parseDate(iso, locale), iso);
+      assert.equal(parseDate(formatDate(iso, locale), locale, true), iso);
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('arrow keys move a day across months and years', () => {
+  assert.equal(addDays('2026-12-31', 1), '2027-01-01');
+  assert.equal(addDays('2028-03-01', -1), '2028-02-29');
+  assert.equal(addDays('2026-12-03', 7), '2026-12-10');
+});

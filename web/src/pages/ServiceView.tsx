@@ -1,0 +1,245 @@
+/**
+ * One service (an application used at a site) as the relation picture i-doit users know: the
+ * site, the links and devices of its two independent paths, the application's instances, the
+ * application and its dependencies — each drawn with its verdict for this service (a single
+ * point of failure, an accepted risk, or not), by colour and by word, and listed in a table.
+ */
+import { get } from '../api.js';
+import { Async, Badge, IdCell, TableHead } from '../components/common.js';
+import { NamedLink } from '../components/FieldValue.js';
+import { PathReason } from '../components/PathReason.js';
+import { useI18n, type Key } from '../i18n/index.js';
+import { useNames } from '../useNames.js';
+import { Link, withView } from '../router.js';
+import { useApp, useLoad } from '../state.js';
+import { dependencyOf, type DependencyLike } from '../../../src/model/dependency.js';
+import type { Application, Check, Paths } from '../types.js';
+import { BOX, layoutService, type Box, type ServiceFacts } from './serviceLayout.js';
+
+/** The verdict of one element for the service. */
+export type ElementVerdict = 'spof' | 'accepted' | 'ok';
+
+const colours: Record<ElementVerdict, string> = { spof: '#c00000', accepted: '#b26b00', ok: '#2a7d2a' };
+
+/** The path to the service view of an application used at a site. */
+export function servicePath(site: string, application: string): string {
+  return `/services/${encodeURIComponent(site)}/${encodeURIComponent(application)}`;
+}
+
+interface Loaded {
+  readonly facts: ServiceFacts;
+  readonly paths: Paths;
+  readonly check: Check;
+  readonly verdicts: Map<string, ElementVerdict>;
+  readonly kinds: Map<string, string>;
+}
+
+async function load(site: string, application: string, view: { at: string; plan: string }, signal: AbortSignal): Promise<Loaded> {
+  const [app, paths, check] = await Promise.all([
+    get<Application & { depends_on?: DependencyLike[] }>(`/objects/${encodeURIComponent(application)}`, view, signal),
+    get<Paths>('/paths', { ...view, from: site, to: application }, signal),
+    // Only this service's verdict and the SPOFs that break it (the server analyses just it).
+    get<Check>('/check', { ...view, application, site, limit: 100, spofLimit: 10_000, breaksLimit: 0 }, signal),
+  ]);
+  const deps = await Promise.all(
+    // An id alone is a loose dependency (src/model/dependency.ts).
+    (app.depends_on ?? []).map(dependencyOf).map(async (d) => {
+      const o = await get<Application>(`/objects/${encodeURIComponent(d.application)}`, view, signal).catch(() => null);
+      return { application: d.application, coupling: d.coupling, instances: o?.instances ?? [] };
+    }),
+  );
+  // The paths drawn: the independent ones, else the two that share only a risk group (to show where).
+  const drawn = paths.paths.length ? paths.paths : (paths.nodeLinkDisjoint?.paths ?? []);
+  const status = new Map(check.spofs.map((s) => [s.element, s.status]));
+  const verdicts = new Map<string, ElementVerdict>();
+  const kinds = new Map<string, string>();
+  for (const s of check.services)
+    for (const b of s.breakers) {
+      verdicts.set(b.id, status.get(b.id) === 'accepted' ? 'accepted' : 'spof');
+      kinds.set(b.id, b.kind);
+    }
+  return { facts: { site, application, paths: drawn, instances: app.instances ?? [], dependencies: deps }, paths, check, verdicts, kinds };
+}
+
+/** The service view page (`/services/{site}/{application}`). */
+export function ServiceView({ site, application }: { site: string; application: string }) {
+  const { t } = useI18n();
+  const { at, plan } = useApp();
+  const state = useLoad((s) => load(site, application, { at, plan }, s), [site, application, at, plan]);
+  const names = useNames([site, application]);
+  return (
+    <>
+      <h1>
+        {t('service.title', { application: names.get(application) ?? application, site: names.get(site) ?? site })}
+      </h1>
+      <p className="muted">
+        <NamedLink id={application} /> · <NamedLink id={site} />
+      </p>
+      <Async state={state}>{(d) => <ServicePicture data={d} />}</Async>
+    </>
+  );
+}
+
+function ServicePicture({ data }: { data: Loaded }) {
+  const { t, choice } = useI18n();
+  const { facts, paths, check, verdicts, kinds } = data;
+  const layout = layoutService(facts);
+  const lineIds = layout.lines.flatMap((l) => (l.id ? [l.id] : []));
+  const breakerIds = [...verdicts.keys()];
+  const names = useNames([...new Set([...layout.boxes.map((b) => b.id), ...lineIds, ...breakerIds])]);
+  const verdictOf = (id: string): ElementVerdict => verdicts.get(id) ?? 'ok';
+  const word = (v: ElementVerdict) => t(`service.verdict.${v}` as Key);
+  const centre = new Map(layout.boxes.map((b) => [b.id, b]));
+  const service = check.services[0];
+  const pad = 8;
+  // Breakers not drawn (risk groups, the data-center sites, …): listed with the picture's elements.
+  const drawn = new Set([...layout.boxes.map((b) => b.id), ...lineIds]);
+  const beside = breakerIds.filter((id) => !drawn.has(id));
+  const rows: { id: string; kind: string; role: string; verdict: ElementVerdict }[] = [
+    ...layout.boxes.map((b) => ({ id: b.id, kind: b.kind, role: t(`service.role.${b.role}` as Key), verdict: verdictOf(b.id) })),
+    ...lineIds.filter((id, i) => lineIds.indexOf(id) === i).map((id) => ({ id, kind: 'link', role: t('service.role.link'), verdict: verdictOf(id) })),
+    ...beside.map((id) => ({ id, kind: kinds.get(id) ?? 'device', role: t('service.role.beside'), verdict: verdictOf(id) })),
+  ];
+  const label = (id: string) => names.get(id) ?? id;
+  const short = (s: string) => (s.length > 21 ? `${s.slice(0, 20)}…` : s);
+  return (
+    <>
+      <div className="figures">
+        <p>
+          {service ? (
+            <>
+              {!service.up ? <Badge colour="#c00000">{t('verdict.down')}</Badge> : service.redundant ? <Badge colour="#2ca02c">{t('verdict.redundant')}</Badge> : <Badge colour="#ff7f0e">{t('verdict.notRedundant')}</Badge>}
+              {service.georedundant && (
+                <>
+                  {' '}
+                  <Badge colour="#17becf">{t('verdict.georedundant')}</Badge>
+                </>
+              )}{' '}
+              <span className="muted">
+                {t('service.tenants')}: {check.services.map((s) => s.tenant).join(', ')}
+              </span>
+            </>
+          ) : (
+            <span className="muted">{t('service.noService')}</span>
+          )}
+        </p>
+      </div>
+      <p>
+        <strong>{t(`paths.${paths.status}` as Key)}</strong>
+      </p>
+      {paths.reason && <PathReason reason={paths.reason} />}
+      {paths.paths.length === 0 && facts.paths.length > 0 && <p>{t('map.sharedRisk')}</p>}
+      <div className="service-picture">
+        <svg width={layout.width + 2 * pad} height={layout.height + 2 * pad + 14} viewBox={`${-pad} ${-pad} ${layout.width + 2 * pad} ${layout.height + 2 * pad + 14}`} role="group" aria-label={t('service.picture')}>
+          {layout.lines.map((l, i) => {
+            const a = centre.get(l.from);
+            const b = centre.get(l.to);
+            if (!a || !b) return null;
+            const x1 = a.x + (a.x < b.x ? BOX.w : a.x === b.x ? BOX.w / 2 : 0);
+            const x2 = b.x + (a.x < b.x ? 0 : a.x === b.x ? BOX.w / 2 : BOX.w);
+            const y1 = a.y + (a.x === b.x ? (a.y < b.y ? BOX.h : 0) : BOX.h / 2);
+            const y2 = b.y + (a.x === b.x ? (a.y < b.y ? 0 : BOX.h) : BOX.h / 2);
+            const v = l.id ? verdictOf(l.id) : 'ok';
+            const line = <line x1={x1} y1={y1} x2={x2} y2={y2} stroke={l.id ? colours[v] : '#767676'} strokeWidth={l.id ? 3 : 1.5} strokeDasharray={l.coupling === 'loose' ? '6 4' : l.path === 1 ? '10 3' : undefined} />;
+            if (!l.id) return <g key={i}>{line}</g>;
+            return (
+              <a key={i} href={withView(`/objects/${encodeURIComponent(l.id)}`)} data-id={l.id} data-verdict={v}>
+                <title>{`${label(l.id)} (${l.id}), ${t('kind.link')}: ${word(v)}`}</title>
+                {line}
+                <text x={(x1 + x2) / 2} y={(y1 + y2) / 2 - 5} textAnchor="middle" fontSize="10" fill="#333">
+                  {short(label(l.id))}
+                  {v !== 'ok' && ` · ${word(v)}`}
+                </text>
+              </a>
+            );
+          })}
+          {layout.boxes.map((b) => (
+            <ServiceBox key={b.id} box={b} name={label(b.id)} verdict={verdictOf(b.id)} word={word(verdictOf(b.id))} kind={t(`kind.${b.kind}` as Key)} short={short} />
+          ))}
+        </svg>
+      </div>
+      <p className="muted">{t('service.legend')}</p>
+      <table>
+        <caption>{t('service.elements')}</caption>
+        <TableHead cols={[t('col.element'), t('col.kind'), t('service.col.role'), t('col.verdict')]} />
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.role}-${r.id}`}>
+              <IdCell id={r.id} />
+              <td>{t(`kind.${r.kind}` as Key)}</td>
+              <td>{r.role}</td>
+              <td>
+                <Badge colour={colours[r.verdict]}>{word(r.verdict)}</Badge>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {facts.dependencies.length > 0 && (
+        <p className="muted">
+          {t('service.couplings')}: {facts.dependencies.map((d) => `${label(d.application)} – ${choice('coupling', d.coupling)}`).join('; ')}
+        </p>
+      )}
+    </>
+  );
+}
+
+function ServiceBox({ box, name, verdict, word, kind, short }: { box: Box; name: string; verdict: ElementVerdict; word: string; kind: string; short: (s: string) => string }) {
+  const emphasis = box.role === 'site' || box.role === 'application';
+  return (
+    <a href={withView(`/objects/${encodeURIComponent(box.id)}`)} data-id={box.id} data-verdict={verdict}>
+      <title>{`${name} (${box.id}), ${kind}: ${word}`}</title>
+      <rect x={box.x} y={box.y} width={BOX.w} height={BOX.h} rx={box.kind === 'application' ? 10 : 3} fill={emphasis ? '#eef3fb' : '#fff'} stroke={colours[verdict]} strokeWidth={verdict === 'ok' ? 1.5 : 3} />
+      <text x={box.x + 8} y={box.y + 18} fontSize="12" fill="#111" fontWeight={emphasis ? 'bold' : undefined}>
+        {short(name)}
+      </text>
+      <text x={box.x + 8} y={box.y + 35} fontSize="10" fill={verdict === 'ok' ? '#444' : colours[verdict]}>
+        {kind} · {word}
+      </text>
+    </a>
+  );
+}
+
+/** Links to the service view of each service of an application, a site or a usage (on its object page). */
+export function ServiceLinks({ obj }: { obj: { id: string; kind: string; application?: unknown; sites?: unknown } }) {
+  const { t } = useI18n();
+  const { at, plan } = useApp();
+  const services = useLoad(
+    async (s): Promise<[string, string][]> => {
+      if (obj.kind === 'usage') return ((obj.sites as string[] | undefined) ?? []).map((site) => [site, obj.application as string]);
+      if (obj.kind !== 'application' && obj.kind !== 'site') return [];
+      const usages = await get<{ items: { application: string; sites?: string[] }[] }>('/usages', { at, plan, [obj.kind === 'site' ? 'sites' : 'application']: obj.id, limit: 100 }, s);
+      const pairs = usages.items.flatMap((u) => (u.sites ?? []).filter((x) => obj.kind !== 'site' || x === obj.id).map((site) => `${site} ${u.application}`));
+      return [...new Set(pairs)].map((p) => p.split(' ') as [string, string]);
+    },
+    [obj.id, obj.kind, at, plan],
+  );
+  if (!['usage', 'application', 'site'].includes(obj.kind)) return null;
+  return (
+    <section aria-labelledby="h-services">
+      <h2 id="h-services">{t('service.heading')}</h2>
+      <Async state={services}>
+        {(list) =>
+          list.length === 0 ? (
+            <p className="muted">{t('none')}</p>
+          ) : (
+            <ul className="service-links">
+              {list.map(([site, app]) => (
+                <li key={`${site}-${app}`}>
+                  <ServiceLink site={site} application={app} />
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Async>
+    </section>
+  );
+}
+
+/** A link to a service's view, named by its application and site. */
+export function ServiceLink({ site, application }: { site: string; application: string }) {
+  const { t } = useI18n();
+  const names = useNames([site, application]);
+  return <Link to={servicePath(site, application)}>{t('service.link', { application: names.get(application) ?? application, site: names.get(site) ?? site })}</Link>;
+}
