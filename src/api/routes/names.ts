@@ -4,12 +4,11 @@
  * a tenant learns the names of what it may see only; any other id is left out, exactly as one
  * that exists nowhere.
  */
-import { idParam, viewQuery } from '../../contracts/requests/shared.js';
+import { NAMES_MAX, namesQuerystring } from '../../contracts/requests/objects.js';
+import { idParam } from '../../contracts/requests/shared.js';
 import { VerbundError } from '../../model/errors.js';
 import type { RoutePlugin } from '../routePlugin.js';
 
-/** At most this many ids per request (a page of the UI asks for far fewer). */
-export const NAMES_MAX = 200;
 
 const idPattern = new RegExp(idParam.pattern);
 
@@ -22,12 +21,7 @@ export const nameRoutes: RoutePlugin = async (app, { ctx }) => {
       schema: {
         tags: ['objects'],
         summary: 'The names of objects by id, at a view; ids that do not exist (or the caller may not see) are left out',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['ids'],
-          properties: { ...viewQuery, ids: { type: 'string', minLength: 1, maxLength: NAMES_MAX * 65, description: 'Comma-separated ids, at most 200.' } },
-        } as const,
+        querystring: namesQuerystring,
         response: {
           200: {
             type: 'object',

@@ -68,3 +68,17 @@ export const objectPatchBody = { type: 'object', additionalProperties: false, re
 
 /** `PATCH /objects/{id}`'s body. */
 export type ObjectPatchBody = RequestOf<typeof objectPatchBody>;
+
+/** At most this many ids per `GET /names` (a page of the UI asks for far fewer). */
+export const NAMES_MAX = 200;
+
+/** `GET /names`: the names of many objects at once, at a view (comma-separated ids). */
+export const namesQuerystring = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['ids'],
+  properties: { ...viewQuery, ids: { type: 'string', minLength: 1, maxLength: NAMES_MAX * 65, description: 'Comma-separated ids, at most 200.' } },
+} as const;
+
+/** `GET /names`'s query. */
+export type NamesQuerystring = RequestOf<typeof namesQuerystring>;
