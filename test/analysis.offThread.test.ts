@@ -10,9 +10,11 @@ import { after, before, describe, test } from 'node:test';
 import { readEstatePath } from '../src/interop/readEstatePath.js';
 import { AnalysisService } from '../src/service/AnalysisService.js';
 import { EstateService } from '../src/service/EstateService.js';
+import { scopeOf } from '../src/service/tenantScope.js';
 import type { Store } from '../src/store/openStore.js';
 import { pack, type EstateBytes } from '../src/store/readEstateBytes.js';
 import { readEstateOffThread } from '../src/store/readEstateOffThread.js';
+import type { Estate } from '../src/timeline/Estate.js';
 import type { TimeKey } from '../src/timeline/time.js';
 import { dialects } from './helpers/dialects.js';
 
@@ -78,6 +80,14 @@ describe('estate read off the request thread', () => {
     assert.notEqual(next.key, snap.key);
     assert.equal(next.estate.get(device.id)?.notes, 'off-thread test');
     assert.deepEqual([...next.estate.values()], [...(await here.snapshot({})).estate.values()]);
+  });
+
+  test("a staff scope reads no objects (an estate read as bytes stays unparsed for it); a tenant's does", () => {
+    const unread = (): Estate => {
+      throw new Error('the estate was read');
+    };
+    assert.equal(scopeOf({ name: 'anna', role: 'viewer', tenant: null }, unread).visible('anything'), true);
+    assert.throws(() => scopeOf({ name: 'lemgo-user', role: 'tenant', tenant: 'lemgo' }, unread), /the estate was read/);
   });
 
   test('a read failure is an error of the request, and the next request reads again', async () => {

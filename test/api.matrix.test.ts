@@ -88,6 +88,8 @@ const samples: Record<string, Sample | ((caller: Caller) => Sample)> = {
   'POST /api/v1/plans/{id}/accept': { url: '/api/v1/plans/{x}/accept', setup: (f) => proposedPlan(f) },
   'POST /api/v1/plans/{id}/drop': { url: '/api/v1/plans/{x}/drop', setup: (f) => proposedPlan(f) },
   'POST /api/v1/plans/waves': { url: '/api/v1/plans/waves', payload: { name: 'matrix-waves', from: 'paderborn-dc', to: 'lemgo-dc', start: '2018-12-08', solver: 'greedy', dryRun: true } },
+  // A dry run is a viewer's question (a write needs a planner: test/continuity.test.ts).
+  'POST /api/v1/plans/restore': { url: '/api/v1/plans/restore', payload: { name: 'matrix-restore', fail: ['lemgo-dc'], appsPerSlot: 1, solver: 'greedy', dryRun: true } },
   'GET /api/v1/joint': { url: '/api/v1/joint' },
   'POST /api/v1/joint': () => ({ url: '/api/v1/joint', payload: { plan: unique('matrix-joint'), product: 'LOGA' } }),
   'GET /api/v1/progress': { url: '/api/v1/progress' },

@@ -8,9 +8,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { scopeCheck } from '../src/service/tenantReports.js';
 import type { CheckReport } from '../src/service/checkReport.js';
+import { apiFixture, type ApiFixture } from './helpers/api.js';
 import { cli } from './helpers/cli.js';
 import { dialects } from './helpers/dialects.js';
 import { owlDatabase } from './helpers/owlDatabase.js';
@@ -95,6 +96,62 @@ failover_tests:
   });
 });
 
+describe('check flags the targets the estate cannot deliver', () => {
+  test('an RTO the restore order of the lost data center misses, and an availability target the topology does not reach; the others not', async () => {
+    const r = await importText(
+      'targets',
+      `${base.replace('{ id: srv-a, name: A, site: dc, role: server }', '{ id: srv-a, name: A, site: dc, role: server, availability: 0.99 }')}
+applications:
+  - { id: base-app, name: Base, instances: [srv-a, srv-b], recovery: { rto_h: 1 } }
+  - { id: top, name: Top, instances: [srv-a, srv-b], depends_on: [base-app], recovery: { rto_h: 1, criticality: low } }
+  - { id: relaxed, name: Relaxed, instances: [srv-a, srv-b], recovery: { rto_h: 24 } }
+  - { id: fragile, name: Fragile, instances: [srv-a], target_availability: 0.999 }
+  - { id: sturdy, name: Sturdy, instances: [srv-a, srv-b], target_availability: 0.9 }
+usages:
+  - { id: u-top, tenant: town, application: top, sites: [office], users: 5 }
+  - { id: u-base, tenant: town, application: base-app, sites: [office], users: 50 }
+  - { id: u-relaxed, tenant: town, application: relaxed, sites: [office], users: 5 }
+  - { id: u-fragile, tenant: town, application: fragile, sites: [office], users: 5 }
+  - { id: u-sturdy, tenant: town, application: sturdy, sites: [office], users: 5 }
+`,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const c = await cli('--db', r.db, 'check', '--at', '2026-06-01', '--targets', '--json');
+    const report = JSON.parse(c.stdout) as CheckReport;
+    assertSchema('check', report);
+    const t = report.continuity.targets!;
+    // The only data center is lost; one application an hour: base-app first (1 h), top after it (2 h > 1 h).
+    assert.deepEqual(t.scenario!.fail, ['dc']);
+    assert.equal(t.scenario!.chosen, 'worst-datacenter');
+    assert.deepEqual(
+      t.flags.map((f) => [f.application, f.target, f.wanted, f.actual, f.why]),
+      [
+        ['fragile', 'availability', 0.999, t.flags.find((f) => f.application === 'fragile')!.actual, null],
+        ['top', 'rto', 1, 2, 'dependency-chain'],
+      ],
+    );
+    assert.ok(t.flags[0]!.actual <= 0.99, String(t.flags[0]!.actual));
+    assert.deepEqual(t.flags[1]!.tenants, ['town']);
+    const text = await cli('--db', r.db, 'check', '--at', '2026-06-01', '--targets');
+    assert.match(text.stderr, /warning: top: WAZ\/RTO 1 h missed in the restore order \(useful again after 2 h, dependency-chain\)/);
+    assert.match(text.stderr, /warning: fragile: availability target not reached/);
+    assert.doesNotMatch(text.stderr, /(base-app|relaxed|sturdy): (WAZ|availability)/);
+    assert.match(text.stdout, /targets the estate cannot deliver \(2; restore order of the worst data-center loss: dc\)/);
+    assert.doesNotMatch(text.stdout, /not judged/);
+    // --application judges the application checked only.
+    const one = JSON.parse((await cli('--db', r.db, 'check', '--at', '2026-06-01', '--application', 'sturdy', '--targets', '--json')).stdout) as CheckReport;
+    assert.deepEqual(one.continuity.targets!.flags, []);
+    // Opt-in: without --targets no restore order and no availability analysis, no warnings of
+    // them, and one line that says how to ask for them.
+    const none = JSON.parse((await cli('--db', r.db, 'check', '--at', '2026-06-01', '--json')).stdout) as CheckReport;
+    assert.equal(none.continuity.targets, undefined);
+    const plain = await cli('--db', r.db, 'check', '--at', '2026-06-01');
+    assert.doesNotMatch(plain.stderr, /WAZ\/RTO|availability target/);
+    assert.doesNotMatch(plain.stdout, /targets the estate cannot deliver/);
+    assert.equal(plain.stdout.split('\n').filter((l) => /recovery targets: not judged \(verbund check --targets, or --scenario FILE/.test(l)).length, 1, plain.stdout);
+  });
+});
+
 for (const dialect of dialects.slice(0, 1)) {
   describe(`failover tests of the OWL-IT example (${dialect.name})`, () => {
     const owl = owlDatabase(dialect);
@@ -113,5 +170,59 @@ for (const dialect of dialects.slice(0, 1)) {
       assert.ok(apps.includes('finanzwesen-lippe') && !apps.includes('einwohnerwesen-gkd'), apps.join(', '));
       for (const a of lemgo.continuity.applications) assert.ok(a.lastTest === null || (a.lastTest.id === null && a.lastTest.failed.length === 0));
     });
+
+    test('targets: the worst data-center loss misses no RTO; the ransomware scenario one, as the report says', async () => {
+      const dc = JSON.parse((await cli('--db', owl.url, 'check', '--at', '2026-12-01', '--targets', '--json')).stdout) as CheckReport;
+      assert.deepEqual(dc.continuity.targets!.scenario!.fail, ['lemgo-dc']);
+      assert.deepEqual(dc.continuity.targets!.flags, []);
+      const scenario = join(import.meta.dirname, '..', 'examples', 'scenarios', 'ransomware-lemgo-dc.yaml');
+      const r = await cli('--db', owl.url, 'check', '--at', '2026-12-01', '--scenario', scenario, '--json');
+      const report = JSON.parse(r.stdout) as CheckReport;
+      assertSchema('check', report);
+      const t = report.continuity.targets!;
+      assert.equal(t.scenario!.chosen, 'given');
+      assert.deepEqual(t.flags.map((f) => [f.application, f.target, f.wanted, f.actual, f.why]), [['datenbank-gkd', 'rto', 12, 14, 'capacity']]);
+      // The same miss as the restore plan of that scenario names.
+      const plan = JSON.parse((await cli('--db', owl.url, 'plan', 'restore', '--name', 'x', '--scenario', scenario, '--dry-run', '--json')).stdout) as { misses: { application: string; target: string }[] };
+      assert.deepEqual([...new Set(plan.misses.filter((m) => m.target === 'rto').map((m) => m.application))], ['datenbank-gkd']);
+    });
   });
 }
+
+describe('the targets and the restore order over the API', () => {
+  let f: ApiFixture;
+  before(async () => {
+    f = await apiFixture(dialects[0]!);
+  });
+  after(async () => f.cleanup());
+
+  test('check?targets=true judges them (a tenant its own); POST /plans/restore: a dry run for a viewer, a write for a planner', async () => {
+    const staff = await f.call('viewer', { method: 'GET', url: '/api/v1/check?at=2026-12-01&form=summary&targets=true' });
+    assert.equal(staff.statusCode, 200, staff.body);
+    const report = JSON.parse(staff.body) as CheckReport;
+    assertSchema('check', report);
+    assert.deepEqual(report.continuity.targets!.scenario!.fail, ['lemgo-dc']);
+    assert.deepEqual(report.continuity.targets!.flags, []);
+    // Without the parameter, no restore order is computed.
+    const plain = JSON.parse((await f.call('viewer', { method: 'GET', url: '/api/v1/check?at=2026-12-01&form=summary' })).body) as CheckReport;
+    assert.equal(plain.continuity.targets, undefined);
+    const tenant = JSON.parse((await f.call('tenant', { method: 'GET', url: '/api/v1/check?at=2026-12-01&form=summary&targets=true' })).body) as CheckReport;
+    assertSchema('check', tenant);
+    // The data center is the operator's: the tenant's scenario names none of its elements.
+    assert.deepEqual(tenant.continuity.targets!.scenario!.fail, []);
+
+    const scenario = { name: 'ransomware', fail: ['lem-vmc-a', 'lem-vmc-b', 'lem-dbc-a', 'lem-dbc-b', 'lem-san-a', 'lem-san-b'], start: '2026-11-06T19:30:00+01:00', slotHours: 2, shifts: '06-22', appsPerSlot: 2, vcpuPerSlot: 96 };
+    const dry = await f.call('viewer', { method: 'POST', url: '/api/v1/plans/restore', payload: { ...scenario, dryRun: true } });
+    assert.equal(dry.statusCode, 200, dry.body);
+    const order = JSON.parse(dry.body) as { written: boolean; misses: { application: string; target: string; why: string }[] };
+    assertSchema('plan-restore', order);
+    assert.equal(order.written, false);
+    assert.deepEqual(order.misses.filter((m) => m.target === 'rto').map((m) => [m.application, m.why]), [['datenbank-gkd', 'capacity']]);
+    const write = await f.call('viewer', { method: 'POST', url: '/api/v1/plans/restore', payload: scenario });
+    assert.equal(write.statusCode, 403, write.body);
+    const planned = await f.call('planner', { method: 'POST', url: '/api/v1/plans/restore', payload: { ...scenario, solver: 'greedy' } });
+    assert.equal(planned.statusCode, 200, planned.body);
+    assert.equal((JSON.parse(planned.body) as { written: boolean }).written, true);
+    assert.equal((await f.call('tenant', { method: 'POST', url: '/api/v1/plans/restore', payload: { ...scenario, dryRun: true } })).statusCode, 404);
+  });
+});

@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { VerbundError } from '../src/model/errors.js';
 import { buildRestoreProblem, restoreObjective, type RestoreAssignment, type RestoreInput, type RestoreObjective, type RestoreProblem } from '../src/planning/RestoreProblem.js';
-import { solveRestore } from '../src/planning/solveRestore.js';
+import { hoursRelaxation, solveRestore } from '../src/planning/solveRestore.js';
 import { bruteForceRestore, restoreScore, restoreViolations } from './helpers/restoreOracle.js';
 
 function slotsById(p: RestoreProblem, a: RestoreAssignment): Map<string, number> {
@@ -87,6 +87,20 @@ describe('restore order', () => {
       { numRuns: 60, seed: 14 },
     );
     assert.ok(greedyWorse > 0, 'no case where the MIP had to improve on greedy: the property proves nothing about it');
+  });
+
+  test("the LP relaxation of the hours is a true lower bound of every order's hours", async () => {
+    await fc.assert(
+      fc.asyncProperty(tinyInput, async (input) => {
+        const best = bruteForceRestore(input);
+        if (best === null) return;
+        const lp = await hoursRelaxation(buildRestoreProblem(input), 10);
+        assert.ok(lp.value !== null, 'the LP of a tiny instance is solved');
+        // The lexicographic optimum's hours are at least the least hours of any order.
+        assert.ok(lp.value <= best.hours + 1e-6, `LP ${lp.value} above the optimum's hours ${best.hours}`);
+      }),
+      { numRuns: 60, seed: 1414 },
+    );
   });
 
   test('greedy is feasible, never better than the optimum, and its bound is a true lower bound', async () => {

@@ -60,6 +60,7 @@ export class ApiContext {
     // Plans are the operator's drafts: for a tenant there are none (the same answer as for a plan that does not exist).
     if (principal.role === 'tenant' && view.plan !== undefined) throw new VerbundError('UNKNOWN_PLAN', `no plan "${view.plan}"`);
     const snap = await this.analysis.snapshot(view, { estate: opts.estate !== false || principal.role === 'tenant' });
-    return { snap, scope: scopeOf(principal, snap.estate) };
+    // The estate as a function: read (and parsed, if it came as bytes) for a tenant only.
+    return { snap, scope: scopeOf(principal, () => snap.estate) };
   }
 }

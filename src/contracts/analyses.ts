@@ -7,7 +7,9 @@ import type { DependencyCycle } from '../model/dependencyCycles.js';
 import type { Problem } from '../model/errors.js';
 import type { ElementRefOut, Instant, PageInfo, ServerText, ServiceRef } from './common.js';
 import type { GeoThresholds } from '../model/geoThresholds.js';
+import type { RestoreMiss, RestoreObjective, RestorePlanResult } from './planning.js';
 import type { AvailabilityQuerystring, CheckQuerystring } from './requests/analyses.js';
+import type { Solver } from './requests/shared.js';
 
 export type { DependencyCycle } from '../model/dependencyCycles.js';
 
@@ -84,6 +86,52 @@ export interface ContinuityApplication {
 export interface ContinuityReport {
   readonly applications: ContinuityApplication[];
   readonly warnings: string[];
+  /**
+   * Targets the estate cannot deliver (service/recoveryTargets.ts): added by the callers that
+   * ask for them (the CLI's check, the API's with `targets=true`); absent otherwise, null for a
+   * plan's view (the restore order is planned on the baseline).
+   */
+  readonly targets?: TargetsReport | null;
+}
+
+/** The restore scenario recovery targets are measured against: its failed elements (those the reader may see) and how it was chosen. */
+export interface RecoveryScenario {
+  fail: string[];
+  chosen: 'given' | 'worst-datacenter';
+  start: string;
+  capacity: RestorePlanResult['capacity'];
+}
+
+/** How the restore order of the scenario was solved. */
+export interface RecoverySolver {
+  name: Solver;
+  optimal: boolean;
+  objective: RestoreObjective;
+  bound: RestoreObjective;
+}
+
+/** A target the estate cannot deliver, as `check` flags it. */
+export interface TargetFlag {
+  readonly application: string;
+  readonly name: string;
+  /** `rto`: the restore order misses a WAZ/RTO; `availability`: the topology stays below the target. */
+  readonly target: 'rto' | 'availability';
+  /** The target: hours (the tightest RTO missed) or the availability asked for. */
+  readonly wanted: number;
+  /** What is delivered: hours until useful again, or the availability of the worst service. */
+  readonly actual: number;
+  /** Of an RTO miss: why (capacity, dependency chain, no slot); null for availability. */
+  readonly why: RestoreMiss['why'] | null;
+  /** The municipalities whose usages miss it (an RTO miss; empty for an application nobody uses). */
+  readonly tenants: string[];
+  readonly detail: string;
+}
+
+/** The `targets` part of the check's continuity section. */
+export interface TargetsReport {
+  readonly scenario: RecoveryScenario | null;
+  readonly solver: RecoverySolver | null;
+  readonly flags: TargetFlag[];
 }
 
 /** An accepted risk as `check` reports it. */

@@ -9,7 +9,7 @@ import type { AvailabilityResult, CheckReport, PathsReport, TimelineCheckReport,
 import type { Instant, Items, ObjectOfKind, ObjectOut, Page } from './common.js';
 import type { ChangeSetHeaderOut, ChangeSetsAdded, EstateDiff, History, ImportAnswer, WriteAnswer } from './estate.js';
 import type { NetboxSyncResult } from './netbox.js';
-import type { AcceptAnswer, ApplyJointResult, DropAnswer, JointCandidatesReport, PlanOut, PlanReport, MigrationProgressReport, WavePlanResult } from './planning.js';
+import type { AcceptAnswer, ApplyJointResult, DropAnswer, JointCandidatesReport, PlanOut, PlanReport, MigrationProgressReport, RestorePlanResult, WavePlanResult } from './planning.js';
 import type { ReportQuerystring } from './report.js';
 // The requests: declared with their schemas (src/contracts/requests), which the server validates with.
 import type { CredentialsBody, PasswordChangeBody, SetupBody, TokenCreateBody, UserAddBody, UserPatchBody } from './requests/accounts.js';
@@ -17,7 +17,7 @@ import type { AvailabilityQuerystring, CheckQuerystring, PathsQuerystring, Timel
 import type { ChangeSetListQuerystring, ChangeSetStatusBody, ChangeSetsBody } from './requests/changesets.js';
 import type { ExportQuerystring, ImportQuerystring, NetboxImportBody } from './requests/estateFiles.js';
 import type { ChangeSetMeta, DiffQuerystring, NamesQuerystring, ObjectCreateBody, ObjectListQuerystring, ObjectPatchBody } from './requests/objects.js';
-import type { JointApplyBody, JointQuerystring, PlanAcceptBody, ProgressQuerystring, WavePlanRequest } from './requests/plans.js';
+import type { JointApplyBody, JointQuerystring, PlanAcceptBody, ProgressQuerystring, RestorePlanRequest, WavePlanRequest } from './requests/plans.js';
 import type { IdParams, View } from './requests/shared.js';
 
 /** What a route takes and answers. `params` fill the `:name` segments of its path. */
@@ -83,6 +83,7 @@ export interface OtherRoutes {
   'POST /plans/:id/accept': { params: IdParams; body: PlanAcceptBody; result: AcceptAnswer };
   'POST /plans/:id/drop': { params: { id: string }; body: Record<string, never>; result: DropAnswer };
   'POST /plans/waves': { body: WavePlanRequest; result: WavePlanResult };
+  'POST /plans/restore': { body: RestorePlanRequest; result: RestorePlanResult };
   'GET /joint': { query: JointQuerystring; result: JointCandidatesReport };
   'POST /joint': { body: JointApplyBody; result: ApplyJointResult };
   'GET /progress': { query: ProgressQuerystring; result: MigrationProgressReport };
@@ -137,6 +138,7 @@ export const otherRouteNames = [
   'POST /plans/:id/accept',
   'POST /plans/:id/drop',
   'POST /plans/waves',
+  'POST /plans/restore',
   'GET /joint',
   'POST /joint',
   'GET /progress',

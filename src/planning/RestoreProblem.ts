@@ -209,6 +209,18 @@ export function closureOf(input: RestoreInput, app: number): Set<number> {
   return out;
 }
 
+/**
+ * Per group the first slot it may take in any feasible order: its members' earliest slots
+ * (a cycle's members share one closure), at most the last slot. Every column before it is
+ * zero in every solution, so the MIP fixes them (the same integer points, a tighter LP).
+ */
+export function releaseSlots(p: RestoreProblem): Int32Array {
+  const last = p.input.slots.length - 1;
+  const release = new Int32Array(p.groups.length);
+  p.groups.forEach((g, i) => (release[i] = Math.min(last, Math.max(0, ...g.apps.map((a) => earliestSlot(p, a))))));
+  return release;
+}
+
 /** A lower bound of both parts of the objective: every demand at its earliest slot. */
 export function restoreLowerBound(p: RestoreProblem): RestoreObjective {
   let missed = 0;

@@ -19,6 +19,9 @@ import type { EstateService, ViewOptions } from './EstateService.js';
 import { requirePlan } from './readView.js';
 import { Snapshot } from './Snapshot.js';
 import { timelineCheckReport, type TimelineCheckReport } from './timelineCheckReport.js';
+import { availabilityAgainstTargets, recoveryAgainstRestore, targetFlags, type TargetsReport } from './recoveryTargets.js';
+import type { RestorePlanOptions } from './restorePlan.js';
+import type { Scope } from './tenantScope.js';
 import type { TimelineStep } from './walkTimeline.js';
 
 export type { AvailabilityQuery, AvailabilityResult, ElementRefOut, PathEnd, PathsReport, ServiceRef, WhatIfReport } from './analyses.js';
@@ -43,6 +46,9 @@ export interface AnalysisServiceOptions {
    */
   readonly offThread?: { read(at: TimeKey): Promise<EstateBytes>; readonly minRows?: number };
 }
+
+/** Seconds the restore MIP of `check`'s targets may take per scenario. */
+export const CHECK_RESTORE_SECONDS = 5;
 
 /** The cache budgets' defaults (documented in docs/api.md). */
 export const cacheDefaults = { snapshotBytes: 768 * 1024 ** 2, resultBytes: 64 * 1024 ** 2 } as const;
@@ -163,6 +169,28 @@ export class AnalysisService {
     const n = query.sourcesOf === 'services' ? 1 : this.runner.parallelism;
     const parts = Array.from({ length: n }, (_, i) => this.runner.run(snap, { op: 'availability', query, ...(n > 1 && { part: [i, n] as const }) }, view.signal));
     return this.remember(snap, { op: 'availability', query }, mergeAvailability(await Promise.all(parts)));
+  }
+
+  /**
+   * The targets the estate cannot deliver at the view's date (docs/continuity.md, "In
+   * check"): RTOs the restore order of the worst scenario misses (stage 1 of the MIP: the
+   * missed deadlines, within `timeLimit` seconds per scenario) and availability targets the
+   * topology does not reach, as the scope may see them. Null for a plan's view.
+   */
+  async targets(view: AnalysisView, scope: Scope, o: { scenario?: Partial<RestorePlanOptions> | undefined; timeLimit?: number | undefined } = {}): Promise<TargetsReport | null> {
+    const snap = await this.snapshotOf(view);
+    if (snap.plan !== null) return null;
+    const key = `${snap.key}|${snap.at}|targets|${scope.tenant}|${JSON.stringify(o)}`;
+    const hit = this.results.get(key);
+    if (hit) return hit.value as TargetsReport;
+    const nameOf = (id: string): string => (snap.estate.get(id)?.name as string | undefined) ?? id;
+    const recovery = await recoveryAgainstRestore(this.estates, snap.estate, scope, snap.at, { scenario: o.scenario, timeLimit: o.timeLimit ?? CHECK_RESTORE_SECONDS, missedOnly: true, runner: this.runner, signal: view.signal });
+    // The availability analysis only when some application has a target to compare with.
+    const targeted = [...snap.estate.ofKind('application')].some((a) => a.target_availability !== undefined);
+    const availability = targeted ? availabilityAgainstTargets(await this.availability({ snapshot: snap, maxOrder: 2, signal: view.signal }), scope, nameOf) : [];
+    const report = targetFlags(recovery, availability, nameOf);
+    if (this.keepResults) this.results.set(key, { value: report });
+    return report;
   }
 
   /** Survivability at every instant where the view changes, and what changed in the verdicts. */

@@ -7,11 +7,8 @@
  * the same tenant views the API serves (tenantReports.ts): it never names what the tenant
  * may not see. Rendering (HTML, Markdown, PDF) is src/report's job.
  */
-import type { Solver } from '../contracts/requests/shared.js';
 import type { GeoThresholds } from '../engine/datacenterDistances.js';
 import { VerbundError } from '../model/errors.js';
-import type { RestoreObjective } from '../planning/RestoreProblem.js';
-import { compareRestoreObjectives } from '../planning/RestoreProblem.js';
 import { parseInstant, type TimeKey } from '../timeline/time.js';
 import type { Principal } from './AccountService.js';
 import { AnalysisService } from './AnalysisService.js';
@@ -19,7 +16,10 @@ import type { AnalysisRunner } from './analysisTask.js';
 import type { CheckSummary, SpofOut } from './checkReport.js';
 import type { ContinuityReport } from './continuityReport.js';
 import type { EstateService } from './EstateService.js';
-import { planRestore, type RestoreMiss, type RestorePlanOptions, type RestorePlanResult } from './restorePlan.js';
+import type { RestorePlanOptions } from './restorePlan.js';
+import { availabilityAgainstTargets, recoveryAgainstRestore, type AuditRecovery, type AvailabilityAgainstTarget } from './recoveryTargets.js';
+
+export type { AuditRecovery } from './recoveryTargets.js';
 import { scopeCheck } from './tenantReports.js';
 import { scopeOf, type Scope } from './tenantScope.js';
 
@@ -57,26 +57,6 @@ export interface AuditSpof {
   readonly applications: string[];
 }
 
-/** The restore order that the recovery targets are measured against. */
-export interface AuditRecovery {
-  /** The scenario: its failed elements (those the reader may see) and how it was chosen. */
-  readonly scenario: { fail: string[]; chosen: 'given' | 'worst-datacenter'; start: string; capacity: RestorePlanResult['capacity'] } | null;
-  readonly solver: { name: Solver; optimal: boolean; objective: RestoreObjective; bound: RestoreObjective } | null;
-  readonly applications: {
-    application: string;
-    name: string;
-    criticality: string | null;
-    mtd_h: number | null;
-    rto_h: number | null;
-    rpo_h: number | null;
-    emergency_level: number | null;
-    /** Hours until useful again in the scenario (null: not affected by it). */
-    usefulAfterH: number | null;
-    meetsRto: boolean | null;
-  }[];
-  readonly misses: RestoreMiss[];
-}
-
 /** The report as data. */
 export interface AuditReport {
   readonly at: TimeKey;
@@ -90,7 +70,7 @@ export interface AuditReport {
   readonly byTenant: { tenant: string; name: string; services: number; users: number; spofs: string[] }[];
   readonly acceptedRisks: { element: string; id: string; reason: string; acceptedBy: string; acceptedOn: string; reviewBy: string; expired: boolean }[];
   readonly distances: { thresholds: GeoThresholds; applications: { application: string; sites: string[]; distanceKm: number | null; flag: string }[] };
-  readonly availability: { application: string; name: string; target: number | null; worst: number; downtimeMinutesPerYear: number; meets: boolean | null; services: number }[];
+  readonly availability: AvailabilityAgainstTarget[];
   readonly recovery: AuditRecovery;
   readonly failoverTests: ContinuityReport;
   readonly changes: { changesets: { id: string; title: string; effective: string }[]; added: { id: string; kind: string }[]; removed: { id: string; kind: string }[]; changed: { id: string; kind: string; fields: string[] }[] } | null;
@@ -134,17 +114,7 @@ export async function auditReport(service: EstateService, o: AuditOptions): Prom
     return [...rows].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([id, r]) => ({ id, services: r.services, users: r.users, spofs: [...r.spofs].sort() }));
   };
 
-  const availability = await analysis.availability({ snapshot, signal, maxOrder: 2 });
-  const perApp = new Map<string, { target: number | null; worst: number; downtime: number; meets: boolean | null; services: number }>();
-  for (const s of availability.services) {
-    if (!scope.visible(s.usage)) continue;
-    const row = perApp.get(s.application) ?? { target: s.target ?? null, worst: 1, downtime: 0, meets: s.target === undefined ? null : true, services: 0 };
-    row.worst = Math.min(row.worst, s.availability);
-    row.downtime = Math.max(row.downtime, s.downtimeMinutesPerYear);
-    if (s.meetsTarget === false) row.meets = false;
-    row.services++;
-    perApp.set(s.application, row);
-  }
+  const availability = availabilityAgainstTargets(await analysis.availability({ snapshot, signal, maxOrder: 2 }), scope, nameOf);
 
   const headers = (await service.changeSets()).filter((h) => (h.status === 'done' || h.status === 'scheduled') && h.effectiveKey <= at);
   const last = headers.sort((a, b) => (a.effectiveKey < b.effectiveKey ? -1 : a.effectiveKey > b.effectiveKey ? 1 : a.seq - b.seq))[headers.length - 1];
@@ -160,58 +130,11 @@ export async function auditReport(service: EstateService, o: AuditOptions): Prom
     byTenant: tally('tenant').map(({ id, ...r }) => ({ tenant: id, name: nameOf(id), ...r })),
     acceptedRisks: check.spofs.flatMap((sp) => (sp.acceptance ? [{ element: sp.element, ...sp.acceptance }] : [])),
     distances: { thresholds: check.georedundancy, applications: check.applications.filter((a) => a.datacenters.sites.length > 0).map((a) => ({ application: a.application, ...a.datacenters })) },
-    availability: [...perApp].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([application, r]) => ({ application, name: nameOf(application), target: r.target, worst: r.worst, downtimeMinutesPerYear: r.downtime, meets: r.meets, services: r.services })),
-    recovery: await recoveryAgainstRestore(service, estate, scope, at, o),
+    availability,
+    recovery: await recoveryAgainstRestore(service, estate, scope, at, { scenario: o.scenario, timeLimit: o.timeLimit ?? 10, runner: o.runner, signal }),
     failoverTests: check.continuity,
     changes: since === null ? null : await changesSince(service, scope, since, at),
     warnings: [...check.warnings, ...check.continuity.warnings],
-  };
-}
-
-/** Recovery targets of the visible applications against the restore order of the scenario. */
-async function recoveryAgainstRestore(service: EstateService, estate: Awaited<ReturnType<EstateService['estate']>>['estate'], scope: Scope, at: TimeKey, o: AuditOptions): Promise<AuditRecovery> {
-  const timeLimit = o.timeLimit ?? 10;
-  // Without a scenario: each data center lost in turn, restored one application per hour
-  // around the clock (docs/continuity.md); the worst of them counts.
-  const candidates: Partial<RestorePlanOptions>[] = o.scenario?.fail?.length
-    ? [o.scenario]
-    : [...estate.ofKind('site')].filter((s) => s.type === 'datacenter').map((s) => ({ fail: [s.id], appsPerSlot: 1, slotHours: 1, shifts: '00-24' }));
-  let worst: Awaited<ReturnType<typeof planRestore>> | null = null;
-  let worstOptions: Partial<RestorePlanOptions> | null = null;
-  for (const c of candidates) {
-    try {
-      const r = await planRestore(service, { ...c, fail: c.fail!, name: 'report', start: c.start ?? at, dryRun: true, solver: 'mip', timeLimit, runner: o.runner, signal: o.signal });
-      if (!worst || compareRestoreObjectives(r.objective, worst.objective) > 0) (worst = r), (worstOptions = c);
-    } catch (e) {
-      // A data center that holds no application takes nothing down: no scenario to weigh.
-      if (!(e instanceof VerbundError && e.code === 'PLAN_INFEASIBLE' && !o.scenario?.fail?.length)) throw e;
-    }
-  }
-  const useful = new Map(worst?.applications.map((a) => [a.id, (Date.parse(a.usefulAt) - Date.parse(worst!.start)) / 3_600_000]) ?? []);
-  const applications = [...estate.ofKind('application')]
-    .filter((a) => a.status !== 'retired' && scope.visible(a.id) && (a.recovery !== undefined || useful.has(a.id)))
-    .sort((a, b) => (a.id < b.id ? -1 : 1))
-    .map((a) => {
-      const h = useful.get(a.id) ?? null;
-      const rto = a.recovery?.rto_h ?? null;
-      return {
-        application: a.id,
-        name: a.name,
-        criticality: a.recovery?.criticality ?? null,
-        mtd_h: a.recovery?.mtd_h ?? null,
-        rto_h: rto,
-        rpo_h: a.recovery?.rpo_h ?? null,
-        emergency_level: a.recovery?.emergency_level ?? null,
-        usefulAfterH: h,
-        meetsRto: h === null || rto === null ? null : h <= rto,
-      };
-    });
-  const misses = (worst?.misses ?? []).filter((m) => scope.visible(m.application) && (scope.tenant === null || m.tenant === null || m.tenant === scope.tenant));
-  return {
-    scenario: worst && { fail: worst.fail.filter((id) => scope.visible(id)), chosen: o.scenario?.fail?.length ? 'given' : 'worst-datacenter', start: worst.start, capacity: worst.capacity },
-    solver: worst && { name: worst.solver, optimal: worst.optimal, objective: worst.objective, bound: worst.bound },
-    applications,
-    misses: worstOptions ? misses : [],
   };
 }
 

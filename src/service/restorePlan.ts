@@ -7,13 +7,12 @@
  */
 import { VerbundError } from '../model/errors.js';
 import { ID_RULE, idSchema } from '../model/objectSchemas.js';
-import { buildRestoreProblem, earliestSlot, closureOf } from '../planning/RestoreProblem.js';
+import { buildRestoreProblem, earliestSlot, closureOf, type RestoreProblem } from '../planning/RestoreProblem.js';
 import { restoreScope } from '../planning/restoreScope.js';
 import { offsetMinutes, parseShifts, restoreSlots } from '../planning/restoreSlots.js';
-import { solveRestore } from '../planning/solveRestore.js';
+import { solveRestore, type RestoreSolution, type RestoreSolveOptions } from '../planning/solveRestore.js';
 import type { ChangeSetInput } from '../timeline/changeSet.js';
 import { nowKey, parseInstant } from '../timeline/time.js';
-import type { AnalysisRunner } from './analysisTask.js';
 import type { EstateService } from './EstateService.js';
 import type { RestorePlanRequest } from '../contracts/requests/plans.js';
 // The results are the API's contract: declared in src/contracts.
@@ -21,12 +20,24 @@ import type { RestoreMiss, RestorePlanResult, RestoreStep } from '../contracts/i
 export type { RestoreMiss, RestorePlanResult, RestoreStep };
 
 /**
- * Options of {@link planRestore}: the request as the CLI (and a scenario file) give it, and
- * where the solve runs.
+ * Where a restore solve runs: the API's analysis pool (an AnalysisRunner, whose `restore`
+ * this is). Declared here rather than imported: the runner's module reaches back to this one
+ * (the check's continuity section holds the recovery targets, measured with this plan).
+ */
+export interface RestoreRunner {
+  restore(task: { readonly op: 'solveRestore'; readonly problem: RestoreProblem; readonly options: RestoreSolveOptions }, signal?: AbortSignal): Promise<RestoreSolution>;
+}
+
+/**
+ * Options of {@link planRestore}: the request as the CLI, the API and a scenario file give it,
+ * for `check` (recoveryTargets.ts) whether the missed deadlines alone will do, and where the
+ * solve runs.
  */
 export type RestorePlanOptions = RestorePlanRequest & {
+  /** Optimise the missed deadlines only (stage 1), as `check` needs; default both stages. */
+  readonly missedOnly?: boolean | undefined;
   /** Where the solve runs (the API: its analysis pool); this thread without. */
-  readonly runner?: AnalysisRunner | undefined;
+  readonly runner?: RestoreRunner | undefined;
   /** Cancels the solve (the client went away). */
   readonly signal?: AbortSignal | undefined;
 };
@@ -57,7 +68,7 @@ export async function planRestore(service: EstateService, o: RestorePlanOptions)
   const slots = restoreSlots(startMs, offsetMinutes(written), slotHours, shifts, scope.apps.length);
   const input = { apps: scope.apps, usages: scope.usages, slots: slots.hours, maxApps: appsPerSlot ?? Infinity, maxVcpu: vcpuPerSlot ?? Infinity };
   const p = buildRestoreProblem(input);
-  const options = { solver: o.solver ?? 'mip', timeLimit: o.timeLimit ?? 30 } as const;
+  const options = { solver: o.solver ?? 'mip', timeLimit: o.timeLimit ?? 30, missedOnly: o.missedOnly } as const;
   const solution = o.runner ? await o.runner.restore({ op: 'solveRestore', problem: p, options }, o.signal) : await solveRestore(p, options);
   const slotOfApp = (i: number): number => solution.assignment[p.groupOf[i]!]!;
   const at = (hours: number): string => new Date(startMs + hours * 3_600_000).toISOString();

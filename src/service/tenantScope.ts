@@ -22,10 +22,14 @@ const everything: Scope = { tenant: null, visible: () => true };
 /** Scopes computed per estate snapshot and tenant: snapshots are cached and shared. */
 const cache = new WeakMap<Estate, Map<string, Scope>>();
 
-/** The scope of a caller in an estate. */
-export function scopeOf(principal: Principal, estate: Estate): Scope {
+/**
+ * The scope of a caller in an estate. The estate may be given as a function: staff need no
+ * objects, so a snapshot whose estate is not parsed yet (Snapshot.estate) stays unparsed.
+ */
+export function scopeOf(principal: Principal, of: Estate | (() => Estate)): Scope {
   const tenant = principal.role === 'tenant' ? principal.tenant : null;
   if (tenant === null) return principal.role === 'tenant' ? { tenant: '', visible: () => false } : everything;
+  const estate = typeof of === 'function' ? of() : of;
   let perTenant = cache.get(estate);
   if (!perTenant) cache.set(estate, (perTenant = new Map()));
   let scope = perTenant.get(tenant);

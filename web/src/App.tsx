@@ -14,6 +14,7 @@ import { Timeline } from './pages/Timeline.js';
 import { Applications } from './pages/Applications.js';
 import { Municipalities } from './pages/Municipalities.js';
 import { Plans } from './pages/Plans.js';
+import { Recovery } from './pages/Recovery.js';
 import { ObjectPage } from './pages/ObjectPage.js';
 import { EstateList, kindOfList, Search } from './pages/EstateList.js';
 import { Accounts } from './pages/Accounts.js';
@@ -26,6 +27,7 @@ const staffNav: [string, Key][] = [
   ['/applications', 'nav.applications'],
   ['/municipalities', 'nav.municipalities'],
   ['/plans', 'nav.plans'],
+  ['/recovery', 'nav.recovery'],
   ['/estate/sites', 'nav.estate'],
 ];
 const tenantNav: [string, Key][] = [['/municipalities', 'nav.municipalities']];
@@ -140,6 +142,8 @@ function pageOf(path: string): { title: Key; nav: string; render: () => ReactEle
       return { title: 'nav.municipalities', nav: path, render: () => <Municipalities /> };
     case '/plans':
       return { title: 'nav.plans', nav: path, render: () => <Plans /> };
+    case '/recovery':
+      return { title: 'nav.recovery', nav: path, render: () => <Recovery /> };
     default:
       return { title: 'nav.overview', nav: '/', render: () => <Overview /> };
   }

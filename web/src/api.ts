@@ -21,6 +21,7 @@ import type {
   MigrationProgressOptions,
   UserPatch,
   ViewQuery,
+  RestorePlanRequest,
   WavePlanRequest,
   WriteMeta,
 } from '../../src/contracts/index.js';
@@ -124,6 +125,8 @@ export const api = {
   dropPlan: (id: string) => call('POST /plans/:id/drop', { params: { id }, body: {} }),
   /** Solves a wave plan; `signal` aborts it (the server stops the solver). */
   planWaves: (body: WavePlanRequest, signal?: Signal) => call('POST /plans/waves', { body, signal }),
+  /** The restore order of a disaster (with `dryRun`, computed only). */
+  restorePlan: (body: RestorePlanRequest) => call('POST /plans/restore', { body }),
   joint: (query: JointQuery, signal?: Signal) => call('GET /joint', { query, signal }),
   applyJoint: (body: ApplyJointOptions) => call('POST /joint', { body }),
   progress: (query: MigrationProgressOptions, signal?: Signal) => call('GET /progress', { query, signal }),

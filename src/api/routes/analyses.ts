@@ -19,6 +19,7 @@ import { analysisSchemas } from '../analysisSchemas.js';
 import { clientGone } from '../clientGone.js';
 import type { RoutePlugin } from '../routePlugin.js';
 import { scopeCheck, scopeWhatIf } from '../../service/tenantReports.js';
+import { targetsOfChecked } from '../../service/recoveryTargets.js';
 
 /** Registers the analysis routes. */
 export const analysisRoutes: RoutePlugin = async (app, { ctx }) => {
@@ -38,8 +39,10 @@ export const analysisRoutes: RoutePlugin = async (app, { ctx }) => {
     async (req, reply) => {
       const { geoMinimumKm: minimumKm, geoRecommendedKm: recommendedKm } = req.query;
       if (recommendedKm < minimumKm) throw new VerbundError('INVALID_INPUT', `geoRecommendedKm (${recommendedKm}) is below geoMinimumKm (${minimumKm})`);
-      const { snap, scope } = await ctx.scoped(req, req.query, { estate: false });
-      const { at: _a, plan: _p, form, network, tenant, geoMinimumKm: _g, geoRecommendedKm: _r, ...rest } = req.query;
+      // The targets are judged in this thread (the restore order over the estate's objects): then
+      // the estate is parsed first, in slices beside the requests; the check alone needs it not.
+      const { snap, scope } = await ctx.scoped(req, req.query, { estate: req.query.targets });
+      const { at: _a, plan: _p, form, network, tenant, geoMinimumKm: _g, geoRecommendedKm: _r, targets, ...rest } = req.query;
       const query: CheckQuery = {
         ...rest,
         // A tenant's question is always about its own services.
@@ -48,7 +51,11 @@ export const analysisRoutes: RoutePlugin = async (app, { ctx }) => {
         ...(form === 'summary' && { limit: 0, breaksLimit: 0 }),
       };
       const view = { snapshot: snap, signal: clientGone(reply), georedundancy: { minimumKm, recommendedKm } };
-      return scopeCheck(await ctx.metrics.analysis('check', () => ctx.analysis.check(view, query)), scope);
+      const r = scopeCheck(await ctx.metrics.analysis('check', () => ctx.analysis.check(view, query)), scope);
+      if (!targets) return r;
+      const judged = await ctx.metrics.analysis('check', () => ctx.analysis.targets(view, scope));
+      const filtered = query.application !== undefined || query.site !== undefined || query.verdict !== undefined;
+      return { ...r, continuity: { ...r.continuity, targets: targetsOfChecked(judged, r, filtered) } };
     },
   );
 

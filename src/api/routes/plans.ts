@@ -5,7 +5,7 @@
  * operator, so tenants get 404 as for any route not meant for them.
  */
 import { serverTextSchema, textOf } from '../../service/serverTexts.js';
-import { jointApplyBody, jointQuerystring, planAcceptBody, progressQuerystring, wavePlanBody, type PlanAcceptBody } from '../../contracts/requests/plans.js';
+import { jointApplyBody, jointQuerystring, planAcceptBody, progressQuerystring, restorePlanBody, wavePlanBody, type PlanAcceptBody } from '../../contracts/requests/plans.js';
 import { idParams } from '../../contracts/requests/shared.js';
 import { VerbundError } from '../../model/errors.js';
 import { hasRights } from '../../model/roles.js';
@@ -14,6 +14,7 @@ import { applyJoint, jointCandidates } from '../../service/jointOperation.js';
 import { planWaves } from '../../service/PlanningService.js';
 import { planReport, setPlanStatus } from '../../service/planReport.js';
 import { migrationProgressReport } from '../../service/migrationProgressReport.js';
+import { planRestore } from '../../service/restorePlan.js';
 import { clientGone } from '../clientGone.js';
 import type { RoutePlugin } from '../routePlugin.js';
 
@@ -88,6 +89,25 @@ export const planRoutes: RoutePlugin = async (app, { ctx }) => {
       },
     },
     async (req, reply) => planWaves(ctx.writer(req), { ...req.body, days: req.body.days ?? 'sat', timeLimit: req.body.timeLimit ?? 10, runner: ctx.pool, signal: clientGone(reply) }),
+  );
+
+  app.post(
+    '/plans/restore',
+    {
+      config: { auth: 'viewer' },
+      schema: {
+        tags: ['plans'],
+        summary: 'The restore order after a disaster (plan restore): with dryRun (any viewer) the order, its misses and why; without, written as a proposed plan (planner)',
+        description: 'The solve runs in the analysis pool (a worker thread), so the server keeps answering; `timeLimit` is at most 10 seconds here (default 5) because the request waits for it; use the CLI for longer runs.',
+        body: restorePlanBody,
+        response: { 200: result('plan-restore.schema.json') },
+      },
+    },
+    async (req, reply) => {
+      const dryRun = req.body.dryRun === true;
+      if (!dryRun && !hasRights(principalOf(req).role, 'planner')) throw new VerbundError('FORBIDDEN', `writing a restore plan needs the role planner or higher; you are ${principalOf(req).role} (send dryRun: true to see the order)`);
+      return planRestore(dryRun ? ctx.estates : ctx.writer(req), { ...req.body, dryRun, timeLimit: req.body.timeLimit ?? 5, runner: ctx.pool, signal: clientGone(reply) });
+    },
   );
 
   app.get(

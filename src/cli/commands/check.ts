@@ -7,21 +7,28 @@
 import { VerbundError } from '../../model/errors.js';
 import { AnalysisService } from '../../service/AnalysisService.js';
 import type { CheckQuery, CheckQuerystring } from '../../contracts/requests/analyses.js';
-import { BSI_GEO_THRESHOLDS, checkFails, type CheckFailOptions } from '../../service/checkReport.js';
+import { BSI_GEO_THRESHOLDS, checkFails, type CheckFailOptions, type CheckReport } from '../../service/checkReport.js';
+import { targetsOfChecked, type TargetsReport } from '../../service/recoveryTargets.js';
+import type { RestorePlanOptions } from '../../service/restorePlan.js';
+import type { Snapshot } from '../../service/Snapshot.js';
+import { scopeOf } from '../../service/tenantScope.js';
 import { displayInstant } from '../../timeline/time.js';
+import { readScenario } from './planRestore.js';
 import { io, out, outJson, withService, type GlobalOptions, type OptionsOf } from '../context.js';
 import { brief, table } from '../table.js';
 
 /**
  * The check's request as options: its filters and thresholds (as over HTTP), one `--limit`
- * for both pages, `--summary` for the API's `form=summary`, and what makes the exit code 1.
+ * for both pages, `--summary` for the API's `form=summary`, `--targets` (as `targets=true`;
+ * a `--scenario` file implies it), and what makes the exit code 1.
  */
 type CheckOptions = GlobalOptions &
   Pick<CheckQuery, 'tenant' | 'application' | 'site' | 'verdict'> &
-  Partial<OptionsOf<Pick<CheckQuerystring, 'geoMinimumKm' | 'geoRecommendedKm' | 'limit'>>> & {
+  Partial<OptionsOf<Pick<CheckQuerystring, 'geoMinimumKm' | 'geoRecommendedKm' | 'limit' | 'targets'>>> & {
     readonly failOn: NonNullable<CheckFailOptions['failOn']>;
     readonly georedundancy?: boolean;
     readonly summary?: boolean;
+    readonly scenario?: string;
   };
 
 export async function run(opts: CheckOptions): Promise<number> {
@@ -39,11 +46,18 @@ export async function run(opts: CheckOptions): Promise<number> {
     ...(limit !== undefined && { limit, spofLimit: limit }),
     ...(opts.summary && { limit: 0, breaksLimit: 0 }),
   };
+  const scenario = opts.scenario === undefined ? undefined : readScenario(opts.scenario);
+  // Opt-in as over HTTP: the restore MIP per data center and the availability analysis cost
+  // far more than the check itself on a large estate.
+  const judgeTargets = opts.targets === true || scenario !== undefined;
   return withService(opts, async (service) => {
     // One question per process: nothing to keep for a second one.
-    const r = await new AnalysisService(service, { resultBytes: 0 }).check({ at: opts.at, plan: opts.plan, georedundancy: { minimumKm, recommendedKm } }, query);
+    const analysis = new AnalysisService(service, { resultBytes: 0 });
+    const snapshot = await analysis.snapshot({ at: opts.at, plan: opts.plan });
+    const checked = await analysis.check({ snapshot, georedundancy: { minimumKm, recommendedKm } }, query);
+    const r = judgeTargets ? { ...checked, continuity: { ...checked.continuity, targets: await checkTargets(analysis, snapshot, checked, opts, scenario) } } : checked;
     const code = checkFails(r, fail) ? 1 : 0;
-    for (const w of [...r.warnings, ...r.continuity.warnings]) io.stderr(`warning: ${w}\n`);
+    for (const w of [...r.warnings, ...r.continuity.warnings, ...targetWarnings(r.continuity.targets)]) io.stderr(`warning: ${w}\n`);
     if (opts.json) {
       outJson(r);
       return code;
@@ -106,8 +120,31 @@ export async function run(opts: CheckOptions): Promise<number> {
       out(`failover tests (applications with recovery targets; ${tests.filter((t) => t.status !== 'current').length} need attention):`);
       out(table(['application', 'criticality', 'RTO h', 'last test', 'result', 'next due', 'status'], tests.map((t) => [t.application, t.criticality ?? '', t.rto_h ?? '', t.lastTest ? `${t.lastTest.date} ${t.lastTest.id ?? ''}`.trim() : '-', t.lastTest?.result ?? '', t.nextDue ?? '', t.status])));
     }
+    const flags = r.continuity.targets?.flags ?? [];
+    if (r.continuity.targets) {
+      out('');
+      const sc = r.continuity.targets.scenario;
+      out(`targets the estate cannot deliver (${flags.length}; restore order of ${sc ? `${sc.chosen === 'given' ? 'the scenario' : 'the worst data-center loss'}: ${sc.fail.join(', ')}` : 'no scenario: nothing fails'}):`);
+      if (flags.length) out(table(['application', 'target', 'wanted', 'delivered', 'why', 'tenants'], flags.map((f) => [f.application, f.target, f.target === 'rto' ? `${f.wanted} h` : f.wanted, f.target === 'rto' ? `${f.actual} h` : f.actual, f.why ?? '', brief(f.tenants)])));
+    }
+    if (!judgeTargets) {
+      out('');
+      out('recovery targets: not judged (verbund check --targets, or --scenario FILE for a disaster of your own)');
+    }
     return code;
   });
+}
+
+/** The check's targets, as the --tenant may see them, of the applications the filters checked. */
+async function checkTargets(analysis: AnalysisService, snapshot: Snapshot, r: CheckReport, opts: CheckOptions, scenario: Partial<RestorePlanOptions> | undefined): Promise<TargetsReport | null> {
+  const principal = { name: 'cli', role: opts.tenant === undefined ? ('admin' as const) : ('tenant' as const), tenant: opts.tenant ?? null };
+  const targets = await analysis.targets({ snapshot }, scopeOf(principal, snapshot.estate), { scenario });
+  return targetsOfChecked(targets, r, opts.application !== undefined || opts.site !== undefined || opts.verdict !== undefined);
+}
+
+/** One warning per flagged target. */
+function targetWarnings(t: TargetsReport | null | undefined): string[] {
+  return (t?.flags ?? []).map((f) => (f.target === 'rto' ? `${f.application}: WAZ/RTO ${f.wanted} h missed in the restore order (useful again after ${f.actual} h, ${f.why}): ${f.detail}` : `${f.application}: availability target not reached: ${f.detail}`));
 }
 
 function status(s: 'open' | 'accepted', a: { expired: boolean } | null): string {

@@ -17,6 +17,8 @@ export function declareAnalysisCommands(program: Command, action: LazyAction): v
     .addOption(new Option('--verdict <verdict>', 'only the services with this verdict').choices(['surviving', 'failing', 'up', 'down', 'redundant', 'not-redundant', 'georedundant', 'not-georedundant']))
     .option('--limit <n>', 'list at most N services (and N SPOFs); the summary counts them all')
     .option('--summary', 'the counts and the SPOFs without the service lists')
+    .option('--targets', 'also judge the recovery and availability targets: the restore order of each data center lost in turn against every WAZ/RTO, the availability against its target')
+    .option('--scenario <file>', 'judge the recovery targets against this disaster instead (a scenario file, see plan restore); implies --targets')
     .action(action(() => import('../commands/check.js')));
 
   program

@@ -26,7 +26,7 @@ const checkFilters = {
   verdict: { type: 'string', enum: checkVerdicts },
 } as const;
 
-/** `GET /check`: the view, the filters, the pages, the form and the georedundancy thresholds. */
+/** `GET /check`: the view, the filters, the pages, the form, the georedundancy thresholds and whether to judge the recovery targets. */
 export const checkQuerystring = {
   type: 'object',
   additionalProperties: false,
@@ -42,6 +42,11 @@ export const checkQuerystring = {
     breaksLimit: count(checkLimits.breaks, 'Services listed per SPOF (`broken` counts them all).'),
     geoMinimumKm: { type: 'number', minimum: 0, default: BSI_GEO_THRESHOLDS.minimumKm, description: 'Minimum distance between the data centers of an application (km).' },
     geoRecommendedKm: { type: 'number', minimum: 0, default: BSI_GEO_THRESHOLDS.recommendedKm, description: 'Recommended distance (km).' },
+    targets: {
+      type: 'boolean',
+      default: false,
+      description: 'Also judge the recovery and availability targets (`continuity.targets`): the restore order of the worst data-center loss against each WAZ/RTO, the availability against `target_availability` (docs/continuity.md, "In check").',
+    },
   },
 } as const;
 

@@ -72,7 +72,7 @@ export type ObjectPatchBody = RequestOf<typeof objectPatchBody>;
 /** At most this many ids per `GET /names` (a page of the UI asks for far fewer). */
 export const NAMES_MAX = 200;
 
-/** `GET /names`: the ids (comma-separated) and the view. */
+/** `GET /names`: the names of many objects at once, at a view (comma-separated ids). */
 export const namesQuerystring = {
   type: 'object',
   additionalProperties: false,

@@ -4,7 +4,7 @@
  * The wave plan and the restore plan are each one shape for the API, the CLI (whose options
  * are these, numbers as text) and the service.
  */
-import { dateText, idParam, positive, solvers, viewQuery, type RequestOf, type Solver } from './shared.js';
+import { dateText, idParam, positive, solvers, viewQuery, type RequestOf } from './shared.js';
 
 /** `POST /plans/{id}/accept`: optional; `backdate` records the past waves as done (operators). */
 export const planAcceptBody = { type: ['object', 'null'], properties: { backdate: { type: 'boolean' } }, additionalProperties: false } as const;
@@ -46,29 +46,35 @@ export const wavePlanBody = {
 export type WavePlanRequest = RequestOf<typeof wavePlanBody>;
 
 /**
- * A restore order as asked for (`verbund plan restore`; a scenario file gives the same in
- * its own words, docs/continuity.md). No route takes it yet.
+ * `POST /plans/restore` and `verbund plan restore`: the restore order after a disaster. A
+ * scenario file gives the same in its own words (docs/continuity.md), and `check` and
+ * `report` measure the recovery targets with it. Over HTTP `timeLimit` is at most 10 seconds
+ * (the MIP runs in the request); the CLI allows any.
  */
-export interface RestorePlanRequest {
-  readonly name: string;
-  /** Failed elements: applications, devices, sites, risk groups. */
-  readonly fail: readonly string[];
-  /** When the disaster happened (date or date-time with offset; default now). */
-  readonly start?: string | undefined;
-  /** Length of a restore slot in hours (default 1). */
-  readonly slotHours?: number | undefined;
-  /** Staff shifts, e.g. `06-14,14-22` (default `00-24`). */
-  readonly shifts?: string | undefined;
-  /** Applications restorable per slot. */
-  readonly appsPerSlot?: number | undefined;
-  /** vCPU restorable per slot. */
-  readonly vcpuPerSlot?: number | undefined;
-  readonly title?: string | undefined;
-  readonly solver?: Solver | undefined;
-  /** Seconds for the MIP (default 30). */
-  readonly timeLimit?: number | undefined;
-  readonly dryRun?: boolean | undefined;
-}
+export const restorePlanBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'fail'],
+  properties: {
+    name: idParam,
+    fail: { type: 'array', minItems: 1, maxItems: 1000, items: idParam, description: 'Failed elements: applications, devices, sites, risk groups.' },
+    start: { ...dateText, description: 'When the disaster happened (date or date-time with offset; default now).' },
+    slotHours: { ...positive, description: 'Length of a restore slot in hours (default 1).' },
+    shifts: { type: 'string', maxLength: 60, description: 'Staff shifts, hours of the day: 06-14,14-22 (default 00-24).' },
+    appsPerSlot: { ...positive, description: 'Applications restorable per slot.' },
+    vcpuPerSlot: { ...positive, description: 'vCPU restorable per slot.' },
+    title: { type: 'string', minLength: 1, maxLength: 200 },
+    solver: { type: 'string', enum: solvers },
+    timeLimit: { type: 'number', exclusiveMinimum: 0, maximum: 10, description: 'Seconds for the MIP (over HTTP at most 10, default 5; the CLI\'s default 30).' },
+    dryRun: { type: 'boolean' },
+  },
+} as const;
+
+/**
+ * A restore order as asked for: one shape for the API's body, the CLI's options, a scenario
+ * file and the service. `dryRun`: compute, but write nothing.
+ */
+export type RestorePlanRequest = RequestOf<typeof restorePlanBody>;
 
 /** `GET /joint`: candidates in a view, optionally of one product. */
 export const jointQuerystring = { type: 'object', additionalProperties: false, properties: { ...viewQuery, product: { type: 'string', maxLength: 200 } } } as const;

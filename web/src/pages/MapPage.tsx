@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useReducer } from 'react';
 import { api } from '../api.js';
 import { Async, ErrorBox } from '../components/common.js';
+import { PathReason } from '../components/PathReason.js';
 import { choiceColour, useI18n } from '../i18n/index.js';
 import { useParam } from '../router.js';
 import { useApp, useLoad } from '../state.js';
@@ -280,7 +281,7 @@ function MapView({ model, devices, allLinks, riskGroups, apps, sites, organizati
                 <p>
                   <strong>{t(`paths.${paths.result.status}` as 'paths.found')}</strong>
                 </p>
-                {paths.result.reason && <p>{paths.result.reason.message}</p>}
+                {paths.result.reason && <PathReason reason={paths.result.reason} />}
                 {paths.result.paths.length === 0 && !onlyPath && drawnPaths.length > 0 && <p>{t('map.sharedRisk')}</p>}
                 {onlyPath && <p>{t('map.onlyPath')}</p>}
                 {drawnPaths.map((p, i) => (

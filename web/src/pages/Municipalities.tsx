@@ -5,6 +5,7 @@ import { Async, Badge, Figure, IdCell, IdList, OnDemand, TableHead } from '../co
 import { useI18n } from '../i18n/index.js';
 import { useApp, useLarge, useLoad, useOnDemand } from '../state.js';
 import { AcceptedRisks } from './Overview.js';
+import { ReportDownload } from '../components/ReportDownload.js';
 import { servicePath } from './ServiceView.js';
 import { useNames } from '../useNames.js';
 import type { AvailabilityResult as Availability, ServiceOut as CheckService, ServiceRef as Service } from '../../../src/contracts/index.js';
@@ -27,6 +28,8 @@ export function Municipalities() {
   return (
     <>
       <h1>{user.tenant ? t('muni.own') : t('muni.title')}</h1>
+      {/* A tenant's report holds its own services only (the API scopes it); staff download theirs on the recovery page. */}
+      {user.tenant && <ReportDownload />}
       <Async state={orgs}>
         {(list) => (
           <>

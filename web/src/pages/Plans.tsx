@@ -1,8 +1,9 @@
-/** Plans: the waves of a plan as a Gantt chart with blackouts and per-wave verdicts; plan a move; accept or drop. */
+/** Plans: the waves of a plan as a Gantt chart with blackouts and per-wave verdicts (a restore plan: its restore steps against the RTOs); plan a move; accept or drop. */
 import { useRef, useState, type FormEvent } from 'react';
 import { useParam } from '../router.js';
 import { ApiError, api } from '../api.js';
 import { Gantt, type GanttRow } from '../components/charts.js';
+import { RestoreGantt, restoreRows } from '../components/RestoreGantt.js';
 import { Async, Badge, ErrorBox, Figure, IdList, TableHead, TextField } from '../components/common.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { Computing } from '../components/Computing.js';
@@ -89,7 +90,7 @@ function PlanView({ id, onChanged }: { id: string; onChanged: () => void }) {
               {r.plan.id}: {st(r.plan.text, r.plan.title)}
             </h2>
             {r.plan.notes && <p className="muted">{r.plan.notes}</p>}
-            <Gantt rows={rows} start={r.steps[0]?.date ?? ''} />
+            {r.steps[0]?.changeset === `${r.plan.id}-incident` ? <RestoreGantt rows={restoreRows(r, apps.data ?? [])} start={r.steps[0].date} /> : <Gantt rows={rows} start={r.steps[0]?.date ?? ''} />}
             <table>
               <caption>{t('plans.steps')}</caption>
               <TableHead cols={[t('plans.wave'), t('object.title'), t('col.date'), t('col.status'), t('nav.applications'), { label: 'vCPU', num: true }, { label: t('plans.splits'), num: true }, t('col.verdict')]} />
