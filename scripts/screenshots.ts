@@ -81,6 +81,14 @@ try {
   await page.getByRole('table').waitFor();
   await shot(page, 'municipalities');
 
+  await page.goto(`${server.url}/recovery?at=2026-12-01`);
+  await page.getByRole('table').first().waitFor();
+  await shot(page, 'recovery');
+
+  await page.goto(`${server.url}/services/lemgo-rathaus/finanzwesen-lippe?at=2017-06-01`);
+  await page.getByRole('group', { name: de ? /^Beziehungsbild des Dienstes/ : /^Relation picture/ }).waitFor({ timeout: 60_000 });
+  await shot(page, 'service');
+
   // Page 1 of the continuity report's PDF (docs/continuity.md), as the API serves it.
   const pdf = await page.request.get(`${server.url}/api/v1/report?at=2026-12-01&format=pdf&lang=${lang}`);
   if (!pdf.ok()) throw new Error(`report: ${pdf.status()} ${await pdf.text()}`);
