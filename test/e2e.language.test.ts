@@ -12,14 +12,11 @@ import type { Page, Request } from 'playwright-core';
 import { axe, E2E_PASSWORD, e2eFixture, e2eSkip, newPage, planPaderbornMove, signIn, type E2eServer } from './helpers/e2e.js';
 
 describe('web UI: the language everywhere, progress and cancel', { skip: e2eSkip, timeout: 150_000 }, () => {
-  const f = e2eFixture({ before, after });
+  const f = e2eFixture({ before, after }, { signInAs: 'anna' });
   let server: E2eServer;
   let page: Page;
   let errors: string[];
-  before(async () => {
-    ({ server, page, errors } = f);
-    await signIn(page, server.url, 'anna');
-  });
+  before(() => void ({ server, page, errors } = f));
   const search = () => new URL(page.url()).searchParams;
 
   test('the header\'s date field: German form, ISO, arrow keys; a typo is marked and not sent; English form', async () => {

@@ -15,14 +15,11 @@ import { axe, e2eFixture, e2eSkip, newPage, signIn, type E2eServer } from './hel
 const root = join(import.meta.dirname, '..');
 
 describe('web UI: recovery', { skip: e2eSkip, timeout: 150_000 }, () => {
-  const f = e2eFixture({ before, after });
+  const f = e2eFixture({ before, after }, { signInAs: 'anna' });
   let server: E2eServer;
   let page: Page;
   let errors: string[];
-  before(async () => {
-    ({ server, page, errors } = f);
-    await signIn(page, server.url, 'anna');
-  });
+  before(() => void ({ server, page, errors } = f));
   /** A table row's cells, ` | `-separated. */
   const cells = async (row: Locator) => (await row.getByRole('cell').allTextContents()).join(' | ');
   const accessible = async (what: string) => assert.deepEqual(await axe(page), [], `${what}: serious or critical accessibility violations`);

@@ -22,14 +22,11 @@ async function verdicts(page: Page): Promise<Map<string, string>> {
 }
 
 describe('web UI: the service view', { skip: e2eSkip, timeout: 120_000 }, () => {
-  const f = e2eFixture({ before, after });
+  const f = e2eFixture({ before, after }, { signInAs: 'anna' });
   let server: E2eServer;
   let page: Page;
   let errors: string[];
-  before(async () => {
-    ({ server, page, errors } = f);
-    await signIn(page, server.url, 'anna');
-  });
+  before(() => void ({ server, page, errors } = f));
 
   test('from the object page: the picture and each element with the verdict the check gives it', async () => {
     await page.goto(`${server.url}/objects/finanzwesen-lippe?at=2017-06-01`);
