@@ -16,15 +16,8 @@ import type { Organizations } from './organizations.js';
 import type { ChangeSetDoc, DependencyDoc, LinkDoc, PlanDoc, UsageDoc } from './types.js';
 import { dependencyId } from '../model/dependency.js';
 import { ChangeCollector, World, type AppState } from './world.js';
+import { DAY, LAST_BASELINE, REFERENCE_DATE, spreadDates } from './timelineDates.js';
 
-/** Date of the initial change set: the estate when the association was founded. */
-export const INITIAL_DATE = '2018-01-01';
-/**
- * Change sets before this date are `done`, later ones `scheduled`. Fixed rather than
- * "today" so that the same seed always gives the same file.
- */
-export const REFERENCE_DATE = '2026-12-01';
-const LAST_BASELINE = '2028-02-28';
 const PLAN_ID = 'konsolidierung-2029';
 
 type Step = 'migration' | 'joint' | 'cleanup' | 'refresh' | 'decommission' | 'closure' | 'expansion' | 'chord' | 'service';
@@ -37,30 +30,6 @@ const rhythm: readonly Step[] = [
 
 const newServices = ['OZG-Onlinedienste', 'Rechnungseingang XRechnung', 'Videokonferenz', 'Hinweisgebersystem', 'Beteiligungsportal', 'KI-Assistenz Bürgerservice', 'Digitale Bauakte'];
 const serviceCategory: Category = { key: 'onlinezugang', name: 'Onlinezugang', products: newServices, deps: [], perGroup: 0, size: [16, 64, 2], units: 1 };
-
-const DAY = 86_400_000;
-
-/** The Saturday on or after `ms`, as YYYY-MM-DD: cut-overs happen on weekends. */
-function saturday(ms: number): string {
-  const d = new Date(ms);
-  const wait = (6 - d.getUTCDay() + 7) % 7;
-  return new Date(ms + wait * DAY).toISOString().slice(0, 10);
-}
-
-/** `count` increasing Saturdays spread evenly between two dates. */
-function spreadDates(rng: Random, from: string, to: string, count: number): string[] {
-  const a = Date.parse(from);
-  const span = Date.parse(to) - a;
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const at = a + ((i + 0.5 + rng.range(-0.25, 0.25)) * span) / count;
-    let date = saturday(at);
-    const prev = out[out.length - 1];
-    if (prev !== undefined && date <= prev) date = saturday(Date.parse(prev) + DAY);
-    out.push(date);
-  }
-  return out;
-}
 
 /** Everything the timeline draws on. */
 export interface TimelineInput {
