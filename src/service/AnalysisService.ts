@@ -196,7 +196,7 @@ export class AnalysisService {
   /** Survivability at every instant where the view changes, and what changed in the verdicts. */
   async timelineCheck(plan?: string, onStep?: (step: TimelineStep) => void, signal?: AbortSignal): Promise<TimelineCheckReport> {
     if (plan !== undefined) requirePlan((await this.estates.plans()).map((p) => p.id), plan);
-    const changeSets = timelineOrder((await this.estates.changeSetsWithChanges()).filter((h) => inView(h, plan)));
+    const changeSets = timelineOrder(await this.estates.changeSetsWithChanges((h) => inView(h, plan)));
     // A caller that also reads each date's estate does it in the same walk, in this thread.
     if (onStep) return timelineCheckReport(changeSets, plan ?? null, onStep);
     return this.runner.timeline({ op: 'timelineCheck', plan: plan ?? null, changeSets }, signal);

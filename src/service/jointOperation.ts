@@ -10,16 +10,29 @@ import { jointChanges } from '../planning/jointChanges.js';
 import { dayOf, describeBlackout, inBlackout } from '../planning/calendar.js';
 import type { Application } from '../model/objectSchemas.js';
 import { displayInstant, formatInstant, nowKey, parseInstant, type TimeKey } from '../timeline/time.js';
+import type { Estate } from '../timeline/Estate.js';
 import type { EstateService } from './EstateService.js';
 import { english } from './serverTexts.js';
 // The results are the API's contract: declared in src/contracts.
 import type { ApplyJointOptions, ApplyJointResult, JointCandidatesReport } from '../contracts/index.js';
 export type { ApplyJointOptions, ApplyJointResult, JointCandidatesReport };
 
-/** Joint-operation candidates of a view (baseline or plan) at an instant; with `product`, only that one's. */
-export async function jointCandidates(service: EstateService, view: JointQuerystring = {}): Promise<JointCandidatesReport> {
-  const { at, estate } = await service.estate(view);
-  const all = findCandidates(estate);
+/** The candidates of an estate, found once per estate (the API's snapshots are cached per estate version and shared). */
+const found = new WeakMap<Estate, JointCandidate[]>();
+function candidatesOf(estate: Estate): JointCandidate[] {
+  let list = found.get(estate);
+  if (!list) found.set(estate, (list = findCandidates(estate)));
+  return list;
+}
+
+/**
+ * Joint-operation candidates of a view (baseline or plan) at an instant; with `product`, only
+ * that one's. `read`: the view's estate, when the caller has it already (the API's cached
+ * snapshot); else it is read.
+ */
+export async function jointCandidates(service: EstateService, view: JointQuerystring = {}, read?: { readonly at: TimeKey; readonly estate: Estate }): Promise<JointCandidatesReport> {
+  const { at, estate } = read ?? (await service.estate(view));
+  const all = candidatesOf(estate);
   const { product } = view;
   const chosen = product === undefined ? all : all.filter((c) => productKey(c.product) === productKey(product));
   const consolidating = await consolidationPlans(service);
@@ -33,8 +46,8 @@ export async function jointCandidates(service: EstateService, view: JointQueryst
  */
 async function consolidationPlans(service: EstateService): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
-  for (const cs of await service.changeSetsWithChanges()) {
-    if (!cs.plan || (cs.status !== 'proposed' && cs.status !== 'scheduled')) continue;
+  for (const cs of await service.changeSetsWithChanges((h) => h.plan !== undefined && (h.status === 'proposed' || h.status === 'scheduled'))) {
+    if (!cs.plan) continue;
     for (const ch of cs.changes) {
       if (ch.op !== 'update' || (ch.fields.status !== 'joint' && ch.fields.status !== 'retired')) continue;
       out.set(ch.id, [...(out.get(ch.id) ?? []), cs.plan]);

@@ -21,7 +21,7 @@ export type { PlanReport, PlanStep };
 /** Describes a plan step by step. */
 export async function planReport(service: EstateService, name: string): Promise<PlanReport> {
   const plan = await planNamed(service, name);
-  const all = (await service.changeSetsWithChanges()).filter((c) => c.plan === name);
+  const all = await service.changeSetsWithChanges((c) => c.plan === name);
   const touched = new Set(all.flatMap((c) => c.changes.filter((ch) => ch.op === 'update' || ch.op === 'create').map((ch) => ch.id)));
   const ids = new Set(all.map((c) => c.id));
   const after = new Map<string, Pick<PlanStep, 'applications' | 'size' | 'splits' | 'placement'>>();

@@ -122,7 +122,9 @@ export const planRoutes: RoutePlugin = async (app, { ctx }) => {
       },
     },
     async (req) => {
-      return jointCandidates(ctx.estates, req.query);
+      // From the view's cached snapshot: the candidates are found once per estate version.
+      const { snap } = await ctx.scoped(req, req.query);
+      return jointCandidates(ctx.estates, req.query, { at: snap.at, estate: snap.estate });
     },
   );
 
