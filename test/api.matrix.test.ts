@@ -60,6 +60,8 @@ const samples: Record<string, Sample | ((caller: Caller) => Sample)> = {
     },
   },
   'GET /api/v1/names': { url: '/api/v1/names?ids=u-lemgo-finanzwesen,lemgo' },
+  'GET /api/v1/portfolio': { url: '/api/v1/portfolio?q=finanz&sort=-tenants&limit=5' },
+  'GET /api/v1/tenants': { url: '/api/v1/tenants?at=2019-06-01' },
   'GET /api/v1/objects/{id}/history': { url: '/api/v1/objects/u-lemgo-finanzwesen/history' },
   'GET /api/v1/diff': { url: '/api/v1/diff?from=2019-01-01&to=2020-01-01' },
   'GET /api/v1/changesets': { url: '/api/v1/changesets' },

@@ -14,6 +14,7 @@ import { nameRoutes } from './routes/names.js';
 import { objectRoutes } from './routes/objects.js';
 import { objectWriteRoutes } from './routes/objectWrites.js';
 import { planRoutes } from './routes/plans.js';
+import { portfolioRoutes } from './routes/portfolio.js';
 import { reportRoutes } from './routes/report.js';
 import { sessionRoutes, type SessionRouteOptions } from './routes/session.js';
 import { tokenRoutes } from './routes/tokens.js';
@@ -21,7 +22,7 @@ import { userRoutes } from './routes/users.js';
 
 /** The API's route modules, in the order the OpenAPI document lists them. */
 export const apiRoutes: RoutePlugin<SessionRouteOptions & BaseMapRouteOptions> = async (app, { ctx, login, baseMap }) => {
-  for (const routes of [objectRoutes, nameRoutes, objectWriteRoutes, historyRoutes, changeSetRoutes, reportRoutes, estateFileRoutes, netboxImportRoutes, analysisRoutes]) await app.register(routes, { ctx });
+  for (const routes of [objectRoutes, portfolioRoutes, nameRoutes, objectWriteRoutes, historyRoutes, changeSetRoutes, reportRoutes, estateFileRoutes, netboxImportRoutes, analysisRoutes]) await app.register(routes, { ctx });
   await app.register(sessionRoutes, { ctx, login });
   for (const routes of [userRoutes, tokenRoutes, planRoutes]) await app.register(routes, { ctx });
   await app.register(baseMapRoutes, { ctx, baseMap });

@@ -11,6 +11,7 @@ export * from './errors.js';
 export * from './estate.js';
 export * from './netbox.js';
 export * from './planning.js';
+export * from './portfolio.js';
 export * from './report.js';
 export * from './routes.js';
 export * from './statuses.js';

@@ -9,6 +9,7 @@ import type { AvailabilityResult, CheckReport, PathsReport, TimelineCheckReport,
 import type { Instant, Items, ObjectOfKind, ObjectOut, Page } from './common.js';
 import type { ChangeSetHeaderOut, ChangeSetsAdded, EstateDiff, History, ImportAnswer, WriteAnswer } from './estate.js';
 import type { NetboxSyncResult } from './netbox.js';
+import type { PortfolioPage, TenantList } from './portfolio.js';
 import type { AcceptAnswer, ApplyJointResult, DropAnswer, JointCandidatesReport, PlanOut, PlanReport, MigrationProgressReport, RestorePlanResult, WavePlanResult } from './planning.js';
 import type { ReportQuerystring } from './report.js';
 // The requests: declared with their schemas (src/contracts/requests), which the server validates with.
@@ -18,6 +19,7 @@ import type { ChangeSetListQuerystring, ChangeSetStatusBody, ChangeSetsBody } fr
 import type { ExportQuerystring, ImportQuerystring, NetboxImportBody } from './requests/estateFiles.js';
 import type { ChangeSetMeta, DiffQuerystring, NamesQuerystring, ObjectCreateBody, ObjectListQuerystring, ObjectPatchBody } from './requests/objects.js';
 import type { JointApplyBody, JointQuerystring, PlanAcceptBody, ProgressQuerystring, RestorePlanRequest, WavePlanRequest } from './requests/plans.js';
+import type { PortfolioQuerystring } from './requests/portfolio.js';
 import type { IdParams, View } from './requests/shared.js';
 
 /** What a route takes and answers. `params` fill the `:name` segments of its path. */
@@ -58,6 +60,8 @@ export interface OtherRoutes {
   'DELETE /tokens/:id': { params: { id: string }; result: undefined };
   // The estate over time.
   'GET /objects/:id': { params: IdParams; query: View; result: ObjectOut };
+  'GET /portfolio': { query: Partial<PortfolioQuerystring>; result: PortfolioPage };
+  'GET /tenants': { query: View; result: TenantList };
   'GET /objects/:id/history': { params: { id: string }; result: History };
   'POST /objects': { body: ObjectCreateBody; result: WriteAnswer };
   'PATCH /objects/:id': { params: IdParams; body: ObjectPatchBody; result: WriteAnswer };
@@ -115,6 +119,8 @@ export const otherRouteNames = [
   'POST /tokens',
   'DELETE /tokens/:id',
   'GET /objects/:id',
+  'GET /portfolio',
+  'GET /tenants',
   'GET /objects/:id/history',
   'POST /objects',
   'PATCH /objects/:id',

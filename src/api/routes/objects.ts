@@ -13,6 +13,7 @@ import { objectEtag } from '../etag.js';
 import { filterFields, kindJsonSchemas } from '../kindSchemas.js';
 import type { RoutePlugin } from '../routePlugin.js';
 import { anyObjectSchema, page, pageSchema } from '../schemas.js';
+import { sortedBy, valuesOf } from '../../service/listOrder.js';
 
 /** The path segment of a kind: `risk-groups`, `sites`, … */
 export function pluralOf(kind: Kind): string {
@@ -100,33 +101,4 @@ function sortedOfKind(estate: Estate, kind: Kind): StoredObject[] {
   let list = perKind.get(kind);
   if (!list) perKind.set(kind, (list = [...estate.ofKind(kind)].sort((a, b) => (a.id < b.id ? -1 : 1))));
   return list;
-}
-
-/**
- * The objects (given in id order) ordered by a field, `-field` descending: numbers by value,
- * texts by the German collation; objects without the field last, ties in id order (stable sort).
- */
-function sortedBy(list: readonly StoredObject[], sort: string): StoredObject[] {
-  const desc = sort.startsWith('-');
-  const field = desc ? sort.slice(1) : sort;
-  const key = (o: StoredObject): number | string | undefined => {
-    const v = (o as Record<string, unknown>)[field];
-    return typeof v === 'number' ? v : v === undefined || v === null ? undefined : valuesOf(o, field).join(', ');
-  };
-  const collator = new Intl.Collator('de', { numeric: true, sensitivity: 'base' });
-  const keyed = list.map((o) => ({ o, k: key(o) }));
-  keyed.sort((a, b) => {
-    if (a.k === undefined || b.k === undefined) return a.k === b.k ? 0 : a.k === undefined ? 1 : -1;
-    const c = typeof a.k === 'number' && typeof b.k === 'number' ? a.k - b.k : collator.compare(String(a.k), String(b.k));
-    return desc ? -c : c;
-  });
-  return keyed.map((x) => x.o);
-}
-
-/** The values of a field as texts: a list's items (a dependency by its application), or the one value. */
-function valuesOf(o: StoredObject, field: string): string[] {
-  const v = (o as Record<string, unknown>)[field];
-  if (v === undefined || v === null) return [];
-  if (Array.isArray(v)) return v.map((x) => (x !== null && typeof x === 'object' ? String((x as { application?: unknown }).application) : String(x)));
-  return [String(v)];
 }
