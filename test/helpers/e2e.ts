@@ -148,14 +148,14 @@ export interface E2eFixture {
 }
 
 /**
- * Registers the suite's `before` and `after`: the server with the OWL-IT example, Chromium and a
- * German page (10 s per step), signed in as `opts.signInAs` if given; returns the fixture, filled
- * in once `before` has run.
+ * Registers the suite's `before` and `after`: the server with the OWL-IT example (or
+ * `opts.server`'s estate), Chromium and a German page (10 s per step), signed in as
+ * `opts.signInAs` if given; returns the fixture, filled in once `before` has run.
  */
-export function e2eFixture(hooks: { before: (f: () => Promise<void>) => void; after: (f: () => Promise<void>) => void }, opts: { signInAs?: string } = {}): E2eFixture {
+export function e2eFixture(hooks: { before: (f: () => Promise<void>) => void; after: (f: () => Promise<void>) => void }, opts: { signInAs?: string; server?: Parameters<typeof startServer>[0] } = {}): E2eFixture {
   const f = {} as E2eFixture;
   hooks.before(async () => {
-    f.server = await startServer();
+    f.server = await startServer(opts.server);
     f.browser = await launchBrowser(chromiumPath()!);
     ({ page: f.page, errors: f.errors } = await newPage(f.browser, 'de-DE'));
     f.page.setDefaultTimeout(10_000);

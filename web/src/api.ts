@@ -17,6 +17,7 @@ import type {
   NewUserBody,
   ObjectListQuery,
   ObjectOfKind,
+  PortfolioQuery,
   Principal,
   MigrationProgressOptions,
   UserPatch,
@@ -99,6 +100,14 @@ export const api = {
   list,
   /** Every object of a kind's list. */
   listAll: <K extends Kind>(kind: K, query: ObjectListQuery = {}, signal?: Signal): Promise<ObjectOfKind<K>[]> => allPages((limit, offset) => list(kind, { ...query, limit, offset }, signal)),
+  /** A page of the application portfolio (searched, filtered, ordered by the server); the names of its applications are remembered. */
+  async portfolio(query: PortfolioQuery, signal?: Signal) {
+    const page = await call('GET /portfolio', { query, signal });
+    if (query.at) rememberNames(page.items, query.at, query.plan ?? '');
+    return page;
+  },
+  /** The organizations that use applications, by name. */
+  tenants: (view: ViewQuery, signal?: Signal) => call('GET /tenants', { query: view, signal }),
   /** One object at a view, with its ETag (for If-Match). */
   object: (id: string, view: ViewQuery, signal?: Signal) => answer('GET /objects/:id', { params: { id }, query: view, signal }),
   /** Changes an object's fields in a change set of its own; `ifMatch` is the ETag it was read with. */

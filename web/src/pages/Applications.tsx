@@ -1,37 +1,70 @@
-/** The portfolio: every application with its instances, sites, tenants and availability vs target; filters; joint-operation candidates. */
-import { useMemo, useState } from 'react';
+/**
+ * The portfolio: the applications with their instances, sites, tenants and availability vs
+ * target, a page at a time — searched, filtered and ordered by the server (GET /portfolio) —
+ * and the joint-operation candidates.
+ */
+import { useState } from 'react';
 import { useParam } from '../router.js';
-import type { ApplyJointResult as JointApplied, AvailabilityResult as Availability, JointCandidatesReport, ObjectOfKind } from '../../../src/contracts/index.js';
+import type { ApplyJointResult as JointApplied, JointCandidatesReport, PortfolioPage, PortfolioQuery } from '../../../src/contracts/index.js';
 import { api } from '../api.js';
 import { Async, Badge, ErrorBox, IdCell, IdList, ObjLink, OnDemand, TableHead, TextField, type Sort } from '../components/common.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { Pager, usePageParam } from '../components/Pager.js';
 import { choiceColour, choices, useI18n } from '../i18n/index.js';
-import { canPlan, LARGE_ESTATE, useApp, useLoad, useOnDemand } from '../state.js';
+import { canPlan, useApp, useLarge, useLoad, useOnDemand } from '../state.js';
 
-type Application = ObjectOfKind<'application'>;
-type Device = ObjectOfKind<'device'>;
-type Usage = ObjectOfKind<'usage'>;
 /** A candidate with the plans that consolidate an application of it already. */
 type JointCandidate = JointCandidatesReport['candidates'][number];
+
+/** Applications a page. */
+const PAGE = 50;
+
+/** The applications' search, filters, order and page, from the URL. */
+function usePortfolioQuery() {
+  const [q, setQ] = useParam('q');
+  const [category, setCategory] = useParam('category');
+  const [status, setStatus] = useParam('status');
+  const [product, setProduct] = useParam('product');
+  const [sort, setSort] = useParam('sort');
+  const [page, setPage] = usePageParam();
+  // A new search, filter or order starts at the first page.
+  const first = (set: (v: string) => void) => (v: string) => (set(v), setPage(1));
+  return {
+    q,
+    category,
+    status,
+    product,
+    sort,
+    page,
+    setQ: first(setQ),
+    setCategory: first(setCategory),
+    setStatus: first(setStatus),
+    setProduct: first(setProduct),
+    setSort: first(setSort),
+    setPage,
+  };
+}
 
 export function Applications() {
   const { t } = useI18n();
   const { at, plan } = useApp();
-  const view = { at, plan };
-  const data = useLoad(
-    async (s) => {
-      const [apps, usages, devices] = await Promise.all([api.listAll('application', view, s), api.listAll('usage', view, s), api.listAll('device', { ...view, role: 'server,cluster,storage,other' }, s)]);
-      return { apps, usages, devices };
-    },
-    [at, plan],
-  );
-  const avail = useOnDemand((s) => api.availability(view, { maxOrder: 2 }, s), [at, plan], data.data && data.data.usages.length > LARGE_ESTATE);
-  const joint = useLoad((s) => api.joint(view, s), [at, plan]);
+  const query = usePortfolioQuery();
+  const { q, category, status, product, sort, page } = query;
+  const ask = { at, plan, q: q.trim(), category, status, product, sort: (sort || undefined) as PortfolioQuery['sort'], limit: PAGE, offset: (page - 1) * PAGE };
+  const deps = [at, plan, q, category, status, product, sort, page];
+  // The server searches, filters, orders and pages the portfolio: one page, never every usage and device.
+  const list = useLoad((s) => api.portfolio(ask, s), deps);
+  // The same page with the worst availability of each application: at once on small estates, on request on large ones.
+  const large = useLarge();
+  const avail = useOnDemand((s) => api.portfolio({ ...ask, availability: true }, s), deps, large);
+  const joint = useLoad((s) => api.joint({ at, plan }, s), [at, plan]);
+  // The page with availability once it is there for this view, else the page without.
+  const shown = avail.data && !avail.loading ? { ...list, data: avail.data } : list;
   return (
     <>
       <h1>{t('apps.title')}</h1>
       <OnDemand state={avail} label={t('onDemand.availability')}>{() => null}</OnDemand>
-      <Async state={data}>{(d) => <Portfolio {...d} avail={avail.data ?? undefined} />}</Async>
+      <Async state={shown}>{(p) => <Portfolio page={p} query={query} />}</Async>
       <section aria-labelledby="h-joint">
         <h2 id="h-joint">{t('apps.joint')}</h2>
         <Async state={joint}>{(j) => <Joint candidates={j.candidates} />}</Async>
@@ -40,56 +73,10 @@ export function Applications() {
   );
 }
 
-function Portfolio({ apps, usages, devices, avail }: { apps: Application[]; usages: Usage[]; devices: Device[]; avail: Availability | undefined }) {
-  const { t, choice, percent, number, lang } = useI18n();
-  const [q, setQ] = useParam('q');
-  const [category, setCategory] = useParam('category');
-  const [status, setStatus] = useParam('status');
-  const [product, setProduct] = useParam('product');
-  const siteOf = useMemo(() => new Map(devices.map((d) => [d.id, d.site])), [devices]);
-  const tenantsOf = useMemo(() => {
-    const m = new Map<string, Set<string>>();
-    for (const u of usages) (m.get(u.application) ?? m.set(u.application, new Set()).get(u.application)!).add(u.tenant);
-    return m;
-  }, [usages]);
-  const worst = useMemo(() => {
-    const m = new Map<string, number>();
-    for (const s of avail?.services ?? []) m.set(s.application, Math.min(m.get(s.application) ?? 1, s.availability));
-    return m;
-  }, [avail]);
-  const categories = [...new Set(apps.map((a) => a.category).filter(Boolean))].sort() as string[];
-  const products = [...new Set(apps.map((a) => a.product).filter(Boolean))].sort() as string[];
-  const [sort, setSort] = useState<Sort>({ key: 'name', dir: 'ascending' });
-  const needle = q.trim().toLowerCase();
-  const shown = apps.filter(
-    (a) =>
-      (!needle || a.id.includes(needle) || (a.name ?? '').toLowerCase().includes(needle) || (a.product ?? '').toLowerCase().includes(needle)) &&
-      (!category || a.category === category) &&
-      (!status || (a.status ?? 'legacy') === status) &&
-      (!product || a.product === product),
-  );
-  const keyOf = (a: Application): string | number => {
-    switch (sort.key) {
-      case 'tenants':
-        return tenantsOf.get(a.id)?.size ?? 0;
-      case 'availability':
-        return worst.get(a.id) ?? -1;
-      case 'target':
-        return a.target_availability ?? -1;
-      case 'status':
-        return choice('applicationStatus', a.status ?? 'legacy');
-      case 'name':
-        return a.name ?? a.id;
-      default:
-        return String(a[sort.key] ?? '');
-    }
-  };
-  const collator = new Intl.Collator(lang);
-  shown.sort((x, y) => {
-    const [a, b] = [keyOf(x), keyOf(y)];
-    const c = typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b));
-    return sort.dir === 'ascending' ? c : -c;
-  });
+function Portfolio({ page: p, query }: { page: PortfolioPage; query: ReturnType<typeof usePortfolioQuery> }) {
+  const { t, choice, percent, number } = useI18n();
+  const { q, category, status, product, setQ, setCategory, setStatus, setProduct, setPage } = query;
+  const sort: Sort = query.sort ? { key: query.sort.replace(/^-/, ''), dir: query.sort.startsWith('-') ? 'descending' : 'ascending' } : { key: 'id', dir: 'ascending' };
   return (
     <section aria-labelledby="h-portfolio">
       <h2 id="h-portfolio" className="sr-only">
@@ -99,8 +86,8 @@ function Portfolio({ apps, usages, devices, avail }: { apps: Application[]; usag
         <label>
           {t('search')} <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
         </label>
-        <FilterSelect label={t('col.category')} value={category} onChange={setCategory} options={categories} />
-        <FilterSelect label={t('col.product')} value={product} onChange={setProduct} options={products} />
+        <FilterSelect label={t('col.category')} value={category} onChange={setCategory} options={p.categories} />
+        <FilterSelect label={t('col.product')} value={product} onChange={setProduct} options={p.products} />
         <label>
           {t('col.status')}{' '}
           <select value={status} onChange={(e) => setStatus(e.target.value)}>
@@ -112,7 +99,7 @@ function Portfolio({ apps, usages, devices, avail }: { apps: Application[]; usag
             ))}
           </select>
         </label>
-        <span role="status">{t('apps.shown', { n: number(shown.length), total: number(apps.length) })}</span>
+        <span role="status">{t('apps.shown', { n: number(p.total), total: number(p.applications) })}</span>
       </form>
       <div className="table-wrap">
         <table>
@@ -127,14 +114,14 @@ function Portfolio({ apps, usages, devices, avail }: { apps: Application[]; usag
               t('col.sites'),
               { label: t('col.tenants'), num: true, sort: 'tenants' },
               { label: t('col.availability'), num: true, sort: 'availability' },
-              { label: t('col.target'), num: true, sort: 'target' },
+              { label: t('col.target'), num: true, sort: 'target_availability' },
             ]}
             sort={sort}
-            onSort={setSort}
+            onSort={(s) => query.setSort(`${s.dir === 'descending' ? '-' : ''}${s.key}`)}
           />
           <tbody>
-            {shown.map((a) => {
-              const w = worst.get(a.id);
+            {p.items.map((a) => {
+              const w = a.availability;
               const miss = w !== undefined && a.target_availability !== undefined && w < a.target_availability;
               return (
                 <tr key={a.id}>
@@ -143,11 +130,11 @@ function Portfolio({ apps, usages, devices, avail }: { apps: Application[]; usag
                   <td>{a.product ?? '–'}</td>
                   <td>{a.operator ? <ObjLink id={a.operator} /> : '–'}</td>
                   <td>
-                    <Badge colour={choiceColour('applicationStatus', a.status ?? 'legacy')}>{choice('applicationStatus', a.status ?? 'legacy')}</Badge>
+                    <Badge colour={choiceColour('applicationStatus', a.status)}>{choice('applicationStatus', a.status)}</Badge>
                   </td>
-                  <td>{(a.instances ?? []).join(', ')}</td>
-                  <td>{[...new Set((a.instances ?? []).map((i) => siteOf.get(i) ?? '?'))].join(', ')}</td>
-                  <td className="num">{number(tenantsOf.get(a.id)?.size ?? 0)}</td>
+                  <td>{a.instances.map((i) => i.id).join(', ')}</td>
+                  <td>{[...new Set(a.instances.map((i) => i.site ?? '?'))].join(', ')}</td>
+                  <td className="num">{number(a.tenants)}</td>
                   <td className={`num ${miss ? 'bad' : ''}`}>{w === undefined ? '–' : percent(w, 3)}</td>
                   <td className="num">{a.target_availability === undefined ? '–' : percent(a.target_availability, 3)}</td>
                 </tr>
@@ -156,6 +143,7 @@ function Portfolio({ apps, usages, devices, avail }: { apps: Application[]; usag
           </tbody>
         </table>
       </div>
+      {p.total > PAGE && <Pager page={query.page} size={PAGE} total={p.total} onPage={setPage} />}
     </section>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { api } from '../api.js';
 import { Async, TableHead, type Sort } from '../components/common.js';
+import { Pager, usePageParam } from '../components/Pager.js';
 import { FieldValue, NamedLink } from '../components/FieldValue.js';
 import { fieldSpecs, listOf, type FieldSpec } from '../fields.js';
 import { useI18n, type Key } from '../i18n/index.js';
@@ -30,8 +31,7 @@ export function EstateList({ kind }: { kind: Kind }) {
   const { at, plan } = useApp();
   const [q, setQ] = useParam('q');
   const [sortParam, setSortParam] = useParam('sort');
-  const [pageParam, setPage] = useParam('page');
-  const page = Math.max(1, Number(pageParam) || 1);
+  const [page, setPage] = usePageParam();
   const cols = columnsOf(kind);
   const choiceCols = cols.filter((c): c is Extract<FieldSpec, { type: 'choice' }> => c.type === 'choice');
   const [filterParam, setFilter] = useParam('filter');
@@ -49,7 +49,7 @@ export function EstateList({ kind }: { kind: Kind }) {
   const sort: Sort | undefined = sortParam ? { key: sortParam.replace(/^-/, ''), dir: sortParam.startsWith('-') ? 'descending' : 'ascending' } : { key: 'id', dir: 'ascending' };
   const onSort = (s: Sort) => {
     setSortParam(`${s.dir === 'descending' ? '-' : ''}${s.key}`);
-    setPage('');
+    setPage(1);
   };
   return (
     <>
@@ -73,7 +73,7 @@ export function EstateList({ kind }: { kind: Kind }) {
             value={q}
             onChange={(e) => {
               setQ(e.target.value);
-              setPage('');
+              setPage(1);
             }}
           />
         </label>
@@ -84,7 +84,7 @@ export function EstateList({ kind }: { kind: Kind }) {
               value={filterField === c.name ? filterValue : ''}
               onChange={(e) => {
                 setFilter(e.target.value ? `${c.name}:${e.target.value}` : '');
-                setPage('');
+                setPage(1);
               }}
             >
               <option value="">{t('all')}</option>
@@ -99,7 +99,6 @@ export function EstateList({ kind }: { kind: Kind }) {
       </div>
       <Async state={data}>
         {(p) => {
-          const pages = Math.max(1, Math.ceil(p.total / PAGE));
           return (
             <>
               <p role="status">{tn('estate.count', p.total)}</p>
@@ -121,15 +120,7 @@ export function EstateList({ kind }: { kind: Kind }) {
                   ))}
                 </tbody>
               </table>
-              <nav aria-label={t('estate.pages')} className="pager">
-                <button type="button" disabled={page <= 1} onClick={() => setPage(String(page - 1))}>
-                  {t('estate.previous')}
-                </button>
-                <span>{t('estate.page', { page, pages })}</span>
-                <button type="button" disabled={page >= pages} onClick={() => setPage(String(page + 1))}>
-                  {t('estate.next')}
-                </button>
-              </nav>
+              <Pager page={page} size={PAGE} total={p.total} onPage={setPage} />
             </>
           );
         }}

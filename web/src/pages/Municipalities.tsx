@@ -13,16 +13,9 @@ import type { AvailabilityResult as Availability, ServiceOut as CheckService, Se
 export function Municipalities() {
   const { t } = useI18n();
   const { at, plan, user } = useApp();
-  const orgs = useLoad(
-    async (s) => {
-      // A tenant chooses nothing: its own organization is the page.
-      if (user.tenant) return [];
-      const [list, usages] = await Promise.all([api.listAll('organization', { at, plan }, s), api.listAll('usage', { at, plan }, s)]);
-      const tenants = new Set(usages.map((u) => u.tenant));
-      return list.filter((o) => tenants.has(o.id));
-    },
-    [at, plan, user.tenant],
-  );
+  // The organizations that use applications, by name (the server knows them without sending every usage).
+  // A tenant chooses nothing: its own organization is the page.
+  const orgs = useLoad(async (s) => (user.tenant ? [] : (await api.tenants({ at, plan }, s)).items), [at, plan, user.tenant]);
   const [chosen, setChosen] = useParam('org');
   const org = user.tenant ?? chosen;
   return (
