@@ -64,7 +64,8 @@ const samples: Record<string, Sample | ((caller: Caller) => Sample)> = {
   'GET /api/v1/tenants': { url: '/api/v1/tenants?at=2019-06-01' },
   'GET /api/v1/objects/{id}/history': { url: '/api/v1/objects/u-lemgo-finanzwesen/history' },
   'GET /api/v1/diff': { url: '/api/v1/diff?from=2019-01-01&to=2020-01-01' },
-  'GET /api/v1/changesets': { url: '/api/v1/changesets' },
+  'GET /api/v1/changesets': { url: '/api/v1/changesets?effective=2018-09-29' },
+  'GET /api/v1/timeline': { url: '/api/v1/timeline?plan=joint-finance' },
   'GET /api/v1/changesets/{id}': { url: '/api/v1/changesets/cs-2018-09-linie-a' },
   'POST /api/v1/changesets': () => {
     const id = unique('org-matrix');

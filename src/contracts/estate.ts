@@ -3,7 +3,7 @@
  * history, the diff between two dates, list queries, and the answer of a write.
  */
 import type { Kind } from '../model/kinds.js';
-import type { ChangeSetListQuerystring, ChangeSetStatusBody, ChangeSetsBody } from './requests/changesets.js';
+import type { ChangeSetListQuerystring, ChangeSetStatusBody, ChangeSetsBody, TimelineQuerystring } from './requests/changesets.js';
 import type { ChangeSetMeta, DiffQuerystring, ObjectCreateBody, ObjectListQuerystring, ObjectPatchBody } from './requests/objects.js';
 import type { Instant, ObjectOut, ServerText, ViewQuery } from './common.js';
 import type { ChangeSetStatus } from './statuses.js';
@@ -49,8 +49,16 @@ export interface ObjectListQuery extends ViewQuery {
 export interface ChangeSetListQuery {
   readonly status?: ChangeSetStatus | undefined;
   readonly plan?: string | undefined;
+  /** Only those that take effect at this instant. */
+  readonly effective?: string | undefined;
   readonly limit?: number | undefined;
   readonly offset?: number | undefined;
+}
+
+/** The dates where a view changes (`GET /timeline`), in time order, with how many of its change sets take effect at each. */
+export interface TimelineDates {
+  readonly plan: string | null;
+  readonly dates: { readonly at: Instant; readonly changesets: number }[];
 }
 
 /** One baseline version of an object. */
@@ -101,7 +109,7 @@ export interface DiffQuery {
 
 /** The change set one write goes into (`POST /objects`, `PATCH` and `DELETE /objects/{id}`): declared with its schema. Defaults: done, now. */
 export type WriteMeta = ChangeSetMeta;
-export type { ChangeSetListQuerystring, ChangeSetMeta, ChangeSetStatusBody, ChangeSetsBody, DiffQuerystring, ObjectCreateBody, ObjectListQuerystring, ObjectPatchBody };
+export type { ChangeSetListQuerystring, TimelineQuerystring, ChangeSetMeta, ChangeSetStatusBody, ChangeSetsBody, DiffQuerystring, ObjectCreateBody, ObjectListQuerystring, ObjectPatchBody };
 
 /** The answer of a write: the change set, the object's new revision and (unless deleted) the object then. */
 export interface WriteAnswer {

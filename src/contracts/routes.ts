@@ -7,7 +7,7 @@ import type { Kind } from '../model/kinds.js';
 import type { Me, NewToken, SessionAnswer, TokenInfo, User } from './accounts.js';
 import type { AvailabilityResult, CheckReport, PathsReport, TimelineCheckReport, WhatIfReport } from './analyses.js';
 import type { Instant, Items, ObjectOfKind, ObjectOut, Page } from './common.js';
-import type { ChangeSetHeaderOut, ChangeSetsAdded, EstateDiff, History, ImportAnswer, WriteAnswer } from './estate.js';
+import type { ChangeSetHeaderOut, ChangeSetsAdded, EstateDiff, History, ImportAnswer, TimelineDates, WriteAnswer } from './estate.js';
 import type { NetboxSyncResult } from './netbox.js';
 import type { PortfolioPage, TenantList } from './portfolio.js';
 import type { AcceptAnswer, ApplyJointResult, DropAnswer, JointCandidatesReport, PlanOut, PlanReport, MigrationProgressReport, RestorePlanResult, WavePlanResult } from './planning.js';
@@ -15,7 +15,7 @@ import type { ReportQuerystring } from './report.js';
 // The requests: declared with their schemas (src/contracts/requests), which the server validates with.
 import type { CredentialsBody, PasswordChangeBody, SetupBody, TokenCreateBody, UserAddBody, UserPatchBody } from './requests/accounts.js';
 import type { AvailabilityQuerystring, CheckQuerystring, PathsQuerystring, TimelineCheckQuerystring, WhatIfBody } from './requests/analyses.js';
-import type { ChangeSetListQuerystring, ChangeSetStatusBody, ChangeSetsBody } from './requests/changesets.js';
+import type { ChangeSetListQuerystring, ChangeSetStatusBody, ChangeSetsBody, TimelineQuerystring } from './requests/changesets.js';
 import type { ExportQuerystring, ImportQuerystring, NetboxImportBody } from './requests/estateFiles.js';
 import type { ChangeSetMeta, DiffQuerystring, NamesQuerystring, ObjectCreateBody, ObjectListQuerystring, ObjectPatchBody } from './requests/objects.js';
 import type { JointApplyBody, JointQuerystring, PlanAcceptBody, ProgressQuerystring, RestorePlanRequest, WavePlanRequest } from './requests/plans.js';
@@ -68,6 +68,7 @@ export interface OtherRoutes {
   'DELETE /objects/:id': { params: IdParams; query: ChangeSetMeta; result: WriteAnswer };
   'GET /diff': { query: DiffQuerystring; result: EstateDiff };
   'GET /changesets': { query: Partial<ChangeSetListQuerystring>; result: Page<ChangeSetHeaderOut> };
+  'GET /timeline': { query: TimelineQuerystring; result: TimelineDates };
   'GET /changesets/:id': { params: { id: string }; result: ChangeSetHeaderOut & { changes: Record<string, unknown>[] } };
   'POST /changesets': { body: ChangeSetsBody; result: ChangeSetsAdded };
   'PATCH /changesets/:id': { params: { id: string }; body: ChangeSetStatusBody; result: ChangeSetHeaderOut };
@@ -127,6 +128,7 @@ export const otherRouteNames = [
   'DELETE /objects/:id',
   'GET /diff',
   'GET /changesets',
+  'GET /timeline',
   'GET /changesets/:id',
   'POST /changesets',
   'PATCH /changesets/:id',

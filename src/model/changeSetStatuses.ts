@@ -8,3 +8,16 @@ export const changeSetStatuses = ['done', 'scheduled', 'proposed', 'cancelled'] 
 
 /** Status of a change set. */
 export type ChangeSetStatus = (typeof changeSetStatuses)[number];
+
+/** True for the change sets of the baseline (done and scheduled). */
+export function isBaseline(status: ChangeSetStatus): boolean {
+  return status === 'done' || status === 'scheduled';
+}
+
+/**
+ * True if the change set belongs to the view of the baseline overlaid with `plan` (the
+ * timeline's views; the web UI's timeline picks a date's change sets by it too).
+ */
+export function inView(cs: { readonly status: ChangeSetStatus; readonly plan?: string | null | undefined }, plan: string | undefined): boolean {
+  return isBaseline(cs.status) || (plan !== undefined && cs.status === 'proposed' && cs.plan === plan);
+}

@@ -7,10 +7,10 @@ import { kinds, type Kind } from '../model/kinds.js';
 import { listChangeSetHeaders, loadChanges, type ChangeSetHeader } from '../store/changeSetRepository.js';
 import type { Store } from '../store/openStore.js';
 import { listPlans, type Plan } from '../store/planRepository.js';
-import { countVersions, readHistory, readObjectAt, type VersionRow } from '../store/versionRepository.js';
+import { countVersions, readChangedBetween, readHistory, readObjectAt, type VersionRow } from '../store/versionRepository.js';
 import { objectRevision, readObjectWithRevision } from '../store/revisionRepository.js';
 import { readVersionsOfKind } from '../store/readVersionsOfKind.js';
-import type { ChangeSet, ChangeSetInput, ChangeSetStatus } from '../timeline/changeSet.js';
+import { inView, type ChangeSet, type ChangeSetInput, type ChangeSetStatus } from '../timeline/changeSet.js';
 import type { Estate, StoredObject } from '../timeline/Estate.js';
 import { BEGINNING_OF_TIME, nowKey, parseInstant, type TimeKey } from '../timeline/time.js';
 import type { EstateDocument } from '../interop/estateDocument.js';
@@ -179,28 +179,53 @@ export class EstateService {
     return out;
   }
 
-  /** What changed between two instants of a view. */
+  /**
+   * What changed between two instants of a view. The baseline's (and a plan's before its
+   * first proposed change set) comes from the version index: only the objects a version of
+   * which starts in between are read. A plan's view is replayed at both instants and compared.
+   */
   async diff(fromAt: string, toAt: string, plan?: string): Promise<EstateDiff> {
-    const a = await this.estate({ at: fromAt, plan });
-    const b = await this.estate({ at: toAt, plan });
+    const [from, to] = [this.instant(fromAt), this.instant(toAt)];
     const headers = await listChangeSetHeaders(this.store.db);
-    const changesets = headers
-      .filter((h) => h.effectiveKey > a.at && h.effectiveKey <= b.at && (h.status === 'done' || h.status === 'scheduled' || (plan !== undefined && h.status === 'proposed' && h.plan === plan)))
-      .sort((x, y) => (x.effectiveKey < y.effectiveKey ? -1 : x.effectiveKey > y.effectiveKey ? 1 : x.seq - y.seq));
+    if (plan !== undefined) requirePlan((await listPlans(this.store.db)).map((p) => p.id), plan);
+    const changesets = headers.filter((h) => h.effectiveKey > from && h.effectiveKey <= to && inView(h, plan)).sort((x, y) => (x.effectiveKey < y.effectiveKey ? -1 : x.effectiveKey > y.effectiveKey ? 1 : x.seq - y.seq));
+    // A plan's proposed change sets on or before either instant make its view differ from the baseline's.
+    const last = from > to ? from : to;
+    const overlaid = plan !== undefined && headers.some((h) => h.status === 'proposed' && h.plan === plan && h.effectiveKey <= last);
+    const pairs = overlaid ? await this.comparedViews(from, to, plan) : await readChangedBetween(this.store.db, from, to);
     const added: StoredObject[] = [];
     const removed: StoredObject[] = [];
     const changed: EstateDiff['changed'] = [];
-    for (const o of b.estate.values()) {
-      const old = a.estate.get(o.id);
-      if (!old) added.push(o);
-      else {
-        const fields = diffFields(old, o);
-        if (fields.length) changed.push({ id: o.id, kind: o.kind, fields });
+    for (const { before, after } of pairs) {
+      if (after && !before) added.push(after);
+      else if (before && !after) removed.push(before);
+      else if (before && after) {
+        const fields = diffFields(before, after);
+        if (fields.length) changed.push({ id: after.id, kind: after.kind, fields });
       }
     }
-    for (const o of a.estate.values()) if (!b.estate.has(o.id)) removed.push(o);
     const byId = (x: { id: string }, y: { id: string }): number => (x.id < y.id ? -1 : 1);
-    return { from: a.at, to: b.at, changesets, added: added.sort(byId), removed: removed.sort(byId), changed: changed.sort(byId) };
+    return { from, to, changesets, added: added.sort(byId), removed: removed.sort(byId), changed: changed.sort(byId) };
+  }
+
+  /** Every object of a plan's view at either instant, as it is at each. */
+  private async comparedViews(from: TimeKey, to: TimeKey, plan: string): Promise<{ before?: StoredObject; after?: StoredObject }[]> {
+    const [a, b] = [(await this.estate({ at: from, plan })).estate, (await this.estate({ at: to, plan })).estate];
+    const pairs: { before?: StoredObject; after?: StoredObject }[] = [];
+    for (const o of b.values()) pairs.push({ after: o, ...(a.has(o.id) && { before: a.get(o.id)! }) });
+    for (const o of a.values()) if (!b.has(o.id)) pairs.push({ before: o });
+    return pairs;
+  }
+
+  /**
+   * The dates where a view changes (the baseline's change sets, and the plan's proposed ones)
+   * in time order, each with how many of the view's change sets take effect then.
+   */
+  async timelineDates(plan?: string): Promise<{ at: TimeKey; changesets: number }[]> {
+    if (plan !== undefined) requirePlan((await listPlans(this.store.db)).map((p) => p.id), plan);
+    const counts = new Map<TimeKey, number>();
+    for (const h of await listChangeSetHeaders(this.store.db)) if (inView(h, plan)) counts.set(h.effectiveKey, (counts.get(h.effectiveKey) ?? 0) + 1);
+    return [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([at, changesets]) => ({ at, changesets }));
   }
 
   /** Change set headers in recording order. */

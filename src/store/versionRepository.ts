@@ -41,6 +41,34 @@ export async function readObjectsBefore(db: Kysely<Database>, at: TimeKey): Prom
   return rows.map((r) => JSON.parse(r.data!) as StoredObject);
 }
 
+/**
+ * The objects whose baseline changes between two instants (a version of theirs starts after
+ * the earlier and at or before the later), each as it is at `from` and at `to` (undefined:
+ * not there then). Reads only those objects' versions: the diff of one date of the timeline
+ * costs what that date changed, not two whole estates.
+ */
+export async function readChangedBetween(db: Kysely<Database>, from: TimeKey, to: TimeKey): Promise<{ id: string; before?: StoredObject; after?: StoredObject }[]> {
+  const [lo, hi] = from <= to ? [from, to] : [to, from];
+  // A version starting after `lo` ends after it too: the condition on valid_to lets the
+  // (valid_to, valid_from) index find them.
+  const changed = db.selectFrom('object_version').select('object_id').where('valid_to', '>', lo).where('valid_from', '>', lo).where('valid_from', '<=', hi);
+  const rows = await db
+    .selectFrom('object_version')
+    .select(['object_id', 'op', 'valid_from', 'valid_to', 'data'])
+    .where('object_id', 'in', changed)
+    .where((eb) => eb.or([eb.and([eb('valid_from', '<=', from), eb('valid_to', '>', from)]), eb.and([eb('valid_from', '<=', to), eb('valid_to', '>', to)])]))
+    .execute();
+  const out = new Map<string, { id: string; before?: StoredObject; after?: StoredObject }>();
+  for (const r of rows) {
+    const entry = out.get(r.object_id) ?? out.set(r.object_id, { id: r.object_id }).get(r.object_id)!;
+    if (r.op === 'delete') continue;
+    const object = JSON.parse(r.data!) as StoredObject;
+    if (r.valid_from <= from && r.valid_to > from) entry.before = object;
+    if (r.valid_from <= to && r.valid_to > to) entry.after = object;
+  }
+  return [...out.values()];
+}
+
 /** One object at `at`, or undefined. */
 export async function readObjectAt(db: Kysely<Database>, id: string, at: TimeKey): Promise<StoredObject | undefined> {
   const r = await db

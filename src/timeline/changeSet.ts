@@ -4,7 +4,8 @@
 import type { ChangeSetStatus } from '../model/changeSetStatuses.js';
 import type { TimeKey } from './time.js';
 
-export { changeSetStatuses, type ChangeSetStatus } from '../model/changeSetStatuses.js';
+// The statuses and the views they make are the model's (the web reads them too); re-exported for the timeline's users.
+export { changeSetStatuses, inView, isBaseline, type ChangeSetStatus } from '../model/changeSetStatuses.js';
 
 /** Where a piece of input came from, so that problems can point at file, line and row. */
 export interface Origin {
@@ -68,10 +69,6 @@ export interface ChangeSet extends ChangeSetInput {
 /** A change set header with its audit fields, without its changes (as the store lists them). */
 export type ChangeSetHeader = Omit<ChangeSet, 'changes'> & { readonly revision: number };
 
-/** True for the change sets of the baseline (done and scheduled). */
-export function isBaseline(status: ChangeSetStatus): boolean {
-  return status === 'done' || status === 'scheduled';
-}
 
 /**
  * True for a scheduled change set whose date has passed: it stays in the baseline (the
@@ -87,10 +84,6 @@ export function compareChangeSets(a: Pick<ChangeSet, 'effectiveKey' | 'seq'>, b:
   return a.effectiveKey < b.effectiveKey ? -1 : a.effectiveKey > b.effectiveKey ? 1 : a.seq - b.seq;
 }
 
-/** True if the change set belongs to the view of the baseline overlaid with `plan`. */
-export function inView(cs: Pick<ChangeSet, 'status' | 'plan'>, plan: string | undefined): boolean {
-  return isBaseline(cs.status) || (plan !== undefined && cs.status === 'proposed' && cs.plan === plan);
-}
 
 /** Sorts change sets into timeline order (effective, then recording order). */
 export function timelineOrder<T extends Pick<ChangeSet, 'effectiveKey' | 'seq'>>(changeSets: readonly T[]): T[] {

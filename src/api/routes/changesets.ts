@@ -4,13 +4,14 @@
  * listed) and status changes with If-Match.
  */
 import type { FastifyRequest } from 'fastify';
-import { changeSchema, changeSetListQuerystring, changeSetStatusBody, changeSetsBody } from '../../contracts/requests/changesets.js';
+import { changeSchema, changeSetListQuerystring, changeSetStatusBody, changeSetsBody, timelineQuerystring } from '../../contracts/requests/changesets.js';
 import { idParams, ifMatchHeaders } from '../../contracts/requests/shared.js';
 import { VerbundError } from '../../model/errors.js';
 import { hasRights } from '../../model/roles.js';
 import { toEstateDocument } from '../../interop/toEstateDocument.js';
 import type { ChangeSetHeader } from '../../timeline/changeSet.js';
 import type { Change, ChangeSetStatus } from '../../timeline/changeSet.js';
+import { parseInstant } from '../../timeline/time.js';
 import { principalOf } from '../authorization.js';
 import { ifMatchRevision, staleFirst } from '../etag.js';
 import type { RoutePlugin } from '../routePlugin.js';
@@ -43,10 +44,31 @@ export const changeSetRoutes: RoutePlugin = async (app, { ctx }) => {
       },
     },
     async (req) => {
-      const { status, plan, ...p } = req.query;
-      const list = (await ctx.estates.changeSets()).filter((h) => (status === undefined || h.status === status) && (plan === undefined || h.plan === plan));
+      const { status, plan, effective, ...p } = req.query;
+      const at = effective === undefined ? undefined : parseInstant(effective, 'effective');
+      const list = (await ctx.estates.changeSets()).filter((h) => (status === undefined || h.status === status) && (plan === undefined || h.plan === plan) && (at === undefined || h.effectiveKey === at));
       return page(list.map(presentHeader), p);
     },
+  );
+
+  app.get(
+    '/timeline',
+    {
+      config: { auth: 'viewer' },
+      schema: {
+        tags: ['changesets'],
+        summary: "The dates where the view changes (the baseline's change sets and the plan's proposed ones), in time order, with how many take effect at each",
+        querystring: timelineQuerystring,
+        response: {
+          200: {
+            type: 'object',
+            required: ['plan', 'dates'],
+            properties: { plan: { type: ['string', 'null'] }, dates: { type: 'array', items: { type: 'object', required: ['at', 'changesets'], properties: { at: { type: 'string' }, changesets: { type: 'integer' } } } } },
+          },
+        },
+      },
+    },
+    async (req) => ({ plan: req.query.plan ?? null, dates: await ctx.estates.timelineDates(req.query.plan) }),
   );
 
   app.get(

@@ -6,7 +6,7 @@
  */
 import { changeSetStatuses } from '../../model/changeSetStatuses.js';
 import { TEXT_LIMITS } from '../../model/objectSchemas.js';
-import { idParam, pageQuery, type RequestOf } from './shared.js';
+import { dateText, idParam, pageQuery, viewQuery, type RequestOf } from './shared.js';
 
 const fields = { type: 'object', required: ['id'], properties: { id: idParam }, additionalProperties: true } as const;
 
@@ -19,8 +19,17 @@ export const changeSchema = {
   properties: { create: fields, update: fields, delete: idParam },
 } as const;
 
-/** `GET /changesets`: by status and plan, paged. */
-export const changeSetListQuerystring = { type: 'object', additionalProperties: false, properties: { status: { type: 'string', enum: changeSetStatuses }, plan: idParam, ...pageQuery } } as const;
+/** `GET /changesets`: by status, plan and the instant they take effect, paged. */
+export const changeSetListQuerystring = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    status: { type: 'string', enum: changeSetStatuses },
+    plan: idParam,
+    effective: { ...dateText, description: 'Only the change sets that take effect at this instant (a date is its midnight UTC), as `GET /timeline` lists them.' },
+    ...pageQuery,
+  },
+} as const;
 
 /** `GET /changesets`'s query. */
 export type ChangeSetListQuerystring = RequestOf<typeof changeSetListQuerystring>;
@@ -67,3 +76,9 @@ export const changeSetStatusBody = { type: 'object', additionalProperties: false
 
 /** `PATCH /changesets/{id}`'s body. */
 export type ChangeSetStatusBody = RequestOf<typeof changeSetStatusBody>;
+
+/** `GET /timeline`: the dates where a view changes; `plan` overlays a plan's proposed change sets. */
+export const timelineQuerystring = { type: 'object', additionalProperties: false, properties: { plan: viewQuery.plan } } as const;
+
+/** `GET /timeline`'s query. */
+export type TimelineQuerystring = RequestOf<typeof timelineQuerystring>;
