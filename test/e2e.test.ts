@@ -133,6 +133,10 @@ describe('web UI end to end', { skip: executable === null && !process.env.CI && 
     await page.keyboard.press('ArrowRight');
     const output = await page.locator('output').textContent();
     assert.match(output ?? '', /\(3 \/ \d+\)/);
+    // That date's change set, asked for that date alone (line A, 29.09.2018), and nothing of the date before.
+    const changesets = page.getByRole('region', { name: 'Änderungen an diesem Datum' });
+    await changesets.getByText('(cs-2018-09-linie-a)').waitFor();
+    assert.equal(await changesets.getByText('(cs-2017-12-gruendung-owl-it)').count(), 0);
     await page.getByRole('heading', { name: /^Unterschied zum / }).waitFor();
     await page.locator('.figure').getByText(/^\d+ \/ \d+$/).waitFor();
     await accessible('timeline');

@@ -116,8 +116,8 @@ export const api = {
   history: (id: string, signal?: Signal) => call('GET /objects/:id/history', { params: { id }, signal }),
   diff: (query: DiffQuery, signal?: Signal) => call('GET /diff', { query, signal }),
   changesets: (query: ChangeSetListQuery, signal?: Signal) => call('GET /changesets', { query, signal }),
-  /** Every change set. */
-  allChangesets: (query: ChangeSetListQuery = {}, signal?: Signal) => allPages((limit, offset) => call('GET /changesets', { query: { ...query, limit, offset }, signal })),
+  /** The dates where the view changes (with a plan: its proposed change sets' too). */
+  timeline: (plan: string | undefined, signal?: Signal) => call('GET /timeline', { query: { plan }, signal }),
   netboxSync: (body: NetboxImportBody) => call('POST /import/netbox', { body }),
 
   // Analyses.

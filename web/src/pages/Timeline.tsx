@@ -1,27 +1,29 @@
 /**
  * The timeline: a slider over the dates where the estate changes (baseline, and the plan's
- * proposed change sets when a plan is overlaid); at each date its change sets, the diff
- * from the date before, and the verdicts that change — for the plan beside the baseline.
+ * proposed change sets when a plan is overlaid: GET /timeline); at each date its change sets
+ * and the diff from the date before — both asked for that date alone, so a date costs what it
+ * changed — and the verdicts that change, for the plan beside the baseline.
  */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api.js';
 import { Async, Badge, Figure, IdCell, OnDemand, TableHead } from '../components/common.js';
 import { choiceColour, useI18n } from '../i18n/index.js';
 import { useApp, useLarge, useLoad, useOnDemand } from '../state.js';
 import { NetboxSync } from '../components/NetboxSync.js';
 import { DiffList } from '../components/DiffList.js';
-import type { ChangeSetHeaderOut as ChangeSetHeader } from '../../../src/contracts/index.js';
+import { inView } from '../../../src/model/changeSetStatuses.js';
 import { ServerTitle } from '../components/ServerTitle.js';
 
 export function Timeline() {
   const { t } = useI18n();
   const { plan, user } = useApp();
-  const headers = useLoad((s) => api.allChangesets({}, s), []);
+  // Only the dates: the change sets are asked for one date at a time (a long history has thousands).
+  const dates = useLoad((s) => api.timeline(plan || undefined, s), [plan]);
   return (
     <>
       <h1>{t('timeline.title')}</h1>
-      <Async state={headers}>{(h) => <TimelineView key={`${plan} ${h.length}`} headers={h} />}</Async>
-      {(user.role === 'operator' || user.role === 'admin') && <NetboxSync onWritten={headers.reload} />}
+      <Async state={dates}>{(d) => <TimelineView key={`${plan} ${d.dates.length}`} dates={d.dates.map((x) => x.at)} />}</Async>
+      {(user.role === 'operator' || user.role === 'admin') && <NetboxSync onWritten={dates.reload} />}
     </>
   );
 }
@@ -34,16 +36,20 @@ function useVerdicts(plan: string) {
   return { base, overlay, ask: () => (base.ask(), overlay.ask()), cancel: () => (base.cancel(), overlay.cancel()) };
 }
 
-function TimelineView({ headers }: { headers: ChangeSetHeader[] }) {
+/** The dates where the view changes (the baseline's change sets, and the plan's proposed ones), in time order. */
+function TimelineView({ dates }: { dates: string[] }) {
   const { t, date, number } = useI18n();
   const { at, setAt, plan } = useApp();
-  // The dates where the view changes: the baseline's change sets, and the plan's proposed ones.
-  const included = useMemo(() => headers.filter((h) => h.status === 'done' || h.status === 'scheduled' || (plan && h.plan === plan && h.status === 'proposed')), [headers, plan]);
-  const dates = useMemo(() => [...new Set(included.map((h) => h.effectiveKey))].sort(), [included]);
   const initial = Math.max(0, dates.findLastIndex((d) => d.slice(0, 10) <= at));
   const [i, setI] = useState(initial);
   const current = dates[i];
   const prev = i > 0 ? dates[i - 1] : undefined;
+  // The change sets of this date (of the view: the plan's proposed ones, not another plan's).
+  const changesets = useLoad(
+    async (s) => (current ? (await api.changesets({ effective: current, limit: 1000 }, s)).items.filter((h) => inView(h, plan || undefined)) : []),
+    [current, plan],
+  );
+  // Only this date's change: the server reads the objects it touched.
   const diff = useLoad((s) => (current && prev ? api.diff({ from: prev, to: current, plan: plan || undefined }, s) : Promise.resolve(null)), [current, prev, plan]);
   const verdicts = useVerdicts(plan);
   const checked = plan ? verdicts.overlay.data : verdicts.base.data;
@@ -83,15 +89,17 @@ function TimelineView({ headers }: { headers: ChangeSetHeader[] }) {
       )}
       <section aria-labelledby="h-cs">
         <h2 id="h-cs">{t('timeline.changesets')}</h2>
-        <ul className="compact">
-          {included
-            .filter((c) => c.effectiveKey === current)
-            .map((c) => (
-              <li key={c.id}>
-                <Badge colour={choiceColour('changeSetStatus', c.status)}><ServerTitle of={c} /></Badge> <span className="muted">({c.id}{c.plan ? `, ${t('plan')} ${c.plan}` : ''})</span>
-              </li>
-            ))}
-        </ul>
+        <Async state={changesets}>
+          {(list) => (
+            <ul className="compact">
+              {list.map((c) => (
+                <li key={c.id}>
+                  <Badge colour={choiceColour('changeSetStatus', c.status)}><ServerTitle of={c} /></Badge> <span className="muted">({c.id}{c.plan ? `, ${t('plan')} ${c.plan}` : ''})</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Async>
       </section>
       <section aria-labelledby="h-verdicts">
         <h2 id="h-verdicts">{t('timeline.verdicts')}</h2>
