@@ -12,6 +12,7 @@ import { readEstatePath } from '../src/interop/readEstatePath.js';
 import { toEstateDocument } from '../src/interop/toEstateDocument.js';
 import { AnalysisService, type CheckQuery, type CheckReport } from '../src/service/AnalysisService.js';
 import { EstateService } from '../src/service/EstateService.js';
+import { networkReport } from '../src/engine/networkReport.js';
 import type { Store } from '../src/store/openStore.js';
 import { cli } from './helpers/cli.js';
 import { dialects } from './helpers/dialects.js';
@@ -80,7 +81,20 @@ for (const [name, read] of Object.entries(estates)) {
         assert.deepEqual({ services, up: r.summary.up, surviving: r.summary.surviving, failing, down, spofs: open + accepted }, { services: want.services.length, up, surviving, failing: want.services.length - surviving, down: want.services.length - up, spofs: want.spofs.length }, label);
         assert.equal(redundant, want.services.filter((s) => s.redundant).length, label);
         assert.equal(r.page.spofs.total, want.spofs.length, label);
+        // The failover tests of the applications checked (read for them alone), as the whole has
+        // them; a filter every service passes checks them all.
+        const apps = new Set(want.services.map((s) => s.application));
+        const all = want.services.length === whole.summary.services;
+        assert.deepEqual(r.continuity.applications, all ? whole.continuity.applications : whole.continuity.applications.filter((a) => apps.has(a.application)), label);
+        assert.deepEqual(r.continuity.warnings, all ? whole.continuity.warnings : whole.continuity.warnings.filter((w) => apps.has(w.split(':')[0]!)), label);
+        assert.deepEqual(r.network, whole.network, label);
       }
+    });
+
+    test('the network facts (from the blocks of the survivability when they are built) are the network report of the graph', async () => {
+      const snap = await new AnalysisService(estates).snapshot();
+      assert.deepEqual(whole.network, networkReport(snap.projection));
+      assert.ok(whole.network.articulationPoints.length > 0 && whole.network.biconnectedComponents.length > 0);
     });
 
     test('pages put together are the list; SPOFs come most breaking first; breaks are cut at the limit', async () => {

@@ -13,7 +13,8 @@ export type { AvailabilityQuery, AvailabilityResult, ElementRefOut, PathEnd, Pat
 
 /** The survivability of the whole snapshot, computed once per estate version. */
 export function survivabilityOf(snap: Snapshot): Survivability {
-  return (snap.memo.survivability ??= analyzeSurvivability(snap.projection, snap.services, { structures: snap.memo.structures }));
+  // The structures are kept: the network report reads their blocks, and later questions about some services share them.
+  return (snap.memo.survivability ??= analyzeSurvivability(snap.projection, snap.services, { structures: (snap.memo.structures ??= survivabilityStructures(snap.projection)) }));
 }
 
 /** The services (indices) that pass the tenant, application and site filters. */

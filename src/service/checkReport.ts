@@ -19,7 +19,7 @@ import type { Estate } from '../timeline/Estate.js';
 import type { TimeKey } from '../timeline/time.js';
 import { elementOut, serviceRef } from './analyses.js';
 import type { Snapshot } from './Snapshot.js';
-import { continuityReport, continuityWarnings } from './continuityReport.js';
+import { continuityReport } from './continuityReport.js';
 // The results are the API's contract: declared in src/contracts; the check's request (filters
 // and pages) is defined once, with the API's query string: docs/api.md, "Check".
 import type { AcceptanceOut, CheckQuery, CheckReport, CheckSummary, Gap, PageInfo, ServiceOut, SpofOut } from '../contracts/index.js';
@@ -93,16 +93,16 @@ export function buildCheckReport(snap: Snapshot, surv: Survivability, thresholds
   const applications = datacenterDistances(p, m, snap.estate, thresholds)
     .filter((a) => used === null || used.has(a.application))
     .map(({ application, ...datacenters }) => ({ application, datacenters }));
-  const network = (snap.memo.network ??= networkReport(p));
+  // The blocks of the survivability's structures when they are built already (the same graph, nothing failed).
+  const network = (snap.memo.network ??= networkReport(p, { decomposition: snap.memo.structures?.bcc }));
   const count = (f: (s: number) => boolean): number => picked.reduce((n, s) => n + (f(s) ? 1 : 0), 0);
   const up = count((s) => surv.services[s]!.upAtBaseline);
   const surviving = count((s) => surv.services[s]!.survives);
   const gaps = { redundancy: { open: 0, accepted: 0 }, georedundancy: { open: 0, accepted: 0 } };
   for (const x of spofsAll) gaps[x.gap][x.status]++;
   const cycles = dependencyCycles(snap.estate.ofKind('application'));
-  const continuityAll = continuityReport(snap.estate, snap.at);
-  // A filtered check reports the failover tests of the applications it checked.
-  const continuityApps = used === null ? continuityAll.applications : continuityAll.applications.filter((a) => used.has(a.application));
+  // A filtered check reports the failover tests of the applications it checked (and reads only theirs).
+  const continuity = continuityReport(snap.estate, snap.at, used ?? undefined);
   return {
     at: snap.at,
     plan: snap.plan,
@@ -127,7 +127,7 @@ export function buildCheckReport(snap: Snapshot, surv: Survivability, thresholds
     dependencyCycles: cycles,
     declared: declaredRedundancy(snap.estate.values(), (id) => snap.estate.get(id)),
     warnings: checkWarnings(spofsAll.map((x) => ({ element: x.sp.element.id, gap: x.gap, acceptance: x.acceptance })), cycles),
-    continuity: used === null ? continuityAll : { applications: continuityApps, warnings: continuityWarnings(continuityApps) },
+    continuity,
     problems: snap.problems,
   };
 }

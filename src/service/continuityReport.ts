@@ -16,17 +16,25 @@ export type { ContinuityApplication, ContinuityReport };
 /** BSI 200-4 asks for regular exercises; without a `next_due` a test is due again after a year. */
 export const DEFAULT_TEST_INTERVAL_DAYS = 365;
 
-/** Failover-test state at `at` of every live application with recovery targets. */
-export function continuityReport(estate: Estate, at: TimeKey): ContinuityReport {
+/**
+ * Failover-test state at `at` of every live application with recovery targets; `only`: of
+ * these applications alone (a filtered check's: one service's costs its applications' tests,
+ * not the whole estate's).
+ */
+export function continuityReport(estate: Estate, at: TimeKey, only?: ReadonlySet<string>): ContinuityReport {
   const day = at.slice(0, 10);
   const tests = ([...estate.ofKind('failover-test')] as FailoverTest[]).filter((t) => t.date <= day);
-  const riskGroupsOf = new Map<string, readonly string[]>();
-  for (const d of estate.ofKind('device')) riskGroupsOf.set(d.id, [...(d.risk_groups ?? []), d.site]);
+  // An instance's risk groups and site: a device's, read when an application asks.
+  const riskGroupsOf = (id: string): readonly string[] => {
+    const d = estate.get(id);
+    return d?.kind === 'device' ? [...(d.risk_groups ?? []), d.site] : [];
+  };
   const applications: ContinuityApplication[] = [];
-  for (const a of [...estate.ofKind('application')] as Application[]) {
+  const candidates = only === undefined ? ([...estate.ofKind('application')] as Application[]) : [...only].flatMap((id) => (estate.get(id)?.kind === 'application' ? [estate.get(id) as Application] : []));
+  for (const a of candidates) {
     if (a.status === 'retired' || a.recovery === undefined) continue;
     // The elements whose failure exercises this application's redundancy.
-    const covers = new Set<string>([a.id, ...(a.instances ?? []), ...(a.instances ?? []).flatMap((i) => riskGroupsOf.get(i) ?? [])]);
+    const covers = new Set<string>([a.id, ...(a.instances ?? []), ...(a.instances ?? []).flatMap(riskGroupsOf)]);
     const last = tests.filter((t) => t.failed.some((f) => covers.has(f))).sort((x, y) => (x.date < y.date ? 1 : x.date > y.date ? -1 : x.id < y.id ? -1 : 1))[0];
     const nextDue = last ? (last.next_due ?? dateOf(dayOf(last.date) + DEFAULT_TEST_INTERVAL_DAYS)) : null;
     const status = !last ? 'never' : last.result === 'failed' ? 'failed' : nextDue! < day ? 'overdue' : 'current';
