@@ -1,7 +1,8 @@
 /**
  * `GET /api/v1/names`: the names of many objects in one request, scoped like the object reads —
  * checked against `GET /objects/{id}` one id at a time for staff and for two tenants (a tenant
- * must not learn the name of an object it cannot read).
+ * must not learn the name of an object it cannot read), at dates and with a plan. On SQLite and
+ * PostgreSQL.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -10,8 +11,7 @@ import { dialects } from './helpers/dialects.js';
 
 const json = (body: string): any => JSON.parse(body); // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const dialect = dialects[0]!;
-describe('API: names in a batch', () => {
+for (const dialect of dialects) describe(`API: names in a batch (${dialect.name})`, { skip: !(await dialect.available()) && 'no server' }, () => {
   let f: ApiFixture;
   let ids: string[];
   before(async () => {
@@ -52,6 +52,16 @@ describe('API: names in a batch', () => {
       if (r.statusCode === 200) expected[id] = json(r.body).name ?? null;
     }
     assert.deepEqual(await batch('viewer', ids.slice(0, 60), `&at=${at}`), expected);
+  });
+
+  test('a plan: names as the plan has them (staff at the baseline read the version index, a plan its view)', async () => {
+    const view = '&at=2028-01-01&plan=joint-finance';
+    const expected: Record<string, string | null> = {};
+    for (const id of ids.slice(0, 80)) {
+      const r = await f.call('viewer', { method: 'GET', url: `/api/v1/objects/${encodeURIComponent(id)}?${view.slice(1)}` });
+      if (r.statusCode === 200) expected[id] = json(r.body).name ?? null;
+    }
+    assert.deepEqual(await batch('viewer', ids.slice(0, 80), view), expected);
   });
 
   test('bad input: too many ids, a malformed id, none; signed out', async () => {

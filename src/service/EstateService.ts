@@ -7,7 +7,7 @@ import { kinds, type Kind } from '../model/kinds.js';
 import { listChangeSetHeaders, loadChanges, type ChangeSetHeader } from '../store/changeSetRepository.js';
 import type { Store } from '../store/openStore.js';
 import { listPlans, type Plan } from '../store/planRepository.js';
-import { countVersions, readChangedBetween, readHistory, readObjectAt, type VersionRow } from '../store/versionRepository.js';
+import { countVersions, readChangedBetween, readHistory, readObjectAt, readObjectsByIdAt, type VersionRow } from '../store/versionRepository.js';
 import { objectRevision, readObjectWithRevision } from '../store/revisionRepository.js';
 import { readVersionsOfKind } from '../store/readVersionsOfKind.js';
 import { inView, type ChangeSet, type ChangeSetInput, type ChangeSetStatus } from '../timeline/changeSet.js';
@@ -159,6 +159,11 @@ export class EstateService {
     const o = view.plan === undefined ? await readObjectAt(this.store.db, id, at) : (await this.estate(view)).estate.get(id);
     if (!o) throw new VerbundError('NOT_FOUND', `no object "${id}" at ${at.slice(0, 10)}${view.plan ? ` in plan ${view.plan}` : ''}`);
     return o;
+  }
+
+  /** The baseline objects among `ids` at an instant (default now), from the version index: no estate is read. */
+  async baselineObjects(ids: readonly string[], at?: string): Promise<StoredObject[]> {
+    return readObjectsByIdAt(this.store.db, ids, this.instant(at));
   }
 
   /** Every baseline version of one object, plus the proposed changes of plans that touch it. */

@@ -69,6 +69,13 @@ export async function readChangedBetween(db: Kysely<Database>, from: TimeKey, to
   return [...out.values()];
 }
 
+/** The objects among `ids` alive at `at` (in no particular order): a few indexed rows, no estate read. */
+export async function readObjectsByIdAt(db: Kysely<Database>, ids: readonly string[], at: TimeKey): Promise<StoredObject[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('object_version').select('data').where('object_id', 'in', [...ids]).where('valid_from', '<=', at).where('valid_to', '>', at).where('op', '<>', 'delete').execute();
+  return rows.map((r) => JSON.parse(r.data!) as StoredObject);
+}
+
 /** One object at `at`, or undefined. */
 export async function readObjectAt(db: Kysely<Database>, id: string, at: TimeKey): Promise<StoredObject | undefined> {
   const r = await db
