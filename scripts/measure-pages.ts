@@ -2,12 +2,15 @@
 // database>` on localhost, headless Chromium (playwright-core), each page loaded cold in a new
 // browser context: navigation start → the page's own content shown and no loading note left in
 // it (the analyses that large estates compute only on request are not asked for). Two runs per
-// page; the figures go to stdout, docs/ui.md records them.
+// page, each with the CPU seconds the server spent on it (from /proc: what the page costs
+// whatever else shares the machine) and the load average after; docs/ui.md records them.
 //
 //   npm run build
 //   cp /work/wt/state.db /tmp/me-state.db        # never the shared file: a user is added to it
 //   node --import tsx scripts/measure-pages.ts /tmp/me-state.db [only pages whose name has this]
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { chromiumPath, launchBrowser, newPage } from '../test/helpers/e2e.js';
 
 declare const performance: { now(): number };
@@ -29,6 +32,12 @@ const base = await new Promise<string>((resolve, reject) => {
   child.stderr.on('data', (b: Buffer) => (out += b.toString()));
   child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
 });
+
+/** CPU seconds (user + system, its threads included) the server has used so far: what a page costs it whatever else runs. */
+const serverCpu = (): number => {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
 
 const browser = await launchBrowser(chromiumPath()!);
 try {
@@ -52,7 +61,9 @@ try {
   console.log(`${base}: ${usage.tenant}, ${usage.application} at ${usage.sites[0]}`);
   for (const [what, path, scope = 'main'] of pages.filter(([what]) => what.includes(process.argv[3] ?? ''))) {
     const times: number[] = [];
+    const cpu: number[] = [];
     for (let run = 0; run < 2; run++) {
+      const cpuBefore = serverCpu();
       const { page } = await newPage(browser);
       page.setDefaultTimeout(120_000);
       await page.request.post(`${base}/api/v1/session`, { data: { name: 'measure', password } });
@@ -64,9 +75,11 @@ try {
         { polling: 50, timeout: 300_000 },
       );
       times.push(await page.evaluate(() => performance.now()));
+      cpu.push(serverCpu() - cpuBefore);
       await page.context().close();
     }
-    console.log(`${what.padEnd(26)} ${path.padEnd(60)} ${times.map((t) => `${(t / 1000).toFixed(2)} s`).join('  ')}`);
+    const runs = times.map((t, i) => `${(t / 1000).toFixed(2)} s (server CPU ${cpu[i]!.toFixed(2)} s)`).join('  ');
+    console.log(`${what.padEnd(26)} ${path.padEnd(60)} ${runs}  load ${loadavg()[0]!.toFixed(1)}`);
   }
 } finally {
   await browser.close();
