@@ -44,6 +44,8 @@ try {
   const { page: probe } = await newPage(browser);
   await probe.request.post(`${base}/api/v1/session`, { data: { name: 'measure', password } });
   const usage = ((await (await probe.request.get(`${base}/api/v1/usages?limit=1&offset=1000`)).json()) as { items: { tenant: string; application: string; sites: string[] }[] }).items[0]!;
+  // One session for every page: signing in for each would meet the login throttle (docs/api.md) after a few pages.
+  const session = await probe.context().cookies();
   await probe.context().close();
   // Per page: its name, its path, and where its content is (default: all of <main>).
   const pages: [string, string, string?][] = [
@@ -66,14 +68,20 @@ try {
       const cpuBefore = serverCpu();
       const { page } = await newPage(browser);
       page.setDefaultTimeout(120_000);
-      await page.request.post(`${base}/api/v1/session`, { data: { name: 'measure', password } });
+      await page.context().addCookies(session);
       await page.goto(`${base}${path}`, { waitUntil: 'commit' });
       // Ready: the page's heading and content are there, and no loading note is left in it.
-      await page.waitForFunction(
-        (s) => document.querySelector('main h1') !== null && document.querySelectorAll(`${s} [role=status].muted, ${s} .computing`).length === 0 && document.querySelectorAll(`${s} table, ${s} .figures, ${s} svg, ${s} form, ${s} select`).length > 0,
-        scope,
-        { polling: 50, timeout: 300_000 },
-      );
+      await page
+        .waitForFunction(
+          (s) => document.querySelector('main h1') !== null && document.querySelectorAll(`${s} [role=status].muted, ${s} .computing`).length === 0 && document.querySelectorAll(`${s} table, ${s} .figures, ${s} svg, ${s} form, ${s} select, ${s} ul`).length > 0,
+          scope,
+          { polling: 50, timeout: Number(process.env.MEASURE_TIMEOUT_MS ?? 300_000) },
+        )
+        .catch(async (e: unknown) => {
+          // What the page shows instead, to tell a slow page from a stuck one.
+          console.error(`${what} (${path}) not ready: ${await page.evaluate(() => (document.querySelector('main') as { innerHTML: string } | null)?.innerHTML.slice(0, 2000))}`);
+          throw e;
+        });
       times.push(await page.evaluate(() => performance.now()));
       cpu.push(serverCpu() - cpuBefore);
       await page.context().close();
