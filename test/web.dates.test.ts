@@ -6,7 +6,27 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { localeOf } from '../src/model/locales.js';
 import { addDays, formatDate, parseDate, partOrder } from '../web/src/dates.js';
+
+test('the UI\'s languages: German day first, English (US) month first, each read back as shown', () => {
+  const de = localeOf('de');
+  const en = localeOf('en');
+  assert.equal(formatDate('2026-12-03', de), '03.12.2026');
+  assert.equal(formatDate('2026-12-03', en), '12/03/2026');
+  assert.deepEqual(partOrder(de), ['day', 'month', 'year']);
+  assert.deepEqual(partOrder(en), ['month', 'day', 'year']);
+  for (const [text, locale, want] of [
+    ['3.12.2026', de, '2026-12-03'],
+    ['12/3/2026', en, '2026-12-03'],
+    ['12/03/26', en, '2026-12-03'],
+    ['2026-12-03', en, '2026-12-03'],
+    // Day first is not what English shows: 03/12 is March 12.
+    ['03/12/2026', en, '2026-03-12'],
+    ['13/12/2026', en, null],
+  ] as const)
+    assert.equal(parseDate(text, locale), want, `${text} (${locale})`);
+});
 
 test('the examples: German and British forms, ISO in both', () => {
   assert.equal(formatDate('2026-12-03', 'de-DE'), '03.12.2026');

@@ -1,7 +1,7 @@
 /**
  * Dates as the user reads and writes them: in the order and with the separators of the
- * language's locale (`03.12.2026` in German, `03/12/2026` in British English — the locale the UI
- * formats every date in), and ISO (`2026-12-03`) in any language. Pure, so a test checks it
+ * language's locale (`03.12.2026` in German, `12/03/2026` in English: src/model/locales.ts,
+ * the locale the UI formats every date in), and ISO (`2026-12-03`) in any language. Pure, so a test checks it
  * against Intl's own formatting.
  */
 
@@ -22,7 +22,7 @@ export function partOrder(locale: string): ('day' | 'month' | 'year')[] {
 }
 
 /**
- * A date typed in the locale's order (`3.12.2026`, `03/12/26`) or as ISO (`2026-12-03`):
+ * A date typed in the locale's order (`3.12.2026` in de-DE, `12/3/26` in en-US) or as ISO (`2026-12-03`):
  * `YYYY-MM-DD`, or null when it is no date. A two-digit year is 20xx. `complete` asks for a
  * four-digit year (while typing, `3.12.20` is not yet the date meant).
  */

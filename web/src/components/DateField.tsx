@@ -1,8 +1,8 @@
 /**
  * A date field of our own: the native `<input type="date">` shows the operating system's
  * format (`12/03/2026` in a German UI on an English system); this one shows and reads the
- * UI's language (`03.12.2026`), and ISO in any language. The arrow keys move a day (with Shift
- * a week), Escape restores the date shown, Enter or leaving the field takes a typed date; a text
+ * UI's language (`03.12.2026`; in English `12/03/2026`), and ISO in any language. The arrow
+ * keys move a day (with Shift a week), Escape restores the date shown, Enter or leaving the field takes a typed date; a text
  * that is no date is marked at the field and never sent.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
@@ -11,8 +11,7 @@ import { useI18n } from '../i18n/index.js';
 
 /** A labelled date field; `onChange` gets `YYYY-MM-DD`. */
 export function DateField({ label, value, onChange, labelClass }: { label: string; value: string; onChange: (iso: string) => void; labelClass?: string }) {
-  const { t, lang } = useI18n();
-  const locale = lang === 'de' ? 'de-DE' : 'en-GB';
+  const { t, locale } = useI18n();
   const id = useId();
   const [text, setText] = useState(() => formatDate(value, locale));
   const focused = useRef(false);
