@@ -79,6 +79,8 @@ describe('web UI: the language everywhere, progress and cancel', { skip: e2eSkip
     await page.goto(`${server.url}/plans`);
     await planPaderbornMove(page, 'e2e-warnung');
     await page.getByRole('heading', { name: /^e2e-warnung: Umzug paderborn-dc → lemgo-dc$/ }).waitFor({ timeout: 30_000 });
+    // The form's date field shows the day typed as ISO in German, not in the browser's format.
+    assert.equal(await page.getByLabel('Frühester Umzugstag').inputValue(), '08.12.2018');
     const warning = page.locator('li[data-code="waves.alreadyScheduled"]');
     await warning.waitFor();
     assert.equal(await warning.textContent(), 'Schon eingeplant durch den angenommenen Plan spaeter (Änderungssätze cs-spaeter zum 05.01.2030): finanzwesen. Dieser Plan verlegt sie erneut – diese Änderungssätze stornieren oder diesen Plan verwerfen.');

@@ -48,7 +48,12 @@ describe('web UI: recovery', { skip: e2eSkip, timeout: 150_000 }, () => {
   test('the restore order of the ransomware scenario: the Gantt chart, the steps, the RTO missed and why', async () => {
     await page.getByRole('combobox', { name: 'Szenario' }).selectOption('*');
     await page.getByLabel(/Ausgefallene Elemente/).fill('lem-vmc-a, lem-vmc-b, lem-dbc-a, lem-dbc-b, lem-san-a, lem-san-b');
-    await page.getByLabel('Beginn des Ausfalls').fill('2026-11-06T19:30');
+    // The start in German: day and 24-hour time, as the UI writes them (not the browser's format).
+    const start = page.getByRole('group', { name: 'Beginn des Ausfalls' });
+    assert.equal(await start.getByLabel('Tag', { exact: true }).inputValue(), '01.12.2026');
+    assert.equal(await start.getByLabel('Uhrzeit', { exact: true }).inputValue(), '08:00');
+    await start.getByLabel('Tag', { exact: true }).fill('6.11.2026');
+    await start.getByLabel('Uhrzeit', { exact: true }).fill('19:30');
     await page.getByLabel(/Länge eines Zeitfensters/).fill('2');
     await page.getByLabel(/Schichten/).fill('06-22');
     await page.getByLabel('Fachanwendungen je Zeitfenster').fill('2');
