@@ -109,6 +109,7 @@ export const api = {
   changesets: (query: ChangeSetListQuery, signal?: Signal) => call('GET /changesets', { query, signal }),
   /** Every change set. */
   allChangesets: (query: ChangeSetListQuery = {}, signal?: Signal) => allPages((limit, offset) => call('GET /changesets', { query: { ...query, limit, offset }, signal })),
+  netboxUrls: () => call('GET /import/netbox', {}),
   netboxSync: (body: NetboxImportBody) => call('POST /import/netbox', { body }),
 
   // Analyses.
