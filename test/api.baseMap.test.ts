@@ -55,18 +55,23 @@ test('a style file: served by the server; the origins of its sources, glyphs and
     version: 8,
     glyphs: 'https://fonts.example.net/{fontstack}/{range}.pbf',
     sprite: 'https://tiles.example.org/sprite',
-    sources: { region: { type: 'vector', tiles: ['https://tiles.example.org/owl/{z}/{x}/{y}.pbf'] }, local: { type: 'vector', url: '/tiles/local.json' } },
+    sources: {
+      region: { type: 'vector', tiles: ['https://tiles.example.org/owl/{z}/{x}/{y}.pbf'] },
+      local: { type: 'vector', url: '/tiles/local.json' },
+      // A PMTiles archive on a plain web server: its origin, not the protocol's.
+      archive: { type: 'raster', url: 'pmtiles://https://static.example.com/owl.pmtiles' },
+    },
     layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#eee' } }],
   };
   const option = loadBaseMap(file('style.json', JSON.stringify(style)));
-  assert.deepEqual(baseMapOrigins(option).sort(), ['https://fonts.example.net', 'https://tiles.example.org']);
+  assert.deepEqual(baseMapOrigins(option).sort(), ['https://fonts.example.net', 'https://static.example.com', 'https://tiles.example.org']);
   const f = await apiFixture(sqlite, { baseMap: option });
   try {
     assert.deepEqual((await f.call('viewer', { url: '/api/v1/base-map' })).json(), { style: BASE_MAP_STYLE_PATH });
     const r = await f.call('viewer', { url: BASE_MAP_STYLE_PATH });
     assert.deepEqual([r.statusCode, r.json()], [200, style]);
     assert.equal((await f.call('anonymous', { url: BASE_MAP_STYLE_PATH })).statusCode, 401);
-    assert.equal(directive(r.headers, 'connect-src'), "connect-src 'self' https://fonts.example.net https://tiles.example.org");
+    assert.equal(directive(r.headers, 'connect-src'), "connect-src 'self' https://fonts.example.net https://tiles.example.org https://static.example.com");
   } finally {
     await f.cleanup();
   }

@@ -39,7 +39,7 @@ describe('a heavy analysis never freezes the server', () => {
     await api.cleanup();
   });
 
-  test('while a viewer asks for a million Monte Carlo samples, /healthz and reads answer in milliseconds; SIGTERM exits within seconds', async () => {
+  test('while a viewer asks for a million Monte Carlo samples, /healthz and reads answer before it ends; SIGTERM stops it', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/run.ts'), '--db', api.location.file!, 'serve', '--port', '0', '--log-level', 'silent'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     try {
@@ -53,23 +53,32 @@ describe('a heavy analysis never freezes the server', () => {
         child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
       });
       const auth = { authorization: `Bearer ${api.tokens.viewer}` };
+      let settled = false;
       const answer = fetch(url + heavy, { headers: auth }).then(
         (r) => r.status,
         () => 'closed' as const,
       );
-      // Give the server time to start the analysis (read the estate, start the thread).
-      await sleep(1500);
+      void answer.finally(() => {
+        settled = true;
+      });
+      // No clock in the assertions (a loaded CI machine stretches every figure): the order is
+      // what shows the event loop is free. The analysis runs for about 80 s; /healthz and a
+      // read answer while it is still running. Before the pool, they answered only after it.
+      const running = async () => /verbund_analyses\{state="running"\} [1-9]/.test(await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${api.tokens.admin}` } })).text());
+      await until(running);
       for (let i = 0; i < 5; i++) {
-        const h = await timed(`${url}/healthz`, {}, 2000);
+        const h = await timed(`${url}/healthz`, {}, 30_000);
         assert.equal(h.status, 200);
-        assert.ok(h.ms < 500, `/healthz took ${h.ms} ms while the analysis ran`);
-        const read = await timed(`${url}/api/v1/sites?limit=5`, { headers: auth }, 2000);
+        const read = await timed(`${url}/api/v1/sites?limit=5`, { headers: auth }, 30_000);
         assert.equal(read.status, 200);
       }
+      assert.ok(await running(), 'the analysis still runs after the light requests answered');
+      assert.equal(settled, false, 'the heavy request is still in flight');
       const t0 = performance.now();
       child.kill('SIGTERM');
       assert.equal(await exited, 0);
-      assert.ok(performance.now() - t0 < 5000, `SIGTERM took ${performance.now() - t0} ms`);
+      // Well below the ~80 s the analysis would still need: SIGTERM stopped it.
+      assert.ok(performance.now() - t0 < 30_000, `SIGTERM took ${performance.now() - t0} ms`);
       // The analysis in flight was stopped: its client got 503 (or the connection closed), never a result.
       assert.ok([503, 'closed'].includes(await answer), 'the heavy request did not finish');
     } finally {

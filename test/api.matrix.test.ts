@@ -118,6 +118,7 @@ const samples: Record<string, Sample | ((caller: Caller) => Sample)> = {
       return name;
     },
   },
+  'GET /api/v1/import/netbox': { url: '/api/v1/import/netbox' },
   'POST /api/v1/import/netbox': { url: '/api/v1/import/netbox', payload: { url: netbox.url, token: NETBOX_TOKEN, dry_run: true } },
   'GET /api/v1/tokens': { url: '/api/v1/tokens' },
   'POST /api/v1/tokens': { url: '/api/v1/tokens', payload: { user: 'viewer', name: 'matrix' } },
@@ -143,7 +144,7 @@ for (const dialect of dialects) {
     let f: ApiFixture;
     let doc: { paths: Record<string, Record<string, { 'x-verbund-auth'?: { role: 'public' | StaffRole; tenant: boolean } }>> };
     before(async () => {
-      f = await apiFixture(dialect);
+      f = await apiFixture(dialect, { netboxUrls: [netbox.url] });
       doc = JSON.parse((await f.app.inject({ url: '/api/v1/openapi.json' })).body);
     });
     after(() => f?.cleanup());

@@ -2,8 +2,8 @@
  * Safe editing in the web UI, end to end (headless Chromium against the built `verbund serve`):
  * a deep link to an id with a dot; the typed form (German labels, selects, number fields that
  * read `0,98`, reference pickers, lists); a number that does not parse or an emptied field is
- * an error and never a deletion, a field is removed only by its Remove button; a 412 shows theirs
- * beside mine and applies mine to the new state; the history names the changed fields, the
+ * an error and never a deletion, nor is a date that does not exist; a field is removed only by
+ * its Remove button; a 412 shows theirs beside mine and applies mine to the new state; the history names the changed fields, the
  * author and the recording time; API problems are shown in German at their field.
  */
 import assert from 'node:assert/strict';
@@ -95,6 +95,22 @@ describe('web UI: safe editing', { skip: e2eSkip, timeout: 150_000 }, () => {
     await save();
     await page.locator('.field-error[data-field=target_availability]').getByText(/Leer/).waitFor();
     await page.locator('.field-error[data-field="size.vcpu"]').getByText(/Leer/).waitFor();
+    assert.equal(await historyLength(), before);
+    assert.equal((await stored()).target_availability, 0.98);
+    await page.getByRole('button', { name: 'Abbrechen' }).click();
+  });
+
+  test('the change\'s date is German; a day that does not exist is refused at its field and nothing is written', async () => {
+    const before = await historyLength();
+    await edit();
+    const effective = page.getByRole('textbox', { name: 'Wirksam ab' });
+    const today = new Date().toISOString().slice(0, 10);
+    assert.equal(await effective.inputValue(), today.split('-').reverse().join('.'));
+    await page.getByRole('textbox', { name: 'Verfügbarkeitsziel' }).fill('0,97');
+    await effective.fill('31.02.2030');
+    await save();
+    await page.getByText('Kein Datum: bitte wie 03.12.2026 oder 2026-12-03 eingeben').waitFor();
+    assert.equal(await effective.getAttribute('aria-invalid'), 'true');
     assert.equal(await historyLength(), before);
     assert.equal((await stored()).target_availability, 0.98);
     await page.getByRole('button', { name: 'Abbrechen' }).click();

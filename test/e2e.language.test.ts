@@ -19,7 +19,7 @@ describe('web UI: the language everywhere, progress and cancel', { skip: e2eSkip
   before(() => void ({ server, page, errors } = f));
   const search = () => new URL(page.url()).searchParams;
 
-  test('the header\'s date field: German form, ISO, arrow keys; a typo is marked and not sent; English form', async () => {
+  test('the header\'s date field: German form, ISO, arrow keys; a typo is marked and not sent; the English (US) form', async () => {
     const field = page.getByLabel('Stichtag', { exact: true });
     const today = new Date().toISOString().slice(0, 10);
     assert.equal(await field.inputValue(), today.split('-').reverse().join('.'), 'today as 03.12.2026');
@@ -44,17 +44,25 @@ describe('web UI: the language everywhere, progress and cancel', { skip: e2eSkip
     await field.press('Escape');
     assert.equal(await field.inputValue(), '01.03.2019');
     assert.deepEqual(await axe(page), []);
-    // English: the UI's British form, and ISO.
+    // English: US English, month first (src/model/locales.ts) — shown and read so; ISO too.
     const { page: en, errors: enErrors } = await newPage(f.browser, 'en-GB');
     await signIn(en, server.url, 'anna');
     await en.goto(`${server.url}/?at=2019-03-01`);
     const enField = en.getByLabel('Date', { exact: true });
-    await en.waitForFunction(() => true);
-    assert.equal(await enField.inputValue(), '01/03/2019');
-    await enField.fill('2019-12-24');
+    assert.equal(await enField.inputValue(), '03/01/2019');
+    await en.getByRole('heading', { name: 'Overview on 03/01/2019' }).waitFor();
+    await enField.fill('12/24/2019');
     await en.waitForURL(/[?&]at=2019-12-24/);
+    await enField.fill('2019-12-23');
+    await en.waitForURL(/[?&]at=2019-12-23/);
     await enField.blur();
-    assert.equal(await enField.inputValue(), '24/12/2019');
+    assert.equal(await enField.inputValue(), '12/23/2019');
+    // Day first is no date in English (there is no 13th month): marked, not read as 13 December.
+    await enField.fill('13/12/2019');
+    await enField.press('Enter');
+    assert.equal(await enField.getAttribute('aria-invalid'), 'true');
+    await en.getByText('Not a date: type it as 12/03/2026 or 2026-12-03').waitFor();
+    assert.equal(new URL(en.url()).searchParams.get('at'), '2019-12-23');
     assert.deepEqual(enErrors, []);
     await en.context().close();
   });
@@ -71,6 +79,8 @@ describe('web UI: the language everywhere, progress and cancel', { skip: e2eSkip
     await page.goto(`${server.url}/plans`);
     await planPaderbornMove(page, 'e2e-warnung');
     await page.getByRole('heading', { name: /^e2e-warnung: Umzug paderborn-dc → lemgo-dc$/ }).waitFor({ timeout: 30_000 });
+    // The form's date field shows the day typed as ISO in German, not in the browser's format.
+    assert.equal(await page.getByLabel('Frühester Umzugstag').inputValue(), '08.12.2018');
     const warning = page.locator('li[data-code="waves.alreadyScheduled"]');
     await warning.waitFor();
     assert.equal(await warning.textContent(), 'Schon eingeplant durch den angenommenen Plan spaeter (Änderungssätze cs-spaeter zum 05.01.2030): finanzwesen. Dieser Plan verlegt sie erneut – diese Änderungssätze stornieren oder diesen Plan verwerfen.');

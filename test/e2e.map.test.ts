@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { axe, chromiumPath, e2eFixture, e2eSkip, launchBrowser, newPage, signIn, startServer } from './helpers/e2e.js';
+import { pmtilesArchive, serveRanges, solidPng } from './helpers/pmtiles.js';
 
 interface Label {
   id: string;
@@ -190,52 +191,73 @@ describe('web UI: the map of the region', { skip: e2eSkip, timeout: 180_000 }, (
     assert.deepEqual(f.errors, []);
   });
 
-  test('with a style file, the server serves it and the base map is drawn under the canvas', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'verbund-style-'));
-    const style = join(dir, 'style.json');
-    writeFileSync(style, JSON.stringify({ version: 8, name: 'e2e', sources: {}, layers: [{ id: 'land', type: 'background', paint: { 'background-color': '#c8e6ff' } }] }));
-    const server = await startServer({ serveArgs: ['--map-style', style] });
-    const browser = await launchBrowser(chromiumPath()!);
-    try {
-      const { page, errors } = await newPage(browser, 'de-DE');
-      page.setDefaultTimeout(20_000);
-      await signIn(page, server.url, 'anna');
-      await page.goto(`${server.url}/map`);
-      await page.waitForFunction(() => window.__verbundBaseMap?.loaded === true);
-      assert.deepEqual(await page.evaluate(() => fetch('/api/v1/base-map').then((r) => r.json())), { style: '/api/v1/base-map/style.json' });
-      await settle(page);
-      // MapLibre's canvas shows the style's background; the map's own canvas is transparent over it.
-      const colour = await page.evaluate(
-        () =>
-          new Promise<number[]>((resolve) => {
-            const src = document.querySelector('.base-map canvas');
-            const img = new (globalThis as unknown as { Image: new () => { onload: () => void; src: string; width: number; height: number } }).Image();
-            img.onload = () => {
-              const c = (globalThis as unknown as { OffscreenCanvas: new (w: number, h: number) => { getContext(k: string): { drawImage(i: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } } }).OffscreenCanvas;
-              const o = new c(img.width, img.height);
-              const g = o.getContext('2d');
-              g.drawImage(img, 0, 0);
-              resolve([...g.getImageData(2, 2, 1, 1).data.slice(0, 3)]);
-            };
-            img.src = src.toDataURL();
-          }),
-      );
-      assert.ok(near(colour, hex('#c8e6ff')), `the base map's background: ${colour}`);
-      const corner = await pixels(page, 2, 2, 0);
-      assert.deepEqual(corner, [[0, 0, 0]], 'the canvas is transparent where nothing is drawn');
-      // The base map follows the view: zooming the canvas zooms MapLibre by the same factor.
-      const z0 = await page.evaluate(() => window.__verbundBaseMap!.zoom);
-      await page.locator('canvas.map').focus();
-      await page.keyboard.press('+');
-      await settle(page);
-      const z1 = await page.evaluate(() => window.__verbundBaseMap!.zoom);
-      assert.ok(Math.abs(z1 - z0 - Math.log2(1.25)) < 1e-6, `zoom ${z0} → ${z1}`);
-      assert.deepEqual(await axe(page), []);
-      assert.deepEqual(errors, []);
-    } finally {
-      await browser.close();
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  /** A style file given to `serve --map-style`, and the colour its base map shows. */
+  const baseMapCases: { name: string; style: () => Promise<{ style: object; colour: string; close?: () => Promise<void>; fetched?: () => number }> }[] = [
+    { name: 'a background layer', style: async () => ({ style: { version: 8, name: 'e2e', sources: {}, layers: [{ id: 'land', type: 'background', paint: { 'background-color': '#c8e6ff' } }] }, colour: '#c8e6ff' }) },
+    {
+      // The operator serves one PMTiles file from a plain web server (another origin): the
+      // browser reads it in byte ranges through the pmtiles protocol, no tile server.
+      name: 'a raster PMTiles archive on another origin',
+      style: async () => {
+        const archive = await serveRanges(pmtilesArchive(solidPng(hex('#7fbf5f'))), '/owl.pmtiles');
+        const style = { version: 8, name: 'e2e-pmtiles', sources: { owl: { type: 'raster', url: `pmtiles://${archive.url}`, tileSize: 256 } }, layers: [{ id: 'tiles', type: 'raster', source: 'owl' }] };
+        return { style, colour: '#7fbf5f', close: archive.close, fetched: () => archive.ranges.length };
+      },
+    },
+  ];
+  for (const c of baseMapCases) {
+    test(`with a style file (${c.name}), the server serves it and the base map is drawn under the canvas`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'verbund-style-'));
+      const style = join(dir, 'style.json');
+      const made = await c.style();
+      writeFileSync(style, JSON.stringify(made.style));
+      const server = await startServer({ serveArgs: ['--map-style', style] });
+      const browser = await launchBrowser(chromiumPath()!);
+      try {
+        const { page, errors } = await newPage(browser, 'de-DE');
+        page.setDefaultTimeout(20_000);
+        await signIn(page, server.url, 'anna');
+        await page.goto(`${server.url}/map`);
+        await page.waitForFunction(() => window.__verbundBaseMap?.loaded === true);
+        assert.deepEqual(await page.evaluate(() => fetch('/api/v1/base-map').then((r) => r.json())), { style: '/api/v1/base-map/style.json' });
+        await settle(page);
+        // MapLibre's canvas shows the style's colour; the map's own canvas is transparent over it.
+        // Tiles arrive after the style has loaded: wait until the corner shows them.
+        await page.waitForFunction(
+          (want) =>
+            new Promise<boolean>((resolve) => {
+              const src = document.querySelector('.base-map canvas');
+              const img = new (globalThis as unknown as { Image: new () => { onload: () => void; src: string; width: number; height: number } }).Image();
+              img.onload = () => {
+                const k = (globalThis as unknown as { OffscreenCanvas: new (w: number, h: number) => { getContext(k: string): { drawImage(i: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } } }).OffscreenCanvas;
+                const o = new k(img.width, img.height);
+                const g = o.getContext('2d');
+                g.drawImage(img, 0, 0);
+                const d = g.getImageData(2, 2, 1, 1).data;
+                resolve(Math.hypot(d[0]! - want[0]!, d[1]! - want[1]!, d[2]! - want[2]!) < 40);
+              };
+              img.src = src.toDataURL();
+            }),
+          hex(made.colour),
+        );
+        if (made.fetched) assert.ok(made.fetched() >= 2, 'the archive was read in byte ranges (header, then the tile)');
+        const corner = await pixels(page, 2, 2, 0);
+        assert.deepEqual(corner, [[0, 0, 0]], 'the canvas is transparent where nothing is drawn');
+        // The base map follows the view: zooming the canvas zooms MapLibre by the same factor.
+        const z0 = await page.evaluate(() => window.__verbundBaseMap!.zoom);
+        await page.locator('canvas.map').focus();
+        await page.keyboard.press('+');
+        await settle(page);
+        const z1 = await page.evaluate(() => window.__verbundBaseMap!.zoom);
+        assert.ok(Math.abs(z1 - z0 - Math.log2(1.25)) < 1e-6, `zoom ${z0} → ${z1}`);
+        assert.deepEqual(await axe(page), []);
+        assert.deepEqual(errors, []);
+      } finally {
+        await browser.close();
+        await server.stop();
+        await made.close?.();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
 });

@@ -19,7 +19,8 @@ describe('web UI: NetBox sync', { skip: executable === null && !process.env.CI &
   let errors: string[];
 
   before(async () => {
-    [server, netbox] = await Promise.all([startServer({ tenants: false }), startNetboxReplay({ token: TOKEN, maxPageSize: 500 })]);
+    netbox = await startNetboxReplay({ token: TOKEN, maxPageSize: 500 });
+    server = await startServer({ tenants: false, serveArgs: ['--netbox-url', netbox.url] });
     browser = await launchBrowser(executable!);
     ({ page, errors } = await newPage(browser, 'de-DE'));
     page.setDefaultTimeout(20_000);
@@ -34,7 +35,8 @@ describe('web UI: NetBox sync', { skip: executable === null && !process.env.CI &
     await signIn(page, server.url, 'admin');
     await page.goto(`${server.url}/timeline`);
     await page.getByRole('heading', { name: 'NetBox-Abgleich' }).waitFor();
-    await page.getByLabel('NetBox-Adresse').fill(netbox.url);
+    // The NetBox the server was started with (serve --netbox-url) is chosen, not typed.
+    assert.equal(await page.getByLabel('NetBox-Adresse').inputValue(), netbox.url);
     await page.getByLabel('API-Token').fill(TOKEN);
     assert.equal(await page.getByLabel('Nur den Unterschied zeigen (nichts schreiben)').isChecked(), true, 'a dry run by default');
     await page.getByRole('button', { name: 'Aus NetBox abrufen' }).click();

@@ -48,7 +48,12 @@ describe('web UI: recovery', { skip: e2eSkip, timeout: 150_000 }, () => {
   test('the restore order of the ransomware scenario: the Gantt chart, the steps, the RTO missed and why', async () => {
     await page.getByRole('combobox', { name: 'Szenario' }).selectOption('*');
     await page.getByLabel(/Ausgefallene Elemente/).fill('lem-vmc-a, lem-vmc-b, lem-dbc-a, lem-dbc-b, lem-san-a, lem-san-b');
-    await page.getByLabel('Beginn des Ausfalls').fill('2026-11-06T19:30');
+    // The start in German: day and 24-hour time, as the UI writes them (not the browser's format).
+    const start = page.getByRole('group', { name: 'Beginn des Ausfalls' });
+    assert.equal(await start.getByLabel('Tag', { exact: true }).inputValue(), '01.12.2026');
+    assert.equal(await start.getByLabel('Uhrzeit', { exact: true }).inputValue(), '08:00');
+    await start.getByLabel('Tag', { exact: true }).fill('6.11.2026');
+    await start.getByLabel('Uhrzeit', { exact: true }).fill('19:30');
     await page.getByLabel(/Länge eines Zeitfensters/).fill('2');
     await page.getByLabel(/Schichten/).fill('06-22');
     await page.getByLabel('Fachanwendungen je Zeitfenster').fill('2');
@@ -70,7 +75,25 @@ describe('web UI: recovery', { skip: e2eSkip, timeout: 150_000 }, () => {
     assert.equal(r.status, 0, r.stderr);
     await page.goto(`${server.url}/plans?show=dc-lemgo`);
     await page.getByRole('img', { name: /Wiederanlauf von 12 Fachanwendungen/ }).waitFor();
+    // The titles the server wrote, in German from their codes (src/service/serverTexts.ts).
+    await page.getByRole('heading', { name: 'dc-lemgo: Wiederanlauf nach dem Ausfall von lemgo-dc' }).waitFor();
+    const titles = async (p: Page, caption: string) => p.getByRole('table', { name: caption }).locator('tbody tr td:nth-child(2)').allTextContents();
+    const de = await titles(page, 'Wellen und ihre Bewertung');
+    assert.equal(de[0], 'Störfall: lemgo-dc ausgefallen; wiederherzustellende Fachanwendungen: 12');
+    const steps = de.length - 1;
+    assert.ok(steps > 1, de.join('\n'));
+    de.slice(1).forEach((title, i) => assert.match(title, new RegExp(`^Wiederanlauf, Schritt ${i + 1} von ${steps}: (Abhängigkeiten zurück|[a-z][a-z0-9, -]*)(; wieder versorgte Kommunen: \\d+)?$`), title));
     await accessible('restore plan');
+    // English: the same codes in English.
+    const { page: en, errors: enErrors } = await newPage(f.browser, 'en-US');
+    await signIn(en, server.url, 'anna');
+    await en.goto(`${server.url}/plans?show=dc-lemgo`);
+    await en.getByRole('heading', { name: 'dc-lemgo: Restore after the failure of lemgo-dc' }).waitFor();
+    const english = await titles(en, 'Waves and their verdicts');
+    assert.equal(english[0], 'Incident: lemgo-dc failed; applications to restore: 12');
+    english.slice(1).forEach((title, i) => assert.match(title, new RegExp(`^Restore step ${i + 1} of ${steps}: `), title));
+    assert.deepEqual(enErrors, []);
+    await en.context().close();
     assert.deepEqual(errors, []);
   });
 

@@ -1,8 +1,8 @@
 /**
  * The web UI's view in the URL and on small screens, end to end (headless Chromium against the
  * built `verbund serve`): the date, the plan and the map's selection, failure and paths survive
- * a reload and travel with links; at 390 px no page is wider than the viewport and the header
- * takes at most two rows.
+ * a reload and travel with links; at 390 px no page (staff's, an admin's, a tenant's) is wider
+ * than the viewport, the header takes at most two rows and axe stays clean.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -140,21 +140,39 @@ describe('web UI: links and small screens', { skip: e2eSkip, timeout: 150_000 },
 
   test('at 390 px no page is wider than the viewport and the header takes at most two rows', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    const pages = ['/', '/map', '/timeline', '/applications', '/municipalities?org=detmold', '/plans', '/objects/finanzwesen', '/objects/lemgo-dc', '/estate/links', '/search?q=lemgo'];
+    // Every page staff open (the accounts page: the admin's test below).
+    const pages = ['/', '/map', '/timeline', '/applications', '/municipalities?org=detmold', '/plans?show=joint-finance', '/recovery?at=2026-12-01', '/objects/finanzwesen', '/objects/lemgo-dc', '/estate/links', '/search?q=lemgo', '/services/lemgo-rathaus/finanzwesen-lippe?at=2017-06-01'];
     for (const path of pages) {
       await page.goto(`${server.url}${path}`);
       await page.waitForLoadState('networkidle');
       await page.locator('main h1').first().waitFor();
       await checkNarrow(page, path);
+      // Tables that scroll sideways here are keyboard-reachable (useScrollableTables.ts).
+      assert.deepEqual(await axe(page), [], `${path} at 390 px`);
     }
-    // The edit form too, and the overview's accessibility at this size.
+    // The English header too (other words, the date month first).
+    await page.getByRole('combobox', { name: /^Sprache/ }).selectOption('en');
+    await page.getByRole('heading', { name: /^Service: / }).waitFor();
+    await checkNarrow(page, 'service view in English');
+    await page.getByRole('combobox', { name: /^Language/ }).selectOption('de');
+    // A tenant's pages: its municipality and its services.
+    const { page: tenant, errors: tenantErrors } = await newPage(browser, 'de-DE');
+    await tenant.setViewportSize({ width: 390, height: 844 });
+    await signIn(tenant, server.url, 'kaemmerei-lemgo');
+    for (const path of ['/municipalities', '/services/lemgo-rathaus/ratsinfo']) {
+      await tenant.goto(`${server.url}${path}`);
+      await tenant.waitForLoadState('networkidle');
+      await tenant.locator('main h1').first().waitFor();
+      await checkNarrow(tenant, `tenant ${path}`);
+      assert.deepEqual(await axe(tenant), [], `tenant ${path} at 390 px`);
+    }
+    assert.deepEqual(tenantErrors, []);
+    await tenant.context().close();
+    // The edit form too.
     await page.goto(`${server.url}/objects/finanzwesen`);
     await page.getByRole('button', { name: 'Bearbeiten' }).click();
     await page.getByRole('heading', { name: 'Bearbeiten als Änderung' }).waitFor();
     await checkNarrow(page, 'edit form');
-    await page.goto(`${server.url}/`);
-    await page.waitForLoadState('networkidle');
-    assert.deepEqual(await axe(page), [], 'overview at 390 px');
     await page.setViewportSize({ width: 1400, height: 900 });
   });
 
@@ -180,6 +198,10 @@ describe('web UI: links and small screens', { skip: e2eSkip, timeout: 150_000 },
     assert.equal((await me()).status(), 401);
     await admin.getByRole('button', { name: 'bernd sperren' }).click();
     await admin.getByRole('row', { name: /^bernd Planung .* Gesperrt/ }).waitFor();
+    // On a phone: no wider than the screen, the header in two rows.
+    await admin.setViewportSize({ width: 390, height: 844 });
+    await checkNarrow(admin, 'accounts at 390 px');
+    assert.deepEqual(await axe(admin), [], 'accounts at 390 px');
     const refused = await admin.request.post(`${server.url}/api/v1/session`, { data: { name: 'bernd', password: 'bernds password 1234' } });
     assert.equal(refused.status(), 401);
     assert.deepEqual(adminErrors, []);
@@ -191,14 +213,30 @@ describe('web UI: links and small screens', { skip: e2eSkip, timeout: 150_000 },
   });
 });
 
-/** The page is no wider than the viewport; the header's items sit in at most two rows. */
+/**
+ * The page is no wider than the viewport; the header's items (the brand, the navigation, each
+ * control) sit in at most two rows, none of them past the right edge.
+ */
 async function checkNarrow(page: Page, what: string): Promise<void> {
   const m = await page.evaluate(() => {
-    const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number }; querySelectorAll: (s: string) => ArrayLike<{ getBoundingClientRect: () => { top: number; height: number } }> } }).document;
-    const items = Array.from(d.querySelectorAll('header.top .brand, header.top nav, header.top .controls'));
-    const tops = new Set(items.map((e) => Math.round(e.getBoundingClientRect().top / 8)));
-    return { scroll: d.documentElement.scrollWidth, client: d.documentElement.clientWidth, rows: tops.size };
+    type Rect = { top: number; bottom: number; right: number; width: number; height: number };
+    const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number }; querySelectorAll: (s: string) => ArrayLike<{ getBoundingClientRect: () => Rect }> } }).document;
+    const items = Array.from(d.querySelectorAll('header.top .brand, header.top nav, header.top .controls > *'))
+      .map((e) => e.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+      .sort((a, b) => a.top - b.top);
+    // A row: items whose heights overlap; the next row starts below all of them.
+    let rows = 0;
+    let bottom = -Infinity;
+    for (const r of items) {
+      if (r.top >= bottom - 2) rows++;
+      bottom = Math.max(bottom, r.bottom);
+    }
+    const client = d.documentElement.clientWidth;
+    return { scroll: d.documentElement.scrollWidth, client, rows, items: items.length, outside: items.filter((r) => r.right > client + 0.5).length };
   });
   assert.ok(m.scroll <= m.client, `${what}: ${m.scroll} px wide in a ${m.client} px viewport`);
+  assert.ok(m.items >= 3, `${what}: the header's items are found (${m.items})`);
   assert.ok(m.rows <= 2, `${what}: the header takes ${m.rows} rows`);
+  assert.equal(m.outside, 0, `${what}: header items past the right edge`);
 }

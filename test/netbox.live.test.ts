@@ -113,13 +113,17 @@ describe('POST /api/v1/import/netbox', () => {
   const sqlite = dialects.find((d) => d.name === 'sqlite')!;
   test('an operator pulls and writes one change set; again writes nothing; the token is not answered or stored; a planner may not', async () => {
     const nb = await replay({ maxPageSize: 200 });
-    const f = await apiFixture(sqlite);
+    const f = await apiFixture(sqlite, { netboxUrls: [nb.url] });
     try {
       const map = parse(readFileSync(netboxDemoMap, 'utf8'));
       const payload = { url: nb.url, token: TOKEN, map };
+      assert.deepEqual(JSON.parse((await f.call('operator', { url: '/api/v1/import/netbox' })).body), { urls: [nb.url] });
+      // The same NetBox written differently (with /api/) is the same allowed one.
+      assert.equal((await f.call('operator', { method: 'POST', url: '/api/v1/import/netbox', payload: { ...payload, url: `${nb.url}/api/`, dry_run: true } })).statusCode, 200);
+      const before = nb.requests.length;
       const planner = await f.call('planner', { method: 'POST', url: '/api/v1/import/netbox', payload });
       assert.equal(planner.statusCode, 403);
-      assert.equal(nb.requests.length, 0, 'a caller without the role never reaches NetBox');
+      assert.equal(nb.requests.length, before, 'a caller without the role never reaches NetBox');
       const r = await f.call('operator', { method: 'POST', url: '/api/v1/import/netbox', payload });
       assert.equal(r.statusCode, 201, r.body);
       const body = JSON.parse(r.body);
@@ -143,3 +147,29 @@ describe('POST /api/v1/import/netbox', () => {
     }
   });
 });
+describe('POST /api/v1/import/netbox fetches no address the server was not started with', () => {
+  const sqlite = dialects.find((d) => d.name === 'sqlite')!;
+  test('another address, or any when none is configured: NETBOX_NOT_ALLOWED and no request leaves the server', async () => {
+    const nb = await replay();
+    // A second server that must never be asked (an address inside the operator's network).
+    const inner = await replay();
+    const configured = await apiFixture(sqlite, { netboxUrls: [nb.url] });
+    const none = await apiFixture(sqlite);
+    try {
+      for (const [f, allowed] of [[configured, nb.url], [none, undefined]] as const) {
+        const r = await f.call('operator', { method: 'POST', url: '/api/v1/import/netbox', payload: { url: inner.url, token: TOKEN, dry_run: true } });
+        assert.equal(r.statusCode, 403, r.body);
+        const error = JSON.parse(r.body).error;
+        assert.equal(error.code, 'NETBOX_NOT_ALLOWED');
+        assert.match(error.message, allowed ? new RegExp(`not one of the NetBox instances this server may pull: ${allowed}`) : /pulls from no NetBox: .*--netbox-url/);
+        assert.equal(JSON.parse((await f.call('operator', { url: '/api/v1/import/netbox' })).body).urls.length, allowed ? 1 : 0);
+      }
+      assert.equal(inner.requests.length, 0, 'the server never contacted an address it was not started with');
+      assert.equal(nb.requests.length, 0);
+    } finally {
+      await configured.cleanup();
+      await none.cleanup();
+    }
+  });
+});
+

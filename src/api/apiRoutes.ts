@@ -9,7 +9,7 @@ import { type BaseMapRouteOptions, baseMapRoutes } from './routes/baseMap.js';
 import { changeSetRoutes } from './routes/changesets.js';
 import { estateFileRoutes } from './routes/estateFiles.js';
 import { historyRoutes } from './routes/history.js';
-import { netboxImportRoutes } from './routes/netboxImport.js';
+import { type NetboxRouteOptions, netboxImportRoutes } from './routes/netboxImport.js';
 import { nameRoutes } from './routes/names.js';
 import { objectRoutes } from './routes/objects.js';
 import { objectWriteRoutes } from './routes/objectWrites.js';
@@ -21,8 +21,10 @@ import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
 
 /** The API's route modules, in the order the OpenAPI document lists them. */
-export const apiRoutes: RoutePlugin<SessionRouteOptions & BaseMapRouteOptions> = async (app, { ctx, login, baseMap }) => {
-  for (const routes of [objectRoutes, portfolioRoutes, nameRoutes, objectWriteRoutes, historyRoutes, changeSetRoutes, reportRoutes, estateFileRoutes, netboxImportRoutes, analysisRoutes]) await app.register(routes, { ctx });
+export const apiRoutes: RoutePlugin<SessionRouteOptions & BaseMapRouteOptions & NetboxRouteOptions> = async (app, { ctx, login, baseMap, netboxUrls }) => {
+  for (const routes of [objectRoutes, portfolioRoutes, nameRoutes, objectWriteRoutes, historyRoutes, changeSetRoutes, reportRoutes, estateFileRoutes]) await app.register(routes, { ctx });
+  await app.register(netboxImportRoutes, { ctx, netboxUrls });
+  await app.register(analysisRoutes, { ctx });
   await app.register(sessionRoutes, { ctx, login });
   for (const routes of [userRoutes, tokenRoutes, planRoutes]) await app.register(routes, { ctx });
   await app.register(baseMapRoutes, { ctx, baseMap });

@@ -1,7 +1,10 @@
 /**
  * The optional base map of the web UI's map (docs/ui.md, "Map"; `serve --map-style`): a
  * MapLibre style the operator configures, either a URL (their own tile server's style) or a
- * style file that the server then serves itself at {@link BASE_MAP_STYLE_PATH}. The browser
+ * style file that the server then serves itself at {@link BASE_MAP_STYLE_PATH}. A source may
+ * be a PMTiles archive the operator serves from any web server that answers byte ranges
+ * (`pmtiles://https://host/region.pmtiles`): the browser reads it in ranges, no tile server
+ * needed. The browser
  * may load the style, its tiles, glyphs and sprites only from the origins named here: they
  * go into the Content-Security-Policy.
  */
@@ -61,7 +64,9 @@ export function baseMapOrigins(b: BaseMapOption): string[] {
     }
   }
   const origins = new Set<string>();
-  for (const u of urls) {
+  for (const raw of urls) {
+    // A PMTiles archive is fetched from the URL after the protocol's prefix.
+    const u = typeof raw === 'string' ? raw.replace(/^pmtiles:\/\//i, '') : raw;
     if (typeof u !== 'string' || !/^https?:\/\//i.test(u)) continue;
     try {
       // Tile templates hold {z}/{x}/{y}: only the origin matters.

@@ -40,6 +40,11 @@ export interface AppOptions {
   readonly analysis?: AnalysisPoolOptions;
   /** The web map's base map (`serve --map-style`); none by default. */
   readonly baseMap?: BaseMapOption;
+  /**
+   * The NetBox base URLs `POST /import/netbox` may pull (`serve --netbox-url`); none by
+   * default, so a caller can never make the server fetch an address it chose.
+   */
+  readonly netboxUrls?: readonly string[];
 }
 
 /** Builds the app with every route; call `ready()` or `inject()` on it. */
@@ -125,7 +130,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   metricsRoutes(app, ctx);
   healthRoutes(app, ctx);
-  await app.register(apiRoutes, { prefix: '/api/v1', ctx, baseMap: opts.baseMap, login: { max: opts.loginLimit ?? 10, globalMax: opts.loginGlobalLimit ?? 100, windowMs: opts.loginWindowMs ?? 60_000 } });
+  await app.register(apiRoutes, { prefix: '/api/v1', ctx, baseMap: opts.baseMap, netboxUrls: opts.netboxUrls ?? [], login: { max: opts.loginLimit ?? 10, globalMax: opts.loginGlobalLimit ?? 100, windowMs: opts.loginWindowMs ?? 60_000 } });
   await docsRoutes(app);
   webRoutes(app);
   return app;

@@ -286,6 +286,10 @@ export interface RestoreMiss {
 /** The result of `plan restore`. */
 export interface RestorePlanResult {
   readonly plan: string;
+  /** The plan's title (written, or to be written on a dry run). */
+  readonly title: string;
+  /** The title as a code with parameters when the server wrote it (null for `--title`'s own). */
+  readonly text: ServerText | null;
   readonly start: string;
   readonly fail: string[];
   readonly capacity: { slotHours: number; shifts: string; appsPerSlot: number | null; vcpuPerSlot: number | null };

@@ -74,6 +74,7 @@ export interface OtherRoutes {
   'PATCH /changesets/:id': { params: { id: string }; body: ChangeSetStatusBody; result: ChangeSetHeaderOut };
   'GET /export': { query: Partial<ExportQuerystring>; result: Record<string, unknown> };
   'POST /import': { query: ImportQuerystring; body: Record<string, unknown>; result: ImportAnswer };
+  'GET /import/netbox': { result: { urls: string[] } };
   'POST /import/netbox': { body: NetboxImportBody; result: NetboxSyncResult };
   // Analyses.
   'GET /check': { query: Partial<CheckQuerystring>; result: CheckReport };
@@ -134,6 +135,7 @@ export const otherRouteNames = [
   'PATCH /changesets/:id',
   'GET /export',
   'POST /import',
+  'GET /import/netbox',
   'POST /import/netbox',
   'GET /check',
   'POST /what-if',

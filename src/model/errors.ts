@@ -35,6 +35,7 @@ export const errorCatalogue = {
   DEADLINE_EXCEEDED: { status: 503, exit: 3, message: 'The analysis did not finish within the deadline; ask a narrower question.' },
   BUSY: { status: 503, exit: 4, message: 'The database is busy with another write; try again shortly.', retryAfter: 5 },
   UNAVAILABLE: { status: 503, exit: 3, message: 'The server is shutting down; retry (on another instance).' },
+  NETBOX_NOT_ALLOWED: { status: 403, exit: 2, message: 'The server pulls only from the NetBox URLs its administrator allowed (serve --netbox-url).' },
   NETBOX_REFUSED: { status: 502, exit: 2, message: 'NetBox refused the request (401/403): check the API token and its permissions.' },
   NETBOX_NOT_FOUND: { status: 502, exit: 2, message: 'NetBox answered 404: check the URL (the base URL of NetBox, without /api).' },
   NETBOX_VERSION: { status: 502, exit: 2, message: 'The NetBox version is not one the import knows.' },

@@ -4,6 +4,7 @@
  */
 import type { ReportLang } from '../contracts/requests/report.js';
 import { choices, type ChoiceSetName } from '../model/choices.js';
+import { localeOf } from '../model/locales.js';
 
 export type { ReportLang } from '../contracts/requests/report.js';
 
@@ -265,7 +266,7 @@ export interface ReportLocale {
 /** The locale of a language. */
 export function reportLocale(lang: ReportLang): ReportLocale {
   const texts = lang === 'de' ? de : en;
-  const tag = lang === 'de' ? 'de-DE' : 'en-GB';
+  const tag = localeOf(lang);
   return {
     lang,
     t: (key, vars = {}) => (texts[key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`)),

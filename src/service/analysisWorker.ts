@@ -8,6 +8,10 @@ import { decodeEstate, Snapshot } from './Snapshot.js';
 import { errorOut, runRestoreTask, runTask, runTimelineTask, runWaveTask, type ErrorOut, type RestoreTask, type SnapshotTask, type TimelineTask, type WaveTask } from './analysisTask.js';
 import type { Problem } from '../model/errors.js';
 import type { TimeKey } from '../timeline/time.js';
+import { lowerThreadPriority } from './lowerThreadPriority.js';
+
+// Light requests first: the request thread keeps its priority, the analyses yield to it.
+lowerThreadPriority();
 
 /** What the pool posts: a snapshot task with its estate version, or a task that needs none. */
 export type WorkerMessage =

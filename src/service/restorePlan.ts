@@ -14,6 +14,7 @@ import { solveRestore, type RestoreSolution, type RestoreSolveOptions } from '..
 import type { ChangeSetInput } from '../timeline/changeSet.js';
 import { nowKey, parseInstant } from '../timeline/time.js';
 import type { EstateService } from './EstateService.js';
+import { english, textOf } from './serverTexts.js';
 import type { RestorePlanRequest } from '../contracts/requests/plans.js';
 // The results are the API's contract: declared in src/contracts.
 import type { RestoreMiss, RestorePlanResult, RestoreStep } from '../contracts/index.js';
@@ -115,13 +116,16 @@ export async function planRestore(service: EstateService, o: RestorePlanOptions)
     users: usersOf.get(a.id) ?? 0,
   }));
 
+  const title = o.title ?? english('plan.restore', { fail: o.fail.join(', ') });
   if (!o.dryRun) {
     const how = solution.solver === 'greedy' ? `greedy${solution.optimal ? ', meets the lower bound' : ''}` : solution.optimal ? 'MIP, optimal' : 'MIP, time limit reached';
     const notes = `Planned by verbund plan restore (${how}): scenario ${o.fail.join(', ')} at ${start}; ${steps.length} restore steps, ${misses.filter((m) => m.target === 'rto').length} RTO misses.`;
-    await service.addChangeSets({ plans: [{ id: o.name, title: o.title ?? `Restore after the failure of ${o.fail.join(', ')}`, notes }], changesets: restoreChangeSets(o.name, start, o.fail, steps, scope.instances) });
+    await service.addChangeSets({ plans: [{ id: o.name, title, notes }], changesets: restoreChangeSets(o.name, start, o.fail, steps, scope.instances) });
   }
   return {
     plan: o.name,
+    title,
+    text: textOf(title),
     start,
     fail: [...o.fail],
     capacity: { slotHours, shifts: shiftSpec, appsPerSlot: appsPerSlot ?? null, vcpuPerSlot: vcpuPerSlot ?? null },
@@ -144,13 +148,21 @@ function brief(ids: readonly string[]): string {
   return ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ') || 'other applications';
 }
 
+/** A step's title: what it restores (or that it brings dependencies back) and how many tenants it serves again. */
+function stepTitle(s: RestoreStep, steps: number): string {
+  const tenants = new Set(s.served.map((x) => x.tenant)).size;
+  const at = { step: s.step, steps, ...(tenants > 0 && { tenants }) };
+  if (s.restored.length === 0) return english(tenants ? 'restore.dependenciesServed' : 'restore.dependencies', at);
+  return english(tenants ? 'restore.stepServed' : 'restore.step', { ...at, applications: s.restored.join(', ') });
+}
+
 /** The incident (failed applications lose their instances) and one change set per step. */
 function restoreChangeSets(name: string, start: string, fail: readonly string[], steps: readonly RestoreStep[], instances: ReadonlyMap<string, readonly string[]>): ChangeSetInput[] {
   const down = [...instances.keys()].filter((id) => instances.get(id)!.length > 0);
   return [
     {
       id: `${name}-incident`,
-      title: `Incident: ${fail.join(', ')} failed; ${instances.size} applications to restore`,
+      title: english('restore.incident', { fail: fail.join(', '), count: instances.size }),
       effective: start,
       status: 'proposed',
       plan: name,
@@ -158,7 +170,7 @@ function restoreChangeSets(name: string, start: string, fail: readonly string[],
     },
     ...steps.map((s) => ({
       id: s.changeset,
-      title: `Restore step ${s.step} of ${steps.length}: ${s.restored.join(', ') || 'dependencies back'}${s.served.length ? ` (${new Set(s.served.map((x) => x.tenant)).size} tenants served again)` : ''}`,
+      title: stepTitle(s, steps.length),
       effective: s.at,
       status: 'proposed' as const,
       plan: name,

@@ -45,6 +45,28 @@ const templates = {
   'object.update': { en: (p) => `update ${p.id}`, re: /^update (?<id>[a-z0-9][a-z0-9._-]*)$/ },
   'object.delete': { en: (p) => `delete ${p.id}`, re: /^delete (?<id>[a-z0-9][a-z0-9._-]*)$/ },
   'estate.initial': { en: () => 'Initial estate', re: /^Initial estate$/ },
+  // The initial change sets the importers write (src/interop: readGraphml, readSndlib, and an
+  // export's snapshot, toFileDocument); interop sits below this layer, so they write the English
+  // text and are recognized here (test/serverTexts.test.ts reads their real output back).
+  'import.network': { en: (p) => `Network ${p.network} (${p.format}, ${p.file})`, re: /^Network (?<network>.+) \((?<format>GraphML|SNDlib (?:XML|native)), (?<file>[^,()]+)\)$/ },
+  'estate.snapshot': { en: (p) => `Estate at ${p.at}`, re: /^Estate at (?<at>\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})? UTC)?)$/ },
+  // `plan restore` (src/service/restorePlan.ts): the plan, its incident and its steps. A step
+  // restores applications or only brings dependencies back, and serves tenants again or none:
+  // four texts, the more specific first (the first template that reads a title back wins).
+  'plan.restore': { en: (p) => `Restore after the failure of ${p.fail}`, re: /^Restore after the failure of (?<fail>.+)$/ },
+  'restore.incident': { en: (p) => `Incident: ${p.fail} failed; ${p.count} applications to restore`, re: /^Incident: (?<fail>.+) failed; (?<count>\d+) applications to restore$/, numbers: ['count'] },
+  'restore.dependenciesServed': {
+    en: (p) => `Restore step ${p.step} of ${p.steps}: dependencies back (${p.tenants} tenants served again)`,
+    re: /^Restore step (?<step>\d+) of (?<steps>\d+): dependencies back \((?<tenants>\d+) tenants served again\)$/,
+    numbers: ['step', 'steps', 'tenants'],
+  },
+  'restore.dependencies': { en: (p) => `Restore step ${p.step} of ${p.steps}: dependencies back`, re: /^Restore step (?<step>\d+) of (?<steps>\d+): dependencies back$/, numbers: ['step', 'steps'] },
+  'restore.stepServed': {
+    en: (p) => `Restore step ${p.step} of ${p.steps}: ${p.applications} (${p.tenants} tenants served again)`,
+    re: /^Restore step (?<step>\d+) of (?<steps>\d+): (?<applications>.+) \((?<tenants>\d+) tenants served again\)$/,
+    numbers: ['step', 'steps', 'tenants'],
+  },
+  'restore.step': { en: (p) => `Restore step ${p.step} of ${p.steps}: ${p.applications}`, re: /^Restore step (?<step>\d+) of (?<steps>\d+): (?<applications>.+)$/, numbers: ['step', 'steps'] },
   // Warnings of `plan waves` (answered, never stored: no need to recognize them).
   'waves.tightToTarget': { en: (p) => `${p.from} is tightly coupled to ${p.to}, which is at ${p.site} already: split until ${p.from} moves` },
   'waves.alreadyScheduled': {

@@ -5,6 +5,7 @@ import { api, whenSignedOut } from './api.js';
 import { useI18n, type Key } from './i18n/index.js';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
 import { DateField } from './components/DateField.js';
+import { useScrollableTables } from './components/useScrollableTables.js';
 import { Link, navigate, useParam, usePath } from './router.js';
 import { AppContext, today, useApp, useLoad, type AppState } from './state.js';
 import { SignIn } from './pages/SignIn.js';
@@ -65,6 +66,7 @@ function Shell({ user, onSignedOut }: { user: Principal; onSignedOut: () => void
     if (tenant && !tenantPage(path)) navigate('/municipalities', true);
   }, [tenant, path]);
   const main = useRef<HTMLElement>(null);
+  useScrollableTables(main);
   const page = pageOf(tenant && !tenantPage(path) ? '/municipalities' : path);
   useEffect(() => {
     document.title = `${t(page.title)} – Verbund`;

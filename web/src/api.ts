@@ -118,6 +118,7 @@ export const api = {
   changesets: (query: ChangeSetListQuery, signal?: Signal) => call('GET /changesets', { query, signal }),
   /** The dates where the view changes (with a plan: its proposed change sets' too). */
   timeline: (plan: string | undefined, signal?: Signal) => call('GET /timeline', { query: { plan }, signal }),
+  netboxUrls: () => call('GET /import/netbox', {}),
   netboxSync: (body: NetboxImportBody) => call('POST /import/netbox', { body }),
 
   // Analyses.

@@ -1,7 +1,7 @@
 /**
  * Dates as the user reads and writes them: in the order and with the separators of the
- * language's locale (`03.12.2026` in German, `03/12/2026` in British English — the locale the UI
- * formats every date in), and ISO (`2026-12-03`) in any language. Pure, so a test checks it
+ * language's locale (`03.12.2026` in German, `12/03/2026` in English: src/model/locales.ts,
+ * the locale the UI formats every date in), and ISO (`2026-12-03`) in any language. Pure, so a test checks it
  * against Intl's own formatting.
  */
 
@@ -22,7 +22,7 @@ export function partOrder(locale: string): ('day' | 'month' | 'year')[] {
 }
 
 /**
- * A date typed in the locale's order (`3.12.2026`, `03/12/26`) or as ISO (`2026-12-03`):
+ * A date typed in the locale's order (`3.12.2026` in de-DE, `12/3/26` in en-US) or as ISO (`2026-12-03`):
  * `YYYY-MM-DD`, or null when it is no date. A two-digit year is 20xx. `complete` asks for a
  * four-digit year (while typing, `3.12.20` is not yet the date meant).
  */
@@ -49,4 +49,27 @@ export function formatDate(isoDate: string, locale: string): string {
 /** The day `days` after (or before) a `YYYY-MM-DD`. */
 export function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A time of day as typed: `8:00`, `20:00`, `8.00`, `8`, and with a 12-hour clock's `AM`/`PM`
+ * (`8:00 PM`, `8 pm`) in any language: `HH:MM`, or null when it is no time of day.
+ */
+export function parseTime(text: string): string | null {
+  const m = /^(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s*m\.?)?$/i.exec(text.trim());
+  if (!m) return null;
+  let hour = Number(m[1]);
+  const minute = m[2] === undefined ? 0 : Number(m[2]);
+  if (minute > 59) return null;
+  if (m[3]) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (m[3].toLowerCase() === 'p' ? 12 : 0);
+  } else if (hour > 23) return null;
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/** `HH:MM` as the locale writes a time of day (`20:00` in de-DE, `08:00 PM` in en-US). */
+export function formatTime(hhmm: string, locale: string): string {
+  const [h, m] = hhmm.split(':').map(Number);
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, h, m)));
 }

@@ -2,7 +2,7 @@
  * Texts the server wrote (plan and change-set titles it generated, warnings of `plan waves`)
  * in the user's language: the API answers them as a code with parameters beside the English
  * text (docs/api.md, "Texts the server writes"); the text under `server.<code>` is filled with
- * the parameters — dates and numbers in the locale (`date`, `dates`, `end` hold dates). Without a code, or for a code this UI does
+ * the parameters — dates and numbers in the locale (`date`, `dates`, `end`, `at` hold dates). Without a code, or for a code this UI does
  * not know, the English text is shown.
  */
 import type { ServerText } from '../../src/contracts/index.js';
@@ -12,7 +12,7 @@ import { useI18n, type Key } from './i18n/index.js';
 export type { ServerText };
 
 /** The parameters that hold dates (ids may contain a date too: those stay as they are). */
-const DATE_PARAMS = new Set(['date', 'dates', 'end']);
+const DATE_PARAMS = new Set(['date', 'dates', 'end', 'at']);
 /** ISO dates (and date-times) inside a date parameter: shown as the language writes dates. */
 const DATES = /\b\d{4}-\d{2}-\d{2}(?:T[0-9:.]+Z)?\b/g;
 

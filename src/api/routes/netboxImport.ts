@@ -2,18 +2,45 @@
  * POST /api/v1/import/netbox: a live NetBox pull as a sync (docs/netbox.md, docs/api.md).
  * The token travels in the body, is used for the pull and is neither logged (request logs
  * hold no bodies) nor stored nor answered. Recorded pulls (`--from`) stay a CLI feature: the
- * server never opens a path a client names.
+ * server never opens a path a client names — nor a URL: it pulls only from the NetBox
+ * instances it was started with (`serve --netbox-url`), listed by GET /api/v1/import/netbox.
  */
 import { netboxImportBody } from '../../contracts/requests/estateFiles.js';
-import { fetchNetboxPull } from '../../interop/netbox/fetchNetboxPull.js';
+import { fetchNetboxPull, netboxBase } from '../../interop/netbox/fetchNetboxPull.js';
 import { parseNetboxMap } from '../../interop/netbox/NetboxMap.js';
+import { VerbundError } from '../../model/errors.js';
 import { syncNetbox } from '../../service/NetboxSync.js';
-import type { RoutePlugin } from '../routePlugin.js';
+import type { RouteOptions, RoutePlugin } from '../routePlugin.js';
 
 const objectList = { type: 'array', items: { type: 'object', additionalProperties: true } } as const;
 
-/** Registers POST /api/v1/import/netbox. */
-export const netboxImportRoutes: RoutePlugin = async (app, { ctx }) => {
+/** What the NetBox routes are given: the `serve --netbox-url` option. */
+export interface NetboxRouteOptions extends RouteOptions {
+  readonly netboxUrls: readonly string[];
+}
+
+/** A NetBox's base URL as the pull uses it (origin and path, no trailing `/`, no `/api`). */
+function normalized(url: string): string {
+  const b = netboxBase(url);
+  return `${b.origin}${b.prefix}`;
+}
+
+/** Registers GET and POST /api/v1/import/netbox. */
+export const netboxImportRoutes: RoutePlugin<NetboxRouteOptions> = async (app, { ctx, netboxUrls }) => {
+  // Normalized once at start: a wrong --netbox-url fails the server's start, not a request.
+  const allowed = netboxUrls.map(normalized);
+  app.get(
+    '/import/netbox',
+    {
+      config: { auth: 'operator' },
+      schema: {
+        tags: ['estate files'],
+        summary: 'The NetBox instances this server may pull (serve --netbox-url); empty: the live sync is off',
+        response: { 200: { type: 'object', required: ['urls'], properties: { urls: { type: 'array', items: { type: 'string' } } } } },
+      },
+    },
+    async () => ({ urls: allowed }),
+  );
   app.post(
     '/import/netbox',
     {
@@ -46,8 +73,15 @@ export const netboxImportRoutes: RoutePlugin = async (app, { ctx }) => {
       },
     },
     async (req, reply) => {
+      const url = normalized(req.body.url);
+      // Before anything else: an operator must not make the server fetch an address of their
+      // choosing inside its network (server-side request forgery).
+      if (!allowed.includes(url)) {
+        const message = allowed.length === 0 ? 'this server pulls from no NetBox: its administrator starts it with --netbox-url <url>' : `${url} is not one of the NetBox instances this server may pull: ${allowed.join(', ')}`;
+        throw new VerbundError('NETBOX_NOT_ALLOWED', message, [{ code: 'NETBOX_NOT_ALLOWED', message, field: 'url' }]);
+      }
       const map = req.body.map === undefined ? {} : parseNetboxMap(req.body.map, 'map');
-      const pull = await fetchNetboxPull({ url: req.body.url, token: req.body.token });
+      const pull = await fetchNetboxPull({ url, token: req.body.token });
       const r = await syncNetbox(ctx.writer(req), pull, { map, mapFile: 'map', dryRun: req.body.dry_run ?? false });
       return reply.status(r.changeset ? 201 : 200).send(r);
     },

@@ -19,6 +19,7 @@ interface ServeOptions extends GlobalOptions {
   readonly analysisTimeout?: string;
   readonly logLevel: string;
   readonly mapStyle?: string;
+  readonly netboxUrl?: readonly string[];
 }
 
 /** A positive integer option, or undefined when not given. */
@@ -41,10 +42,11 @@ export async function run(opts: ServeOptions): Promise<number> {
   };
   const mapStyle = opts.mapStyle ?? process.env.VERBUND_MAP_STYLE;
   const baseMap = mapStyle ? loadBaseMap(mapStyle) : undefined;
+  const netboxUrls = opts.netboxUrl ?? process.env.VERBUND_NETBOX_URLS?.split(/\s+/).filter(Boolean) ?? [];
   const store = await openStore(resolveLocation(opts));
   // Loaded here, not at the top: other commands never load Fastify.
   const { buildApp } = await import('../../api/buildApp.js');
-  const app = await buildApp({ store, logger: { level: opts.logLevel }, bodyLimit, trustProxy: opts.trustProxy === true, analysis, ...(baseMap && { baseMap }) });
+  const app = await buildApp({ store, logger: { level: opts.logLevel }, bodyLimit, trustProxy: opts.trustProxy === true, analysis, netboxUrls, ...(baseMap && { baseMap }) });
   const address = await app.listen({ host: opts.host, port });
   out(`verbund serves ${address} (${store.dialect}); API docs at ${address}/api/docs`);
   const accounts = new AccountService(store);

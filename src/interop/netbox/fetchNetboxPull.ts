@@ -30,7 +30,7 @@ export interface LiveOptions {
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
 
 /** The origin and the path prefix of a NetBox (no trailing `/`, no `/api`). */
-function netboxBase(url: string): { origin: string; prefix: string } {
+export function netboxBase(url: string): { origin: string; prefix: string } {
   let u: URL;
   try {
     u = new URL(url);

@@ -1,18 +1,26 @@
 /**
  * The NetBox sync form (operators and admins): pulls a NetBox through
  * POST /api/v1/import/netbox and shows what changed (docs/netbox.md). The token lives in this
- * form's state only, and is cleared after each pull.
+ * form's state only, and is cleared after each pull. The NetBox is one of those the server was
+ * started with (`serve --netbox-url`): the server fetches no address a user types.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { NetboxSyncResult } from '../../../src/contracts/index.js';
 import { api } from '../api.js';
 import { useI18n } from '../i18n/index.js';
-import { ErrorBox, TextField } from './common.js';
+import { useLoad } from '../state.js';
+import { Async, ErrorBox, TextField } from './common.js';
 import { DiffList } from './DiffList.js';
 
 export function NetboxSync({ onWritten }: { onWritten: () => void }) {
   const { t, number } = useI18n();
+  const urls = useLoad(() => api.netboxUrls(), []);
+  const urlId = useId();
   const [url, setUrl] = useState('');
+  const first = urls.data?.urls[0];
+  useEffect(() => {
+    if (first !== undefined) setUrl((u) => u || first);
+  }, [first]);
   const [token, setToken] = useState('');
   const [dryRun, setDryRun] = useState(true);
   const [busy, setBusy] = useState(false);
@@ -39,18 +47,35 @@ export function NetboxSync({ onWritten }: { onWritten: () => void }) {
     <section aria-labelledby="h-netbox">
       <h2 id="h-netbox">{t('netbox.title')}</h2>
       <p className="muted">{t('netbox.intro')}</p>
-      <form className="grid-form" onSubmit={submit}>
-        <TextField name="netbox-url" label={t('netbox.url')} value={url} onChange={setUrl} type="url" placeholder="https://netbox.example" required />
-        <TextField name="netbox-token" label={t('netbox.token')} value={token} onChange={setToken} type="password" autoComplete="off" required />
-        <label>
-          <input type="checkbox" name="dry-run" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} /> {t('netbox.dryRun')}
-        </label>
-        <div className="buttons">
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('netbox.busy') : t('netbox.submit')}
-          </button>
-        </div>
-      </form>
+      <Async state={urls}>
+        {({ urls: allowed }) =>
+          allowed.length === 0 ? (
+            <p className="muted">{t('netbox.none')}</p>
+          ) : (
+            <form className="grid-form" onSubmit={submit}>
+              <div className="field">
+                <label htmlFor={urlId}>{t('netbox.url')}</label>
+                <select id={urlId} name="netbox-url" value={url} onChange={(e) => setUrl(e.target.value)} required>
+                  {allowed.map((u) => (
+                    <option key={u} value={u}>
+                      {u}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <TextField name="netbox-token" label={t('netbox.token')} value={token} onChange={setToken} type="password" autoComplete="off" required />
+              <label>
+                <input type="checkbox" name="dry-run" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} /> {t('netbox.dryRun')}
+              </label>
+              <div className="buttons">
+                <button type="submit" className="primary" disabled={busy}>
+                  {busy ? t('netbox.busy') : t('netbox.submit')}
+                </button>
+              </div>
+            </form>
+          )
+        }
+      </Async>
       <ErrorBox error={error} />
       {answer && d && (
         <div role="status">

@@ -4,6 +4,7 @@ import { ApiError } from '../api.js';
 import { useI18n } from '../i18n/index.js';
 import type { Loaded, OnDemandLoad } from '../state.js';
 import { Computing } from './Computing.js';
+import { DateInput } from './DateField.js';
 import { NamedLink, ObjLink } from './links.js';
 
 // The links live in links.tsx (FieldValue.tsx uses them too); pages import them from here.
@@ -77,12 +78,17 @@ export function Figure({ label, value, note, tone }: { label: string; value: Rea
 }
 
 /** A labelled input with the API's problems for it shown below it (and announced with it). */
-export function TextField({ name, label, value, onChange, errors = [], ...props }: { name: string; label: string; value: string; onChange: (v: string) => void; errors?: readonly string[] } & Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'name'>) {
+export function TextField({ name, label, value, onChange, errors = [], type, ...props }: { name: string; label: string; value: string; onChange: (v: string) => void; errors?: readonly string[] } & Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'name'>) {
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={errors.length > 0} aria-describedby={errors.length ? `${id}-err` : undefined} {...props} />
+      {type === 'date' ? (
+        // A date in the UI's language, not the browser's (DateField.tsx).
+        <DateInput id={id} name={name} value={value} onChange={onChange} optional={!props.required} aria-invalid={errors.length > 0} describedBy={errors.length ? `${id}-err` : undefined} {...(props as Omit<typeof props, 'aria-describedby'>)} />
+      ) : (
+        <input id={id} name={name} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={errors.length > 0} aria-describedby={errors.length ? `${id}-err` : undefined} type={type} {...props} />
+      )}
       {errors.length > 0 && (
         <span id={`${id}-err`} className="field-error" data-field={name}>
           {errors.join('; ')}

@@ -4,10 +4,11 @@
  */
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { choices, type ChoiceSetName } from '../../../src/model/choices.js';
+import { localeOf, type Language } from '../../../src/model/locales.js';
 import de from './de.js';
 import en from './en.js';
 
-export type Lang = 'de' | 'en';
+export type Lang = Language;
 export type Key = keyof typeof de;
 const dictionaries: Record<Lang, Record<Key, string>> = { de, en };
 const LANG_KEY = 'verbund.lang';
@@ -22,6 +23,8 @@ export function initialLang(): Lang {
 /** What components use to speak the user's language. */
 export interface I18n {
   readonly lang: Lang;
+  /** The locale dates and numbers are written and read in (`de-DE`, `en-US`: src/model/locales.ts). */
+  readonly locale: string;
   readonly setLang: (l: Lang) => void;
   /** The text of a key, with `{name}` placeholders filled. */
   readonly t: (key: Key, params?: Record<string, string | number>) => string;
@@ -55,7 +58,7 @@ const Ctx = createContext<I18n | null>(null);
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
   const value = useMemo<I18n>(() => {
-    const locale = lang === 'de' ? 'de-DE' : 'en-GB';
+    const locale = localeOf(lang);
     const dateFmt = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
     const dateTimeFmt = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
     const plural = new Intl.PluralRules(locale);
@@ -75,6 +78,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     };
     return {
       lang,
+      locale,
       setLang: (l) => {
         localStorage.setItem(LANG_KEY, l);
         setLangState(l);

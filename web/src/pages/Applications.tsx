@@ -202,9 +202,9 @@ function Joint({ candidates }: { candidates: JointCandidate[] }) {
  * written (a dry run of the same request) and warns when the date falls in a blackout.
  */
 function WriteJoint({ product, onCancel, onWritten }: { product: string; onCancel: () => void; onWritten: (r: JointApplied) => void }) {
-  const { t, date, lang } = useI18n();
+  const { t, date, locale } = useI18n();
   // An annual end (--12-15) as day and month in the locale, a dated one as a date.
-  const day = (d: string) => (d.startsWith('--') ? new Date(`2000${d.slice(1)}T00:00:00Z`).toLocaleDateString(lang === 'de' ? 'de-DE' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }) : date(d));
+  const day = (d: string) => (d.startsWith('--') ? new Date(`2000${d.slice(1)}T00:00:00Z`).toLocaleDateString(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }) : date(d));
   const slug = product.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   const next = new Date();
   const [name, setName] = useState(`joint-${slug}`.slice(0, 64));

@@ -5,9 +5,10 @@
  * Remove button. A 412 (someone else wrote meanwhile) shows theirs beside mine, with reload and
  * "apply mine to the new state". See docs/ui.md, "Editing".
  */
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { ApiError, api } from '../api.js';
 import { ErrorBox } from '../components/common.js';
+import { DateInput } from '../components/DateField.js';
 import { fieldSpecs, requiredFields, type FieldSpec } from '../fields.js';
 import { flatFields } from '../fieldDiff.js';
 import { useI18n } from '../i18n/index.js';
@@ -25,6 +26,7 @@ type WriteStatus = NonNullable<WriteMeta['status']>;
 export function EditForm({ obj, etag, onDone }: { obj: Obj; etag: string | null; onDone: () => void }) {
   const { t, lang } = useI18n();
   const { user, plan, at } = useApp();
+  const formId = useId();
   const kind = obj.kind as Kind;
   const specs = fieldSpecs[kind] ?? [];
   const original = obj as unknown as Record<string, unknown>;
@@ -73,9 +75,12 @@ export function EditForm({ obj, etag, onDone }: { obj: Obj; etag: string | null;
     }
   };
 
-  const submit = (e: FormEvent) => {
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     setNote('');
+    // A date field holding a text that is no date says so at the field; nothing is sent.
+    const wrong = e.currentTarget.querySelector<HTMLInputElement>('input:invalid');
+    if (wrong) return wrong.focus();
     const { patch, errors } = patchOf(specs, original, drafts, removed, lang);
     setInvalid(errors);
     if (Object.keys(errors).length > 0) return;
@@ -111,10 +116,8 @@ export function EditForm({ obj, etag, onDone }: { obj: Obj; etag: string | null;
       ))}
       <fieldset>
         <legend>{t('object.changesetLegend')}</legend>
-        <label>
-          {t('object.effective')}
-          <input name="changeset.effective" type="date" value={meta.effective} onChange={(e) => setMeta({ ...meta, effective: e.target.value })} required />
-        </label>
+        <label htmlFor={`${formId}-effective`}>{t('object.effective')}</label>
+        <DateInput id={`${formId}-effective`} name="changeset.effective" value={meta.effective} onChange={(effective) => setMeta({ ...meta, effective })} required />
         <label>
           {t('col.status')}
           <select name="changeset.status" value={meta.status} onChange={(e) => setMeta({ ...meta, status: e.target.value as WriteStatus })}>

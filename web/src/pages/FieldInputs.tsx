@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { api } from '../api.js';
+import { DateInput } from '../components/DateField.js';
 import { NamedLink } from '../components/FieldValue.js';
 import type { FieldSpec, NumberSpec } from '../fields.js';
 import { useI18n } from '../i18n/index.js';
@@ -58,6 +59,8 @@ export function Row({ path, label, errors, removable, removed, onToggleRemoved, 
 }
 
 const aria = (p: InputProps) => ({ id: p.id, name: p.name, disabled: p.disabled, 'aria-invalid': p.invalid, 'aria-describedby': p.describedBy, 'aria-label': p.ariaLabel });
+/** The same for a date field, which adds its own description (the form's date format) to the field's. */
+const dateAria = (p: InputProps) => ({ id: p.id, name: p.name, disabled: p.disabled, 'aria-invalid': p.invalid, describedBy: p.describedBy, 'aria-label': p.ariaLabel });
 
 /** A number typed in either language, with its unit and, for a share, the percentage it means. */
 export function NumberInput({ spec, value, onChange, ...p }: InputProps & { spec: NumberSpec; value: string; onChange: (v: string) => void }) {
@@ -92,7 +95,7 @@ export function Input({ spec, draft, onChange, label, ...p }: InputProps & { spe
     case 'ref':
       return <RefPicker {...p} kinds={spec.kinds} value={draft as string} onChange={onChange} />;
     case 'date':
-      return <input {...aria(p)} type="date" value={draft as string} onChange={(e) => onChange(e.target.value)} />;
+      return <DateInput {...dateAria(p)} value={draft as string} onChange={onChange} optional />;
     case 'multiline':
       return <textarea {...aria(p)} value={draft as string} onChange={(e) => onChange(e.target.value)} rows={3} />;
     case 'refs':

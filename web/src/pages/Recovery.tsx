@@ -3,10 +3,11 @@
  * RPO, criticality) with what `check` flags against them, the failover tests, the report as
  * a download, and the restore order of a chosen disaster with its RTO misses and why.
  */
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { CheckReport as ContinuityCheck, ContinuityApplication as ContinuityApp, ObjectOfKind, RestorePlanRequest, RestorePlanResult as RestoreResult, TargetFlag } from '../../../src/contracts/index.js';
 import { api } from '../api.js';
 import { Async, Badge, ErrorBox, Figure, IdCell, IdList, TableHead, TextField } from '../components/common.js';
+import { DateInput, TimeInput } from '../components/DateField.js';
 import { ReportDownload } from '../components/ReportDownload.js';
 import { RestoreGantt } from '../components/RestoreGantt.js';
 import { choiceColour, useI18n, type Key } from '../i18n/index.js';
@@ -147,7 +148,9 @@ function RestoreOrder({ apps }: { apps: readonly RecoveryApp[] }) {
   const sites = useLoad((s) => api.listAll('site', { at, type: 'datacenter' }, s), [at]);
   const [scenario, setScenario] = useState('');
   const [other, setOther] = useState('');
-  const [start, setStart] = useState(`${at}T08:00`);
+  const id = useId();
+  const [startDay, setStartDay] = useState(at);
+  const [startTime, setStartTime] = useState('08:00');
   const [slotHours, setSlotHours] = useState('1');
   const [shifts, setShifts] = useState('00-24');
   const [appsPerSlot, setAppsPerSlot] = useState('1');
@@ -162,6 +165,7 @@ function RestoreOrder({ apps }: { apps: readonly RecoveryApp[] }) {
     setBusy(true);
     try {
       // The offset of the browser's time zone at that date: the shifts are local hours.
+      const start = `${startDay}T${startTime}`;
       const local = new Date(start);
       const offset = -local.getTimezoneOffset();
       const sign = offset >= 0 ? '+' : '-';
@@ -204,9 +208,11 @@ function RestoreOrder({ apps }: { apps: readonly RecoveryApp[] }) {
           )}
         </Async>
         {scenario === '*' && <TextField name="fail" label={t('recovery.failed')} value={other} onChange={setOther} required />}
-        <label>
-          {t('recovery.start')} <input type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} required />
-        </label>
+        <fieldset className="inline-fields">
+          <legend>{t('recovery.start')}</legend>
+          <label htmlFor={`${id}-day`}>{t('recovery.startDay')}</label> <DateInput id={`${id}-day`} value={startDay} onChange={setStartDay} required />{' '}
+          <label htmlFor={`${id}-time`}>{t('recovery.startTime')}</label> <TimeInput id={`${id}-time`} value={startTime} onChange={setStartTime} required />
+        </fieldset>
         <TextField name="slotHours" label={t('recovery.slotHours')} value={slotHours} onChange={setSlotHours} inputMode="decimal" required />
         <TextField name="shifts" label={t('recovery.shifts')} value={shifts} onChange={setShifts} required />
         <TextField name="appsPerSlot" label={t('recovery.appsPerSlot')} value={appsPerSlot} onChange={setAppsPerSlot} inputMode="numeric" />

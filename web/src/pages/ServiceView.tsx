@@ -4,6 +4,7 @@
  * application and its dependencies — each drawn with its verdict for this service (a single
  * point of failure, an accepted risk, or not), by colour and by word, and listed in a table.
  */
+import { useCallback, useRef, useState } from 'react';
 import { api } from '../api.js';
 import { Async, Badge, IdCell, TableHead } from '../components/common.js';
 import { NamedLink } from '../components/FieldValue.js';
@@ -94,15 +95,16 @@ export function ServiceView({ site, application }: { site: string; application: 
 function ServicePicture({ data }: { data: Loaded }) {
   const { t, choice } = useI18n();
   const { facts, paths, check, verdicts, kinds } = data;
-  const layout = layoutService(facts);
+  const pad = 8;
+  const [frame, width] = useWidth();
+  // Across where it fits the frame, else down: never cut off (docs/ui.md, "Service").
+  const layout = layoutService(facts, width - 2 * pad);
   const lineIds = layout.lines.flatMap((l) => (l.id ? [l.id] : []));
   const breakerIds = [...verdicts.keys()];
   const names = useNames([...new Set([...layout.boxes.map((b) => b.id), ...lineIds, ...breakerIds])]);
   const verdictOf = (id: string): ElementVerdict => verdicts.get(id) ?? 'ok';
   const word = (v: ElementVerdict) => t(`service.verdict.${v}` as Key);
-  const centre = new Map(layout.boxes.map((b) => [b.id, b]));
   const service = check.services[0];
-  const pad = 8;
   // Breakers not drawn (risk groups, the data-center sites, …): listed with the picture's elements.
   const drawn = new Set([...layout.boxes.map((b) => b.id), ...lineIds]);
   const beside = breakerIds.filter((id) => !drawn.has(id));
@@ -112,7 +114,7 @@ function ServicePicture({ data }: { data: Loaded }) {
     ...beside.map((id) => ({ id, kind: kinds.get(id) ?? 'device', role: t('service.role.beside'), verdict: verdictOf(id) })),
   ];
   const label = (id: string) => names.get(id) ?? id;
-  const short = (s: string) => (s.length > 21 ? `${s.slice(0, 20)}…` : s);
+  const short = (s: string, max = 21) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
   return (
     <>
       <div className="figures">
@@ -140,26 +142,21 @@ function ServicePicture({ data }: { data: Loaded }) {
       </p>
       {paths.reason && <PathReason reason={paths.reason} />}
       {paths.paths.length === 0 && facts.paths.length > 0 && <p>{t('map.sharedRisk')}</p>}
-      <div className="service-picture">
-        <svg width={layout.width + 2 * pad} height={layout.height + 2 * pad + 14} viewBox={`${-pad} ${-pad} ${layout.width + 2 * pad} ${layout.height + 2 * pad + 14}`} role="group" aria-label={t('service.picture')}>
+      <div className="service-picture" ref={frame} data-orientation={layout.orientation}>
+        <svg width={layout.width + 2 * pad} height={layout.height + 2 * pad} viewBox={`${-pad} ${-pad} ${layout.width + 2 * pad} ${layout.height + 2 * pad}`} role="group" aria-label={t('service.picture')}>
           {layout.lines.map((l, i) => {
-            const a = centre.get(l.from);
-            const b = centre.get(l.to);
-            if (!a || !b) return null;
-            const x1 = a.x + (a.x < b.x ? BOX.w : a.x === b.x ? BOX.w / 2 : 0);
-            const x2 = b.x + (a.x < b.x ? 0 : a.x === b.x ? BOX.w / 2 : BOX.w);
-            const y1 = a.y + (a.x === b.x ? (a.y < b.y ? BOX.h : 0) : BOX.h / 2);
-            const y2 = b.y + (a.x === b.x ? (a.y < b.y ? 0 : BOX.h) : BOX.h / 2);
             const v = l.id ? verdictOf(l.id) : 'ok';
-            const line = <line x1={x1} y1={y1} x2={x2} y2={y2} stroke={l.id ? colours[v] : '#767676'} strokeWidth={l.id ? 3 : 1.5} strokeDasharray={l.coupling === 'loose' ? '6 4' : l.path === 1 ? '10 3' : undefined} />;
+            const line = <polyline points={l.points.map((p) => p.join(',')).join(' ')} fill="none" stroke={l.id ? colours[v] : '#767676'} strokeWidth={l.id ? 3 : 1.5} strokeDasharray={l.coupling === 'loose' ? '6 4' : l.path === 1 ? '10 3' : undefined} />;
             if (!l.id) return <g key={i}>{line}</g>;
+            const [x, y] = labelAt(l.points);
+            const suffix = v !== 'ok' ? ` · ${word(v)}` : '';
             return (
               <a key={i} href={withView(`/objects/${encodeURIComponent(l.id)}`)} data-id={l.id} data-verdict={v}>
                 <title>{`${label(l.id)} (${l.id}), ${t('kind.link')}: ${word(v)}`}</title>
                 {line}
-                <text x={(x1 + x2) / 2} y={(y1 + y2) / 2 - 5} textAnchor="middle" fontSize="10" fill="#333">
-                  {short(label(l.id))}
-                  {v !== 'ok' && ` · ${word(v)}`}
+                <text x={x} y={y + 3.5} textAnchor="middle" fontSize="10" fill="#333" stroke="#fafafa" strokeWidth={3} paintOrder="stroke">
+                  {short(label(l.id), Math.max(6, layout.labelChars - suffix.length))}
+                  {suffix}
                 </text>
               </a>
             );
@@ -209,6 +206,36 @@ function ServiceBox({ box, name, verdict, word, kind, short }: { box: Box; name:
       </text>
     </a>
   );
+}
+
+/**
+ * Where a link's name goes: on its longest stretch, in the gap between the boxes (a halo keeps
+ * it legible over the line) — halfway along a straight one, a quarter along a slanting one, so
+ * that the names of two links that cross (paths changing sides) do not meet at the crossing.
+ */
+function labelAt(points: readonly (readonly [number, number])[]): [number, number] {
+  let [a, b] = [points[0]!, points[1]!];
+  for (let i = 2; i < points.length; i++) if (Math.hypot(points[i]![0] - points[i - 1]![0], points[i]![1] - points[i - 1]![1]) > Math.hypot(b[0] - a[0], b[1] - a[1])) [a, b] = [points[i - 1]!, points[i]!];
+  const f = a[0] !== b[0] && a[1] !== b[1] ? 0.25 : 0.5;
+  return [a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1])];
+}
+
+/**
+ * A ref for an element and its width in CSS pixels, followed as it changes (a rotated phone, a
+ * resized window); until it is measured, the viewport's.
+ */
+function useWidth(): [(e: HTMLDivElement | null) => void, number] {
+  const [width, setWidth] = useState(() => document.documentElement.clientWidth);
+  const observer = useRef<ResizeObserver | null>(null);
+  const ref = useCallback((e: HTMLDivElement | null) => {
+    observer.current?.disconnect();
+    if (!e) return;
+    const measure = () => setWidth(e.clientWidth);
+    measure();
+    observer.current = new ResizeObserver(measure);
+    observer.current.observe(e);
+  }, []);
+  return [ref, width];
 }
 
 /** Links to the service view of each service of an application, a site or a usage (on its object page). */

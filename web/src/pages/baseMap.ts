@@ -2,9 +2,12 @@
  * The optional base map (docs/ui.md, "Map"): MapLibre GL under the canvas, following its view.
  * This module is loaded only when the operator configured a style (`serve --map-style`), so
  * the bundle without a base map stays small. The CSP build of MapLibre loads its worker from
- * our own origin (no `blob:` workers in the Content-Security-Policy).
+ * our own origin (no `blob:` workers in the Content-Security-Policy). Sources may be PMTiles
+ * archives (`pmtiles://https://host/region.pmtiles`), read in byte ranges by the `pmtiles`
+ * library: an operator serves one file from any web server instead of running a tile server.
  */
 import maplibre from 'maplibre-gl/dist/maplibre-gl-csp.js';
+import { Protocol } from 'pmtiles';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-csp-worker.js?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { MapViewport } from './mapDraw.js';
@@ -24,12 +27,17 @@ export interface BaseMap {
   remove(): void;
 }
 
+/** Reads PMTiles archives for MapLibre. */
+const pmtiles = new Protocol();
+
 /** MapLibre's world is 512 pixels wide at zoom 0. */
 const TILE = 512;
 
 /** Creates the base map in `container` with the style at `style`; `onError` hears what fails (a style that does not load). */
 export function createBaseMap(container: HTMLElement, style: string, onError: (e: Error) => void): BaseMap {
   maplibre.setWorkerUrl(workerUrl);
+  // One protocol for the page (it caches the archives' directories); registering it again is harmless.
+  maplibre.addProtocol('pmtiles', pmtiles.tile);
   // preserveDrawingBuffer: the tests read the drawn pixels back.
   const map = new maplibre.Map({ container, style, interactive: false, attributionControl: { compact: false }, fadeDuration: 0, maxZoom: 24, canvasContextAttributes: { preserveDrawingBuffer: true } });
   const state = { style, loaded: false, zoom: 0, center: [0, 0] as [number, number] };
