@@ -5,7 +5,7 @@
 import type { Problem } from '../model/errors.js';
 import { referencesOf } from '../model/references.js';
 import type { Change, ChangeSetInput, Origin } from './changeSet.js';
-import type { Estate, StoredObject } from './Estate.js';
+import type { EstateAccess, StoredObject } from './Estate.js';
 import { mergePatch } from './mergePatch.js';
 import { validateObject } from './validateObject.js';
 
@@ -34,7 +34,7 @@ interface Touch {
  * (valid changes applied) so that later problems can still be found; callers that got
  * problems must not persist anything.
  */
-export function applyChangeSet(estate: Estate, cs: ChangeSetInput, onApplied?: (changesDone: number) => void): ApplyResult {
+export function applyChangeSet(estate: EstateAccess, cs: ChangeSetInput, onApplied?: (changesDone: number) => void): ApplyResult {
   const problems: Problem[] = [];
   const touched = new Map<string, Touch>();
   const deleted = new Map<string, Origin | undefined>();
@@ -181,7 +181,7 @@ export function applyChangeSet(estate: Estate, cs: ChangeSetInput, onApplied?: (
 type Reporter = (origin: Origin | undefined, id: string | undefined, field: string | undefined, message: string) => void;
 
 /** Checks the rules that span objects, for the objects a change set touched. */
-function validateTouched(estate: Estate, touched: Map<string, Touch>, deleted: Map<string, Origin | undefined>, report: Reporter): void {
+function validateTouched(estate: EstateAccess, touched: Map<string, Touch>, deleted: Map<string, Origin | undefined>, report: Reporter): void {
   // Per site, once per change set: a big data center has thousands of devices, and asking
   // for each of them would make validation quadratic.
   const siteFacts = new Map<string, { devices: string[]; linkEnds: string[] }>();
