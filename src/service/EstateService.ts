@@ -16,6 +16,7 @@ import { BEGINNING_OF_TIME, nowKey, parseInstant, type TimeKey } from '../timeli
 import type { EstateDocument } from '../interop/estateDocument.js';
 import { readView, requirePlan } from './readView.js';
 import type { TimelineMutation, WriteOptions, WriteResult } from './writeTimeline.js';
+import type { ReplayMode } from './replayView.js';
 import { append } from '../util/append.js';
 // The view and the diff are the API's contract: declared in src/contracts. The service's
 // diff lists the stored change-set headers; the API presents them (plan null, overdue).
@@ -39,11 +40,14 @@ export class EstateService {
   /**
    * @param mayChangePast false for a writer who may change only the future (a planner): see
    *   {@link WriteOptions.mayChangePast}.
+   * @param replay how writes replay the timeline (see {@link WriteOptions.replay}): by
+   *   default chosen by size; the tests compare the two ways.
    */
   constructor(
     readonly store: Store,
     readonly user: string,
     readonly mayChangePast = true,
+    readonly replay: ReplayMode = 'auto',
   ) {}
 
   /** Writes a document as one transaction: plans, the initial change set, the change sets. */
@@ -64,7 +68,7 @@ export class EstateService {
     }
     append(add, doc.changesets);
     await this.refuseTakenIds(add, doc.objects.length > 0 ? add[0]!.id : undefined);
-    return this.write({ plans: doc.plans, add, problems }, { user: this.user, ...(opts.onPhase && { onPhase: opts.onPhase }) });
+    return this.write({ plans: doc.plans, add, problems }, { user: this.user, count: true, ...(opts.onPhase && { onPhase: opts.onPhase }) });
   }
 
   /**
@@ -129,7 +133,7 @@ export class EstateService {
   /** Writes through the timeline's one write path, loaded on first write. */
   private async write(m: TimelineMutation, opts: WriteOptions): Promise<WriteResult> {
     const { writeTimeline } = await import('./writeTimeline.js');
-    return writeTimeline(this.store, m, { ...opts, mayChangePast: this.mayChangePast });
+    return writeTimeline(this.store, m, { ...opts, mayChangePast: this.mayChangePast, replay: this.replay });
   }
 
   /** The instant of a view: parsed `at`, default now. */
