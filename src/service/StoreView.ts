@@ -190,13 +190,20 @@ export class StoreView implements EstateAccess {
 
   /**
    * What a stored change set must not touch to come out as it did: the objects that differ
-   * here, and every object they reference in either timeline (whose referrers differ).
+   * here, and the objects one of them references in one timeline only (whose referrers
+   * differ). An object referenced in both is left out: its referrers are the same ones, and
+   * what a change set reads of a referrer beyond that (its kind, which field refers) cannot
+   * differ either.
    */
   differing(): string[] {
     const out = new Set<string>();
     for (const [id, o] of this.delta) {
       out.add(id);
-      for (const x of [o, this.stored(id)]) if (x) for (const t of referencedIds(x)) out.add(t);
+      const now = new Set(o ? referencedIds(o) : []);
+      const stored = this.stored(id);
+      const before = new Set(stored ? referencedIds(stored) : []);
+      for (const t of now) if (!before.has(t)) out.add(t);
+      for (const t of before) if (!now.has(t)) out.add(t);
     }
     return [...out];
   }
