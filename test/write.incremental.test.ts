@@ -73,8 +73,8 @@ type NextWrite = (full: EstateService, i: number) => Promise<RandomWrite | undef
 async function compareWrites(dialect: TestDialect, doc: EstateDocument, next: NextWrite, tally: Tally): Promise<void> {
   const [a, b] = [await dialect.fresh(), await dialect.fresh()];
   try {
-    const full = new EstateService(a.store, 'oracle', true, 'full');
-    const incremental = new EstateService(b.store, 'oracle', true, 'incremental');
+    const full = new EstateService(a.store, 'oracle', { replay: 'full' });
+    const incremental = new EstateService(b.store, 'oracle', { replay: 'incremental' });
     const both = async (what: string, write: (s: EstateService) => Promise<WriteResult>): Promise<boolean> => {
       const [x, y] = [await outcome(write(full)), await outcome(write(incremental))];
       assert.deepEqual(y, x, `${what}: the incremental write differs from the full replay`);

@@ -74,6 +74,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', async () => {
     if (closing) throw new VerbundError('UNAVAILABLE');
   });
+  // Writes are never cut off: the writer thread ends once the last one is committed (or refused).
+  app.addHook('onClose', async () => {
+    await ctx.writes.close();
+  });
   registerErrorHandling(app, (code) => ctx.metrics.error(code));
   const decisions = registerAuthorization(app, ctx.accounts);
   app.addHook('onRoute', (route) => {

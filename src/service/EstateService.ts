@@ -17,6 +17,7 @@ import type { EstateDocument } from '../interop/estateDocument.js';
 import { readView, requirePlan } from './readView.js';
 import type { TimelineMutation, WriteOptions, WriteResult } from './writeTimeline.js';
 import type { ReplayMode } from './replayView.js';
+import type { TimelineWriter } from './TimelineWriter.js';
 import { append } from '../util/append.js';
 // The view and the diff are the API's contract: declared in src/contracts. The service's
 // diff lists the stored change-set headers; the API presents them (plan null, overdue).
@@ -35,19 +36,25 @@ export interface ImportOptions extends Pick<WriteOptions, 'onPhase'> {
   readonly changeset?: string | undefined;
 }
 
+/** How an EstateService writes. */
+export interface EstateServiceOptions {
+  /**
+   * False for a writer who may change only the future (a planner): see
+   * {@link WriteOptions.mayChangePast}. Default true.
+   */
+  readonly mayChangePast?: boolean;
+  /** How writes replay the timeline (see {@link WriteOptions.replay}): by default chosen by size; the tests compare the ways. */
+  readonly replay?: ReplayMode;
+  /** Writes in another thread (the server's TimelineWriter) instead of this one. */
+  readonly writer?: Pick<TimelineWriter, 'write'>;
+}
+
 /** Use cases over one store, on behalf of one user. */
 export class EstateService {
-  /**
-   * @param mayChangePast false for a writer who may change only the future (a planner): see
-   *   {@link WriteOptions.mayChangePast}.
-   * @param replay how writes replay the timeline (see {@link WriteOptions.replay}): by
-   *   default chosen by size; the tests compare the two ways.
-   */
   constructor(
     readonly store: Store,
     readonly user: string,
-    readonly mayChangePast = true,
-    readonly replay: ReplayMode = 'auto',
+    private readonly opts: EstateServiceOptions = {},
   ) {}
 
   /** Writes a document as one transaction: plans, the initial change set, the change sets. */
@@ -130,10 +137,12 @@ export class EstateService {
     return this.write({ status: changes }, { user: this.user });
   }
 
-  /** Writes through the timeline's one write path, loaded on first write. */
+  /** Writes through the timeline's one write path (loaded on first write), in this thread or the writer's. */
   private async write(m: TimelineMutation, opts: WriteOptions): Promise<WriteResult> {
+    const all: WriteOptions = { ...opts, mayChangePast: this.opts.mayChangePast ?? true, replay: this.opts.replay ?? 'auto' };
+    if (this.opts.writer) return this.opts.writer.write(m, all);
     const { writeTimeline } = await import('./writeTimeline.js');
-    return writeTimeline(this.store, m, { ...opts, mayChangePast: this.mayChangePast, replay: this.replay });
+    return writeTimeline(this.store, m, all);
   }
 
   /** The instant of a view: parsed `at`, default now. */

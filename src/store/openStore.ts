@@ -22,6 +22,8 @@ export interface Store {
   readonly db: Kysely<Database>;
   /** The SQLite file (absent for PostgreSQL): other threads open it to read beside this one. */
   readonly file?: string;
+  /** Where the store lives: another thread opens it there to write beside this one (service/TimelineWriter). */
+  readonly location: StoreLocation;
   /** Inserts many rows fast, inside the caller's transaction. */
   readonly insert: BulkInsert;
   /** Runs `fn` in one transaction holding the timeline write lock. */
@@ -56,6 +58,7 @@ export async function openStore(location: StoreLocation): Promise<Store> {
     dialect: adapter.name,
     db: adapter.db,
     ...(!location.url && { file: location.file ?? 'verbund.db' }),
+    location: location.url ? { url: location.url } : { file: location.file ?? 'verbund.db' },
     insert: adapter.insert,
     write: (fn) => writeWithLock(adapter, fn),
     close: () => adapter.close(),
