@@ -6,6 +6,9 @@
  * 5 ms from this process): the request thread's longest stall. Prints the load average
  * beside them: on a shared machine the wall figures grow with it, the CPU figures much less.
  *
+ * Last, one write beyond the incremental replay's budget (25,000 new devices), which
+ * replays the estate in full.
+ *
  * BENCH_STATE_DB: a copy of a SQLite database of the `state` preset (it is written to);
  * BENCH_REPEAT (default 3): rounds per write.
  */
@@ -99,6 +102,13 @@ const cases: [string, (k: number) => [string, string, unknown?]][] = [
   ],
   ['PATCH refused (unknown site)', () => ['PATCH', `/objects/${device.id}`, { fields: { site: 'no-such-site' } }]],
 ];
+// Beyond the incremental replay's budget: the full replay, in the writer thread.
+const heavy = 25_000;
+const bigImport = (k: number): [string, string, unknown] => [
+  'POST',
+  '/changesets',
+  { changesets: [{ id: `bench-big-${stamp}-${k}`, title: 'bench', effective: new Date().toISOString(), status: 'done', changes: Array.from({ length: heavy }, (_, i) => ({ create: { id: `bench-big-${stamp}-${k}-${i}`, kind: 'device', name: `Bench ${i}`, role: 'server', site: device.site } })) }] },
+];
 try {
   for (const [name, make] of cases) {
     for (let k = 0; k < repeat; k++) {
@@ -108,6 +118,9 @@ try {
       console.log(`${name}: ${line}`);
     }
   }
+  const line = await timed(...bigImport(0));
+  rows.push([`POST /changesets: ${heavy.toLocaleString('en')} new devices (done, now)`, line]);
+  console.log(`${rows[rows.length - 1]![0]}: ${line}`);
 } finally {
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));

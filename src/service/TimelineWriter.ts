@@ -10,14 +10,15 @@ import { Worker } from 'node:worker_threads';
 import { VerbundError } from '../model/errors.js';
 import type { StoreLocation } from '../store/openStore.js';
 import { errorIn, type ErrorOut } from './errorData.js';
-import type { WriteMessage } from './writerWorker.js';
+import type { ImportOptions, OffThreadWriter } from './EstateService.js';
+import type { WriteJob, WriteMessage } from './writerWorker.js';
 import type { TimelineMutation, WriteOptions, WriteResult } from './writeTimeline.js';
 
 /** What the thread answers. */
 type Answer = { readonly n: number } & ({ readonly ok: WriteResult } | ErrorOut | { readonly internal: string });
 
 /** A writer thread over one store, started on the first write. */
-export class TimelineWriter {
+export class TimelineWriter implements OffThreadWriter {
   private worker: Worker | undefined;
   private readonly pending = new Map<number, { resolve: (r: WriteResult) => void; reject: (e: Error) => void }>();
   private next = 0;
@@ -27,13 +28,30 @@ export class TimelineWriter {
   /** Writes through the thread: writeTimeline's result or error (progress is not reported). */
   write(mutation: TimelineMutation, opts: WriteOptions): Promise<WriteResult> {
     const { onPhase: _, ...plain } = opts;
+    return this.run({ op: 'mutation', mutation, opts: plain });
+  }
+
+  /**
+   * Reads an estate file as the API received it (parsed JSON) into change sets and writes
+   * them, both in the thread: an import of the whole file, or change sets to add. Only its
+   * JSON text crosses over.
+   */
+  writeFile(file: unknown, opts: WriteOptions, importOptions?: ImportOptions): Promise<WriteResult> {
+    const { onPhase: _, ...plain } = opts;
+    const text = JSON.stringify(file);
+    if (!importOptions) return this.run({ op: 'changesets', text, opts: plain });
+    const { onPhase: __, ...rest } = importOptions;
+    return this.run({ op: 'import', text, importOptions: rest, opts: plain });
+  }
+
+  private run(job: WriteJob): Promise<WriteResult> {
     const worker = this.start();
     const n = this.next++;
     return new Promise<WriteResult>((resolve, reject) => {
       this.pending.set(n, { resolve, reject });
       // Only while it has writes to do does the thread keep the process alive.
       worker.ref();
-      worker.postMessage({ n, mutation, opts: plain } satisfies WriteMessage);
+      worker.postMessage({ n, job } satisfies WriteMessage);
     });
   }
 
