@@ -11,6 +11,7 @@
  * loads what was missed and tries again, until an attempt misses nothing (loadMissed).
  */
 import type { Kysely } from 'kysely';
+import type { Kind } from '../model/kinds.js';
 import { referencedIds } from '../model/references.js';
 import { readReferrerCandidates } from '../store/objectRefRepository.js';
 import type { Database } from '../store/schema.js';
@@ -22,6 +23,11 @@ import type { TimeKey } from '../timeline/time.js';
 export interface Position {
   readonly key: TimeKey;
   readonly seq: number;
+}
+
+/** The key of who may reference a target: of one kind, or of any. */
+function candidateKey(target: string, kind: Kind | undefined): string {
+  return `${kind ?? ''}\u0000${target}`;
 }
 
 /** Who references what among some objects: a small reverse index over the upper layers. */
@@ -52,7 +58,7 @@ export class StoreView implements EstateAccess {
   private scratch = new Map<string, StoredObject | null>();
   private scratchReferrers = new Referrers();
   private readonly missedIds = new Set<string>();
-  private readonly missedTargets = new Set<string>();
+  private readonly missedTargets = new Map<string, { readonly target: string; readonly kind: Kind | undefined }>();
 
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -99,10 +105,10 @@ export class StoreView implements EstateAccess {
     this.scratchReferrers.add(id, o);
   }
 
-  referrersOf(target: string): string[] {
-    const candidates = this.candidates.get(target);
+  referrersOf(target: string, kind?: Kind): string[] {
+    const candidates = this.candidates.get(candidateKey(target, kind));
     if (!candidates) {
-      this.missedTargets.add(target);
+      this.missedTargets.set(candidateKey(target, kind), { target, kind });
       return [];
     }
     const out = new Set<string>();
@@ -112,8 +118,9 @@ export class StoreView implements EstateAccess {
       if (o === undefined) this.missedIds.add(id);
       else if (o && referencedIds(o).includes(target)) out.add(id);
     }
-    for (const id of this.deltaReferrers.of(target)) if (!this.scratch.has(id)) out.add(id);
-    for (const id of this.scratchReferrers.of(target)) if (this.scratch.get(id)) out.add(id);
+    const ofKind = (id: string): boolean => kind === undefined || this.current(id)?.kind === kind;
+    for (const id of this.deltaReferrers.of(target)) if (!this.scratch.has(id) && ofKind(id)) out.add(id);
+    for (const id of this.scratchReferrers.of(target)) if (ofKind(id)) out.add(id);
     return [...out].sort();
   }
 
@@ -137,16 +144,17 @@ export class StoreView implements EstateAccess {
 
   /** Loads what the attempt missed. */
   async loadMissed(): Promise<void> {
-    await this.load([...this.missedIds], [...this.missedTargets]);
+    await this.load(this.missedIds, this.missedTargets.values());
   }
 
-  /** Loads the stored versions of objects and who may reference targets (with their versions). */
-  async load(ids: Iterable<string>, targets: Iterable<string> = []): Promise<void> {
-    const newTargets = [...new Set(targets)].filter((t) => !this.candidates.has(t));
+  /** Loads the stored versions of objects, and who may reference targets (of one kind, if given) with their versions. */
+  async load(ids: Iterable<string>, targets: Iterable<{ readonly target: string; readonly kind?: Kind | undefined }> = []): Promise<void> {
     const wanted = new Set([...ids].filter((id) => !this.histories.has(id)));
-    if (newTargets.length) {
-      for (const [t, set] of await readReferrerCandidates(this.db, newTargets)) {
-        this.candidates.set(t, set);
+    const byKind = new Map<Kind | undefined, string[]>();
+    for (const { target, kind } of targets) if (!this.candidates.has(candidateKey(target, kind))) (byKind.get(kind) ?? byKind.set(kind, []).get(kind)!).push(target);
+    for (const [kind, list] of byKind) {
+      for (const [t, set] of await readReferrerCandidates(this.db, [...new Set(list)], kind)) {
+        this.candidates.set(candidateKey(t, kind), set);
         for (const id of set) if (!this.histories.has(id)) wanted.add(id);
       }
     }

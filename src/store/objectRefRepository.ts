@@ -4,6 +4,7 @@
  * changes concern (service/StoreView), and is kept beside `object_version` by every write.
  */
 import type { Kysely } from 'kysely';
+import type { Kind } from '../model/kinds.js';
 import { referencedIds } from '../model/references.js';
 import type { StoredObject } from '../timeline/Estate.js';
 import type { BulkInsert } from './insertChunked.js';
@@ -19,7 +20,7 @@ export interface IndexedVersion {
 /** The index rows of some versions. */
 export function objectRefRows(versions: Iterable<IndexedVersion>): ObjectRefTable[] {
   const out: ObjectRefTable[] = [];
-  for (const v of versions) if (v.object) for (const target of referencedIds(v.object)) out.push({ target, object_id: v.object_id, changeset_seq: v.changeset_seq });
+  for (const v of versions) if (v.object) for (const target of referencedIds(v.object)) out.push({ target, kind: v.object.kind, object_id: v.object_id, changeset_seq: v.changeset_seq });
   return out;
 }
 
@@ -27,7 +28,8 @@ export function objectRefRows(versions: Iterable<IndexedVersion>): ObjectRefTabl
 export async function insertObjectRefs(db: Kysely<Database>, versions: Iterable<IndexedVersion>, insert: BulkInsert): Promise<void> {
   const rows = objectRefRows(versions);
   // In key order, the index grows at its end instead of splitting pages everywhere.
-  rows.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : a.object_id < b.object_id ? -1 : a.object_id > b.object_id ? 1 : a.changeset_seq - b.changeset_seq));
+  const key = (r: ObjectRefTable): string => `${r.target}\u0000${r.kind}\u0000${r.object_id}`;
+  rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.changeset_seq - b.changeset_seq));
   await insert(db, 'object_ref', rows);
 }
 
@@ -38,16 +40,17 @@ export async function deleteObjectRefs(db: Kysely<Database>, versions: Iterable<
     const chunk = rows.slice(i, i + 300);
     await db
       .deleteFrom('object_ref')
-      .where((eb) => eb.or(chunk.map((r) => eb.and([eb('target', '=', r.target), eb('object_id', '=', r.object_id), eb('changeset_seq', '=', r.changeset_seq)]))))
+      .where((eb) => eb.or(chunk.map((r) => eb.and([eb('target', '=', r.target), eb('kind', '=', r.kind), eb('object_id', '=', r.object_id), eb('changeset_seq', '=', r.changeset_seq)]))))
       .execute();
   }
 }
 
 /**
- * Every object that references one of `targets` in some stored version, at any date: a
- * superset of the referrers at any one date, which the caller narrows with the versions.
+ * Every object (of one kind, if given) that references one of `targets` in some stored
+ * version, at any date: a superset of the referrers at any one date, which the caller
+ * narrows with the versions.
  */
-export async function readReferrerCandidates(db: Kysely<Database>, targets: readonly string[]): Promise<Map<string, Set<string>>> {
+export async function readReferrerCandidates(db: Kysely<Database>, targets: readonly string[], kind?: Kind): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>(targets.map((t) => [t, new Set()]));
   for (let i = 0; i < targets.length; i += 500) {
     const rows = await db
@@ -55,6 +58,7 @@ export async function readReferrerCandidates(db: Kysely<Database>, targets: read
       .select(['target', 'object_id'])
       .distinct()
       .where('target', 'in', targets.slice(i, i + 500))
+      .$if(kind !== undefined, (q) => q.where('kind', '=', kind!))
       .execute();
     for (const r of rows) out.get(r.target)!.add(r.object_id);
   }

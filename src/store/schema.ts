@@ -70,6 +70,8 @@ export interface ObjectVersionTable {
  */
 export interface ObjectRefTable {
   target: string;
+  /** The referring object's kind: a write asks for the links at a site, not its thousands of devices. */
+  kind: string;
   object_id: string;
   changeset_seq: number;
 }

@@ -21,8 +21,8 @@ export interface EstateAccess {
   set(obj: StoredObject): void;
   /** Removes an object. */
   delete(id: string): void;
-  /** Ids of the objects that reference `id` in any field, in id order. */
-  referrersOf(id: string): string[];
+  /** Ids of the objects (of one kind, if given) that reference `id` in any field, in id order. */
+  referrersOf(id: string, kind?: Kind): string[];
 }
 
 /** A mutable map of objects with a lazily built reverse reference index. */
@@ -75,15 +75,17 @@ export class Estate implements EstateAccess {
   }
 
   /**
-   * Ids of the objects that reference `id` in any field, in id order: problems that name
-   * some of them (a site's first devices) read the same however the estate was loaded.
+   * Ids of the objects (of one kind, if given) that reference `id` in any field, in id
+   * order: problems that name some of them (a site's first devices) read the same however
+   * the estate was loaded.
    */
-  referrersOf(id: string): string[] {
+  referrersOf(id: string, kind?: Kind): string[] {
     if (!this.referrers) {
       this.referrers = new Map();
       for (const o of this.objects.values()) this.index(o);
     }
-    return [...(this.referrers.get(id) ?? [])].sort();
+    const all = [...(this.referrers.get(id) ?? [])];
+    return (kind === undefined ? all : all.filter((r) => this.objects.get(r)?.kind === kind)).sort();
   }
 
   /** A shallow copy (objects are immutable and shared). */

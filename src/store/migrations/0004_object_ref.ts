@@ -1,6 +1,6 @@
 /**
- * Migration 0004: the reverse reference index `object_ref` (who references an object, per
- * stored version), filled from the versions already stored, and an index of versions by
+ * Migration 0004: the reverse reference index `object_ref` (who references an object, of
+ * which kind, per stored version), filled from the versions already stored, and an index of versions by
  * change set. With both, a write reads only what its changes concern (docs/design.md,
  * "Writes").
  */
@@ -16,9 +16,10 @@ export async function up(untyped: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('object_ref')
     .addColumn('target', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('object_id', 'text', (c) => c.notNull())
     .addColumn('changeset_seq', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('object_ref_pk', ['target', 'object_id', 'changeset_seq'])
+    .addPrimaryKeyConstraint('object_ref_pk', ['target', 'kind', 'object_id', 'changeset_seq'])
     // The rows are their key: in SQLite, no second copy of them in a rowid table.
     .$call((b) => (sqlite ? b.modifyEnd(sql`without rowid`) : b))
     .execute();
