@@ -130,14 +130,12 @@ for (const dialect of dialects) {
       const tally = { accepted: 0, refused: 0 };
       for (const seed of sqlite ? [1, 2, 3] : [1]) await compareWrites(dialect, read.doc, randomWrites(sqlite ? 60 : 30, seed), tally);
       // Both kinds are exercised: writes that pass and writes that are refused.
-      console.log(`# OWL-IT: ${JSON.stringify(tally)}`);
       assert.ok(tally.accepted >= 10 && tally.refused >= 10, JSON.stringify(tally));
     });
 
     test('generated estates: random writes', async () => {
       const tally = { accepted: 0, refused: 0 };
       for (const seed of sqlite ? [1, 2] : [3]) await compareWrites(dialect, generated(seed), randomWrites(sqlite ? 50 : 20, seed), tally);
-      console.log(`# generated: ${JSON.stringify(tally)}`);
       assert.ok(tally.accepted >= 5 && tally.refused >= 5, JSON.stringify(tally));
     });
 
@@ -151,7 +149,6 @@ for (const dialect of dialects) {
         }),
         { numRuns: sqlite ? 25 : 5, seed: 4680 },
       );
-      console.log(`# random: ${JSON.stringify(tally)}`);
       assert.ok(tally.accepted >= 10 && tally.refused >= 10, JSON.stringify(tally));
     });
 
