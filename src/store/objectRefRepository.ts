@@ -28,8 +28,8 @@ export function objectRefRows(versions: Iterable<IndexedVersion>): ObjectRefTabl
 export async function insertObjectRefs(db: Kysely<Database>, versions: Iterable<IndexedVersion>, insert: BulkInsert): Promise<void> {
   const rows = objectRefRows(versions);
   // In key order, the index grows at its end instead of splitting pages everywhere.
-  const key = (r: ObjectRefTable): string => `${r.target}\u0000${r.kind}\u0000${r.object_id}`;
-  rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.changeset_seq - b.changeset_seq));
+  const text = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  rows.sort((a, b) => text(a.target, b.target) || text(a.kind, b.kind) || text(a.object_id, b.object_id) || a.changeset_seq - b.changeset_seq);
   await insert(db, 'object_ref', rows);
 }
 
