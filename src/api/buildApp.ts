@@ -40,6 +40,8 @@ export interface AppOptions {
   readonly analysis?: AnalysisPoolOptions;
   /** The web map's base map (`serve --map-style`); none by default. */
   readonly baseMap?: BaseMapOption;
+  /** Start the writer thread now (`verbund serve`), not on the first write: that one does not wait for it. */
+  readonly warmWriter?: boolean;
 }
 
 /** Builds the app with every route; call `ready()` or `inject()` on it. */
@@ -62,6 +64,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
   });
   const ctx = new ApiContext(opts.store, opts.analysis);
+  if (opts.warmWriter) ctx.writes.warm();
 
   installValidation(app);
   // While closing, in-flight requests finish and new ones (on kept-alive connections) are refused.

@@ -55,6 +55,11 @@ export class TimelineWriter implements OffThreadWriter {
     });
   }
 
+  /** Starts the thread (and opens its connection) before the first write needs it; idle, it does not keep the process alive. */
+  warm(): void {
+    this.start().unref();
+  }
+
   /** Ends the thread once its writes are done. */
   async close(): Promise<void> {
     while (this.pending.size) await new Promise((resolve) => setTimeout(resolve, 20));

@@ -28,6 +28,8 @@ export interface WriteMessage {
 }
 
 const store: Promise<Store> = openStore(workerData as StoreLocation);
+// Opened before the first write (warm): a failure is that write's answer, not the thread's end.
+store.catch(() => undefined);
 
 async function run(job: WriteJob): Promise<WriteResult> {
   const s = await store;
