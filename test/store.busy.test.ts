@@ -89,6 +89,18 @@ for (const dialect of dialects) {
     });
 
     if (dialect.name === 'sqlite') {
+      test('an account write waits while another connection writes (the writer thread, an import), then goes through', async () => {
+        const accounts = new AccountService(other);
+        const release = await holdLock(fresh.store);
+        const started = Date.now();
+        const adding = accounts.addUser({ name: 'waits', role: 'viewer' });
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        await release();
+        const user = await adding;
+        assert.equal(user.name, 'waits');
+        assert.ok(Date.now() - started >= 250, 'it waited for the lock');
+      });
+
       test('the command line exits 4 with a clear message, not "database is locked"', async () => {
         const file = join(fresh.url + '.cs.yaml');
         writeFileSync(file, 'changesets:\n  - { id: cs-cli, title: x, effective: 2030-02-01, status: scheduled, changes: [] }\n');

@@ -12,6 +12,7 @@ import { kinds, type Kind } from '../model/kinds.js';
 import { hasRights } from '../model/roles.js';
 import type { Store } from '../store/openStore.js';
 import { offThreadReader } from '../service/offThreadReader.js';
+import { TimelineWriter } from '../service/TimelineWriter.js';
 import { principalOf } from './authorization.js';
 import { Metrics } from './Metrics.js';
 import { scopeOf, type Scope } from '../service/tenantScope.js';
@@ -25,6 +26,8 @@ export class ApiContext {
   readonly pool: AnalysisPool;
   readonly accounts: AccountService;
   readonly metrics: Metrics;
+  /** The thread every write of the timeline runs in; closed with the app. */
+  readonly writes: TimelineWriter;
 
   constructor(
     readonly store: Store,
@@ -36,6 +39,7 @@ export class ApiContext {
     const offThread = offThreadReader(store);
     this.analysis = new AnalysisService(this.estates, { runner: this.pool, ...(offThread && { offThread }) });
     this.accounts = new AccountService(store);
+    this.writes = new TimelineWriter(store.location);
     this.metrics = new Metrics(async () => {
       // From the cached snapshot of now: a scrape costs no estate read while nothing changes.
       const counts = Object.fromEntries(kinds.map((k) => [k, 0])) as Record<Kind, number>;
@@ -47,7 +51,7 @@ export class ApiContext {
   /** An estate service that records writes as the caller; below operator, it may change only the future. */
   writer(req: FastifyRequest): EstateService {
     const p = principalOf(req);
-    return new EstateService(this.store, p.name, hasRights(p.role, 'operator'));
+    return new EstateService(this.store, p.name, { mayChangePast: hasRights(p.role, 'operator'), writer: this.writes });
   }
 
   /**

@@ -45,6 +45,8 @@ export interface AppOptions {
    * default, so a caller can never make the server fetch an address it chose.
    */
   readonly netboxUrls?: readonly string[];
+  /** Start the writer thread now (`verbund serve`), not on the first write: that one does not wait for it. */
+  readonly warmWriter?: boolean;
 }
 
 /** Builds the app with every route; call `ready()` or `inject()` on it. */
@@ -67,6 +69,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
   });
   const ctx = new ApiContext(opts.store, opts.analysis);
+  if (opts.warmWriter) ctx.writes.warm();
 
   installValidation(app);
   // While closing, in-flight requests finish and new ones (on kept-alive connections) are refused.
@@ -78,6 +81,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook('onRequest', async () => {
     if (closing) throw new VerbundError('UNAVAILABLE');
+  });
+  // Writes are never cut off: the writer thread ends once the last one is committed (or refused).
+  app.addHook('onClose', async () => {
+    await ctx.writes.close();
   });
   registerErrorHandling(app, (code) => ctx.metrics.error(code));
   const decisions = registerAuthorization(app, ctx.accounts);

@@ -85,3 +85,8 @@ export interface ReferringField {
 export function referringFields(kind: Kind): ReferringField[] {
   return (Object.keys(referenceSpecs) as Kind[]).flatMap((k) => referenceSpecs[k].filter((r) => r.kinds.includes(kind)).map((r) => ({ kind: k, field: r.field })));
 }
+
+/** The distinct ids an object references, in any field (what the store's reverse index holds of it). */
+export function referencedIds(obj: { kind: Kind } & Record<string, unknown>): string[] {
+  return [...new Set(referencesOf(obj).map((r) => r.target))];
+}

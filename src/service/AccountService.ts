@@ -48,7 +48,11 @@ function userOf(a: Selectable<AccountTable>): User {
   return { ...principalOf(a), disabled: Number(a.disabled) === 1, createdAt: a.created_at };
 }
 
-/** Use cases of accounts over one store. */
+/**
+ * Use cases of accounts over one store. Its writes wait (store.retryBusy) while another
+ * connection holds SQLite's one write lock — the server's writer thread during an import —
+ * instead of failing with "database is locked".
+ */
 export class AccountService {
   private readonly db: repo.AccountDb;
   /** Live tokens seen in the last second, by hash (never a negative answer: guesses are not cached). */
@@ -88,7 +92,7 @@ export class AccountService {
       created_at: at,
       updated_at: at,
     };
-    await repo.insertAccount(this.db, row);
+    await this.store.retryBusy(() => repo.insertAccount(this.db, row));
     return userOf(row);
   }
 
@@ -106,17 +110,17 @@ export class AccountService {
 
   /** Disables (or re-enables) a user; disabling also ends its sessions. Its tokens stop working while it is disabled. */
   async setDisabled(name: string, disabled: boolean): Promise<User> {
-    if (!(await repo.updateAccount(this.db, name, { disabled: disabled ? 1 : 0, updated_at: this.now() }))) throw new VerbundError('NOT_FOUND', `no user "${name}"`);
+    if (!(await this.store.retryBusy(() => repo.updateAccount(this.db, name, { disabled: disabled ? 1 : 0, updated_at: this.now() })))) throw new VerbundError('NOT_FOUND', `no user "${name}"`);
     this.tokenCache.clear();
-    if (disabled) await repo.deleteSessions(this.db, { account: name });
+    if (disabled) await this.store.retryBusy(() => repo.deleteSessions(this.db, { account: name }));
     return this.getUser(name);
   }
 
   /** Sets a new password and ends the user's sessions. */
   async setPassword(name: string, password: string): Promise<void> {
     const hash = await hashPassword(checkPassword(password));
-    if (!(await repo.updateAccount(this.db, name, { password_hash: hash, updated_at: this.now() }))) throw new VerbundError('NOT_FOUND', `no user "${name}"`);
-    await repo.deleteSessions(this.db, { account: name });
+    if (!(await this.store.retryBusy(() => repo.updateAccount(this.db, name, { password_hash: hash, updated_at: this.now() })))) throw new VerbundError('NOT_FOUND', `no user "${name}"`);
+    await this.store.retryBusy(() => repo.deleteSessions(this.db, { account: name }));
   }
 
   /**
@@ -147,7 +151,7 @@ export class AccountService {
       expires_at: opts.expiresDays === undefined ? null : this.later(opts.expiresDays * 86_400_000),
       revoked_at: null,
     };
-    await repo.insertToken(this.db, row);
+    await this.store.retryBusy(() => repo.insertToken(this.db, row));
     return { token, id: row.id, user, name: row.name, createdAt: row.created_at, expiresAt: row.expires_at, revokedAt: null };
   }
 
@@ -158,7 +162,7 @@ export class AccountService {
 
   /** Revokes a token; NOT_FOUND if there is no such live token. */
   async revokeToken(id: string): Promise<void> {
-    if (!(await repo.revokeToken(this.db, id, this.now()))) throw new VerbundError('NOT_FOUND', `no live token "${id}"`);
+    if (!(await this.store.retryBusy(() => repo.revokeToken(this.db, id, this.now())))) throw new VerbundError('NOT_FOUND', `no live token "${id}"`);
     this.tokenCache.clear();
   }
 
@@ -190,7 +194,7 @@ export class AccountService {
     const secret = newSecret('');
     const csrf = randomBytes(24).toString('base64url');
     const expiresAt = this.later(SESSION_HOURS * 3_600_000);
-    await repo.insertSession(this.db, { hash: secretHash(secret), account: a.name, csrf, created_at: this.now(), expires_at: expiresAt });
+    await this.store.retryBusy(() => repo.insertSession(this.db, { hash: secretHash(secret), account: a.name, csrf, created_at: this.now(), expires_at: expiresAt }));
     return { secret, csrf, expiresAt, user: principalOf(a) };
   }
 
@@ -202,7 +206,7 @@ export class AccountService {
 
   /** Ends a session. */
   async logout(secret: string): Promise<void> {
-    await repo.deleteSessions(this.db, { hash: secretHash(secret) });
+    await this.store.retryBusy(() => repo.deleteSessions(this.db, { hash: secretHash(secret) }));
   }
 
   /** True if an enabled admin exists. */
@@ -214,7 +218,7 @@ export class AccountService {
   async createSetupToken(): Promise<{ token: string; expiresAt: string }> {
     const token = newSecret('setup_');
     const expiresAt = this.later(SETUP_MINUTES * 60_000);
-    await repo.insertSetupToken(this.db, { hash: secretHash(token), created_at: this.now(), expires_at: expiresAt, used_at: null });
+    await this.store.retryBusy(() => repo.insertSetupToken(this.db, { hash: secretHash(token), created_at: this.now(), expires_at: expiresAt, used_at: null }));
     return { token, expiresAt };
   }
 

@@ -16,6 +16,7 @@ import { BEGINNING_OF_TIME, nowKey, parseInstant, type TimeKey } from '../timeli
 import type { EstateDocument } from '../interop/estateDocument.js';
 import { readView, requirePlan } from './readView.js';
 import type { TimelineMutation, WriteOptions, WriteResult } from './writeTimeline.js';
+import type { ReplayMode } from './replayView.js';
 import { append } from '../util/append.js';
 // The view and the diff are the API's contract: declared in src/contracts. The service's
 // diff lists the stored change-set headers; the API presents them (plan null, overdue).
@@ -34,17 +35,55 @@ export interface ImportOptions extends Pick<WriteOptions, 'onPhase'> {
   readonly changeset?: string | undefined;
 }
 
+/** How an EstateService writes. */
+export interface EstateServiceOptions {
+  /**
+   * False for a writer who may change only the future (a planner): see
+   * {@link WriteOptions.mayChangePast}. Default true.
+   */
+  readonly mayChangePast?: boolean;
+  /** How writes replay the timeline (see {@link WriteOptions.replay}): by default chosen by size; the tests compare the ways. */
+  readonly replay?: ReplayMode;
+  /** Writes in another thread (the server's TimelineWriter) instead of this one. */
+  readonly writer?: OffThreadWriter;
+}
+
+/** A thread that writes for the service: the server's TimelineWriter. */
+export interface OffThreadWriter {
+  /** Writes a mutation (writeTimeline) there. */
+  write(m: TimelineMutation, opts: WriteOptions): Promise<WriteResult>;
+  /** Reads an estate file into change sets there and writes them: an import with `importOptions`, else change sets to add. */
+  writeFile(file: unknown, opts: WriteOptions, importOptions?: ImportOptions): Promise<WriteResult>;
+}
+
 /** Use cases over one store, on behalf of one user. */
 export class EstateService {
-  /**
-   * @param mayChangePast false for a writer who may change only the future (a planner): see
-   *   {@link WriteOptions.mayChangePast}.
-   */
   constructor(
     readonly store: Store,
     readonly user: string,
-    readonly mayChangePast = true,
+    private readonly opts: EstateServiceOptions = {},
   ) {}
+
+  /**
+   * Imports an estate file given as parsed JSON (what the API receives): read into a
+   * document (toEstateDocument, every reader problem kept) and written as
+   * {@link importDocument} — both in the writer's thread when there is one, so that a big
+   * file is neither read nor replayed on the caller's.
+   */
+  async importFile(file: unknown, opts: ImportOptions = {}): Promise<WriteResult> {
+    if (this.opts.writer) return this.opts.writer.writeFile(file, this.writeOptions(), opts);
+    const { toEstateDocument } = await import('../interop/toEstateDocument.js');
+    const { doc, problems } = toEstateDocument(file);
+    return this.importDocument(doc, opts, problems);
+  }
+
+  /** Adds the change sets (and plans) of a file given as parsed JSON, as {@link importFile} does an import. */
+  async addChangeSetsFile(file: unknown): Promise<WriteResult> {
+    if (this.opts.writer) return this.opts.writer.writeFile(file, this.writeOptions());
+    const { toEstateDocument } = await import('../interop/toEstateDocument.js');
+    const { doc, problems } = toEstateDocument(file);
+    return this.addChangeSets(doc, problems);
+  }
 
   /** Writes a document as one transaction: plans, the initial change set, the change sets. */
   async importDocument(doc: EstateDocument, opts: ImportOptions = {}, problems: readonly Problem[] = []): Promise<WriteResult> {
@@ -64,7 +103,7 @@ export class EstateService {
     }
     append(add, doc.changesets);
     await this.refuseTakenIds(add, doc.objects.length > 0 ? add[0]!.id : undefined);
-    return this.write({ plans: doc.plans, add, problems }, { user: this.user, ...(opts.onPhase && { onPhase: opts.onPhase }) });
+    return this.write({ plans: doc.plans, add, problems }, { count: true, ...(opts.onPhase && { onPhase: opts.onPhase }) });
   }
 
   /**
@@ -93,7 +132,7 @@ export class EstateService {
 
   /** Adds change sets (and plans) as one transaction; `expect`: objects that must still be at these revisions. */
   addChangeSets(doc: Pick<EstateDocument, 'plans' | 'changesets'>, problems: readonly Problem[] = [], expect?: TimelineMutation['expect']): Promise<WriteResult> {
-    return this.write({ plans: doc.plans, add: doc.changesets, problems, ...(expect && { expect }) }, { user: this.user });
+    return this.write({ plans: doc.plans, add: doc.changesets, problems, ...(expect && { expect }) }, {});
   }
 
   /** One object in a view with its revision (see {@link objectRevision}); NOT_FOUND as {@link get}. */
@@ -123,13 +162,20 @@ export class EstateService {
 
   /** Changes the status of change sets (accept, mark done, cancel) as one transaction. */
   setStatus(changes: NonNullable<TimelineMutation['status']>): Promise<WriteResult> {
-    return this.write({ status: changes }, { user: this.user });
+    return this.write({ status: changes }, {});
   }
 
-  /** Writes through the timeline's one write path, loaded on first write. */
-  private async write(m: TimelineMutation, opts: WriteOptions): Promise<WriteResult> {
+  /** Writes through the timeline's one write path (loaded on first write), in this thread or the writer's. */
+  private async write(m: TimelineMutation, opts: Partial<WriteOptions>): Promise<WriteResult> {
+    const all = { ...this.writeOptions(), ...opts };
+    if (this.opts.writer) return this.opts.writer.write(m, all);
     const { writeTimeline } = await import('./writeTimeline.js');
-    return writeTimeline(this.store, m, { ...opts, mayChangePast: this.mayChangePast });
+    return writeTimeline(this.store, m, all);
+  }
+
+  /** How this service writes: as its user, with its rights and replay. */
+  private writeOptions(): WriteOptions {
+    return { user: this.user, mayChangePast: this.opts.mayChangePast ?? true, replay: this.opts.replay ?? 'auto' };
   }
 
   /** The instant of a view: parsed `at`, default now. */

@@ -2,7 +2,7 @@
  * An analysis as plain data, so that it can run in this thread or be posted to a worker
  * thread (docs/api.md, "Heavy analyses"), and the runners that carry it out.
  */
-import { VerbundError, type ErrorCode, type Problem } from '../model/errors.js';
+import { VerbundError } from '../model/errors.js';
 import type { GeoThresholds } from '../engine/datacenterDistances.js';
 import { availabilityReport, pathsReport, pickServices, survivabilityFor, whatIfReport, type AvailabilityQuery, type AvailabilityResult, type PathsReport, type WhatIfReport } from './analyses.js';
 import { buildCheckReport, type CheckQuery, type CheckReport } from './checkReport.js';
@@ -105,18 +105,3 @@ export const inProcess: AnalysisRunner = {
   restore: (task) => runRestoreTask(task),
 };
 
-/** An error as it crosses a thread boundary (structured clone keeps no class). */
-export interface ErrorOut {
-  readonly error: { readonly code: ErrorCode; readonly message: string; readonly problems: readonly Problem[] };
-}
-
-/** A catalogue error as plain data; anything else is rethrown (an internal error). */
-export function errorOut(e: unknown): ErrorOut {
-  if (e instanceof VerbundError) return { error: { code: e.code, message: e.message, problems: e.problems } };
-  throw e;
-}
-
-/** The catalogue error back from plain data. */
-export function errorIn(out: ErrorOut): VerbundError {
-  return new VerbundError(out.error.code, out.error.message, out.error.problems);
-}

@@ -5,7 +5,8 @@
  * survivability) serve every later question on this thread.
  */
 import { decodeEstate, Snapshot } from './Snapshot.js';
-import { errorOut, runRestoreTask, runTask, runTimelineTask, runWaveTask, type ErrorOut, type RestoreTask, type SnapshotTask, type TimelineTask, type WaveTask } from './analysisTask.js';
+import { errorOut, type ErrorOut } from './errorData.js';
+import { runRestoreTask, runTask, runTimelineTask, runWaveTask, type RestoreTask, type SnapshotTask, type TimelineTask, type WaveTask } from './analysisTask.js';
 import type { Problem } from '../model/errors.js';
 import type { TimeKey } from '../timeline/time.js';
 import { lowerThreadPriority } from './lowerThreadPriority.js';

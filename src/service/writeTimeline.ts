@@ -11,15 +11,15 @@ import { insertChangeSets, listChangeSetHeaders, nextSeq, timelineToken, updateS
 import type { Database } from '../store/schema.js';
 import type { Store } from '../store/openStore.js';
 import { insertPlans, listPlans } from '../store/planRepository.js';
-import { rebuildVersionsFrom, VersionRowBuilder } from '../store/versionRepository.js';
+import { countObjectsAtEnd, rebuildVersionsFrom, replaceVersions } from '../store/versionRepository.js';
 import { objectRevision } from '../store/revisionRepository.js';
 import { dependencyId } from '../model/dependency.js';
 import { cycleMessage, dependencyCycles } from '../model/dependencyCycles.js';
 import { isBaseline, type Change, type ChangeSet, type ChangeSetInput, type ChangeSetStatus } from '../timeline/changeSet.js';
-import type { Estate, StoredObject } from '../timeline/Estate.js';
+import type { EstateAccess, StoredObject } from '../timeline/Estate.js';
 import type { PlanInput } from '../timeline/plan.js';
 import { END_OF_TIME, nowKey, tryParseInstant } from '../timeline/time.js';
-import { replayFrom } from './readView.js';
+import { replayView, type Replayed, type ReplayMode } from './replayView.js';
 import { append } from '../util/append.js';
 import { mark } from '../util/timing.js';
 
@@ -46,11 +46,16 @@ export interface WriteOptions {
    */
   readonly mayChangePast?: boolean;
   readonly onPhase?: (phase: 'validate' | 'write', done: number, total: number) => void;
+  /** Count the objects at the end of the baseline after the write (an import reports them). */
+  readonly count?: boolean;
+  /** How to replay the timeline (docs/design.md, "Writes"); the default chooses by size. */
+  readonly replay?: ReplayMode;
 }
 
 /** What was written. */
 export interface WriteResult {
   readonly added: readonly ChangeSetHeader[];
+  /** With {@link WriteOptions.count}: the objects at the end of the baseline (0 if the write left the baseline as it was). */
   readonly objects: number;
   /** Legal but worth a look (dependency cycles an added change set makes or changes): said, not refused. */
   readonly warnings: readonly Problem[];
@@ -69,12 +74,9 @@ interface Validated {
   readonly added: ChangeSet[];
   readonly statusChanges: { header: ChangeSetHeader; to: ChangeSetStatus }[];
   readonly all: (ChangeSet | ChangeSetHeader)[];
-  readonly builder: VersionRowBuilder;
-  readonly from: string | undefined;
-  readonly objects: number;
+  /** How the baseline was replayed, if the mutation changes it. */
+  readonly replayed: Replayed | undefined;
   readonly warnings: Problem[];
-  /** Adds the cycle warnings of an added change set, once, from the estate after it. */
-  readonly warn: (cs: ChangeSet, estate: Estate) => void;
 }
 
 /**
@@ -181,55 +183,69 @@ async function validate(tx: Kysely<Database>, m: TimelineMutation, opts: WriteOp
     ...statusChanges.filter((s) => isBaseline(s.header.status) !== isBaseline(s.to)).map((s) => s.header),
   ];
   const all = [...byId.values()].map((h) => added.find((a) => a.seq === h.seq && a.id === h.id) ?? h);
-  const builder = new VersionRowBuilder();
-  const warnings: Problem[] = [];
-  const warn = cycleWarnings(added, warnings);
+  const isAdded = new Set<ChangeSetInput>(added);
   const total = added.reduce((n, cs) => n + cs.changes.length, 0);
-  let objects = 0;
-  let from: string | undefined;
+  const warnings: Problem[] = [];
+  let replayed: Replayed | undefined;
   if (baselineTouched.length) {
-    from = baselineTouched.reduce((min, h) => (h.effectiveKey < min ? h.effectiveKey : min), END_OF_TIME);
-    const view = await replayFrom(
+    const view = await replayView(
       tx,
-      all.filter((h) => isBaseline(h.status)),
-      from,
-      END_OF_TIME,
-      (cs, versions, estate) => {
-        builder.add(cs, versions);
-        warn(cs, estate);
+      {
+        before: headers.filter((h) => isBaseline(h.status)),
+        after: all.filter((h) => isBaseline(h.status)),
+        from: baselineTouched.reduce((min, h) => (h.effectiveKey < min ? h.effectiveKey : min), END_OF_TIME),
+        warn: (cs, estate) => (isAdded.has(cs) ? cycleWarnings(cs, estate) : []),
+        onApplied: (done) => opts.onPhase?.('validate', Math.min(done, total), total),
       },
-      (done) => opts.onPhase?.('validate', Math.min(done, total), total),
+      { mode: opts.replay, changes: total, rows: true },
     );
-    objects = view.estate.size;
+    replayed = view.replayed;
     append(problems, view.problems);
+    append(warnings, view.warnings);
   }
   if (problems.length) throw failure(problems);
-  return { at, added, statusChanges, all, builder, from, objects, warnings, warn };
+  return { at, added, statusChanges, all, replayed, warnings };
 }
 
 /** Writes a validated mutation under the write lock, then re-validates the plans it touched. */
 async function apply(tx: Kysely<Database>, store: Store, m: TimelineMutation, opts: WriteOptions, v: Validated): Promise<WriteResult> {
-  const { at, added, statusChanges, all, builder, from, objects, warnings, warn } = v;
+  const { at, added, statusChanges, all, replayed, warnings } = v;
   await insertPlans(tx, m.plans ?? [], opts.user, at);
   await insertChangeSets(tx, added, opts.user, at, store.insert);
   mark('write change sets');
   for (const s of statusChanges) await updateStatus(tx, s.header.seq, s.header.status, s.to, opts.user, at);
-  if (from !== undefined) {
-    opts.onPhase?.('write', 0, builder.rows.length);
-    await rebuildVersionsFrom(tx, from, builder, store.insert);
-    opts.onPhase?.('write', builder.rows.length, builder.rows.length);
-    mark('write versions');
+  let objects = 0;
+  if (replayed?.how === 'full') {
+    opts.onPhase?.('write', 0, replayed.builder.rows.length);
+    await rebuildVersionsFrom(tx, replayed.from, replayed.builder, store.insert);
+    opts.onPhase?.('write', replayed.builder.rows.length, replayed.builder.rows.length);
+    if (opts.count) objects = replayed.objects;
+  } else if (replayed) {
+    await replaceVersions(tx, replayed.replaced, replayed.written, store.insert);
+    if (opts.count) objects = await countObjectsAtEnd(tx);
   }
+  mark('write versions');
 
   // Every plan the mutation touched must still give a valid estate.
+  const isAdded = new Set<ChangeSetInput>(added);
   const plans = new Set<string>();
   for (const cs of added) if (cs.status === 'proposed' && cs.plan) plans.add(cs.plan);
   for (const s of statusChanges) if (s.to === 'proposed' && s.header.plan) plans.add(s.header.plan);
   for (const plan of plans) {
     const sets = all.filter((h) => isBaseline(h.status) || (h.status === 'proposed' && h.plan === plan));
-    const start = sets.filter((h) => h.status === 'proposed').reduce((min, h) => (h.effectiveKey < min ? h.effectiveKey : min), END_OF_TIME);
-    const view = await replayFrom(tx, sets, start, END_OF_TIME, (cs, _versions, estate) => cs.status === 'proposed' && warn(cs, estate));
+    const proposed = sets.filter((h) => h.status === 'proposed');
+    const view = await replayView(
+      tx,
+      {
+        before: all.filter((h) => isBaseline(h.status)),
+        after: sets,
+        from: proposed.reduce((min, h) => (h.effectiveKey < min ? h.effectiveKey : min), END_OF_TIME),
+        warn: (cs, estate) => (cs.status === 'proposed' && isAdded.has(cs) ? cycleWarnings(cs, estate) : []),
+      },
+      { mode: opts.replay, changes: proposed.reduce((n, h) => n + ('changes' in h ? h.changes.length : 0), 0), rows: false },
+    );
     if (view.problems.length) throw failure(view.problems.map((p) => ({ ...p, message: `in plan ${plan}: ${p.message}` })));
+    append(warnings, view.warnings);
   }
 
   return { added: added.map((cs) => ({ ...cs, revision: 1, recordedBy: opts.user, recordedAt: at })), objects, warnings };
@@ -254,30 +270,26 @@ function pastWrites(added: readonly ChangeSet[], statusChanges: readonly { heade
 }
 
 /**
- * Warns, for each added change set, about the dependency cycles through the applications
- * whose `depends_on` it writes (created, or updated with `depends_on`), in the estate
- * after it. Each added change set is warned about once.
+ * The dependency cycles through the applications whose `depends_on` an added change set
+ * writes (created, or updated with `depends_on`), in the estate right after it: legal, but
+ * worth a warning. Only reads the estate.
  */
-function cycleWarnings(added: readonly ChangeSet[], into: Problem[]): (cs: ChangeSet, estate: Estate) => void {
-  const pending = new Set(added);
-  return (cs, estate) => {
-    if (!pending.delete(cs)) return;
-    const written = new Map<string, Change>();
-    for (const c of cs.changes) if (c.op === 'create' ? c.fields.kind === 'application' : c.op === 'update' && 'depends_on' in c.fields) written.set(c.id, c);
-    if (!written.size) return;
-    for (const cycle of dependencyCycles(reachableApplications(estate, written.keys()), written.keys())) {
-      const at = written.get(cycle.applications.find((id) => written.has(id))!)!;
-      into.push({
-        code: 'INVALID_ESTATE',
-        message: cycleMessage(cycle),
-        changeset: cs.id,
-        id: at.id,
-        field: 'depends_on',
-        ...originOf(at.origin ?? cs.origin),
-        ...pathTo(at.origin, 'depends_on'),
-      });
-    }
-  };
+function cycleWarnings(cs: ChangeSet, estate: EstateAccess): Problem[] {
+  const written = new Map<string, Change>();
+  for (const c of cs.changes) if (c.op === 'create' ? c.fields.kind === 'application' : c.op === 'update' && 'depends_on' in c.fields) written.set(c.id, c);
+  if (!written.size) return [];
+  return dependencyCycles(reachableApplications(estate, written.keys()), written.keys()).map((cycle) => {
+    const at = written.get(cycle.applications.find((id) => written.has(id))!)!;
+    return {
+      code: 'INVALID_ESTATE',
+      message: cycleMessage(cycle),
+      changeset: cs.id,
+      id: at.id,
+      field: 'depends_on',
+      ...originOf(at.origin ?? cs.origin),
+      ...pathTo(at.origin, 'depends_on'),
+    };
+  });
 }
 
 function failure(problems: Problem[]): VerbundError {
@@ -298,7 +310,7 @@ function pathTo(origin: ChangeSetInput['origin'], field: string): Partial<Proble
  * here. Walking from them, not over the whole estate, keeps an import of many change sets
  * linear.
  */
-function reachableApplications(estate: Estate, from: Iterable<string>): StoredObject[] {
+function reachableApplications(estate: EstateAccess, from: Iterable<string>): StoredObject[] {
   const out = new Map<string, StoredObject>();
   const todo = [...from];
   while (todo.length) {

@@ -22,10 +22,18 @@ export interface Store {
   readonly db: Kysely<Database>;
   /** The SQLite file (absent for PostgreSQL): other threads open it to read beside this one. */
   readonly file?: string;
+  /** Where the store lives: another thread opens it there to write beside this one (service/TimelineWriter). */
+  readonly location: StoreLocation;
   /** Inserts many rows fast, inside the caller's transaction. */
   readonly insert: BulkInsert;
   /** Runs `fn` in one transaction holding the timeline write lock. */
   write<T>(fn: (tx: Transaction<Database>) => Promise<T>): Promise<T>;
+  /**
+   * Runs a write outside the timeline (accounts, sessions) again while another connection
+   * holds SQLite's one write lock — the server's writer thread, another process — as the
+   * timeline's writes wait for it: BUSY after {@link lockWaitMs}, never "database is locked".
+   */
+  retryBusy<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -56,8 +64,10 @@ export async function openStore(location: StoreLocation): Promise<Store> {
     dialect: adapter.name,
     db: adapter.db,
     ...(!location.url && { file: location.file ?? 'verbund.db' }),
+    location: location.url ? { url: location.url } : { file: location.file ?? 'verbund.db' },
     insert: adapter.insert,
     write: (fn) => writeWithLock(adapter, fn),
+    retryBusy: (fn) => retryWhileBusy(adapter, fn),
     close: () => adapter.close(),
   };
 }
@@ -71,24 +81,38 @@ export function lockWaitMs(): number {
 
 /**
  * One transaction holding the timeline's write lock. While another process holds it, the
- * lock is retried with growing pauses (never blocking the event loop: SQLite's own busy wait
- * is short), for at most {@link lockWaitMs}; then BUSY, never "database is locked".
+ * lock is retried (see {@link retryWhileBusy}); busy after the lock was ours (a checkpoint,
+ * say) is not worth a retry of the whole write.
  */
 async function writeWithLock<T>(adapter: DialectAdapter, fn: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
-  const started = Date.now();
-  const wait = lockWaitMs();
-  for (let pause = 20; ; pause = Math.min(pause * 2, 500)) {
-    let locked = false;
-    try {
-      return await adapter.db.transaction().execute(async (tx) => {
+  let locked = false;
+  return retryWhileBusy(
+    adapter,
+    () =>
+      adapter.db.transaction().execute(async (tx) => {
         await adapter.lock(tx);
         locked = true;
         return fn(tx);
-      });
+      }),
+    () => locked,
+  );
+}
+
+/**
+ * Runs `attempt` again while another connection holds the database's write lock, with
+ * growing pauses (never blocking the event loop: SQLite's own busy wait is short), for at
+ * most {@link lockWaitMs}; then BUSY, never "database is locked". `final`: true if a busy
+ * refusal may not be retried.
+ */
+async function retryWhileBusy<T>(adapter: DialectAdapter, attempt: () => Promise<T>, final: () => boolean = () => false): Promise<T> {
+  const started = Date.now();
+  const wait = lockWaitMs();
+  for (let pause = 20; ; pause = Math.min(pause * 2, 500)) {
+    try {
+      return await attempt();
     } catch (e) {
       if (!adapter.isBusy(e)) throw e;
-      // Busy after the lock was ours (a checkpoint, say) is not worth a retry of the whole write.
-      if (locked || Date.now() - started + pause > wait) {
+      if (final() || Date.now() - started + pause > wait) {
         throw new VerbundError('BUSY', `the database is busy with another write (an import?); waited ${Math.round((Date.now() - started) / 1000)} s — try again when it has finished`);
       }
       await new Promise((resolve) => setTimeout(resolve, pause));

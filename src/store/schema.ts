@@ -63,6 +63,19 @@ export interface ObjectVersionTable {
   data: string | null;
 }
 
+/**
+ * The reverse reference index of `object_version`: one row per version and object it
+ * references (docs/design.md, "Writes"). A write asks it who references an object at the
+ * dates it looks at, instead of loading the whole estate.
+ */
+export interface ObjectRefTable {
+  target: string;
+  /** The referring object's kind: a write asks for the links at a site, not its thousands of devices. */
+  kind: string;
+  object_id: string;
+  changeset_seq: number;
+}
+
 /** Key/value facts about the database. */
 export interface MetaTable {
   key: string;
@@ -76,5 +89,6 @@ export interface Database {
   changeset_event: ChangeSetEventTable;
   change: ChangeTable;
   object_version: ObjectVersionTable;
+  object_ref: ObjectRefTable;
   meta: MetaTable;
 }

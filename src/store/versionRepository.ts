@@ -9,6 +9,7 @@ import type { ChangeSet } from '../timeline/changeSet.js';
 import type { StoredObject } from '../timeline/Estate.js';
 import { END_OF_TIME, type TimeKey } from '../timeline/time.js';
 import type { BulkInsert } from './insertChunked.js';
+import { deleteObjectRefs, insertObjectRefs, type IndexedVersion } from './objectRefRepository.js';
 import type { Database, ObjectVersionTable } from './schema.js';
 
 /** Objects alive at `at`, in id order. */
@@ -124,25 +125,44 @@ export async function readHistory(db: Kysely<Database>, id: string): Promise<Ver
  */
 export class VersionRowBuilder {
   readonly rows: ObjectVersionTable[] = [];
+  /** The same versions with their objects, for the reverse reference index. */
+  readonly indexed: IndexedVersion[] = [];
   private readonly last = new Map<string, ObjectVersionTable>();
 
   add(cs: Pick<ChangeSet, 'seq' | 'effectiveKey'>, versions: readonly VersionEvent[]): void {
     for (const v of versions) {
-      const row: ObjectVersionTable = {
-        object_id: v.id,
-        changeset_seq: cs.seq,
-        kind: v.kind,
-        op: v.op,
-        valid_from: cs.effectiveKey,
-        valid_to: END_OF_TIME,
-        data: v.object ? JSON.stringify(v.object) : null,
-      };
+      const row = versionRow(cs, v);
       const prev = this.last.get(v.id);
       if (prev) prev.valid_to = cs.effectiveKey;
       this.last.set(v.id, row);
       this.rows.push(row);
+      this.indexed.push({ object_id: v.id, changeset_seq: cs.seq, object: v.object ?? null });
     }
   }
+}
+
+/** The row of one version event, open to the end of time. */
+function versionRow(cs: Pick<ChangeSet, 'seq' | 'effectiveKey'>, v: VersionEvent): ObjectVersionTable {
+  return { object_id: v.id, changeset_seq: cs.seq, kind: v.kind, op: v.op, valid_from: cs.effectiveKey, valid_to: END_OF_TIME, data: v.object ? JSON.stringify(v.object) : null };
+}
+
+/** Sorts rows into primary-key order: the index grows at its end instead of splitting pages everywhere. */
+function inKeyOrder(rows: readonly ObjectVersionTable[]): ObjectVersionTable[] {
+  return [...rows].sort((a, b) => (a.object_id < b.object_id ? -1 : a.object_id > b.object_id ? 1 : a.changeset_seq - b.changeset_seq));
+}
+
+/** The stored versions of some change sets, with their objects (for the reverse index). */
+async function readIndexedVersions(db: Kysely<Database>, seqs: readonly number[]): Promise<IndexedVersion[]> {
+  const out: IndexedVersion[] = [];
+  for (let i = 0; i < seqs.length; i += 500) {
+    const rows = await db
+      .selectFrom('object_version')
+      .select(['object_id', 'changeset_seq', 'data'])
+      .where('changeset_seq', 'in', seqs.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.push({ object_id: r.object_id, changeset_seq: Number(r.changeset_seq), object: r.data === null ? null : (JSON.parse(r.data) as StoredObject) });
+  }
+  return out;
 }
 
 /**
@@ -151,15 +171,112 @@ export class VersionRowBuilder {
  * its object's first new version (one statement, not one per object).
  */
 export async function rebuildVersionsFrom(db: Kysely<Database>, from: TimeKey, built: VersionRowBuilder, insert: BulkInsert): Promise<void> {
+  // A version's valid_from is its change set's instant: the dropped ones are those of the change sets from `from` on.
+  const dropped = (await db.selectFrom('changeset').select('seq').where('effective_key', '>=', from).execute()).map((r) => Number(r.seq));
+  await deleteObjectRefs(db, await readIndexedVersions(db, dropped));
   await db.deleteFrom('object_version').where('valid_from', '>=', from).execute();
   await db.updateTable('object_version').set({ valid_to: END_OF_TIME }).where('valid_to', '>=', from).execute();
-  // In primary-key order, the index grows at its end instead of splitting pages everywhere.
-  const rows = [...built.rows].sort((a, b) => (a.object_id < b.object_id ? -1 : a.object_id > b.object_id ? 1 : a.changeset_seq - b.changeset_seq));
-  await insert(db, 'object_version', rows);
+  await insert(db, 'object_version', inKeyOrder(built.rows));
+  await insertObjectRefs(db, built.indexed, insert);
   await sql`
     update object_version set valid_to = (
       select min(n.valid_from) from object_version n
       where n.object_id = object_version.object_id and n.valid_from >= ${from})
     where valid_from < ${from} and valid_to = ${END_OF_TIME}
       and exists (select 1 from object_version n where n.object_id = object_version.object_id and n.valid_from >= ${from})`.execute(db);
+}
+
+/** The new versions of one change set applied anew by an incremental write. */
+export interface ChangeSetVersions {
+  readonly cs: Pick<ChangeSet, 'seq' | 'effectiveKey'>;
+  readonly versions: readonly VersionEvent[];
+}
+
+/**
+ * The incremental form of {@link rebuildVersionsFrom}: drops the versions of the change
+ * sets `replaced` (applied anew, or no longer in the baseline), inserts the new versions of
+ * `written`, and chains valid_to again for exactly the objects whose versions changed. Gives
+ * the same index as a rebuild from the earliest of them, in proportion to what changed.
+ */
+export async function replaceVersions(db: Kysely<Database>, replaced: readonly number[], written: readonly ChangeSetVersions[], insert: BulkInsert): Promise<void> {
+  const old = await readIndexedVersions(db, replaced);
+  await deleteObjectRefs(db, old);
+  for (let i = 0; i < replaced.length; i += 500) await db.deleteFrom('object_version').where('changeset_seq', 'in', replaced.slice(i, i + 500)).execute();
+  const rows = written.flatMap((w) => w.versions.map((v) => versionRow(w.cs, v)));
+  await insert(db, 'object_version', inKeyOrder(rows));
+  await insertObjectRefs(db, written.flatMap((w) => w.versions.map((v) => ({ object_id: v.id, changeset_seq: w.cs.seq, object: v.object ?? null }))), insert);
+  await chainVersions(db, [...new Set([...old.map((v) => v.object_id), ...rows.map((r) => r.object_id)])]);
+}
+
+/** Sets each version's valid_to to the valid_from of its object's next version (timeline order), the last one's to the end of time. */
+async function chainVersions(db: Kysely<Database>, ids: readonly string[]): Promise<void> {
+  const rows = await readVersionRows(db, ids);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
+    const next = rows[k + 1];
+    const to = next && next.object_id === r.object_id ? next.valid_from : END_OF_TIME;
+    if (r.valid_to !== to) await db.updateTable('object_version').set({ valid_to: to }).where('object_id', '=', r.object_id).where('changeset_seq', '=', r.changeset_seq).execute();
+  }
+}
+
+/** Every stored version of some objects, by object, each object's in timeline order (valid_from, then recording order). */
+async function readVersionRows(db: Kysely<Database>, ids: readonly string[]): Promise<Pick<ObjectVersionTable, 'object_id' | 'changeset_seq' | 'valid_from' | 'valid_to' | 'data'>[]> {
+  const out = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('object_version')
+      .select(['object_id', 'changeset_seq', 'valid_from', 'valid_to', 'data'])
+      .where('object_id', 'in', ids.slice(i, i + 500))
+      .orderBy('object_id')
+      .orderBy('valid_from')
+      .orderBy('changeset_seq')
+      .execute();
+    for (const r of rows) out.push({ ...r, changeset_seq: Number(r.changeset_seq) });
+  }
+  return out;
+}
+
+/** One stored version of an object, as a replay over the store reads it. */
+export interface StoredVersion {
+  readonly seq: number;
+  readonly validFrom: TimeKey;
+  /** The object from this version on (null: deleted). */
+  readonly object: StoredObject | null;
+}
+
+/** Every stored version of some objects, each object's in timeline order (valid_from, then recording order). */
+export async function readVersionHistories(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, StoredVersion[]>> {
+  const out = new Map<string, StoredVersion[]>(ids.map((id) => [id, []]));
+  for (const r of await readVersionRows(db, ids)) out.get(r.object_id)!.push({ seq: r.changeset_seq, validFrom: r.valid_from, object: r.data === null ? null : (JSON.parse(r.data) as StoredObject) });
+  return out;
+}
+
+/** The ids of the objects a stored change set wrote a version of. */
+export async function readVersionIdsOf(db: Kysely<Database>, seq: number): Promise<string[]> {
+  return (await db.selectFrom('object_version').select('object_id').where('changeset_seq', '=', seq).execute()).map((r) => r.object_id);
+}
+
+/**
+ * True if a stored change set touched one of `ids` — changed it, wrote a version of it, or
+ * wrote a version that references it (three indexed look-ups, however big the change set).
+ */
+export async function changeSetTouches(db: Kysely<Database>, seq: number, ids: readonly string[]): Promise<boolean> {
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    if (await db.selectFrom('object_version').select('object_id').where('changeset_seq', '=', seq).where('object_id', 'in', chunk).limit(1).executeTakeFirst()) return true;
+    if (await db.selectFrom('object_ref').select('object_id').where('changeset_seq', '=', seq).where('target', 'in', chunk).limit(1).executeTakeFirst()) return true;
+    if (await db.selectFrom('change').select('object_id').where('changeset_seq', '=', seq).where('object_id', 'in', chunk).limit(1).executeTakeFirst()) return true;
+  }
+  return false;
+}
+
+/** How many objects are alive at the end of the baseline (its last versions that are not deletions). */
+export async function countObjectsAtEnd(db: Kysely<Database>): Promise<number> {
+  const r = await db
+    .selectFrom('object_version')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('valid_to', '=', END_OF_TIME)
+    .where('op', '<>', 'delete')
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
 }

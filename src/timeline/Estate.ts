@@ -9,8 +9,24 @@ import { referencesOf } from '../model/references.js';
 /** A stored object: validated fields plus kind and id. */
 export type StoredObject = EstateObject & Record<string, unknown>;
 
+/**
+ * What applying a change set reads and writes of an estate (applyChangeSet): the whole
+ * estate in memory ({@link Estate}), or a view that reads the store only where a change set
+ * looks (the incremental write, service/StoreView).
+ */
+export interface EstateAccess {
+  get(id: string): StoredObject | undefined;
+  has(id: string): boolean;
+  /** Puts (creates or replaces) an object. */
+  set(obj: StoredObject): void;
+  /** Removes an object. */
+  delete(id: string): void;
+  /** Ids of the objects (of one kind, if given) that reference `id` in any field, in id order. */
+  referrersOf(id: string, kind?: Kind): string[];
+}
+
 /** A mutable map of objects with a lazily built reverse reference index. */
-export class Estate {
+export class Estate implements EstateAccess {
   private readonly objects: Map<string, StoredObject>;
   private referrers: Map<string, Set<string>> | undefined;
 
@@ -58,13 +74,18 @@ export class Estate {
     this.objects.delete(id);
   }
 
-  /** Ids of the objects that reference `id` in any field. */
-  referrersOf(id: string): string[] {
+  /**
+   * Ids of the objects (of one kind, if given) that reference `id` in any field, in id
+   * order: problems that name some of them (a site's first devices) read the same however
+   * the estate was loaded.
+   */
+  referrersOf(id: string, kind?: Kind): string[] {
     if (!this.referrers) {
       this.referrers = new Map();
       for (const o of this.objects.values()) this.index(o);
     }
-    return [...(this.referrers.get(id) ?? [])];
+    const all = [...(this.referrers.get(id) ?? [])];
+    return (kind === undefined ? all : all.filter((r) => this.objects.get(r)?.kind === kind)).sort();
   }
 
   /** A shallow copy (objects are immutable and shared). */

@@ -5,7 +5,7 @@
 import type { Problem } from '../model/errors.js';
 import { referencesOf } from '../model/references.js';
 import type { Change, ChangeSetInput, Origin } from './changeSet.js';
-import type { Estate, StoredObject } from './Estate.js';
+import type { EstateAccess, StoredObject } from './Estate.js';
 import { mergePatch } from './mergePatch.js';
 import { validateObject } from './validateObject.js';
 
@@ -34,7 +34,7 @@ interface Touch {
  * (valid changes applied) so that later problems can still be found; callers that got
  * problems must not persist anything.
  */
-export function applyChangeSet(estate: Estate, cs: ChangeSetInput, onApplied?: (changesDone: number) => void): ApplyResult {
+export function applyChangeSet(estate: EstateAccess, cs: ChangeSetInput, onApplied?: (changesDone: number) => void): ApplyResult {
   const problems: Problem[] = [];
   const touched = new Map<string, Touch>();
   const deleted = new Map<string, Origin | undefined>();
@@ -181,20 +181,31 @@ export function applyChangeSet(estate: Estate, cs: ChangeSetInput, onApplied?: (
 type Reporter = (origin: Origin | undefined, id: string | undefined, field: string | undefined, message: string) => void;
 
 /** Checks the rules that span objects, for the objects a change set touched. */
-function validateTouched(estate: Estate, touched: Map<string, Touch>, deleted: Map<string, Origin | undefined>, report: Reporter): void {
+function validateTouched(estate: EstateAccess, touched: Map<string, Touch>, deleted: Map<string, Origin | undefined>, report: Reporter): void {
   // Per site, once per change set: a big data center has thousands of devices, and asking
-  // for each of them would make validation quadratic.
-  const siteFacts = new Map<string, { devices: string[]; linkEnds: string[] }>();
-  const factsOf = (site: string): { devices: string[]; linkEnds: string[] } => {
-    let f = siteFacts.get(site);
+  // for each of them would make validation quadratic. Asked by kind: a device's write needs
+  // the links that end at its site, never the thousands of other devices there.
+  const devices = new Map<string, string[]>();
+  const linkEnds = new Map<string, string[]>();
+  const devicesAt = (site: string): string[] => {
+    let f = devices.get(site);
     if (!f) {
-      f = { devices: [], linkEnds: [] };
-      for (const id of estate.referrersOf(site)) {
+      f = estate.referrersOf(site, 'device').filter((id) => {
         const o = estate.get(id);
-        if (o?.kind === 'device' && o.site === site) f.devices.push(id);
-        else if (o?.kind === 'link' && (o.a === site || o.b === site)) f.linkEnds.push(id);
-      }
-      siteFacts.set(site, f);
+        return o?.kind === 'device' && o.site === site;
+      });
+      devices.set(site, f);
+    }
+    return f;
+  };
+  const linkEndsAt = (site: string): string[] => {
+    let f = linkEnds.get(site);
+    if (!f) {
+      f = estate.referrersOf(site, 'link').filter((id) => {
+        const o = estate.get(id);
+        return o?.kind === 'link' && (o.a === site || o.b === site);
+      });
+      linkEnds.set(site, f);
     }
     return f;
   };
@@ -208,14 +219,14 @@ function validateTouched(estate: Estate, touched: Map<string, Touch>, deleted: M
       } else if (!r.kinds.includes(target.kind)) {
         report(t.origin, id, r.field, `"${r.target}" is a ${target.kind}, expected a ${r.kinds.join(' or ')}`);
       } else if (o.kind === 'link' && target.kind === 'site') {
-        const devices = factsOf(target.id).devices;
-        if (devices.length) {
-          report(t.origin, id, r.field, `link ends at site "${target.id}", which has devices (${devices.slice(0, 3).join(', ')}${devices.length > 3 ? ', …' : ''}): connect one of them`);
+        const at = devicesAt(target.id);
+        if (at.length) {
+          report(t.origin, id, r.field, `link ends at site "${target.id}", which has devices (${at.slice(0, 3).join(', ')}${at.length > 3 ? ', …' : ''}): connect one of them`);
         }
       }
     }
     if (o.kind === 'device' && estate.has(o.site)) {
-      for (const l of factsOf(o.site).linkEnds) {
+      for (const l of linkEndsAt(o.site)) {
         if (!touched.has(l)) {
           report(t.origin, id, 'site', `site "${o.site}" is a link end (link "${l}"); a site with devices cannot be one: connect the link to a device`);
         }

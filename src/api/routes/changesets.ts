@@ -8,7 +8,6 @@ import { changeSchema, changeSetListQuerystring, changeSetStatusBody, changeSets
 import { idParams, ifMatchHeaders } from '../../contracts/requests/shared.js';
 import { VerbundError } from '../../model/errors.js';
 import { hasRights } from '../../model/roles.js';
-import { toEstateDocument } from '../../interop/toEstateDocument.js';
 import type { ChangeSetHeader } from '../../timeline/changeSet.js';
 import type { Change, ChangeSetStatus } from '../../timeline/changeSet.js';
 import { parseInstant } from '../../timeline/time.js';
@@ -109,9 +108,9 @@ export const changeSetRoutes: RoutePlugin = async (app, { ctx }) => {
     },
     async (req, reply) => {
       for (const cs of req.body.changesets) requireRightsFor(req, cs.status);
-      const { doc, problems } = toEstateDocument(req.body);
-      const r = await ctx.writer(req).addChangeSets(doc, problems);
-      return reply.status(201).send({ changesets: r.added.map(presentHeader), plans: doc.plans.map((p) => p.id) });
+      // Read into change sets where it is written: a big body is not read on the request thread.
+      const r = await ctx.writer(req).addChangeSetsFile(req.body);
+      return reply.status(201).send({ changesets: r.added.map(presentHeader), plans: (req.body.plans ?? []).map((p) => p.id) });
     },
   );
 

@@ -46,7 +46,7 @@ export async function run(opts: ServeOptions): Promise<number> {
   const store = await openStore(resolveLocation(opts));
   // Loaded here, not at the top: other commands never load Fastify.
   const { buildApp } = await import('../../api/buildApp.js');
-  const app = await buildApp({ store, logger: { level: opts.logLevel }, bodyLimit, trustProxy: opts.trustProxy === true, analysis, netboxUrls, ...(baseMap && { baseMap }) });
+  const app = await buildApp({ store, logger: { level: opts.logLevel }, bodyLimit, trustProxy: opts.trustProxy === true, analysis, netboxUrls, warmWriter: true, ...(baseMap && { baseMap }) });
   const address = await app.listen({ host: opts.host, port });
   out(`verbund serves ${address} (${store.dialect}); API docs at ${address}/api/docs`);
   const accounts = new AccountService(store);
