@@ -12,6 +12,10 @@ import { generateEstate } from '../src/synthetic/generateEstate.js';
 import { toEstateDocument } from '../src/interop/toEstateDocument.js';
 import { timelineCheckReport } from '../src/service/timelineCheckReport.js';
 import { IncrementalVerdicts } from '../src/service/IncrementalVerdicts.js';
+import { IncrementalServices } from '../src/engine/IncrementalServices.js';
+import { buildProjection, type Projection } from '../src/engine/projection.js';
+import { buildServices, type ServiceModel } from '../src/engine/services.js';
+import { projectionOptions } from '../src/service/Snapshot.js';
 import { TimelineDelta } from '../src/service/TimelineDelta.js';
 import { walkChangeSets, type WalkChangeSet } from '../src/service/walkTimeline.js';
 import { applyChangeSet } from '../src/timeline/applyChangeSet.js';
@@ -44,7 +48,37 @@ function compare(changeSets: readonly ChangeSet[], plan?: string): { steps: numb
     if (!first) for (const a of analysed) (later++, (reused += 1 - a));
     first = false;
   }
+  compareServices(included);
   return { steps: fresh.steps.length, reused, later };
+}
+
+/**
+ * The service model kept along the walk equals the one built from the estate at every date,
+ * and each service continues the one of the date before with the same usage and site.
+ */
+function compareServices(included: readonly WalkChangeSet[]): void {
+  const kept = new IncrementalServices();
+  let delta = new TimelineDelta();
+  let before: { p: Projection; m: ServiceModel } | undefined;
+  for (const step of walkChangeSets(included, (cs, estate) => delta.note(cs, estate))) {
+    delta.close(step.estate);
+    // An unchanged graph keeps its projection (as the timeline check does): the same object.
+    const p = before && delta.graphUnchanged && !delta.unbounded ? before.p : buildProjection(step.estate, projectionOptions);
+    const changes = delta.unbounded ? undefined : { usages: delta.usages, applications: delta.applications };
+    const r = kept.next(p, step.estate, before ? changes : undefined);
+    const m = buildServices(p, step.estate);
+    assert.deepEqual({ ...r.model, appIndex: [...r.model.appIndex] }, { ...m, appIndex: [...m.appIndex] });
+    const key = (x: { p: Projection; m: ServiceModel }, s: number): string => `${x.m.usage[s]}@${x.p.siteIds[x.m.site[s]!]}`;
+    const was = new Map<string, number>();
+    if (before) for (let s = 0; s < before.m.count; s++) was.set(key(before, s), s);
+    const now = { p, m };
+    const previous = Array.from({ length: m.count }, (_, s) => was.get(key(now, s)) ?? -1);
+    assert.deepEqual(Array.from(r.previous), previous);
+    const keys = new Set(Array.from({ length: m.count }, (_, s) => key(now, s)));
+    assert.equal(r.removed, [...was.keys()].filter((k) => !keys.has(k)).length);
+    before = now;
+    delta = new TimelineDelta();
+  }
 }
 
 describe('incremental timeline check equals the check from scratch', () => {

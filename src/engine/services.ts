@@ -35,23 +35,22 @@ function dependencyIds(app: StoredObject): string[] {
   return deps.map(dependencyId);
 }
 
-/** Builds the services of `source` over its projection `p`, in usage id order, then usage site order. */
-export function buildServices(p: Projection, source: ObjectSource): ServiceModel {
-  const apps: StoredObject[] = [];
-  const usages: Extract<StoredObject, { kind: 'usage' }>[] = [];
-  const accessNodes = new Set<number>();
-  for (const o of objectsOf(source)) {
-    if (o.kind === 'application') apps.push(o);
-    else if (o.kind === 'usage') usages.push(o);
-    else if (o.kind === 'device' && o.role === 'access') {
-      const n = p.nodeIndex.get(o.id);
-      if (n !== undefined) accessNodes.add(n);
-    }
-  }
-  usages.sort((a, b) => (a.id < b.id ? -1 : 1));
+/** A usage as the services read it. */
+export type UsageObject = Extract<StoredObject, { kind: 'usage' }>;
+
+/** The applications of an estate over a projection, as the service model holds them. */
+export interface Applications {
+  readonly appIds: readonly string[];
+  readonly appIndex: ReadonlyMap<string, number>;
+  readonly appInstances: Groups;
+  /** The application and its `depends_on` closure (indices), computed once per application. */
+  readonly closureOf: (a: number) => readonly number[];
+}
+
+/** The applications (in estate order) with their instances in `p` and their closures. */
+export function applicationsOver(p: Projection, apps: readonly StoredObject[]): Applications {
   const appIds = apps.map((a) => a.id);
   const appIndex = new Map(appIds.map((id, i) => [id, i]));
-
   const instApp: number[] = [];
   const instNode: number[] = [];
   apps.forEach((a, i) => {
@@ -61,8 +60,6 @@ export function buildServices(p: Projection, source: ObjectSource): ServiceModel
     }
   });
   const appInstances = groupPairs(Int32Array.from(instApp), Int32Array.from(instNode), apps.length);
-
-  // The depends_on closure of each application, computed once per application.
   const closure = new Map<number, number[]>();
   const closureOf = (root: number): number[] => {
     let c = closure.get(root);
@@ -81,50 +78,116 @@ export function buildServices(p: Projection, source: ObjectSource): ServiceModel
     closure.set(root, c);
     return c;
   };
+  return { appIds, appIndex, appInstances, closureOf };
+}
 
-  const usage: string[] = [];
-  const tenant: string[] = [];
-  const application: string[] = [];
-  const site: number[] = [];
-  const users: number[] = [];
-  const attachS: number[] = [];
-  const attachN: number[] = [];
-  const needS: number[] = [];
-  const needA: number[] = [];
-  for (const u of usages) {
-    const a = appIndex.get(u.application);
-    for (const siteId of u.sites) {
-      const s = usage.length;
-      const si = p.siteIndex.get(siteId) ?? -1;
-      usage.push(u.id);
-      tenant.push(u.tenant);
-      application.push(u.application);
-      site.push(si);
-      users.push(u.users ?? 0);
-      if (si >= 0) {
-        const from = p.siteNodes.offsets[si]!;
-        const to = p.siteNodes.offsets[si + 1]!;
-        let any = false;
-        for (let k = from; k < to; k++) if (accessNodes.has(p.siteNodes.members[k]!)) (attachS.push(s), attachN.push(p.siteNodes.members[k]!), (any = true));
-        if (!any) for (let k = from; k < to; k++) (attachS.push(s), attachN.push(p.siteNodes.members[k]!));
-      }
-      if (a !== undefined) for (const x of closureOf(a)) (needS.push(s), needA.push(x));
-    }
+/**
+ * Site → the nodes where the users of a service at that site attach: its access devices,
+ * all its nodes if none is one (the site's own node for a site without devices).
+ *
+ * @param access per node, 1 for an access device.
+ */
+export function attachBySite(p: Projection, access: Uint8Array): Groups {
+  const { offsets: so, members: sm } = p.siteNodes;
+  const sites = p.siteIds.length;
+  const offsets = new Int32Array(sites + 1);
+  const members: number[] = [];
+  for (let t = 0; t < sites; t++) {
+    const from = so[t]!;
+    const to = so[t + 1]!;
+    for (let k = from; k < to; k++) if (access[sm[k]!]) members.push(sm[k]!);
+    if (members.length === offsets[t]) for (let k = from; k < to; k++) members.push(sm[k]!);
+    offsets[t + 1] = members.length;
   }
-  const count = usage.length;
+  return { offsets, members: Int32Array.from(members) };
+}
+
+/**
+ * Assembles a service model from one row per service (its usage, site index and the index
+ * of its application, -1 if none), the attach points per site and the applications.
+ */
+export function assembleServices(rows: { readonly usages: readonly UsageObject[]; readonly site: Int32Array; readonly app: Int32Array }, attach: Groups, apps: Applications): ServiceModel {
+  const count = rows.usages.length;
+  const usage = new Array<string>(count);
+  const tenant = new Array<string>(count);
+  const application = new Array<string>(count);
+  const users = new Int32Array(count);
+  const attachOffsets = new Int32Array(count + 1);
+  const needsOffsets = new Int32Array(count + 1);
+  for (let s = 0; s < count; s++) {
+    const u = rows.usages[s]!;
+    usage[s] = u.id;
+    tenant[s] = u.tenant;
+    application[s] = u.application;
+    users[s] = u.users ?? 0;
+    const t = rows.site[s]!;
+    attachOffsets[s + 1] = attachOffsets[s]! + (t >= 0 ? attach.offsets[t + 1]! - attach.offsets[t]! : 0);
+    const a = rows.app[s]!;
+    needsOffsets[s + 1] = needsOffsets[s]! + (a >= 0 ? apps.closureOf(a).length : 0);
+  }
+  const attachMembers = new Int32Array(attachOffsets[count]!);
+  const needsMembers = new Int32Array(needsOffsets[count]!);
+  for (let s = 0; s < count; s++) {
+    const t = rows.site[s]!;
+    if (t >= 0) attachMembers.set(attach.members.subarray(attach.offsets[t]!, attach.offsets[t + 1]!), attachOffsets[s]!);
+    const a = rows.app[s]!;
+    if (a >= 0) needsMembers.set(apps.closureOf(a), needsOffsets[s]!);
+  }
   return {
     count,
     usage,
     tenant,
     application,
-    site: Int32Array.from(site),
-    users: Int32Array.from(users),
-    attach: groupPairs(Int32Array.from(attachS), Int32Array.from(attachN), count),
-    needs: groupPairs(Int32Array.from(needS), Int32Array.from(needA), count),
-    appIds,
-    appIndex,
-    appInstances,
+    site: rows.site,
+    users,
+    attach: { offsets: attachOffsets, members: attachMembers },
+    needs: { offsets: needsOffsets, members: needsMembers },
+    appIds: apps.appIds,
+    appIndex: apps.appIndex,
+    appInstances: apps.appInstances,
   };
+}
+
+/** Per node of `p`, 1 for an access device of `devices`. */
+export function accessNodes(p: Projection, devices: Iterable<StoredObject>): Uint8Array {
+  const access = new Uint8Array(p.nodeCount);
+  for (const o of devices) {
+    if (o.kind !== 'device' || o.role !== 'access') continue;
+    const n = p.nodeIndex.get(o.id);
+    if (n !== undefined) access[n] = 1;
+  }
+  return access;
+}
+
+/** Builds the services of `source` over its projection `p`, in usage id order, then usage site order. */
+export function buildServices(p: Projection, source: ObjectSource): ServiceModel {
+  const apps: StoredObject[] = [];
+  const usages: UsageObject[] = [];
+  const devices: StoredObject[] = [];
+  for (const o of objectsOf(source)) {
+    if (o.kind === 'application') apps.push(o);
+    else if (o.kind === 'usage') usages.push(o);
+    else if (o.kind === 'device') devices.push(o);
+  }
+  usages.sort(byId);
+  const applications = applicationsOver(p, apps);
+  const rowUsages: UsageObject[] = [];
+  const site: number[] = [];
+  const app: number[] = [];
+  for (const u of usages) {
+    const a = applications.appIndex.get(u.application) ?? -1;
+    for (const siteId of u.sites) {
+      rowUsages.push(u);
+      site.push(p.siteIndex.get(siteId) ?? -1);
+      app.push(a);
+    }
+  }
+  return assembleServices({ usages: rowUsages, site: Int32Array.from(site), app: Int32Array.from(app) }, attachBySite(p, accessNodes(p, devices)), applications);
+}
+
+/** The order of services: by usage id. */
+export function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : 1;
 }
 
 /**

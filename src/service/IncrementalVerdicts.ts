@@ -14,10 +14,11 @@
  * are the same. A service down before and after has no breakers either way. Everything else
  * is analysed again, together, by `analyzeSurvivability` restricted to those services.
  */
-import { datacenterSites, redundancyVerdicts } from '../engine/redundancy.js';
+import { datacenterSites, redundancyVerdict } from '../engine/redundancy.js';
 import { footprintHits } from '../engine/exposedServices.js';
 import { buildProjection, type Projection } from '../engine/projection.js';
-import { buildServices, serviceUp, type ServiceModel } from '../engine/services.js';
+import { IncrementalServices } from '../engine/IncrementalServices.js';
+import { serviceUp, type ServiceModel } from '../engine/services.js';
 import { analyzeSurvivability, type FailureElement } from '../engine/survivability.js';
 import { survivabilityStructures, type SurvivabilityStructures } from '../engine/survivabilityStructures.js';
 import type { Estate } from '../timeline/Estate.js';
@@ -53,7 +54,6 @@ export interface VerdictStep {
 
 interface Kept {
   readonly p: Projection;
-  readonly keys: Map<string, number>;
   readonly m: ServiceModel;
   readonly st: SurvivabilityStructures;
   readonly up: Uint8Array;
@@ -63,14 +63,10 @@ interface Kept {
 
 const kindOrder: Record<FailureElement['kind'], number> = { device: 0, link: 1, site: 2, 'risk-group': 3 };
 
-/** The key of a service across steps: usage and site. */
-export function serviceKey(p: Projection, m: ServiceModel, s: number): string {
-  return `${m.usage[s]}@${p.siteIds[m.site[s]!] ?? ''}`;
-}
-
 /** Tracks the verdicts along a walk; `next` after each step's change sets are applied. */
 export class IncrementalVerdicts {
   private kept: Kept | undefined;
+  private readonly services = new IncrementalServices();
   /**
    * The projection whose element indices a verdict's breakers use. A verdict taken over
    * into a new projection keeps its old indices (re-indexing every one would cost more than
@@ -87,28 +83,24 @@ export class IncrementalVerdicts {
     const kept = delta && !delta.unbounded ? prev : undefined;
     const graphSame = kept !== undefined && delta!.graphUnchanged;
     const p = graphSame ? kept.p : buildProjection(estate, projectionOptions);
-    const m = buildServices(p, estate);
+    // The services of the step, and which service of the step before each one continues.
+    const { model: m, previous, removed } = this.services.next(p, estate, kept && { usages: delta!.usages, applications: delta!.applications });
     const st = graphSame ? kept.st : survivabilityStructures(p, emptyMask(p));
     const up = new Uint8Array(m.count);
     for (let s = 0; s < m.count; s++) up[s] = serviceUp(m, s, st.comp0) ? 1 : 0;
-    const datacenter = graphSame ? kept.datacenter : datacenterSites(p, estate);
+    const datacenter = graphSame ? kept.datacenter : datacenterSites(p, estate.ofKind('site'));
 
-    const keys = new Map<string, number>();
-    const order: string[] = new Array<string>(m.count);
-    for (let s = 0; s < m.count; s++) keys.set((order[s] = serviceKey(p, m, s)), s);
     const analyse = new Uint8Array(m.count);
     const before: (StepVerdict | undefined)[] = new Array<StepVerdict | undefined>(m.count);
-    let removed = 0;
     if (prev) {
-      for (const key of prev.keys.keys()) if (!keys.has(key)) removed++;
       const hitBefore = new Uint8Array(prev.m.count);
       if (kept && !delta!.graphUnchanged) {
         for (const s of footprintHits(kept.p, kept.m, kept.st, touchedMask(kept.p, delta!), (s) => kept.up[s] === 1)) hitBefore[s] = 1;
         for (const s of footprintHits(p, m, st, touchedMask(p, delta!), (s) => up[s] === 1)) analyse[s] = 1;
       }
       for (let s = 0; s < m.count; s++) {
-        const was = prev.keys.get(order[s]!);
-        if (was === undefined) {
+        const was = previous[s]!;
+        if (was < 0) {
           analyse[s] = 1;
           continue;
         }
@@ -119,7 +111,6 @@ export class IncrementalVerdicts {
 
     const fresh = indicesOf(analyse);
     const surv = fresh.length ? analyzeSurvivability(p, m, { services: fresh, structures: st }) : undefined;
-    const redundancy = surv && redundancyVerdicts(surv, datacenter);
     const verdicts: StepVerdict[] = new Array<StepVerdict>(m.count);
     for (let s = 0; s < m.count; s++) {
       if (!analyse[s]) {
@@ -127,13 +118,13 @@ export class IncrementalVerdicts {
         continue;
       }
       const v = surv!.services[s]!;
-      verdicts[s] = { survives: v.survives, redundant: redundancy![s]!.redundant, breakers: v.breakers };
+      verdicts[s] = { survives: v.survives, redundant: redundancyVerdict(v, datacenter).redundant, breakers: v.breakers };
       this.home.set(verdicts[s]!, p);
       const b = before[s];
       // Compared with a fresh verdict: its breakers in the order of the step before.
       if (b && prev && this.home.get(b) !== prev.p) before[s] = reindex(prev.p, b);
     }
-    this.kept = { p, keys, m, st, up, datacenter, verdicts };
+    this.kept = { p, m, st, up, datacenter, verdicts };
     return { projection: p, services: m, datacenter, verdicts, analysed: analyse, before, removed };
   }
 }
