@@ -80,43 +80,66 @@ export class IncrementalServices {
   /** The rows of `usages` (each with its position among the usages before, -1 if new) and the model. */
   private rows(p: Projection, usages: readonly UsageObject[], was: readonly number[], apps: Applications, attach: Groups, appObjects: readonly StoredObject[], changes: ServiceChanges | undefined): ServicesStep {
     const prev = this.kept;
-    const siteOf = prev ? remap(prev.p.siteIds, prev.p === p ? undefined : p.siteIndex) : undefined;
-    const appOf = prev ? remap(prev.apps.appIds, prev.apps === apps ? undefined : apps.appIndex) : undefined;
+    // Usages as before (same object, not changed): their rows carry over, renumbered.
+    const carried = (k: number): boolean => prev !== undefined && was[k]! >= 0 && changes !== undefined && !changes.usages.has(usages[k]!.id);
+    if (prev && changes && changes.usages.size === 0 && prev.p === p && prev.apps === apps) {
+      // Nothing the services read changed: the same model.
+      const step = { model: prev.model, previous: sameRows(prev), removed: 0 };
+      this.kept = { ...prev, appObjects };
+      return step;
+    }
     const start = new Int32Array(usages.length + 1);
-    const rowUsages: UsageObject[] = [];
-    const site: number[] = [];
-    const app: number[] = [];
-    const previous: number[] = [];
-    usages.forEach((u, k) => {
-      start[k] = rowUsages.length;
+    for (let k = 0; k < usages.length; k++) start[k + 1] = start[k]! + (carried(k) ? prev!.start[was[k]! + 1]! - prev!.start[was[k]!]! : usages[k]!.sites.length);
+    const count = start[usages.length]!;
+    const siteOf = prev && prev.p !== p ? remap(prev.p.siteIds, p.siteIndex) : undefined;
+    const appOf = prev && prev.apps !== apps ? remap(prev.apps.appIds, apps.appIndex) : undefined;
+    const sameBefore = prev && sameRows(prev);
+    const rowUsages = new Array<UsageObject>(count);
+    const site = new Int32Array(count);
+    const app = new Int32Array(count);
+    const previous = new Int32Array(count).fill(-1);
+    for (let k = 0; k < usages.length; k++) {
+      const u = usages[k]!;
       const i = was[k]!;
-      const same = prev !== undefined && i >= 0 && changes !== undefined && !changes.usages.has(u.id);
-      if (same) {
-        // The same usage: its rows as before, renumbered.
-        for (let r = prev.start[i]!; r < prev.start[i + 1]!; r++) {
-          rowUsages.push(u);
-          site.push(siteOf!(prev.model.site[r]!));
-          app.push(appOf!(prev.app[r]!));
-          previous.push(prev.start[i + 1]! - prev.start[i]! === 1 ? r : lastOfKey(prev, i, (q) => prev.model.site[q] === prev.model.site[r]));
+      let row = start[k]!;
+      if (carried(k)) {
+        for (let r = prev!.start[i]!; r < prev!.start[i + 1]!; r++, row++) {
+          rowUsages[row] = u;
+          const t = prev!.model.site[r]!;
+          site[row] = siteOf && t >= 0 ? siteOf[t]! : t;
+          const a = prev!.app[r]!;
+          app[row] = appOf && a >= 0 ? appOf[a]! : a;
+          previous[row] = sameBefore![r]!;
         }
-        return;
+        continue;
       }
       const a = apps.appIndex.get(u.application) ?? -1;
       for (const siteId of u.sites) {
-        rowUsages.push(u);
-        site.push(p.siteIndex.get(siteId) ?? -1);
-        app.push(a);
+        rowUsages[row] = u;
+        site[row] = p.siteIndex.get(siteId) ?? -1;
+        app[row] = a;
         // The row before with the same site continues this one.
-        previous.push(prev && i >= 0 ? lastOfKey(prev, i, (q) => (prev.p.siteIds[prev.model.site[q]!] ?? '') === siteId) : -1);
+        if (prev && i >= 0) previous[row] = lastOfKey(prev, i, (q) => (prev.p.siteIds[prev.model.site[q]!] ?? '') === siteId);
+        row++;
       }
-    });
-    start[usages.length] = rowUsages.length;
-    const appRows = Int32Array.from(app);
-    const model = assembleServices({ usages: rowUsages, site: Int32Array.from(site), app: appRows }, attach, apps);
-    const step = { model, previous: Int32Array.from(previous), removed: prev ? removedKeys(prev, previous) : 0 };
-    this.kept = { p, usages, start, apps, appObjects, attach, model, app: appRows };
+    }
+    const model = assembleServices({ usages: rowUsages, site, app }, attach, apps);
+    const step = { model, previous, removed: prev ? removedKeys(prev, previous) : 0 };
+    this.kept = { p, usages, start, apps, appObjects, attach, model, app };
     return step;
   }
+}
+
+/** Per row, the row that stands for its key (usage, site) in the same model: itself but for a site listed twice. */
+function sameRows(prev: Kept): Int32Array {
+  const out = new Int32Array(prev.model.count);
+  for (let i = 0; i < prev.usages.length; i++) {
+    const from = prev.start[i]!;
+    const to = prev.start[i + 1]!;
+    if (to - from === 1) out[from] = from;
+    else for (let r = from; r < to; r++) out[r] = lastOfKey(prev, i, (q) => prev.model.site[q] === prev.model.site[r]);
+  }
+  return out;
 }
 
 /**
@@ -130,16 +153,15 @@ function lastOfKey(prev: Kept, i: number, same: (q: number) => boolean): number 
 }
 
 /** Keys (usage, site) of the model before that no service continues. */
-function removedKeys(prev: Kept, previous: readonly number[]): number {
+function removedKeys(prev: Kept, previous: ArrayLike<number>): number {
   const continued = new Uint8Array(prev.model.count);
   let keys = 0;
-  for (const r of previous) if (r >= 0 && !continued[r]) (continued[r] = 1), keys--;
-  for (let i = 0; i < prev.usages.length; i++) {
-    const from = prev.start[i]!;
-    const to = prev.start[i + 1]!;
-    if (to - from === 1) keys++;
-    else for (let r = from; r < to; r++) if (lastOfKey(prev, i, (q) => prev.model.site[q] === prev.model.site[r]) === r) keys++;
+  for (let s = 0; s < previous.length; s++) {
+    const r = previous[s]!;
+    if (r >= 0 && !continued[r]) (continued[r] = 1), keys--;
   }
+  const same = sameRows(prev);
+  for (let r = 0; r < same.length; r++) if (same[r] === r) keys++;
   return keys;
 }
 
@@ -157,11 +179,9 @@ function indexById(list: readonly UsageObject[], id: string): number {
   return -1;
 }
 
-/** Old index → new index by id (-1 stays -1; an id gone maps to -1); the identity without `index`. */
-function remap(ids: readonly string[], index: ReadonlyMap<string, number> | undefined): (i: number) => number {
-  if (!index) return (i) => i;
-  const map = Int32Array.from(ids, (id) => index.get(id) ?? -1);
-  return (i) => (i < 0 ? -1 : map[i]!);
+/** Old index → new index by id (-1 for an id gone). */
+function remap(ids: readonly string[], index: ReadonlyMap<string, number>): Int32Array {
+  return Int32Array.from(ids, (id) => index.get(id) ?? -1);
 }
 
 /** Matches the services of two models by (usage, site id): the rule when anything may have changed. */
@@ -171,5 +191,5 @@ function matchByKey(prev: Kept, next: Kept): { previous: Int32Array; removed: nu
   for (let s = 0; s < prev.model.count; s++) before.set(key(prev, s), s);
   const previous = new Int32Array(next.model.count);
   for (let s = 0; s < next.model.count; s++) previous[s] = before.get(key(next, s)) ?? -1;
-  return { previous, removed: removedKeys(prev, Array.from(previous)) };
+  return { previous, removed: removedKeys(prev, previous) };
 }

@@ -15,6 +15,7 @@
  * is analysed again, together, by `analyzeSurvivability` restricted to those services.
  */
 import { datacenterSites, redundancyVerdict } from '../engine/redundancy.js';
+import { changedServices } from '../engine/changedServices.js';
 import { footprintHits } from '../engine/exposedServices.js';
 import { buildProjection, type Projection } from '../engine/projection.js';
 import { IncrementalServices } from '../engine/IncrementalServices.js';
@@ -59,6 +60,12 @@ interface Kept {
   readonly up: Uint8Array;
   readonly datacenter: Uint8Array;
   readonly verdicts: readonly StepVerdict[];
+  /**
+   * Per service, the projection whose element indices its verdict's breakers use. A verdict
+   * taken over into a new projection keeps its old indices (re-indexing every one would cost
+   * more than the analysis saved); it is re-indexed only when compared with a fresh one.
+   */
+  readonly homes: readonly Projection[];
 }
 
 const kindOrder: Record<FailureElement['kind'], number> = { device: 0, link: 1, site: 2, 'risk-group': 3 };
@@ -67,12 +74,6 @@ const kindOrder: Record<FailureElement['kind'], number> = { device: 0, link: 1, 
 export class IncrementalVerdicts {
   private kept: Kept | undefined;
   private readonly services = new IncrementalServices();
-  /**
-   * The projection whose element indices a verdict's breakers use. A verdict taken over
-   * into a new projection keeps its old indices (re-indexing every one would cost more than
-   * the analysis saved); it is re-indexed only when compared with a fresh one.
-   */
-  private readonly home = new WeakMap<StepVerdict, Projection>();
 
   /**
    * The verdicts of the estate after a step. `delta` (what the step touched, closed on the
@@ -95,9 +96,18 @@ export class IncrementalVerdicts {
     if (prev) {
       const hitBefore = new Uint8Array(prev.m.count);
       if (kept && !delta!.graphUnchanged) {
-        for (const s of footprintHits(kept.p, kept.m, kept.st, touchedMask(kept.p, delta!), (s) => kept.up[s] === 1)) hitBefore[s] = 1;
-        for (const s of footprintHits(p, m, st, touchedMask(p, delta!), (s) => up[s] === 1)) analyse[s] = 1;
+        const touchedBefore = touchedMask(kept.p, delta!);
+        const touchedAfter = touchedMask(p, delta!);
+        // The finer rule (changedServices), unless the change joins or splits the graph: then every
+        // service whose footprint, before or after, holds a touched element.
+        const changed = changedServices({ p: kept.p, m: kept.m, st: kept.st, touched: touchedBefore }, { p, m, st, touched: touchedAfter, up }, previous, (s) => prev.verdicts[s]!.breakers);
+        if (changed) analyse.set(changed);
+        else {
+          for (const s of footprintHits(kept.p, kept.m, kept.st, touchedBefore, (s) => kept.up[s] === 1)) hitBefore[s] = 1;
+          for (const s of footprintHits(p, m, st, touchedAfter, (s) => up[s] === 1)) analyse[s] = 1;
+        }
       }
+      const touched = kept && servicesTouched(p, m, delta!);
       for (let s = 0; s < m.count; s++) {
         const was = previous[s]!;
         if (was < 0) {
@@ -105,26 +115,28 @@ export class IncrementalVerdicts {
           continue;
         }
         before[s] = prev.verdicts[was]!;
-        if (!kept || hitBefore[was] || touchesService(p, m, s, delta!)) analyse[s] = 1;
+        if (!touched || hitBefore[was] || touched[s]) analyse[s] = 1;
       }
     } else analyse.fill(1);
 
     const fresh = indicesOf(analyse);
     const surv = fresh.length ? analyzeSurvivability(p, m, { services: fresh, structures: st }) : undefined;
     const verdicts: StepVerdict[] = new Array<StepVerdict>(m.count);
+    const homes: Projection[] = new Array<Projection>(m.count);
     for (let s = 0; s < m.count; s++) {
       if (!analyse[s]) {
         verdicts[s] = before[s]!;
+        homes[s] = prev!.homes[previous[s]!]!;
         continue;
       }
       const v = surv!.services[s]!;
       verdicts[s] = { survives: v.survives, redundant: redundancyVerdict(v, datacenter).redundant, breakers: v.breakers };
-      this.home.set(verdicts[s]!, p);
+      homes[s] = p;
       const b = before[s];
       // Compared with a fresh verdict: its breakers in the order of the step before.
-      if (b && prev && this.home.get(b) !== prev.p) before[s] = reindex(prev.p, b);
+      if (b && prev && prev.homes[previous[s]!] !== prev.p) before[s] = reindex(prev.p, b);
     }
-    this.kept = { p, m, st, up, datacenter, verdicts };
+    this.kept = { p, m, st, up, datacenter, verdicts, homes };
     return { projection: p, services: m, datacenter, verdicts, analysed: analyse, before, removed };
   }
 }
@@ -140,13 +152,17 @@ function indicesOf(flags: Uint8Array): Int32Array {
   return Int32Array.from(out);
 }
 
-/** Did the step change the service's usage, its site, or an application it needs? */
-function touchesService(p: Projection, m: ServiceModel, s: number, delta: TimelineDelta): boolean {
-  if (delta.usages.has(m.usage[s]!)) return true;
-  const site = p.siteIds[m.site[s]!];
-  if (site === undefined || delta.serviceSites.has(site)) return true;
-  for (let j = m.needs.offsets[s]!; j < m.needs.offsets[s + 1]!; j++) if (delta.applications.has(m.appIds[m.needs.members[j]!]!)) return true;
-  return false;
+/** Per service, 1 if the step changed its usage, its site, or an application it needs. */
+function servicesTouched(p: Projection, m: ServiceModel, delta: TimelineDelta): Uint8Array {
+  const app = Uint8Array.from(m.appIds, (id) => (delta.applications.has(id) ? 1 : 0));
+  const site = Uint8Array.from(p.siteIds, (id) => (delta.serviceSites.has(id) ? 1 : 0));
+  const out = new Uint8Array(m.count);
+  for (let s = 0; s < m.count; s++) {
+    const t = m.site[s]!;
+    if (t < 0 || site[t] || (delta.usages.size > 0 && delta.usages.has(m.usage[s]!))) out[s] = 1;
+    else for (let j = m.needs.offsets[s]!; j < m.needs.offsets[s + 1]! && !out[s]; j++) if (app[m.needs.members[j]!]) out[s] = 1;
+  }
+  return out;
 }
 
 /** The nodes and edges of `p` that the step touched. */
