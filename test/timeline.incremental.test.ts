@@ -20,6 +20,7 @@ import { TimelineDelta } from '../src/service/TimelineDelta.js';
 import { walkChangeSets, type WalkChangeSet } from '../src/service/walkTimeline.js';
 import { inView, timelineOrder, type ChangeSet } from '../src/timeline/changeSet.js';
 import type { StoredObject } from '../src/timeline/Estate.js';
+import { parseInstant } from '../src/timeline/time.js';
 import { Random } from '../src/util/Random.js';
 import { changeSetsOf, owlChangeSets } from './helpers/estates.js';
 import { objectsOf, recipes, type Recipe } from './helpers/randomEstates.js';
@@ -108,6 +109,30 @@ describe('incremental timeline check equals the check from scratch', () => {
       assert.ok(base.steps >= 8 && base.reused > 0, `${preset} ${seed}: ${base.steps} dates, ${base.reused} of ${base.later} verdicts taken over`);
       for (const plan of plans) compare(changeSets, plan);
     }
+  });
+
+  test('a risk group that gains two links of a ring through its member list: the ring breaks', () => {
+    const objects = [
+      { kind: 'organization', id: 'o', name: 'o', type: 'municipality' },
+      { kind: 'risk-group', id: 'g', name: 'g', type: 'duct' },
+      ...['a', 'b', 'c', 'd'].flatMap((x) => [
+        { kind: 'site', id: `s${x}`, name: x, type: 'office', organization: 'o' },
+        { kind: 'device', id: x, name: x, site: `s${x}`, role: 'router' },
+      ]),
+      ...['ab', 'bc', 'cd', 'da'].map((l) => ({ kind: 'link', id: l, name: l, a: l[0], b: l[1], type: 'fibre' })),
+      { kind: 'application', id: 'app', name: 'app', instances: ['c'] },
+      { kind: 'usage', id: 'u', tenant: 'o', application: 'app', sites: ['sa'] },
+    ] as StoredObject[];
+    const changeSets: ChangeSet[] = [
+      { id: 'initial', title: 'initial', effective: '2020-01-01', effectiveKey: parseInstant('2020-01-01'), status: 'done', seq: 0, changes: objects.map((o) => ({ op: 'create', id: o.id, fields: o })) },
+      { id: 'duct', title: 'duct', effective: '2020-01-02', effectiveKey: parseInstant('2020-01-02'), status: 'done', seq: 1, changes: [{ op: 'update', id: 'g', fields: { members: ['ab', 'cd'] } }] },
+    ];
+    compare(changeSets);
+    const r = timelineCheckReport(walk(changeSets), null);
+    assert.deepEqual(
+      r.steps[1]!.weakened.map((w) => w.newBreakers.map((b) => b.id)),
+      [['g']],
+    );
   });
 
   test('random estates with random edits', () => randomRuns(recipes(6, 4, 12), (objects) => objects, 11));
