@@ -23,8 +23,8 @@ import type { StoredObject } from '../src/timeline/Estate.js';
 import { parseInstant } from '../src/timeline/time.js';
 import { Random } from '../src/util/Random.js';
 import { changeSetsOf, owlChangeSets } from './helpers/estates.js';
-import { objectsOf, recipes, type Recipe } from './helpers/randomEstates.js';
-import { chained, randomTimeline } from './helpers/randomTimeline.js';
+import { chained, objectsOf, recipes, type Recipe } from './helpers/randomEstates.js';
+import { randomTimeline } from './helpers/randomTimeline.js';
 
 function walk(changeSets: readonly ChangeSet[], plan?: string): WalkChangeSet[] {
   return timelineOrder(changeSets.filter((cs) => inView(cs, plan))).map((cs) => ({ ...cs, revision: 1 }));

@@ -99,6 +99,23 @@ export class FailurePieces {
     );
   }
 
+  /**
+   * False if the failure under test certainly leaves every node of `nodes` in the piece of
+   * its component's root (as each one's path to the root in the spanning forest survives):
+   * then it separates none of them. `nodes` as the sorted entry times {@link entryTimes} gives.
+   */
+  mayCut(entryTimes: Int32Array): boolean {
+    return this.tree.cutsAny(this.failure, entryTimes);
+  }
+
+  /** The sorted entry times of the marked nodes, for {@link mayCut}. */
+  entryTimes(marked: Uint8Array): Int32Array {
+    const { tin } = this.tree.forest;
+    const out: number[] = [];
+    marked.forEach((m, v) => m && out.push(tin[v]!));
+    return Int32Array.from(out).sort();
+  }
+
   /** The key under which a site's pieces are kept. */
   siteKey(t: number): number {
     return t;

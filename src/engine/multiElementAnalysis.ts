@@ -56,6 +56,8 @@ export class MultiElementAnalysis {
   private readonly pieces: FailurePieces;
   private readonly affected: AffectedServices;
   private readonly counts = { passes: 0, skipped: 0, checks: 0 };
+  /** The attach points and instances of the analysed services up at baseline, as entry times of the spanning forest. */
+  private readonly terminals: Int32Array;
   private readonly fullBefore: number;
   private readonly expandedBefore: number;
 
@@ -65,6 +67,7 @@ export class MultiElementAnalysis {
     this.fullBefore = this.pieces.fullPasses;
     this.expandedBefore = this.pieces.expanded;
     this.affected = new AffectedServices(m, new ServiceReverseIndex(m, p.nodeCount), comp0, compCount + p.nodeCount + 1);
+    this.terminals = this.pieces.entryTimes(terminalsOf(input));
   }
 
   /** Counters of the work done so far. */
@@ -89,7 +92,9 @@ export class MultiElementAnalysis {
     if (f.nodeCount === 0 && f.edgeCount === 0) return { kind: 'none' };
     if (f.nodeCount === 1 && f.edgeCount === 0) return { kind: 'node', index: f.nodes[0]! };
     if (f.nodeCount === 0 && f.edgeCount === 1) return { kind: 'edge', index: f.edges[0]! };
-    if (!this.input.relevant(f.nodes, f.nodeCount, f.edges, f.edgeCount)) {
+    // A failure that leaves every terminal joined to its component's root by the spanning
+    // forest breaks no service: no pass (most failures, when few services are analysed).
+    if (!this.input.relevant(f.nodes, f.nodeCount, f.edges, f.edgeCount) || !this.pieces.mayCut(this.terminals)) {
       this.counts.skipped++;
       return { kind: 'none' };
     }
@@ -114,4 +119,18 @@ export class MultiElementAnalysis {
     }
     return breaks.sort((x, y) => x - y);
   }
+}
+
+/** Per node, 1 if it is an attach point or an instance of a needed application of an analysed service up at baseline. */
+function terminalsOf({ p, m, upBase, analysed }: MultiElementInput): Uint8Array {
+  const out = new Uint8Array(p.nodeCount);
+  const { attach, needs, appInstances } = m;
+  const app = new Uint8Array(m.appIds.length);
+  for (let s = 0; s < m.count; s++) {
+    if (!upBase[s] || !analysed[s]) continue;
+    for (let k = attach.offsets[s]!; k < attach.offsets[s + 1]!; k++) out[attach.members[k]!] = 1;
+    for (let j = needs.offsets[s]!; j < needs.offsets[s + 1]!; j++) app[needs.members[j]!] = 1;
+  }
+  for (let a = 0; a < app.length; a++) if (app[a]) for (let i = appInstances.offsets[a]!; i < appInstances.offsets[a + 1]!; i++) out[appInstances.members[i]!] = 1;
+  return out;
 }

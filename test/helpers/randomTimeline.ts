@@ -36,19 +36,6 @@ function pick<T>(rng: Random, list: readonly T[]): T | undefined {
   return list.length ? list[rng.int(0, list.length - 1)] : undefined;
 }
 
-/**
- * The links of a connected estate: `objects` with a chain of links through their nodes
- * (devices, and sites without devices), so that the random edits change a graph in one piece.
- */
-export function chained(objects: StoredObject[]): StoredObject[] {
-  const sites = objects.filter((o) => o.kind === 'site');
-  const devices = objects.filter((o): o is Extract<StoredObject, { kind: 'device' }> => o.kind === 'device');
-  const withDevices = new Set(devices.map((d) => d.site));
-  const nodes = [...devices.map((d) => d.id), ...sites.filter((s) => !withDevices.has(s.id)).map((s) => s.id)];
-  const chain = nodes.slice(1).map((b, i) => ({ kind: 'link', id: `chain${i}`, name: `chain${i}`, a: nodes[i]!, b, type: 'fibre' }) as StoredObject);
-  return [...objects, ...chain];
-}
-
 /** One random edit of the estate as it is now, in one or more changes (none when it has nothing to edit). */
 function randomEdit(estate: Estate, rng: Random, tag: string): Change[] {
   const edit = randomChange(estate, rng, tag);
