@@ -11,7 +11,7 @@
 import type { Groups } from '../graph/groupBy.js';
 import type { Estate, StoredObject } from '../timeline/Estate.js';
 import type { Projection } from './projection.js';
-import { accessNodes, applicationsOver, assembleServices, attachBySite, byId, type Applications, type ServiceModel, type UsageObject } from './services.js';
+import { accessNodes, applicationsOver, assembleServices, attachBySite, byId, withNeeds, type Applications, type ServiceModel, type UsageObject } from './services.js';
 
 /** What changed since the date before: ids of usages and applications created, changed or deleted. */
 export interface ServiceChanges {
@@ -58,8 +58,16 @@ export class IncrementalServices {
     const attach = prev && prev.p === p ? prev.attach : attachBySite(p, accessNodes(p, estate.ofKind('device')));
     if (!prev || !changes) {
       const usages = [...estate.ofKind('usage')].sort(byId);
-      const step = this.rows(p, usages, usages.map(() => -1), apps, attach, appObjects, undefined);
+      const step = this.rows(p, usages, new Int32Array(usages.length).fill(-1), apps, attach, appObjects, undefined);
       return prev ? { ...step, ...matchByKey(prev, this.kept!) } : step;
+    }
+    if (changes.usages.size === 0 && prev.p === p) {
+      // The same rows; only the applications may have changed (instances, dependencies).
+      const sameApps = prev.apps === apps;
+      const app = sameApps || sameIds(prev.apps.appIds, apps.appIds) ? prev.app : Int32Array.from(prev.app, (a) => (a < 0 ? -1 : (apps.appIndex.get(prev.apps.appIds[a]!) ?? -1)));
+      const model = sameApps ? prev.model : withNeeds(prev.model, app, apps);
+      this.kept = { ...prev, apps, appObjects, model, app };
+      return { model, previous: sameRows(prev), removed: 0 };
     }
     // The sorted usages with the changed ones taken out and put back as they are now.
     const was: number[] = [];
@@ -74,22 +82,17 @@ export class IncrementalServices {
       if (!changes.usages.has(u.id)) (usages.push(u), was.push(i));
     });
     for (; j < now.length; j++) (usages.push(now[j]!), was.push(indexById(prev.usages, now[j]!.id)));
-    return this.rows(p, usages, was, apps, attach, appObjects, changes);
+    return this.rows(p, usages, Int32Array.from(was), apps, attach, appObjects, changes);
   }
 
   /** The rows of `usages` (each with its position among the usages before, -1 if new) and the model. */
-  private rows(p: Projection, usages: readonly UsageObject[], was: readonly number[], apps: Applications, attach: Groups, appObjects: readonly StoredObject[], changes: ServiceChanges | undefined): ServicesStep {
+  private rows(p: Projection, usages: readonly UsageObject[], was: Int32Array, apps: Applications, attach: Groups, appObjects: readonly StoredObject[], changes: ServiceChanges | undefined): ServicesStep {
     const prev = this.kept;
     // Usages as before (same object, not changed): their rows carry over, renumbered.
-    const carried = (k: number): boolean => prev !== undefined && was[k]! >= 0 && changes !== undefined && !changes.usages.has(usages[k]!.id);
-    if (prev && changes && changes.usages.size === 0 && prev.p === p && prev.apps === apps) {
-      // Nothing the services read changed: the same model.
-      const step = { model: prev.model, previous: sameRows(prev), removed: 0 };
-      this.kept = { ...prev, appObjects };
-      return step;
-    }
+    const carried = new Uint8Array(usages.length);
+    if (prev && changes) for (let k = 0; k < usages.length; k++) carried[k] = was[k]! >= 0 && !changes.usages.has(usages[k]!.id) ? 1 : 0;
     const start = new Int32Array(usages.length + 1);
-    for (let k = 0; k < usages.length; k++) start[k + 1] = start[k]! + (carried(k) ? prev!.start[was[k]! + 1]! - prev!.start[was[k]!]! : usages[k]!.sites.length);
+    for (let k = 0; k < usages.length; k++) start[k + 1] = start[k]! + (carried[k] ? prev!.start[was[k]! + 1]! - prev!.start[was[k]!]! : usages[k]!.sites.length);
     const count = start[usages.length]!;
     const siteOf = prev && prev.p !== p ? remap(prev.p.siteIds, p.siteIndex) : undefined;
     const appOf = prev && prev.apps !== apps ? remap(prev.apps.appIds, apps.appIndex) : undefined;
@@ -102,7 +105,7 @@ export class IncrementalServices {
       const u = usages[k]!;
       const i = was[k]!;
       let row = start[k]!;
-      if (carried(k)) {
+      if (carried[k]) {
         for (let r = prev!.start[i]!; r < prev!.start[i + 1]!; r++, row++) {
           rowUsages[row] = u;
           const t = prev!.model.site[r]!;
@@ -130,9 +133,21 @@ export class IncrementalServices {
   }
 }
 
+/** Two id lists alike, position by position. */
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const sameRowsOf = new WeakMap<ServiceModel, Int32Array>();
+
 /** Per row, the row that stands for its key (usage, site) in the same model: itself but for a site listed twice. */
 function sameRows(prev: Kept): Int32Array {
+  const kept = sameRowsOf.get(prev.model);
+  if (kept) return kept;
   const out = new Int32Array(prev.model.count);
+  sameRowsOf.set(prev.model, out);
   for (let i = 0; i < prev.usages.length; i++) {
     const from = prev.start[i]!;
     const to = prev.start[i + 1]!;

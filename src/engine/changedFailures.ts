@@ -169,11 +169,15 @@ export function changedFailures(h: UntouchedGraph, attachments: readonly Int32Ar
   const relevant = multiElementRelevance(p, st, relevantBlock, relevantNode);
   const pieces = FailurePieces.of(p, F, comp0, st.compCount, st, undefined);
   const f = pieces.failure;
+  const attached = new Uint8Array(p.nodeCount);
+  for (const A of attachments) for (const x of A) attached[x] = 1;
+  const attachedTimes = pieces.entryTimes(attached);
   const changed = (key: number): boolean => {
     if (f.nodeCount === 0 && f.edgeCount === 0) return false;
     if (f.nodeCount === 1 && f.edgeCount === 0) return nodeChanged[f.nodes[0]!] === 1;
     if (f.nodeCount === 0 && f.edgeCount === 1) return edgeChanged[f.edges[0]!] === 1;
-    if (!relevant(f.nodes, f.nodeCount, f.edges, f.edgeCount)) return false;
+    // Attachments all still joined to their component's root by the spanning forest are not separated.
+    if (!relevant(f.nodes, f.nodeCount, f.edges, f.edgeCount) || !pieces.mayCut(attachedTimes)) return false;
     pieces.apply(key);
     const out = separates((x) => pieces.label[x]!);
     pieces.restore();

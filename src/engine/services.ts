@@ -60,9 +60,9 @@ export function applicationsOver(p: Projection, apps: readonly StoredObject[]): 
     }
   });
   const appInstances = groupPairs(Int32Array.from(instApp), Int32Array.from(instNode), apps.length);
-  const closure = new Map<number, number[]>();
+  const closure: (number[] | undefined)[] = new Array<number[] | undefined>(apps.length);
   const closureOf = (root: number): number[] => {
-    let c = closure.get(root);
+    let c = closure[root];
     if (c) return c;
     const seen = new Set<number>([root]);
     const stack = [root];
@@ -75,7 +75,7 @@ export function applicationsOver(p: Projection, apps: readonly StoredObject[]): 
         if (j !== undefined && !seen.has(j)) (seen.add(j), stack.push(j));
       }
     }
-    closure.set(root, c);
+    closure[root] = c;
     return c;
   };
   return { appIds, appIndex, appInstances, closureOf };
@@ -102,50 +102,50 @@ export function attachBySite(p: Projection, access: Uint8Array): Groups {
   return { offsets, members: Int32Array.from(members) };
 }
 
+/** The rows of a service model: one per service, its usage's fields, its site and attach points. */
+export type ServiceRows = Pick<ServiceModel, 'count' | 'usage' | 'tenant' | 'application' | 'site' | 'users' | 'attach'>;
+
 /**
  * Assembles a service model from one row per service (its usage, site index and the index
  * of its application, -1 if none), the attach points per site and the applications.
  */
 export function assembleServices(rows: { readonly usages: readonly UsageObject[]; readonly site: Int32Array; readonly app: Int32Array }, attach: Groups, apps: Applications): ServiceModel {
-  const count = rows.usages.length;
+  return withNeeds(assembleRows(rows.usages, rows.site, attach), rows.app, apps);
+}
+
+/** The rows of a model (see {@link assembleServices}). */
+export function assembleRows(usages: readonly UsageObject[], site: Int32Array, attach: Groups): ServiceRows {
+  const count = usages.length;
   const usage = new Array<string>(count);
   const tenant = new Array<string>(count);
   const application = new Array<string>(count);
   const users = new Int32Array(count);
-  const attachOffsets = new Int32Array(count + 1);
-  const needsOffsets = new Int32Array(count + 1);
+  const offsets = new Int32Array(count + 1);
   for (let s = 0; s < count; s++) {
-    const u = rows.usages[s]!;
+    const u = usages[s]!;
     usage[s] = u.id;
     tenant[s] = u.tenant;
     application[s] = u.application;
     users[s] = u.users ?? 0;
-    const t = rows.site[s]!;
-    attachOffsets[s + 1] = attachOffsets[s]! + (t >= 0 ? attach.offsets[t + 1]! - attach.offsets[t]! : 0);
-    const a = rows.app[s]!;
-    needsOffsets[s + 1] = needsOffsets[s]! + (a >= 0 ? apps.closureOf(a).length : 0);
+    const t = site[s]!;
+    offsets[s + 1] = offsets[s]! + (t >= 0 ? attach.offsets[t + 1]! - attach.offsets[t]! : 0);
   }
-  const attachMembers = new Int32Array(attachOffsets[count]!);
-  const needsMembers = new Int32Array(needsOffsets[count]!);
+  const members = new Int32Array(offsets[count]!);
   for (let s = 0; s < count; s++) {
-    const t = rows.site[s]!;
-    if (t >= 0) attachMembers.set(attach.members.subarray(attach.offsets[t]!, attach.offsets[t + 1]!), attachOffsets[s]!);
-    const a = rows.app[s]!;
-    if (a >= 0) needsMembers.set(apps.closureOf(a), needsOffsets[s]!);
+    const t = site[s]!;
+    if (t >= 0) members.set(attach.members.subarray(attach.offsets[t]!, attach.offsets[t + 1]!), offsets[s]!);
   }
-  return {
-    count,
-    usage,
-    tenant,
-    application,
-    site: rows.site,
-    users,
-    attach: { offsets: attachOffsets, members: attachMembers },
-    needs: { offsets: needsOffsets, members: needsMembers },
-    appIds: apps.appIds,
-    appIndex: apps.appIndex,
-    appInstances: apps.appInstances,
-  };
+  return { count, usage, tenant, application, site, users, attach: { offsets, members } };
+}
+
+/** A model of `rows` whose services need their application (`app` per row, -1 if none) and its closure. */
+export function withNeeds(rows: ServiceRows, app: Int32Array, apps: Applications): ServiceModel {
+  const { count } = rows;
+  const offsets = new Int32Array(count + 1);
+  for (let s = 0; s < count; s++) offsets[s + 1] = offsets[s]! + (app[s]! >= 0 ? apps.closureOf(app[s]!).length : 0);
+  const members = new Int32Array(offsets[count]!);
+  for (let s = 0; s < count; s++) if (app[s]! >= 0) members.set(apps.closureOf(app[s]!), offsets[s]!);
+  return { ...rows, needs: { offsets, members }, appIds: apps.appIds, appIndex: apps.appIndex, appInstances: apps.appInstances };
 }
 
 /** Per node of `p`, 1 for an access device of `devices`. */

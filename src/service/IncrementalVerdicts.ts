@@ -45,10 +45,12 @@ export interface VerdictStep {
   /** Per service index: 1 if analysed at this step, 0 if taken over from the step before. */
   readonly analysed: Uint8Array;
   /**
-   * Per service index, its verdict at the step before (undefined for a new service). For a
-   * service analysed at this step, its breakers are in the element order of the step before.
+   * Per service index, its verdict at the step before (undefined for a new service), its
+   * breakers in the element order of the date that analysed it (see {@link inOrderBefore}).
    */
   readonly before: readonly (StepVerdict | undefined)[];
+  /** Service `s`'s verdict at the step before with its breakers in the element order of that step. */
+  readonly inOrderBefore: (s: number) => StepVerdict | undefined;
   /** Services of the step before that are gone. */
   readonly removed: number;
 }
@@ -132,12 +134,15 @@ export class IncrementalVerdicts {
       const v = surv!.services[s]!;
       verdicts[s] = { survives: v.survives, redundant: redundancyVerdict(v, datacenter).redundant, breakers: v.breakers };
       homes[s] = p;
-      const b = before[s];
-      // Compared with a fresh verdict: its breakers in the order of the step before.
-      if (b && prev && prev.homes[previous[s]!] !== prev.p) before[s] = reindex(prev.p, b);
     }
     this.kept = { p, m, st, up, datacenter, verdicts, homes };
-    return { projection: p, services: m, datacenter, verdicts, analysed: analyse, before, removed };
+    // Re-indexed only when asked (a few services lose breakers at a date): the order of an
+    // element list taken over through other projections is that of the date that found it.
+    const inOrderBefore = (s: number): StepVerdict | undefined => {
+      const b = before[s];
+      return b && prev && prev.homes[previous[s]!] !== prev.p ? reindex(prev.p, b) : b;
+    };
+    return { projection: p, services: m, datacenter, verdicts, analysed: analyse, before, inOrderBefore, removed };
   }
 }
 
@@ -154,13 +159,23 @@ function indicesOf(flags: Uint8Array): Int32Array {
 
 /** Per service, 1 if the step changed its usage, its site, or an application it needs. */
 function servicesTouched(p: Projection, m: ServiceModel, delta: TimelineDelta): Uint8Array {
-  const app = Uint8Array.from(m.appIds, (id) => (delta.applications.has(id) ? 1 : 0));
-  const site = Uint8Array.from(p.siteIds, (id) => (delta.serviceSites.has(id) ? 1 : 0));
+  const app = new Uint8Array(m.appIds.length);
+  for (const id of delta.applications) {
+    const a = m.appIndex.get(id);
+    if (a !== undefined) app[a] = 1;
+  }
+  const site = new Uint8Array(p.siteIds.length);
+  for (const id of delta.serviceSites) {
+    const t = p.siteIndex.get(id);
+    if (t !== undefined) site[t] = 1;
+  }
+  const apps = delta.applications.size > 0;
+  const usages = delta.usages.size > 0;
   const out = new Uint8Array(m.count);
   for (let s = 0; s < m.count; s++) {
     const t = m.site[s]!;
-    if (t < 0 || site[t] || (delta.usages.size > 0 && delta.usages.has(m.usage[s]!))) out[s] = 1;
-    else for (let j = m.needs.offsets[s]!; j < m.needs.offsets[s + 1]! && !out[s]; j++) if (app[m.needs.members[j]!]) out[s] = 1;
+    if (t < 0 || site[t] || (usages && delta.usages.has(m.usage[s]!))) out[s] = 1;
+    else if (apps) for (let j = m.needs.offsets[s]!; j < m.needs.offsets[s + 1]! && !out[s]; j++) if (app[m.needs.members[j]!]) out[s] = 1;
   }
   return out;
 }
