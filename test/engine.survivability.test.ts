@@ -13,7 +13,7 @@ import { analyzeSurvivability, exposedServices, type Survivability, type Surviva
 import { whatIf } from '../src/engine/whatIf.js';
 import { Estate, type StoredObject } from '../src/timeline/Estate.js';
 import { generatedEstate, owlAt } from './helpers/estates.js';
-import { failedIdsOf, objectsOf, recipes, type Recipe } from './helpers/randomEstates.js';
+import { chained, failedIdsOf, objectsOf, recipes, type Recipe } from './helpers/randomEstates.js';
 import { oracleElements, oracleIsUp, oracleServices, type OracleElement, type OracleService } from './helpers/serviceOracle.js';
 
 // ---- Helpers ------------------------------------------------------------------------------
@@ -125,10 +125,11 @@ describe('analyzeSurvivability against the brute-force oracle', () => {
     );
   });
 
-  test('a subset of services gets the same verdicts as the full analysis', () => {
+  test('a subset of services gets the same verdicts as the full analysis (random and connected estates)', () => {
     fc.assert(
-      fc.property(recipes(5, 3, 12), fc.array(fc.nat(), { maxLength: 4 }), (recipe, pick) => {
-        const a = analysed(objectsOf(recipe));
+      fc.property(recipes(5, 3, 12), fc.array(fc.nat(), { maxLength: 4 }), fc.boolean(), (recipe, pick, connected) => {
+        const objects = objectsOf(recipe) as StoredObject[];
+        const a = analysed(connected ? chained(objects) : objects);
         const full = analyzeSurvivability(a.p, a.m);
         const subset = [...new Set(pick.map((k) => k % a.m.count))];
         const part = analyzeSurvivability(a.p, a.m, { services: subset, tuning: recipe.tuning });

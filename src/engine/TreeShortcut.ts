@@ -62,6 +62,38 @@ export class TreeShortcut {
     return true;
   }
 
+  /**
+   * Does the failure cut a subtree holding one of these entry times (ascending) off its
+   * root? A node whose entry time is in no such subtree is clean: still joined to its
+   * component's root. Any number of subtrees (unlike {@link cut}).
+   */
+  cutsAny(f: FailureUnderTest, sortedTin: Int32Array): boolean {
+    const { edgeA, edgeB } = this.g;
+    const { parentEdge } = this.forest;
+    for (let i = 0; i < f.nodeCount; i++) if (this.holds(f.nodes[i]!, sortedTin)) return true;
+    for (let i = 0; i < f.edgeCount; i++) {
+      const e = f.edges[i]!;
+      const a = edgeA[e]!;
+      const b = edgeB[e]!;
+      const c = parentEdge[a] === e ? a : parentEdge[b] === e ? b : -1;
+      if (c >= 0 && this.holds(c, sortedTin)) return true;
+    }
+    return false;
+  }
+
+  /** Does the subtree of c hold one of these entry times? */
+  private holds(c: number, sortedTin: Int32Array): boolean {
+    const from = this.forest.tin[c]!;
+    let lo = 0;
+    let hi = sortedTin.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sortedTin[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < sortedTin.length && sortedTin[lo]! <= this.forest.tout[c]!;
+  }
+
   private addSubtree(c: number): boolean {
     if (this.dirtyCount === this.maxSubtrees) return false;
     this.dirtyFrom[this.dirtyCount] = this.forest.tin[c]!;

@@ -1,19 +1,17 @@
 /**
  * Multi-element failures (sites with several nodes, risk groups) for `analyzeSurvivability`:
  * part 3 of the method described in survivability.ts. The parts, each in a file of its own:
- * the failure under test (FailureUnderTest), the spanning-tree shortcut (TreeShortcut), the
- * local searches that find the pieces cut off (LocalSearches), and the services to evaluate
+ * the pieces a failure cuts off (FailurePieces, over the failure under test, the
+ * spanning-tree shortcut and the local searches) and the services to evaluate
  * (AffectedServices, over a ServiceReverseIndex).
  */
-import { connectedComponents } from '../graph/connectedComponents.js';
 import { AffectedServices } from './AffectedServices.js';
-import { FailureUnderTest } from './FailureUnderTest.js';
-import { LocalSearches } from './LocalSearches.js';
+import { FailurePieces } from './FailurePieces.js';
 import type { Projection } from './projection.js';
 import { ServiceReverseIndex } from './ServiceReverseIndex.js';
 import { serviceUp, type ServiceModel } from './services.js';
 import type { SurvivabilityOptions } from './SurvivabilityResult.js';
-import { TreeShortcut } from './TreeShortcut.js';
+import type { SurvivabilityStructures } from './survivabilityStructures.js';
 
 /**
  * What a multi-element failure amounts to on top of F: nothing new, one node, one edge
@@ -37,6 +35,8 @@ export interface MultiElementInput {
   /** False when the failure cannot break any analysed service (multiElementRelevance). */
   readonly relevant: (nodes: Int32Array, nodeCount: number, edges: Int32Array, edgeCount: number) => boolean;
   readonly tuning: SurvivabilityOptions['tuning'];
+  /** The structures of G − F, if computed: the pieces found are kept with them for the next analysis. */
+  readonly structures?: SurvivabilityStructures | undefined;
 }
 
 /** Counters of the multi-element passes (see `SurvivabilityStats`). */
@@ -49,161 +49,88 @@ export interface MultiElementStats {
 }
 
 /**
- * Local component passes for sites and risk groups (part 3 of survivability.ts's module
- * comment). Shares scratch arrays across failures; each failure restores what it changed.
+ * Component passes for sites and risk groups (part 3 of survivability.ts's module comment),
+ * each evaluating the analysed services the failure can reach.
  */
 export class MultiElementAnalysis {
-  private readonly failure: FailureUnderTest;
-  private readonly tree: TreeShortcut;
-  private readonly searches: LocalSearches;
+  private readonly pieces: FailurePieces;
   private readonly affected: AffectedServices;
-  /** Working masks: F plus the failure under test (only its new members are set and cleared). */
-  private readonly deadNode: Uint8Array;
-  private readonly deadEdge: Uint8Array;
-  /**
-   * Component labels after the failure under test: comp0, with the failed nodes at -1 and
-   * the pieces cut off renumbered from compCount (restored after each failure).
-   */
-  private readonly label: Int32Array;
-  /** The nodes relabelled by the current pass, `exploredCount` of them. */
-  private readonly explored: Int32Array;
-  private exploredCount = 0;
-  private readonly counts = { passes: 0, skipped: 0, fullPasses: 0, checks: 0 };
+  private readonly counts = { passes: 0, skipped: 0, checks: 0 };
+  /** The attach points and instances of the analysed services up at baseline, as entry times of the spanning forest. */
+  private readonly terminals: Int32Array;
+  private readonly fullBefore: number;
+  private readonly expandedBefore: number;
 
   constructor(private readonly input: MultiElementInput) {
-    const { p, m, F, comp0, compCount, tuning } = input;
-    const n = p.nodeCount;
-    this.deadNode = F.nodes.slice();
-    this.deadEdge = F.edges.slice();
-    this.label = comp0.slice();
-    this.explored = new Int32Array(n);
-    this.failure = new FailureUnderTest(p, F);
-    this.tree = new TreeShortcut(p, F, comp0, compCount, tuning?.maxSubtrees ?? 32);
-    const budget = tuning?.budget ?? Math.max(1024, (n + p.edgeCount) >> 1);
-    this.searches = new LocalSearches(p, comp0, compCount, this.deadNode, this.deadEdge, this.tree, budget);
-    this.affected = new AffectedServices(m, new ServiceReverseIndex(m, n), comp0, compCount + n + 1);
+    const { p, m, F, comp0, compCount, tuning, structures } = input;
+    this.pieces = FailurePieces.of(p, F, comp0, compCount, structures, tuning);
+    this.fullBefore = this.pieces.fullPasses;
+    this.expandedBefore = this.pieces.expanded;
+    this.affected = new AffectedServices(m, new ServiceReverseIndex(m, p.nodeCount), comp0, compCount + p.nodeCount + 1);
+    this.terminals = this.pieces.entryTimes(terminalsOf(input));
   }
 
   /** Counters of the work done so far. */
   get stats(): MultiElementStats {
-    return { ...this.counts, expanded: this.searches.expanded };
+    return { ...this.counts, fullPasses: this.pieces.fullPasses - this.fullBefore, expanded: this.pieces.expanded - this.expandedBefore };
   }
 
   /** The effect of failing site t (its own services are not counted as broken). */
   site(t: number): Effect {
-    const { siteNodes } = this.input.p;
-    this.failure.collect(siteNodes.members.subarray(siteNodes.offsets[t]!, siteNodes.offsets[t + 1]!), undefined);
-    return this.effect(t);
+    this.pieces.collectSite(t);
+    return this.effect(t, this.pieces.siteKey(t));
   }
 
   /** The effect of failing risk group g. */
   riskGroup(g: number): Effect {
-    const { riskGroupNodes, riskGroupEdges } = this.input.p;
-    this.failure.collect(
-      riskGroupNodes.members.subarray(riskGroupNodes.offsets[g]!, riskGroupNodes.offsets[g + 1]!),
-      riskGroupEdges.members.subarray(riskGroupEdges.offsets[g]!, riskGroupEdges.offsets[g + 1]!),
-    );
-    return this.effect(-1);
+    this.pieces.collectRiskGroup(g);
+    return this.effect(-1, this.pieces.riskGroupKey(g));
   }
 
-  private effect(skipSite: number): Effect {
-    const f = this.failure;
+  private effect(skipSite: number, key: number): Effect {
+    const f = this.pieces.failure;
     if (f.nodeCount === 0 && f.edgeCount === 0) return { kind: 'none' };
     if (f.nodeCount === 1 && f.edgeCount === 0) return { kind: 'node', index: f.nodes[0]! };
     if (f.nodeCount === 0 && f.edgeCount === 1) return { kind: 'edge', index: f.edges[0]! };
-    if (!this.input.relevant(f.nodes, f.nodeCount, f.edges, f.edgeCount)) {
+    // A failure that leaves every terminal joined to its component's root by the spanning
+    // forest breaks no service: no pass (most failures, when few services are analysed).
+    if (!this.input.relevant(f.nodes, f.nodeCount, f.edges, f.edgeCount) || !this.pieces.mayCut(this.terminals)) {
       this.counts.skipped++;
       return { kind: 'none' };
     }
-    return { kind: 'pass', breaks: this.pass(skipSite) };
-  }
-
-  /** The component pass for the failure under test; returns the services it breaks, sorted. */
-  private pass(skipSite: number): number[] {
     this.counts.passes++;
-    this.fail();
-    if (this.searches.grow()) this.exploredCount = this.searches.labelCutOff(this.label, this.input.compCount, this.explored);
-    else this.labelByFullPass();
-    const f = this.failure;
-    for (let i = 0; i < f.nodeCount; i++) this.label[f.nodes[i]!] = -1;
+    this.pieces.apply(key);
     const breaks = this.broken(skipSite);
-    this.restore();
-    return breaks;
-  }
-
-  /** Marks the failure dead and seeds the searches. */
-  private fail(): void {
-    const { deadNode, deadEdge, failure: f, searches } = this;
-    const { offsets, neighbours, incidentEdges, edgeA, edgeB } = this.input.p;
-    for (let i = 0; i < f.nodeCount; i++) deadNode[f.nodes[i]!] = 1;
-    for (let i = 0; i < f.edgeCount; i++) deadEdge[f.edges[i]!] = 1;
-    this.exploredCount = 0;
-    searches.begin(this.tree.cut(f));
-    // Seeds: the surviving ends of the failed edges and the surviving neighbours of the
-    // failed nodes. Every piece cut off holds one.
-    for (let k = 0; k < f.nodeCount; k++) {
-      const v = f.nodes[k]!;
-      for (let i = offsets[v]!; i < offsets[v + 1]!; i++) {
-        const w = neighbours[i]!;
-        if (!deadNode[w] && !deadEdge[incidentEdges[i]!]) searches.seed(w);
-      }
-    }
-    for (let k = 0; k < f.edgeCount; k++) {
-      const e = f.edges[k]!;
-      if (!deadNode[edgeA[e]!]) searches.seed(edgeA[e]!);
-      if (!deadNode[edgeB[e]!]) searches.seed(edgeB[e]!);
-    }
-  }
-
-  /** Past the budget: one full pass; the largest piece of each touched component is its main piece. */
-  private labelByFullPass(): void {
-    this.counts.fullPasses++;
-    const { p, comp0, compCount } = this.input;
-    const n = p.nodeCount;
-    const after = connectedComponents(p, { failed: { nodes: this.deadNode, edges: this.deadEdge } }).component;
-    const size = new Int32Array(n + 1);
-    const main = new Int32Array(compCount).fill(-1);
-    for (let x = 0; x < n; x++) {
-      const c = comp0[x]!;
-      const a = after[x]!;
-      if (c < 0 || a < 0 || !this.searches.touched(c)) continue;
-      size[a] = size[a]! + 1;
-      if (main[c]! < 0 || size[a]! > size[main[c]!]!) main[c] = a;
-    }
-    for (let x = 0; x < n; x++) {
-      const c = comp0[x]!;
-      const a = after[x]!;
-      if (c < 0 || a < 0 || !this.searches.touched(c) || a === main[c]) continue;
-      this.label[x] = compCount + a;
-      this.explored[this.exploredCount++] = x;
-    }
+    this.pieces.restore();
+    return { kind: 'pass', breaks };
   }
 
   /** The analysed services up at baseline that the failure breaks (not those of `skipSite`), sorted. */
   private broken(skipSite: number): number[] {
     const { m, upBase, analysed } = this.input;
-    const affected = this.affected;
-    affected.collect(this.failure, this.explored, this.exploredCount, this.label);
+    const { affected, pieces } = this;
+    affected.collect(pieces.failure, pieces.explored, pieces.exploredCount, pieces.label);
     const breaks: number[] = [];
     for (let i = 0; i < affected.count; i++) {
       const s = affected.services[i]!;
       if (!upBase[s] || !analysed[s] || m.site[s] === skipSite) continue;
       this.counts.checks++;
-      if (!serviceUp(m, s, this.label)) breaks.push(s);
+      if (!serviceUp(m, s, pieces.label)) breaks.push(s);
     }
     return breaks.sort((x, y) => x - y);
   }
+}
 
-  /** Restores the shared state: labels and working masks as in G − F. */
-  private restore(): void {
-    const { comp0, F } = this.input;
-    const { label, explored, failure: f } = this;
-    for (let i = 0; i < this.exploredCount; i++) label[explored[i]!] = comp0[explored[i]!]!;
-    for (let i = 0; i < f.nodeCount; i++) {
-      const v = f.nodes[i]!;
-      label[v] = comp0[v]!;
-      this.deadNode[v] = F.nodes[v]!;
-    }
-    for (let i = 0; i < f.edgeCount; i++) this.deadEdge[f.edges[i]!] = F.edges[f.edges[i]!]!;
+/** Per node, 1 if it is an attach point or an instance of a needed application of an analysed service up at baseline. */
+function terminalsOf({ p, m, upBase, analysed }: MultiElementInput): Uint8Array {
+  const out = new Uint8Array(p.nodeCount);
+  const { attach, needs, appInstances } = m;
+  const app = new Uint8Array(m.appIds.length);
+  for (let s = 0; s < m.count; s++) {
+    if (!upBase[s] || !analysed[s]) continue;
+    for (let k = attach.offsets[s]!; k < attach.offsets[s + 1]!; k++) out[attach.members[k]!] = 1;
+    for (let j = needs.offsets[s]!; j < needs.offsets[s + 1]!; j++) app[needs.members[j]!] = 1;
   }
+  for (let a = 0; a < app.length; a++) if (app[a]) for (let i = appInstances.offsets[a]!; i < appInstances.offsets[a + 1]!; i++) out[appInstances.members[i]!] = 1;
+  return out;
 }

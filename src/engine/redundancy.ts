@@ -9,7 +9,7 @@
  * `survives` is exactly `redundant && georedundant` (both exclude the service's own site).
  */
 import { objectsOf, type ObjectSource, type Projection } from './projection.js';
-import type { FailureElement, Survivability } from './survivability.js';
+import type { FailureElement, ServiceSurvivability, Survivability } from './survivability.js';
 
 /** The two verdicts of one service. */
 export interface RedundancyVerdict {
@@ -49,14 +49,17 @@ export function serviceShareSites(site: number, datacenter: Uint8Array): number[
  * (or was not analysed) is neither.
  */
 export function redundancyVerdicts(surv: Survivability, datacenter: Uint8Array): RedundancyVerdict[] {
-  return surv.services.map((v) => {
-    if (!v.analysed || !v.upAtBaseline) return { redundant: false, georedundant: false };
-    let network = false;
-    let dc = false;
-    for (const e of v.breakers) {
-      if (isDatacenterElement(e, datacenter)) dc = true;
-      else network = true;
-    }
-    return { redundant: !network, georedundant: !dc };
-  });
+  return surv.services.map((v) => redundancyVerdict(v, datacenter));
+}
+
+/** The verdicts of one service of a survivability result (see {@link redundancyVerdicts}). */
+export function redundancyVerdict(v: ServiceSurvivability, datacenter: Uint8Array): RedundancyVerdict {
+  if (!v.analysed || !v.upAtBaseline) return { redundant: false, georedundant: false };
+  let network = false;
+  let dc = false;
+  for (const e of v.breakers) {
+    if (isDatacenterElement(e, datacenter)) dc = true;
+    else network = true;
+  }
+  return { redundant: !network, georedundant: !dc };
 }

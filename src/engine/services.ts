@@ -35,23 +35,22 @@ function dependencyIds(app: StoredObject): string[] {
   return deps.map(dependencyId);
 }
 
-/** Builds the services of `source` over its projection `p`, in usage id order, then usage site order. */
-export function buildServices(p: Projection, source: ObjectSource): ServiceModel {
-  const apps: StoredObject[] = [];
-  const usages: Extract<StoredObject, { kind: 'usage' }>[] = [];
-  const accessNodes = new Set<number>();
-  for (const o of objectsOf(source)) {
-    if (o.kind === 'application') apps.push(o);
-    else if (o.kind === 'usage') usages.push(o);
-    else if (o.kind === 'device' && o.role === 'access') {
-      const n = p.nodeIndex.get(o.id);
-      if (n !== undefined) accessNodes.add(n);
-    }
-  }
-  usages.sort((a, b) => (a.id < b.id ? -1 : 1));
+/** A usage as the services read it. */
+export type UsageObject = Extract<StoredObject, { kind: 'usage' }>;
+
+/** The applications of an estate over a projection, as the service model holds them. */
+export interface Applications {
+  readonly appIds: readonly string[];
+  readonly appIndex: ReadonlyMap<string, number>;
+  readonly appInstances: Groups;
+  /** The application and its `depends_on` closure (indices), computed once per application. */
+  readonly closureOf: (a: number) => readonly number[];
+}
+
+/** The applications (in estate order) with their instances in `p` and their closures. */
+export function applicationsOver(p: Projection, apps: readonly StoredObject[]): Applications {
   const appIds = apps.map((a) => a.id);
   const appIndex = new Map(appIds.map((id, i) => [id, i]));
-
   const instApp: number[] = [];
   const instNode: number[] = [];
   apps.forEach((a, i) => {
@@ -61,11 +60,9 @@ export function buildServices(p: Projection, source: ObjectSource): ServiceModel
     }
   });
   const appInstances = groupPairs(Int32Array.from(instApp), Int32Array.from(instNode), apps.length);
-
-  // The depends_on closure of each application, computed once per application.
-  const closure = new Map<number, number[]>();
+  const closure: (number[] | undefined)[] = new Array<number[] | undefined>(apps.length);
   const closureOf = (root: number): number[] => {
-    let c = closure.get(root);
+    let c = closure[root];
     if (c) return c;
     const seen = new Set<number>([root]);
     const stack = [root];
@@ -78,53 +75,119 @@ export function buildServices(p: Projection, source: ObjectSource): ServiceModel
         if (j !== undefined && !seen.has(j)) (seen.add(j), stack.push(j));
       }
     }
-    closure.set(root, c);
+    closure[root] = c;
     return c;
   };
+  return { appIds, appIndex, appInstances, closureOf };
+}
 
-  const usage: string[] = [];
-  const tenant: string[] = [];
-  const application: string[] = [];
+/**
+ * Site → the nodes where the users of a service at that site attach: its access devices,
+ * all its nodes if none is one (the site's own node for a site without devices).
+ *
+ * @param access per node, 1 for an access device.
+ */
+export function attachBySite(p: Projection, access: Uint8Array): Groups {
+  const { offsets: so, members: sm } = p.siteNodes;
+  const sites = p.siteIds.length;
+  const offsets = new Int32Array(sites + 1);
+  const members: number[] = [];
+  for (let t = 0; t < sites; t++) {
+    const from = so[t]!;
+    const to = so[t + 1]!;
+    for (let k = from; k < to; k++) if (access[sm[k]!]) members.push(sm[k]!);
+    if (members.length === offsets[t]) for (let k = from; k < to; k++) members.push(sm[k]!);
+    offsets[t + 1] = members.length;
+  }
+  return { offsets, members: Int32Array.from(members) };
+}
+
+/** The rows of a service model: one per service, its usage's fields, its site and attach points. */
+export type ServiceRows = Pick<ServiceModel, 'count' | 'usage' | 'tenant' | 'application' | 'site' | 'users' | 'attach'>;
+
+/**
+ * Assembles a service model from one row per service (its usage, site index and the index
+ * of its application, -1 if none), the attach points per site and the applications.
+ */
+export function assembleServices(rows: { readonly usages: readonly UsageObject[]; readonly site: Int32Array; readonly app: Int32Array }, attach: Groups, apps: Applications): ServiceModel {
+  return withNeeds(assembleRows(rows.usages, rows.site, attach), rows.app, apps);
+}
+
+/** The rows of a model (see {@link assembleServices}). */
+export function assembleRows(usages: readonly UsageObject[], site: Int32Array, attach: Groups): ServiceRows {
+  const count = usages.length;
+  const usage = new Array<string>(count);
+  const tenant = new Array<string>(count);
+  const application = new Array<string>(count);
+  const users = new Int32Array(count);
+  const offsets = new Int32Array(count + 1);
+  for (let s = 0; s < count; s++) {
+    const u = usages[s]!;
+    usage[s] = u.id;
+    tenant[s] = u.tenant;
+    application[s] = u.application;
+    users[s] = u.users ?? 0;
+    const t = site[s]!;
+    offsets[s + 1] = offsets[s]! + (t >= 0 ? attach.offsets[t + 1]! - attach.offsets[t]! : 0);
+  }
+  const members = new Int32Array(offsets[count]!);
+  for (let s = 0; s < count; s++) {
+    const t = site[s]!;
+    if (t >= 0) members.set(attach.members.subarray(attach.offsets[t]!, attach.offsets[t + 1]!), offsets[s]!);
+  }
+  return { count, usage, tenant, application, site, users, attach: { offsets, members } };
+}
+
+/** A model of `rows` whose services need their application (`app` per row, -1 if none) and its closure. */
+export function withNeeds(rows: ServiceRows, app: Int32Array, apps: Applications): ServiceModel {
+  const { count } = rows;
+  const offsets = new Int32Array(count + 1);
+  for (let s = 0; s < count; s++) offsets[s + 1] = offsets[s]! + (app[s]! >= 0 ? apps.closureOf(app[s]!).length : 0);
+  const members = new Int32Array(offsets[count]!);
+  for (let s = 0; s < count; s++) if (app[s]! >= 0) members.set(apps.closureOf(app[s]!), offsets[s]!);
+  return { ...rows, needs: { offsets, members }, appIds: apps.appIds, appIndex: apps.appIndex, appInstances: apps.appInstances };
+}
+
+/** Per node of `p`, 1 for an access device of `devices`. */
+export function accessNodes(p: Projection, devices: Iterable<StoredObject>): Uint8Array {
+  const access = new Uint8Array(p.nodeCount);
+  for (const o of devices) {
+    if (o.kind !== 'device' || o.role !== 'access') continue;
+    const n = p.nodeIndex.get(o.id);
+    if (n !== undefined) access[n] = 1;
+  }
+  return access;
+}
+
+/** Builds the services of `source` over its projection `p`, in usage id order, then usage site order. */
+export function buildServices(p: Projection, source: ObjectSource): ServiceModel {
+  const apps: StoredObject[] = [];
+  const usages: UsageObject[] = [];
+  const devices: StoredObject[] = [];
+  for (const o of objectsOf(source)) {
+    if (o.kind === 'application') apps.push(o);
+    else if (o.kind === 'usage') usages.push(o);
+    else if (o.kind === 'device') devices.push(o);
+  }
+  usages.sort(byId);
+  const applications = applicationsOver(p, apps);
+  const rowUsages: UsageObject[] = [];
   const site: number[] = [];
-  const users: number[] = [];
-  const attachS: number[] = [];
-  const attachN: number[] = [];
-  const needS: number[] = [];
-  const needA: number[] = [];
+  const app: number[] = [];
   for (const u of usages) {
-    const a = appIndex.get(u.application);
+    const a = applications.appIndex.get(u.application) ?? -1;
     for (const siteId of u.sites) {
-      const s = usage.length;
-      const si = p.siteIndex.get(siteId) ?? -1;
-      usage.push(u.id);
-      tenant.push(u.tenant);
-      application.push(u.application);
-      site.push(si);
-      users.push(u.users ?? 0);
-      if (si >= 0) {
-        const from = p.siteNodes.offsets[si]!;
-        const to = p.siteNodes.offsets[si + 1]!;
-        let any = false;
-        for (let k = from; k < to; k++) if (accessNodes.has(p.siteNodes.members[k]!)) (attachS.push(s), attachN.push(p.siteNodes.members[k]!), (any = true));
-        if (!any) for (let k = from; k < to; k++) (attachS.push(s), attachN.push(p.siteNodes.members[k]!));
-      }
-      if (a !== undefined) for (const x of closureOf(a)) (needS.push(s), needA.push(x));
+      rowUsages.push(u);
+      site.push(p.siteIndex.get(siteId) ?? -1);
+      app.push(a);
     }
   }
-  const count = usage.length;
-  return {
-    count,
-    usage,
-    tenant,
-    application,
-    site: Int32Array.from(site),
-    users: Int32Array.from(users),
-    attach: groupPairs(Int32Array.from(attachS), Int32Array.from(attachN), count),
-    needs: groupPairs(Int32Array.from(needS), Int32Array.from(needA), count),
-    appIds,
-    appIndex,
-    appInstances,
-  };
+  return assembleServices({ usages: rowUsages, site: Int32Array.from(site), app: Int32Array.from(app) }, attachBySite(p, accessNodes(p, devices)), applications);
+}
+
+/** The order of services: by usage id. */
+export function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : 1;
 }
 
 /**

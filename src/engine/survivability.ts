@@ -85,7 +85,7 @@ export function analyzeSurvivability(p: Projection, m: ServiceModel, options?: S
   // one block of the path (marked in relevantBlock): the one edge of a bridge block, or,
   // as a block of more is 2-connected, at least two of its nodes and edges. A failure that
   const relevant = multiElementRelevance(p, st, relevantBlock, relevantNode);
-  const multi = new MultiElementAnalysis({ p, m, F, comp0, compCount, upBase, analysed, relevant, tuning: options?.tuning });
+  const multi = new MultiElementAnalysis({ p, m, F, comp0, compCount, upBase, analysed, relevant, tuning: options?.tuning, structures: st });
 
   // ---- Assembly -----------------------------------------------------------------------------
   // Objects only for elements that break something and services that something breaks:
@@ -119,9 +119,15 @@ export function analyzeSurvivability(p: Projection, m: ServiceModel, options?: S
 
   const services: ServiceSurvivability[] = new Array<ServiceSurvivability>(S);
   const noBreakers: readonly FailureElement[] = Object.freeze([]);
+  // The services left out share two verdicts (a few of 10^5 may be analysed: a date of the timeline check).
+  const notAnalysed = [false, true].map((up) => Object.freeze({ upAtBaseline: up, analysed: false, survives: false, breakers: noBreakers }));
   for (let s = 0; s < S; s++) {
+    if (!analysed[s]) {
+      services[s] = notAnalysed[upBase[s]!]!;
+      continue;
+    }
     const list = breakers[s] ?? noBreakers;
-    services[s] = { upAtBaseline: upBase[s] === 1, analysed: analysed[s] === 1, survives: analysed[s] === 1 && upBase[s] === 1 && list.length === 0, breakers: list };
+    services[s] = { upAtBaseline: upBase[s] === 1, analysed: true, survives: upBase[s] === 1 && list.length === 0, breakers: list };
   }
   const result: Survivability = {
     services,

@@ -14,10 +14,12 @@
  * are the same. A service down before and after has no breakers either way. Everything else
  * is analysed again, together, by `analyzeSurvivability` restricted to those services.
  */
-import { datacenterSites, redundancyVerdicts } from '../engine/redundancy.js';
+import { datacenterSites, redundancyVerdict } from '../engine/redundancy.js';
+import { changedServices } from '../engine/changedServices.js';
 import { footprintHits } from '../engine/exposedServices.js';
 import { buildProjection, type Projection } from '../engine/projection.js';
-import { buildServices, serviceUp, type ServiceModel } from '../engine/services.js';
+import { IncrementalServices } from '../engine/IncrementalServices.js';
+import { serviceUp, type ServiceModel } from '../engine/services.js';
 import { analyzeSurvivability, type FailureElement } from '../engine/survivability.js';
 import { survivabilityStructures, type SurvivabilityStructures } from '../engine/survivabilityStructures.js';
 import type { Estate } from '../timeline/Estate.js';
@@ -43,40 +45,37 @@ export interface VerdictStep {
   /** Per service index: 1 if analysed at this step, 0 if taken over from the step before. */
   readonly analysed: Uint8Array;
   /**
-   * Per service index, its verdict at the step before (undefined for a new service). For a
-   * service analysed at this step, its breakers are in the element order of the step before.
+   * Per service index, its verdict at the step before (undefined for a new service), its
+   * breakers in the element order of the date that analysed it (see {@link inOrderBefore}).
    */
   readonly before: readonly (StepVerdict | undefined)[];
+  /** Service `s`'s verdict at the step before with its breakers in the element order of that step. */
+  readonly inOrderBefore: (s: number) => StepVerdict | undefined;
   /** Services of the step before that are gone. */
   readonly removed: number;
 }
 
 interface Kept {
   readonly p: Projection;
-  readonly keys: Map<string, number>;
   readonly m: ServiceModel;
   readonly st: SurvivabilityStructures;
   readonly up: Uint8Array;
   readonly datacenter: Uint8Array;
   readonly verdicts: readonly StepVerdict[];
+  /**
+   * Per service, the projection whose element indices its verdict's breakers use. A verdict
+   * taken over into a new projection keeps its old indices (re-indexing every one would cost
+   * more than the analysis saved); it is re-indexed only when compared with a fresh one.
+   */
+  readonly homes: readonly Projection[];
 }
 
 const kindOrder: Record<FailureElement['kind'], number> = { device: 0, link: 1, site: 2, 'risk-group': 3 };
 
-/** The key of a service across steps: usage and site. */
-export function serviceKey(p: Projection, m: ServiceModel, s: number): string {
-  return `${m.usage[s]}@${p.siteIds[m.site[s]!] ?? ''}`;
-}
-
 /** Tracks the verdicts along a walk; `next` after each step's change sets are applied. */
 export class IncrementalVerdicts {
   private kept: Kept | undefined;
-  /**
-   * The projection whose element indices a verdict's breakers use. A verdict taken over
-   * into a new projection keeps its old indices (re-indexing every one would cost more than
-   * the analysis saved); it is re-indexed only when compared with a fresh one.
-   */
-  private readonly home = new WeakMap<StepVerdict, Projection>();
+  private readonly services = new IncrementalServices();
 
   /**
    * The verdicts of the estate after a step. `delta` (what the step touched, closed on the
@@ -87,54 +86,63 @@ export class IncrementalVerdicts {
     const kept = delta && !delta.unbounded ? prev : undefined;
     const graphSame = kept !== undefined && delta!.graphUnchanged;
     const p = graphSame ? kept.p : buildProjection(estate, projectionOptions);
-    const m = buildServices(p, estate);
+    // The services of the step, and which service of the step before each one continues.
+    const { model: m, previous, removed } = this.services.next(p, estate, kept && { usages: delta!.usages, applications: delta!.applications });
     const st = graphSame ? kept.st : survivabilityStructures(p, emptyMask(p));
     const up = new Uint8Array(m.count);
     for (let s = 0; s < m.count; s++) up[s] = serviceUp(m, s, st.comp0) ? 1 : 0;
-    const datacenter = graphSame ? kept.datacenter : datacenterSites(p, estate);
+    const datacenter = graphSame ? kept.datacenter : datacenterSites(p, estate.ofKind('site'));
 
-    const keys = new Map<string, number>();
-    const order: string[] = new Array<string>(m.count);
-    for (let s = 0; s < m.count; s++) keys.set((order[s] = serviceKey(p, m, s)), s);
     const analyse = new Uint8Array(m.count);
     const before: (StepVerdict | undefined)[] = new Array<StepVerdict | undefined>(m.count);
-    let removed = 0;
     if (prev) {
-      for (const key of prev.keys.keys()) if (!keys.has(key)) removed++;
       const hitBefore = new Uint8Array(prev.m.count);
       if (kept && !delta!.graphUnchanged) {
-        for (const s of footprintHits(kept.p, kept.m, kept.st, touchedMask(kept.p, delta!), (s) => kept.up[s] === 1)) hitBefore[s] = 1;
-        for (const s of footprintHits(p, m, st, touchedMask(p, delta!), (s) => up[s] === 1)) analyse[s] = 1;
+        const touchedBefore = touchedMask(kept.p, delta!);
+        const touchedAfter = touchedMask(p, delta!);
+        // The finer rule (changedServices), unless the change joins or splits the graph: then every
+        // service whose footprint, before or after, holds a touched element.
+        const changed = changedServices({ p: kept.p, m: kept.m, st: kept.st, touched: touchedBefore }, { p, m, st, touched: touchedAfter, up }, previous, (s) => prev.verdicts[s]!.breakers);
+        if (changed) analyse.set(changed);
+        else {
+          for (const s of footprintHits(kept.p, kept.m, kept.st, touchedBefore, (s) => kept.up[s] === 1)) hitBefore[s] = 1;
+          for (const s of footprintHits(p, m, st, touchedAfter, (s) => up[s] === 1)) analyse[s] = 1;
+        }
       }
+      const touched = kept && servicesTouched(p, m, delta!);
       for (let s = 0; s < m.count; s++) {
-        const was = prev.keys.get(order[s]!);
-        if (was === undefined) {
+        const was = previous[s]!;
+        if (was < 0) {
           analyse[s] = 1;
           continue;
         }
         before[s] = prev.verdicts[was]!;
-        if (!kept || hitBefore[was] || touchesService(p, m, s, delta!)) analyse[s] = 1;
+        if (!touched || hitBefore[was] || touched[s]) analyse[s] = 1;
       }
     } else analyse.fill(1);
 
     const fresh = indicesOf(analyse);
     const surv = fresh.length ? analyzeSurvivability(p, m, { services: fresh, structures: st }) : undefined;
-    const redundancy = surv && redundancyVerdicts(surv, datacenter);
     const verdicts: StepVerdict[] = new Array<StepVerdict>(m.count);
+    const homes: Projection[] = new Array<Projection>(m.count);
     for (let s = 0; s < m.count; s++) {
       if (!analyse[s]) {
         verdicts[s] = before[s]!;
+        homes[s] = prev!.homes[previous[s]!]!;
         continue;
       }
       const v = surv!.services[s]!;
-      verdicts[s] = { survives: v.survives, redundant: redundancy![s]!.redundant, breakers: v.breakers };
-      this.home.set(verdicts[s]!, p);
-      const b = before[s];
-      // Compared with a fresh verdict: its breakers in the order of the step before.
-      if (b && prev && this.home.get(b) !== prev.p) before[s] = reindex(prev.p, b);
+      verdicts[s] = { survives: v.survives, redundant: redundancyVerdict(v, datacenter).redundant, breakers: v.breakers };
+      homes[s] = p;
     }
-    this.kept = { p, keys, m, st, up, datacenter, verdicts };
-    return { projection: p, services: m, datacenter, verdicts, analysed: analyse, before, removed };
+    this.kept = { p, m, st, up, datacenter, verdicts, homes };
+    // Re-indexed only when asked (a few services lose breakers at a date): the order of an
+    // element list taken over through other projections is that of the date that found it.
+    const inOrderBefore = (s: number): StepVerdict | undefined => {
+      const b = before[s];
+      return b && prev && prev.homes[previous[s]!] !== prev.p ? reindex(prev.p, b) : b;
+    };
+    return { projection: p, services: m, datacenter, verdicts, analysed: analyse, before, inOrderBefore, removed };
   }
 }
 
@@ -149,13 +157,27 @@ function indicesOf(flags: Uint8Array): Int32Array {
   return Int32Array.from(out);
 }
 
-/** Did the step change the service's usage, its site, or an application it needs? */
-function touchesService(p: Projection, m: ServiceModel, s: number, delta: TimelineDelta): boolean {
-  if (delta.usages.has(m.usage[s]!)) return true;
-  const site = p.siteIds[m.site[s]!];
-  if (site === undefined || delta.serviceSites.has(site)) return true;
-  for (let j = m.needs.offsets[s]!; j < m.needs.offsets[s + 1]!; j++) if (delta.applications.has(m.appIds[m.needs.members[j]!]!)) return true;
-  return false;
+/** Per service, 1 if the step changed its usage, its site, or an application it needs. */
+function servicesTouched(p: Projection, m: ServiceModel, delta: TimelineDelta): Uint8Array {
+  const app = new Uint8Array(m.appIds.length);
+  for (const id of delta.applications) {
+    const a = m.appIndex.get(id);
+    if (a !== undefined) app[a] = 1;
+  }
+  const site = new Uint8Array(p.siteIds.length);
+  for (const id of delta.serviceSites) {
+    const t = p.siteIndex.get(id);
+    if (t !== undefined) site[t] = 1;
+  }
+  const apps = delta.applications.size > 0;
+  const usages = delta.usages.size > 0;
+  const out = new Uint8Array(m.count);
+  for (let s = 0; s < m.count; s++) {
+    const t = m.site[s]!;
+    if (t < 0 || site[t] || (usages && delta.usages.has(m.usage[s]!))) out[s] = 1;
+    else if (apps) for (let j = m.needs.offsets[s]!; j < m.needs.offsets[s + 1]! && !out[s]; j++) if (app[m.needs.members[j]!]) out[s] = 1;
+  }
+  return out;
 }
 
 /** The nodes and edges of `p` that the step touched. */

@@ -38,11 +38,12 @@ export function timelineCheckReport(
   const steps: TimelineCheckStep[] = [];
   const problems: Problem[] = [];
   const tracker = new IncrementalVerdicts();
-  let delta = new TimelineDelta();
-  for (const step of walkChangeSets(included, (cs, estate) => delta.note(cs, estate))) {
+  // The first date is analysed whole: what its change sets touch (often the whole estate) is not noted.
+  let delta: TimelineDelta | undefined;
+  for (const step of walkChangeSets(included, (cs, estate) => delta?.note(cs, estate))) {
     onStep?.(step);
     for (const p of step.problems) problems.push(p);
-    const { projection, services: m, datacenter: dc, verdicts, analysed, before: previous, removed } = tracker.next(step.estate, incremental ? delta.close(step.estate) : undefined);
+    const { projection, services: m, datacenter: dc, verdicts, analysed, before: previous, inOrderBefore, removed } = tracker.next(step.estate, incremental ? delta?.close(step.estate) : undefined);
     delta = new TimelineDelta();
     const snap = { projection, services: m };
     const lost: TimelineCheckStep['lost'] = [];
@@ -65,10 +66,13 @@ export function timelineCheckReport(
       else if (!before.survives && v.survives) regained.push(serviceRef(snap, s));
       if (before.redundant && !v.redundant) lostRedundancy.push({ ...serviceRef(snap, s), breakers: v.breakers.filter((e) => !isDatacenterElement(e, dc)).map(elementOut) });
       else if (!before.redundant && v.redundant) regainedRedundancy.push(serviceRef(snap, s));
+      // Compared as lists first (the same ids in another order find nothing added or cleared below).
       if (sameIds(before.breakers, v.breakers)) return;
       const newBreakers = addedBreakers(before.breakers, v.breakers);
       if (newBreakers.length) weakened.push({ ...serviceRef(snap, s), newBreakers });
+      // In the element order of the date before.
       const clearedBreakers = addedBreakers(v.breakers, before.breakers);
+      if (clearedBreakers.length > 1) clearedBreakers.splice(0, clearedBreakers.length, ...addedBreakers(v.breakers, inOrderBefore(s)!.breakers));
       if (clearedBreakers.length) strengthened.push({ ...serviceRef(snap, s), clearedBreakers });
     });
     steps.push({

@@ -99,6 +99,19 @@ export function objectsOf(r: Recipe): object[] {
   return out;
 }
 
+/**
+ * The links of a connected estate: `objects` with a chain of links through their nodes
+ * (devices, and sites without devices), so that the random edits change a graph in one piece.
+ */
+export function chained(objects: StoredObject[]): StoredObject[] {
+  const sites = objects.filter((o) => o.kind === 'site');
+  const devices = objects.filter((o): o is Extract<StoredObject, { kind: 'device' }> => o.kind === 'device');
+  const withDevices = new Set(devices.map((d) => d.site));
+  const nodes = [...devices.map((d) => d.id), ...sites.filter((s) => !withDevices.has(s.id)).map((s) => s.id)];
+  const chain = nodes.slice(1).map((b, i) => ({ kind: 'link', id: `chain${i}`, name: `chain${i}`, a: nodes[i]!, b, type: 'fibre' }) as StoredObject);
+  return [...objects, ...chain];
+}
+
 /** The ids of the recipe's failure set (element indices over the oracle's element list). */
 export function failedIdsOf(r: Recipe, estate: Estate): string[] {
   const elements = oracleElements(estate);
