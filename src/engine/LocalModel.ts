@@ -2,6 +2,9 @@
  * The local model of one service for the availability analysis (see availability.ts): the
  * service restricted to its relevant region, with per-element failure counters, the
  * breadth-first up/down check, witness path sets and the cache of surviving path sets.
+ * The same model can be asked about other terminals ({@link LocalModel.retarget}), and an
+ * edge can stand for a whole stretch of network that fails only when all elements of one of
+ * its trigger sets fail (a pocket's transit, see pockets.ts).
  */
 import type { CsrGraph } from '../graph/CsrGraph.js';
 import { groupPairs, type Groups } from '../graph/groupBy.js';
@@ -19,23 +22,28 @@ export const GROUP = 2;
  */
 export class LocalModel {
   readonly g: CsrGraph;
-  /** Local node → global node; local edge → global edge. */
+  /** Local node → global node; local edge → global edge (-1 for virtual ones). */
   readonly nodes: Int32Array;
   readonly edges: Int32Array;
   /** Local attach nodes. */
-  readonly attach: Int32Array;
+  attach: Int32Array;
   /** Local node → slots of the needed applications it holds an instance of. */
-  readonly nodeSlots: Groups;
-  readonly needCount: number;
+  nodeSlots: Groups;
+  needCount: number;
   /** Per element: kind, index in the projection (node, edge or risk group), unavailability. */
   readonly elemKind: Uint8Array;
   readonly elemIndex: Int32Array;
   readonly elemU: Float64Array;
-  /** Element → its local nodes and edges; local node or edge → the elements that fail it. */
+  /** Element → its local nodes and edges; local node or edge → the elements that fail it (or, for an edge with trigger sets, that are in one). */
   readonly elemNodes: Groups;
   readonly elemEdges: Groups;
   readonly nodeElems: Groups;
   readonly edgeElems: Groups;
+  /** Trigger sets: set → its edge and its elements; element → the sets holding it. */
+  private readonly triggerEdge: Int32Array;
+  private readonly triggerSize: Int32Array;
+  private readonly triggerCount: Int32Array;
+  private readonly elemTriggers: Groups;
   /** Number of elements each local node and edge is failed by right now. */
   readonly nodeDown: Uint16Array;
   readonly edgeDown: Uint16Array;
@@ -43,8 +51,8 @@ export class LocalModel {
   private readonly parentNode: Int32Array;
   private readonly parentEdge: Int32Array;
   private readonly queue: Int32Array;
-  private readonly slotSeen: Int32Array;
-  private readonly slotAt: Int32Array;
+  private slotSeen: Int32Array;
+  private slotAt: Int32Array;
   private readonly wNode: Int32Array;
   private readonly wEdge: Int32Array;
   private readonly wElem: Int32Array;
@@ -81,6 +89,8 @@ export class LocalModel {
     elemU: Float64Array;
     elemNodes: Groups;
     elemEdges: Groups;
+    /** Edges that fail when every element of one of their sets fails: set → edge, set → elements. */
+    triggers?: { edge: ArrayLike<number>; elements: Groups };
   }) {
     this.g = args.g;
     this.nodes = args.nodes;
@@ -97,7 +107,33 @@ export class LocalModel {
     const m = this.g.edgeCount;
     const k = this.elemKind.length;
     this.nodeElems = invertGroups(this.elemNodes, n);
-    this.edgeElems = invertGroups(this.elemEdges, m);
+    const t = args.triggers;
+    const tCount = t ? t.edge.length : 0;
+    this.triggerEdge = Int32Array.from(t?.edge ?? []);
+    this.triggerSize = new Int32Array(tCount);
+    this.triggerCount = new Int32Array(tCount);
+    if (t) {
+      for (let i = 0; i < tCount; i++) this.triggerSize[i] = t.elements.offsets[i + 1]! - t.elements.offsets[i]!;
+      this.elemTriggers = invertGroups(t.elements, k);
+      // An edge is hit by every element of its trigger sets, as by the elements that fail it.
+      const hitE: number[] = [];
+      const hitL: number[] = [];
+      for (let e = 0; e < k; e++) for (let i = this.elemEdges.offsets[e]!; i < this.elemEdges.offsets[e + 1]!; i++) (hitE.push(e), hitL.push(this.elemEdges.members[i]!));
+      for (let i = 0; i < tCount; i++) {
+        const seen = new Set<number>();
+        for (let j = t.elements.offsets[i]!; j < t.elements.offsets[i + 1]!; j++) {
+          const e = t.elements.members[j]!;
+          if (seen.has(e)) continue;
+          seen.add(e);
+          hitE.push(e);
+          hitL.push(t.edge[i]!);
+        }
+      }
+      this.edgeElems = invertGroups(groupPairs(hitE, hitL, k), m);
+    } else {
+      this.elemTriggers = { offsets: new Int32Array(k + 1), members: new Int32Array(0) };
+      this.edgeElems = invertGroups(this.elemEdges, m);
+    }
     this.nodeDown = new Uint16Array(n);
     this.edgeDown = new Uint16Array(m);
     this.seen = new Int32Array(n);
@@ -123,17 +159,46 @@ export class LocalModel {
   /** Fails element `e` (counted: failing twice needs restoring twice). */
   fail(e: number): void {
     this.failedNow++;
-    const { elemNodes: en, elemEdges: ee } = this;
+    const { elemNodes: en, elemEdges: ee, elemTriggers: et } = this;
     for (let i = en.offsets[e]!; i < en.offsets[e + 1]!; i++) this.nodeDown[en.members[i]!]!++;
     for (let i = ee.offsets[e]!; i < ee.offsets[e + 1]!; i++) this.edgeDown[ee.members[i]!]!++;
+    for (let i = et.offsets[e]!; i < et.offsets[e + 1]!; i++) {
+      const t = et.members[i]!;
+      if (++this.triggerCount[t]! === this.triggerSize[t]) this.edgeDown[this.triggerEdge[t]!]!++;
+    }
   }
 
   /** Undoes one {@link fail} of element `e`. */
   restore(e: number): void {
     this.failedNow--;
-    const { elemNodes: en, elemEdges: ee } = this;
+    const { elemNodes: en, elemEdges: ee, elemTriggers: et } = this;
     for (let i = en.offsets[e]!; i < en.offsets[e + 1]!; i++) this.nodeDown[en.members[i]!]!--;
     for (let i = ee.offsets[e]!; i < ee.offsets[e + 1]!; i++) this.edgeDown[ee.members[i]!]!--;
+    for (let i = et.offsets[e]!; i < et.offsets[e + 1]!; i++) {
+      const t = et.members[i]!;
+      if (this.triggerCount[t]!-- === this.triggerSize[t]) this.edgeDown[this.triggerEdge[t]!]!--;
+    }
+  }
+
+  /**
+   * Asks about other terminals on the same graph and elements: new attach nodes and
+   * instance slots; the cache of surviving path sets (which depends on them) is emptied.
+   */
+  retarget(attach: Int32Array, nodeSlots: Groups, needCount: number): void {
+    this.attach = attach;
+    this.nodeSlots = nodeSlots;
+    this.needCount = needCount;
+    if (this.slotSeen.length < needCount) {
+      this.slotSeen = new Int32Array(needCount);
+      this.slotAt = new Int32Array(needCount);
+    }
+    const { cacheBits: bits, cacheWords: words } = this;
+    this.cacheLists.forEach((list, slot) => {
+      for (let i = 0; i < list.length; i++) bits[list[i]! * words + (slot >> 5)]! &= ~(1 << (slot & 31));
+    });
+    this.cacheLists.length = 0;
+    this.cacheValid.fill(0);
+    this.cacheNext = 0;
   }
 
   /**
