@@ -38,6 +38,8 @@
  */
 import { Random } from '../util/Random.js';
 import { buildLocal, buildShared } from './buildLocal.js';
+import { elementCode } from './buildModel.js';
+import { canonical, cutSetFigures } from './cutSetFigures.js';
 import {
   DEFAULT_AVAILABILITY,
   elementAvailabilities,
@@ -46,9 +48,11 @@ import {
   type ElementAvailabilities,
 } from './elementAvailability.js';
 import { enumerateCutSets } from './enumerateCutSets.js';
-import { DEVICE, LINK, GROUP, type LocalModel } from './LocalModel.js';
+import { DEVICE, LINK, GROUP } from './LocalModel.js';
 import { monteCarlo, type MonteCarloResult } from './monteCarlo.js';
+import { PocketAnalysis } from './PocketAnalysis.js';
 import { objectsOf, type ObjectSource, type Projection } from './projection.js';
+import { RegionUnion } from './RegionUnion.js';
 import type { ServiceModel } from './services.js';
 
 export { LocalModel } from './LocalModel.js';
@@ -90,18 +94,27 @@ export interface AvailabilityOptions {
    * the regions of the services analysed — what a tenant may learn (docs/api.md, "Tenants").
    */
   sourcesOf?: 'estate' | 'services';
+  /**
+   * How the cut sets are found: composed from parts that services share (`composed`, the
+   * default), or on each service's relevant region as a whole (`region`; always with Monte
+   * Carlo). Both give the same cut sets and figures.
+   */
+  method?: 'composed' | 'region';
 }
 
 /** The availability of one service: the figures the API answers (src/contracts), and how they were found. */
 export interface ServiceAvailability extends AvailabilityFigures {
   /** Index of the service in the model. */
   readonly service: number;
-  /** Candidate sets checked. */
+  /**
+   * Candidate sets checked, and breadth-first passes run (checks not answered by a cached
+   * surviving path set, plus witnesses). Composed, the work done for this service's parts
+   * not already known from services before it.
+   */
   readonly checks: number;
-  /** Breadth-first passes run (checks not answered by a cached surviving path set, plus witnesses). */
   readonly searches: number;
-  /** Size of the relevant region: nodes, edges and failure elements in it. */
-  readonly region: { readonly nodes: number; readonly edges: number; readonly elements: number };
+  /** Size of the relevant region (nodes, edges and failure elements), when the service was computed on it as a whole. */
+  readonly region?: { readonly nodes: number; readonly edges: number; readonly elements: number };
 }
 
 /** The result of {@link analyzeAvailability}. */
@@ -121,7 +134,7 @@ interface Core {
   readonly truncated: boolean;
   readonly checks: number;
   readonly searches: number;
-  readonly region: { nodes: number; edges: number; elements: number };
+  readonly region?: { nodes: number; edges: number; elements: number };
   readonly monteCarlo?: MonteCarloResult;
 }
 
@@ -143,14 +156,25 @@ export function analyzeAvailability(p: Projection, m: ServiceModel, source: Obje
   for (const o of objectsOf(source)) if (o.kind === 'application' && o.target_availability !== undefined) targets.set(o.id, o.target_availability);
 
   const sh = buildShared(p, ua);
-  const idOf = (model: LocalModel, e: number): string => {
-    const i = model.elemIndex[e]!;
-    const kind = model.elemKind[e]!;
-    return kind === DEVICE ? p.nodeIds[i]! : kind === LINK ? p.edgeIds[i]! : p.riskGroupIds[i]!;
-  };
+  const figures = cutSetFigures(sh, top);
+  // Composed from shared parts unless each service needs its own model (Monte Carlo), or
+  // the estate has too many elements to number.
+  const composed = options.method !== 'region' && options.monteCarlo === undefined && PocketAnalysis.fits(sh) ? new PocketAnalysis(sh, maxOrder, limit) : undefined;
+  const regions = options.sourcesOf === 'services' ? new RegionUnion(sh) : undefined;
 
-  // The elements of the analysed services' regions, by kind and index (only for sourcesOf 'services').
-  const inRegions = options.sourcesOf === 'services' ? new Set<number>() : undefined;
+  const down = (region?: Core['region']): Core => ({
+    unavailability: 1,
+    downWithoutFailures: true,
+    cutSets: [],
+    cutSetCounts: new Array<number>(maxOrder).fill(0),
+    truncated: false,
+    checks: 0,
+    searches: 0,
+    ...(region && { region }),
+    ...(options.monteCarlo !== undefined && {
+      monteCarlo: { method: options.importanceSampling ? 'importance' : 'plain', samples: options.monteCarlo, down: options.monteCarlo, estimate: 1, low: 1, high: 1, containsEstimate: true, warning: 'down with nothing failed: every sample is down' } as const,
+    }),
+  });
   const cores = new Map<string, Core>();
   const coreOf = (s: number): Core => {
     const attach = m.attach.members.subarray(m.attach.offsets[s]!, m.attach.offsets[s + 1]!);
@@ -159,50 +183,38 @@ export function analyzeAvailability(p: Projection, m: ServiceModel, source: Obje
     const known = cores.get(key);
     if (known) return known;
     const instances = Array.from(needs, (app) => m.appInstances.members.subarray(m.appInstances.offsets[app]!, m.appInstances.offsets[app + 1]!));
-    const model = buildLocal(sh, attach, instances);
-    if (model && inRegions) for (let e = 0; e < model.elementCount; e++) inRegions.add(model.elemIndex[e]! * 4 + model.elemKind[e]!);
-    let core: Core;
-    if (!model?.up()) {
-      core = {
-        unavailability: 1,
-        downWithoutFailures: true,
-        cutSets: [],
-        cutSetCounts: new Array<number>(maxOrder).fill(0),
-        truncated: false,
-        checks: 0,
-        searches: 0,
-        region: { nodes: model?.g.nodeCount ?? 0, edges: model?.g.edgeCount ?? 0, elements: model?.elementCount ?? 0 },
-        ...(options.monteCarlo !== undefined && {
-          monteCarlo: { method: options.importanceSampling ? 'importance' : 'plain', samples: options.monteCarlo, down: options.monteCarlo, estimate: 1, low: 1, high: 1, containsEstimate: true, warning: 'down with nothing failed: every sample is down' } as const,
-        }),
-      };
-    } else {
-      const en = enumerateCutSets(model, maxOrder, limit);
-      const all: CutSet[] = [];
-      let sum = 0;
-      for (const list of en.cuts.slice(0, maxOrder)) {
-        for (const set of list) {
-          let prob = 1;
-          for (const e of set) prob *= model.elemU[e]!;
-          sum += prob;
-          all.push({ order: set.length, elements: set.map((e) => idOf(model, e)).sort(), probability: prob });
-        }
+    regions?.add(attach, instances);
+    let core: Core | undefined;
+    if (composed) {
+      const before = { checks: composed.checks, searches: composed.searches };
+      const part = composed.service(attach, instances);
+      if (part) {
+        const work = { checks: composed.checks - before.checks, searches: composed.searches - before.searches };
+        const alg = composed.alg;
+        const codes = [0, 0, 0];
+        core = part.family[0] === 0 ? { ...down(), ...work } : { ...figures(part.family.length, (i) => codes.slice(0, alg.codes(part.family[i]!, codes)), maxOrder), truncated: part.truncated, ...work };
       }
-      all.sort((x, y) => y.probability - x.probability || x.order - y.order || (x.elements.join(' ') < y.elements.join(' ') ? -1 : 1));
-      const unavailability = Math.min(1, sum);
-      core = {
-        unavailability,
-        downWithoutFailures: false,
-        cutSets: all.slice(0, top),
-        cutSetCounts: en.cuts.slice(0, maxOrder).map((l) => l.length),
-        truncated: en.truncated,
-        checks: en.checks,
-        searches: model.searches,
-        region: { nodes: model.g.nodeCount, edges: model.g.edgeCount, elements: model.elementCount },
-        ...(options.monteCarlo !== undefined && {
-          monteCarlo: monteCarlo(model, options.monteCarlo, new Random(seed, key), options.importanceSampling === true, unavailability),
-        }),
-      };
+    }
+    if (!core) {
+      const model = buildLocal(sh, attach, instances);
+      const region = { nodes: model?.g.nodeCount ?? 0, edges: model?.g.edgeCount ?? 0, elements: model?.elementCount ?? 0 };
+      if (!model?.up()) core = down(region);
+      else {
+        const en = enumerateCutSets(model, maxOrder, limit);
+        const sets = en.cuts.slice(0, maxOrder).flat().map((set) => set.map((e) => elementCode(p, model.elemKind[e]!, model.elemIndex[e]!)).sort((x, y) => x - y));
+        sets.sort(canonical);
+        const fig = figures(sets.length, (i) => sets[i]!, maxOrder);
+        core = {
+          ...fig,
+          truncated: en.truncated,
+          checks: en.checks,
+          searches: model.searches,
+          region,
+          ...(options.monteCarlo !== undefined && {
+            monteCarlo: monteCarlo(model, options.monteCarlo, new Random(seed, key), options.importanceSampling === true, fig.unavailability),
+          }),
+        };
+      }
     }
     cores.set(key, core);
     return core;
@@ -230,15 +242,16 @@ export function analyzeAvailability(p: Projection, m: ServiceModel, source: Obje
       truncated: core.truncated,
       checks: core.checks,
       searches: core.searches,
-      region: core.region,
+      ...(core.region && { region: core.region }),
       ...(core.monteCarlo && { monteCarlo: core.monteCarlo }),
     };
   });
 
   const sources = { availability: 0, mtbf: 0, default: 0 };
+  const inRegions = regions?.elements();
   const count = (list: readonly AvailabilitySource[], kind: number): void => {
     list.forEach((s, i) => {
-      if (s !== 'site' && (!inRegions || inRegions.has(i * 4 + kind))) sources[s]++;
+      if (s !== 'site' && (!inRegions || inRegions.has(elementCode(p, kind, i)))) sources[s]++;
     });
   };
   count(ua.nodeSource, DEVICE);

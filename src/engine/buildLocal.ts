@@ -6,11 +6,11 @@
 import { biconnectedComponents } from '../graph/biconnectedComponents.js';
 import { blockCutTree } from '../graph/blockCutTree.js';
 import { connectedComponents } from '../graph/connectedComponents.js';
-import { buildCsr } from '../graph/CsrGraph.js';
 import type { ElementAvailabilities } from './elementAvailability.js';
-import { groupPairs, type Groups } from '../graph/groupBy.js';
-import { DEVICE, GROUP, LINK, LocalModel, invertGroups } from './LocalModel.js';
-import { DEVICE_NODE, type Projection } from './projection.js';
+import type { Groups } from '../graph/groupBy.js';
+import { buildModel, localTerminals } from './buildModel.js';
+import { type LocalModel, invertGroups } from './LocalModel.js';
+import type { Projection } from './projection.js';
 
 /** Structures shared by every service of one analysis. */
 export interface Shared {
@@ -20,8 +20,12 @@ export interface Shared {
   /** Block-cut forest: vertex count, parent (-1 at roots), adjacency. */
   readonly blockCount: number;
   readonly treeParent: Int32Array;
+  /** Depth of each vertex below its tree's root (0 at roots). */
+  readonly treeDepth: Int32Array;
   readonly treeAdjacency: Groups;
   readonly nodeCut: Int32Array;
+  /** Cut index → graph node. */
+  readonly cutNodes: Int32Array;
   readonly nodeBlock: Int32Array;
   readonly blockNodes: Groups;
   readonly blockOffsets: Int32Array;
@@ -34,7 +38,9 @@ export interface Shared {
   readonly treeChildren: Int32Array;
   readonly treeTerminal: Int32Array;
   readonly localOf: Int32Array;
-  readonly groupLocalOf: Int32Array;
+  readonly countX: Int32Array;
+  readonly countY: Int32Array;
+  readonly mixed: Uint8Array;
   epoch: number;
 }
 
@@ -52,6 +58,7 @@ export function buildShared(p: Projection, ua: ElementAvailabilities): Shared {
   const bct = blockCutTree(p, bcc);
   const vertices = bct.blockCount + bct.cutNodes.length;
   const treeParent = new Int32Array(vertices).fill(-2);
+  const treeDepth = new Int32Array(vertices);
   const queue = new Int32Array(vertices);
   const adj = bct.adjacency;
   for (let r = 0; r < vertices; r++) {
@@ -66,6 +73,7 @@ export function buildShared(p: Projection, ua: ElementAvailabilities): Shared {
         const w = adj.members[i]!;
         if (treeParent[w] !== -2) continue;
         treeParent[w] = v;
+        treeDepth[w] = treeDepth[v]! + 1;
         queue[tail++] = w;
       }
     }
@@ -76,8 +84,10 @@ export function buildShared(p: Projection, ua: ElementAvailabilities): Shared {
     component: cc.component,
     blockCount: bct.blockCount,
     treeParent,
+    treeDepth,
     treeAdjacency: adj,
     nodeCut: bct.nodeCut,
+    cutNodes: bct.cutNodes,
     nodeBlock: bct.nodeBlock,
     blockNodes: bct.blockNodes,
     blockOffsets: bcc.blockOffsets,
@@ -88,7 +98,9 @@ export function buildShared(p: Projection, ua: ElementAvailabilities): Shared {
     treeChildren: new Int32Array(vertices),
     treeTerminal: new Int32Array(vertices),
     localOf: new Int32Array(p.nodeCount).fill(-1),
-    groupLocalOf: new Int32Array(p.riskGroupIds.length).fill(-1),
+    countX: new Int32Array(vertices),
+    countY: new Int32Array(vertices),
+    mixed: new Uint8Array(vertices),
     epoch: 0,
   };
 }
@@ -100,35 +112,19 @@ function contains(list: ArrayLike<number>, label: Int32Array, value: number): bo
 }
 
 /**
- * Builds the local model of a service given by its attach nodes and, per needed
- * application, its instance nodes (global indices). Returns null if the service is down
- * with nothing failed.
+ * The vertices of the minimal subtree of the block-cut forest spanning the terminals' tree
+ * vertices (a terminal without edges has none and is left out): climb from each terminal
+ * towards its root, counting marked children, then drop the chain above the lowest vertex
+ * where paths meet (or a terminal sits). Linear in the union of the terminals' paths to
+ * their roots. Every vertex returned has `treeMark === sh.epoch` until the next call.
  */
-export function buildLocal(sh: Shared, attach: ArrayLike<number>, instances: readonly ArrayLike<number>[]): LocalModel | null {
-  const { p, ua, component } = sh;
-  // Components where the service can be up: holding an attach point and an instance of
-  // every needed application.
-  const viable = new Set<number>();
-  for (let k = 0; k < attach.length; k++) {
-    const c = component[attach[k]!]!;
-    if (c < 0 || viable.has(c)) continue;
-    if (instances.every((list) => contains(list, component, c))) viable.add(c);
-  }
-  if (viable.size === 0) return null;
-  const terminals: number[] = [];
-  for (let k = 0; k < attach.length; k++) if (viable.has(component[attach[k]!]!)) terminals.push(attach[k]!);
-  for (const list of instances) for (let k = 0; k < list.length; k++) if (viable.has(component[list[k]!]!)) terminals.push(list[k]!);
-
-  // The minimal subtree of the block-cut forest spanning the terminals: climb from each
-  // terminal towards its root, counting marked children, then drop the chain above the
-  // lowest vertex where paths meet (or a terminal sits).
-  const { treeParent, treeMark, treeChildren, treeTerminal, treeAdjacency, blockCount } = sh;
+export function spanningSubtree(sh: Shared, terminals: ArrayLike<number>): number[] {
+  const { treeParent, treeMark, treeChildren, treeTerminal, treeAdjacency } = sh;
   const epoch = ++sh.epoch;
   const visited: number[] = [];
   const roots: number[] = [];
-  const vertexOf = (v: number): number => (sh.nodeCut[v]! >= 0 ? blockCount + sh.nodeCut[v]! : sh.nodeBlock[v]!);
-  for (const t of terminals) {
-    let v = vertexOf(t);
+  for (let k = 0; k < terminals.length; k++) {
+    let v = vertexOf(sh, terminals[k]!);
     if (v < 0) continue; // a node without edges: a region of its own
     treeTerminal[v] = epoch;
     if (treeMark[v] === epoch) continue;
@@ -151,10 +147,9 @@ export function buildLocal(sh: Shared, attach: ArrayLike<number>, instances: rea
       v = u;
     }
   }
-  const dropped = new Set<number>();
   for (let r of roots) {
     while (treeTerminal[r] !== epoch && treeChildren[r] === 1) {
-      dropped.add(r);
+      treeMark[r] = 0;
       let next = -1;
       for (let i = treeAdjacency.offsets[r]!; i < treeAdjacency.offsets[r + 1]! && next < 0; i++) {
         const w = treeAdjacency.members[i]!;
@@ -163,9 +158,47 @@ export function buildLocal(sh: Shared, attach: ArrayLike<number>, instances: rea
       r = next;
     }
   }
+  return visited.filter((v) => treeMark[v] === epoch);
+}
+
+/** The block-cut-forest vertex of graph node `v`: its cut vertex, its one block, or -1 without edges. */
+export function vertexOf(sh: Shared, v: number): number {
+  return sh.nodeCut[v]! >= 0 ? sh.blockCount + sh.nodeCut[v]! : sh.nodeBlock[v]!;
+}
+
+/**
+ * The components where a service can be up (holding an attach point and an instance of every
+ * needed application) and its terminals there: the attach points, then the instances. Null
+ * if there is no such component (the service is down with nothing failed).
+ */
+export function serviceTerminals(sh: Shared, attach: ArrayLike<number>, instances: readonly ArrayLike<number>[]): { viable: Set<number>; terminals: number[] } | null {
+  const { component } = sh;
+  const viable = new Set<number>();
+  for (let k = 0; k < attach.length; k++) {
+    const c = component[attach[k]!]!;
+    if (c < 0 || viable.has(c)) continue;
+    if (instances.every((list) => contains(list, component, c))) viable.add(c);
+  }
+  if (viable.size === 0) return null;
+  const terminals: number[] = [];
+  for (let k = 0; k < attach.length; k++) if (viable.has(component[attach[k]!]!)) terminals.push(attach[k]!);
+  for (const list of instances) for (let k = 0; k < list.length; k++) if (viable.has(component[list[k]!]!)) terminals.push(list[k]!);
+  return { viable, terminals };
+}
+
+/**
+ * Builds the local model of a service given by its attach nodes and, per needed
+ * application, its instance nodes (global indices). Returns null if the service is down
+ * with nothing failed.
+ */
+export function buildLocal(sh: Shared, attach: ArrayLike<number>, instances: readonly ArrayLike<number>[]): LocalModel | null {
+  const { p } = sh;
+  const terminals = serviceTerminals(sh, attach, instances)?.terminals;
+  if (!terminals) return null;
+  const kept = spanningSubtree(sh, terminals);
 
   // Region nodes and edges, numbered locally.
-  const { localOf, groupLocalOf } = sh;
+  const { localOf } = sh;
   const nodes: number[] = [];
   const edges: number[] = [];
   const addNode = (v: number): void => {
@@ -174,87 +207,15 @@ export function buildLocal(sh: Shared, attach: ArrayLike<number>, instances: rea
     nodes.push(v);
   };
   for (const t of terminals) addNode(t);
-  for (const b of visited) {
-    if (b >= blockCount || dropped.has(b)) continue;
+  for (const b of kept) {
+    if (b >= sh.blockCount) continue;
     for (let i = sh.blockNodes.offsets[b]!; i < sh.blockNodes.offsets[b + 1]!; i++) addNode(sh.blockNodes.members[i]!);
     for (let i = sh.blockOffsets[b]!; i < sh.blockOffsets[b + 1]!; i++) edges.push(sh.blockEdges[i]!);
   }
-  const ea = new Int32Array(edges.length);
-  const eb = new Int32Array(edges.length);
-  edges.forEach((e, i) => ((ea[i] = localOf[p.edgeA[e]!]!), (eb[i] = localOf[p.edgeB[e]!]!)));
-  const g = buildCsr(nodes.length, ea, eb);
-
-  // Failure elements: devices, links and risk groups with a positive unavailability.
-  const kind: number[] = [];
-  const index: number[] = [];
-  const u: number[] = [];
-  const enE: number[] = [];
-  const enN: number[] = [];
-  const eeE: number[] = [];
-  const eeL: number[] = [];
-  const groupsSeen: number[] = [];
-  const groupOf = (grp: number): number => {
-    let e = groupLocalOf[grp]!;
-    if (e >= 0) return e;
-    e = kind.length;
-    groupLocalOf[grp] = e;
-    groupsSeen.push(grp);
-    kind.push(GROUP);
-    index.push(grp);
-    u.push(ua.riskGroup[grp]!);
-    return e;
-  };
-  // Per local node (edge): its own element if it can fail, then its failing risk groups.
-  const addElements = (items: readonly number[], elementKind: number, ownU: (x: number) => number, groups: Groups, elems: number[], locals: number[]): void => {
-    items.forEach((x, i) => {
-      const ux = ownU(x);
-      if (ux > 0) {
-        elems.push(kind.length);
-        locals.push(i);
-        kind.push(elementKind);
-        index.push(x);
-        u.push(ux);
-      }
-      for (let k = groups.offsets[x]!; k < groups.offsets[x + 1]!; k++) {
-        const grp = groups.members[k]!;
-        if (ua.riskGroup[grp]! > 0) (elems.push(groupOf(grp)), locals.push(i));
-      }
-    });
-  };
-  addElements(nodes, DEVICE, (v) => (p.nodeKind[v] === DEVICE_NODE ? ua.node[v]! : 0), sh.nodeGroups, enE, enN);
-  addElements(edges, LINK, (e) => ua.edge[e]!, sh.edgeGroups, eeE, eeL);
-
-  // Attach points and instances, locally.
-  const localAttach: number[] = [];
-  for (let k = 0; k < attach.length; k++) {
-    const l = localOf[attach[k]!]!;
-    if (l >= 0 && !localAttach.includes(l)) localAttach.push(l);
-  }
-  const slotNode: number[] = [];
-  const slotOf: number[] = [];
-  instances.forEach((list, s) => {
-    for (let k = 0; k < list.length; k++) {
-      const l = localOf[list[k]!]!;
-      if (l >= 0) (slotNode.push(l), slotOf.push(s));
-    }
-  });
-
-  const model = new LocalModel({
-    g,
-    nodes: Int32Array.from(nodes),
-    edges: Int32Array.from(edges),
-    attach: Int32Array.from(localAttach),
-    nodeSlots: groupPairs(slotNode, slotOf, nodes.length),
-    needCount: instances.length,
-    elemKind: Uint8Array.from(kind),
-    elemIndex: Int32Array.from(index),
-    elemU: Float64Array.from(u),
-    elemNodes: groupPairs(enE, enN, kind.length),
-    elemEdges: groupPairs(eeE, eeL, kind.length),
-  });
-
+  const edgeA = edges.map((e) => localOf[p.edgeA[e]!]!);
+  const edgeB = edges.map((e) => localOf[p.edgeB[e]!]!);
+  const model = buildModel(sh, { nodes, edges, edgeA, edgeB }, localTerminals((v) => localOf[v]!, nodes.length, attach, instances));
   // Leave the scratch clean.
   for (const v of nodes) localOf[v] = -1;
-  for (const grp of groupsSeen) groupLocalOf[grp] = -1;
   return model;
 }

@@ -40,7 +40,6 @@ export function enumerateCutSets(model: LocalModel, maxOrder: number, limit: num
 
   // Order 2: for each a of the intact witness, every b of the witness that survives a.
   const pairKey = (a: number, b: number): number => (a < b ? a * k + b : b * k + a);
-  const pairCut = new Set<number>();
   const pairSeen = new Set<number>();
   const firsts = Array.from(w0).filter((e) => !single[e]);
   const w1Of = new Map<number, Int32Array>();
@@ -49,7 +48,9 @@ export function enumerateCutSets(model: LocalModel, maxOrder: number, limit: num
     const w1 = model.witnessUnder([a])!;
     w1Of.set(a, w1);
     for (const b of w1) {
-      if (single[b]) continue;
+      // With trigger sets a failed element can still hit a surviving path (as part of a set
+      // not yet complete): it is not a new element.
+      if (b === a || single[b]) continue;
       const key = pairKey(a, b);
       if (pairSeen.has(key)) continue;
       if (checks >= limit) return stop();
@@ -58,27 +59,49 @@ export function enumerateCutSets(model: LocalModel, maxOrder: number, limit: num
       two[0] = a;
       two[1] = b;
       if (!model.check(two)) {
-        pairCut.add(key);
         cuts[1]!.push(a < b ? [a, b] : [b, a]);
       }
     }
   }
   if (maxOrder < 3) return { cuts, checks, truncated: false };
 
-  // Order 3: for each non-cut pair (a, b) so found, every c of the witness surviving both.
-  // A triple reached twice is answered by the cache at no real cost; only triples that
-  // needed a search are remembered, so that none is searched twice.
+  // Order 3: for each non-cut pair {a, b} so found, every c of a witness surviving both
+  // (any surviving path set serves: the third element of a cut set holding a and b hits
+  // them all, so each unordered pair is taken once). A triple reached twice is answered by
+  // the cache at no real cost; only triples that needed a search are remembered, so that
+  // none is searched twice. Per pair, the cached path sets surviving a and b are found once
+  // (`free`); a c hitting all of them needs a search.
   const big = k >= 1 << 17;
   const searched = new Set<number | string>();
+  const pairDone = new Set<number>();
+  const partners: number[][] = Array.from({ length: k }, () => []);
+  for (const [x, y] of cuts[1]! as [number, number][]) (partners[x]!.push(y), partners[y]!.push(x));
+  const markA = new Int32Array(k);
+  const markB = new Int32Array(k);
+  const free = new Uint32Array(model.cacheWordCount);
+  let epoch = 0;
   const three = [0, 0, 0];
   for (const a of firsts) {
+    const ea = ++epoch;
+    for (const x of partners[a]!) markA[x] = ea;
     for (const b of w1Of.get(a)!) {
-      if (single[b] || pairCut.has(pairKey(a, b))) continue;
+      if (b === a || single[b] || markA[b] === ea) continue;
+      const pk = pairKey(a, b);
+      if (pairDone.has(pk)) continue;
+      pairDone.add(pk);
+      const eb = ++epoch;
+      for (const x of partners[b]!) markB[x] = eb;
       const w2 = model.witnessUnder([a, b])!;
+      let freeVersion = -1;
       for (const c of w2) {
-        if (single[c] || pairCut.has(pairKey(a, c)) || pairCut.has(pairKey(b, c))) continue;
+        if (c === a || c === b || single[c] || markA[c] === ea || markB[c] === eb) continue;
         if (checks >= limit) return stop();
         checks++;
+        if (freeVersion !== model.cacheVersion) {
+          model.cachedAvoiding(a, b, free);
+          freeVersion = model.cacheVersion;
+        }
+        if (model.cachedUpWith(free, c)) continue;
         let x = a;
         let y = b;
         let z = c;
@@ -88,7 +111,6 @@ export function enumerateCutSets(model: LocalModel, maxOrder: number, limit: num
         three[0] = x;
         three[1] = y;
         three[2] = z;
-        if (model.cachedUp(three, 3)) continue;
         const key = big ? `${x},${y},${z}` : (x * k + y) * k + z;
         if (searched.has(key)) continue;
         searched.add(key);
