@@ -50,7 +50,8 @@ export function Applications() {
   const { at, plan } = useApp();
   const query = usePortfolioQuery();
   const { q, category, status, product, sort, page } = query;
-  const ask = { at, plan, q: q.trim(), category, status, product, sort: (sort || undefined) as PortfolioQuery['sort'], limit: PAGE, offset: (page - 1) * PAGE };
+  // By name unless the URL says otherwise.
+  const ask = { at, plan, q: q.trim(), category, status, product, sort: (sort || 'name') as PortfolioQuery['sort'], limit: PAGE, offset: (page - 1) * PAGE };
   const deps = [at, plan, q, category, status, product, sort, page];
   // The server searches, filters, orders and pages the portfolio: one page, never every usage and device.
   const list = useLoad((s) => api.portfolio(ask, s), deps);
@@ -76,7 +77,7 @@ export function Applications() {
 function Portfolio({ page: p, query }: { page: PortfolioPage; query: ReturnType<typeof usePortfolioQuery> }) {
   const { t, choice, percent, number } = useI18n();
   const { q, category, status, product, setQ, setCategory, setStatus, setProduct, setPage } = query;
-  const sort: Sort = query.sort ? { key: query.sort.replace(/^-/, ''), dir: query.sort.startsWith('-') ? 'descending' : 'ascending' } : { key: 'id', dir: 'ascending' };
+  const sort: Sort = query.sort ? { key: query.sort.replace(/^-/, ''), dir: query.sort.startsWith('-') ? 'descending' : 'ascending' } : { key: 'name', dir: 'ascending' };
   return (
     <section aria-labelledby="h-portfolio">
       <h2 id="h-portfolio" className="sr-only">
