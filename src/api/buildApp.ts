@@ -68,7 +68,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       void (reply as unknown as { code(n: number): { send(b: unknown): void } }).code(e.status).send(errorBody(e));
     },
   });
-  const ctx = new ApiContext(opts.store, opts.analysis);
+  // A failed analysis thread is logged where the server logs (else on stderr, the pool's default).
+  const ctx = new ApiContext(opts.store, { ...(opts.logger && { onThreadError: (e: Error) => app.log.error({ err: e }, 'analysis thread failed') }), ...opts.analysis });
   if (opts.warmWriter) ctx.writes.warm();
 
   installValidation(app);

@@ -24,6 +24,11 @@ export interface AnalysisPoolOptions {
   readonly queue?: number | undefined;
   /** Longest an analysis may take, waiting included, in milliseconds; default 120 s. */
   readonly deadlineMs?: number | undefined;
+  /**
+   * Told of a thread that failed outside any analysis (it could not start, or threw between
+   * two tasks); the pool replaces the thread. Default: a line on stderr.
+   */
+  readonly onThreadError?: ((e: Error) => void) | undefined;
 }
 
 /** The defaults of {@link AnalysisPoolOptions} (documented in docs/api.md). */
@@ -57,6 +62,10 @@ export class AnalysisPool implements AnalysisRunner {
       // The analyses yield the cores to the thread that answers light requests.
       niceIncrement: 5,
     });
+    // Without a listener, piscina's 'error' event would end the whole server; one failed
+    // thread is only that thread (its tasks, if any, fail on their own).
+    const onThreadError = opts.onThreadError ?? ((e: Error) => process.stderr.write(`analysis thread failed: ${e.stack ?? e.message}\n`));
+    this.pool.on('error', onThreadError);
   }
 
   run<T extends SnapshotTask>(snap: Snapshot, task: T, signal?: AbortSignal): Promise<ResultOf<T>> {

@@ -72,10 +72,16 @@ export async function startServer(opts: { estate?: string; tenants?: boolean; se
     child.stderr!.on('data', (b: Buffer) => (output += b.toString()));
     child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${output}`)));
   });
+  // A server that dies under a test leaves only "connection refused" behind: say why it died.
+  let stopping = false;
+  child.on('exit', (code, signal) => {
+    if (!stopping) process.stderr.write(`verbund serve exited unexpectedly (code ${code}, signal ${signal}):\n${output}\n`);
+  });
   return {
     url,
     db,
     stop: async () => {
+      stopping = true;
       if (child.exitCode === null) {
         const done = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
