@@ -28,6 +28,8 @@ export class ApiContext {
   readonly metrics: Metrics;
   /** The thread every write of the timeline runs in; closed with the app. */
   readonly writes: TimelineWriter;
+  /** Where the warm-up at start ({@link warm}) is: `off` when there is none (tests, `serve --no-warm`). */
+  warmUp: 'off' | 'warming' | 'warm' | 'failed' = 'off';
 
   constructor(
     readonly store: Store,
@@ -45,7 +47,26 @@ export class ApiContext {
       const counts = Object.fromEntries(kinds.map((k) => [k, 0])) as Record<Kind, number>;
       for (const o of (await this.analysis.snapshot({})).estate.values()) counts[o.kind]++;
       return counts;
-    }, () => this.pool.load());
+    }, () => ({ ...this.pool.load(), warm: this.warmUp === 'warm', work: this.pool.threadWork() }));
+  }
+
+  /**
+   * Warms the analyses in the background (`serve`, once it listens; docs/api.md "Heavy
+   * analyses"): every thread of the pool gets the baseline estate of now, decoded and
+   * projected, with its whole-estate verdicts. A failure is told to `onError` and leaves the
+   * analyses as cold as without a warm-up.
+   */
+  warm(onError: (e: Error) => void): void {
+    this.warmUp = 'warming';
+    this.analysis.warm().then(
+      () => {
+        this.warmUp = 'warm';
+      },
+      (e: unknown) => {
+        this.warmUp = 'failed';
+        onError(e as Error);
+      },
+    );
   }
 
   /** An estate service that records writes as the caller; below operator, it may change only the future. */

@@ -16,9 +16,10 @@ export class Metrics {
 
   /**
    * `estateSize` is asked at every scrape: the number of objects by kind now; `analyses`:
-   * how many analyses run on a thread of the pool and how many wait for one.
+   * how many analyses run on a thread of the pool and how many wait for one, whether the
+   * warm-up at start has finished, and what the threads did that later questions reuse.
    */
-  constructor(estateSize: () => Promise<Record<Kind, number>>, analyses: () => { running: number; waiting: number }) {
+  constructor(estateSize: () => Promise<Record<Kind, number>>, analyses: () => { running: number; waiting: number; warm: boolean; work: { decoded: number; verdicts: number } }) {
     collectDefaultMetrics({ register: this.registry, prefix: 'verbund_' });
     this.requests = new Histogram({
       name: 'verbund_http_request_duration_seconds',
@@ -44,6 +45,25 @@ export class Metrics {
         const load = analyses();
         this.set({ state: 'running' }, load.running);
         this.set({ state: 'waiting' }, load.waiting);
+      },
+    });
+    new Gauge({
+      name: 'verbund_analysis_warm',
+      help: '1 once the warm-up at start has finished: every analysis thread holds the estate of now with its whole-estate verdicts',
+      registers: [this.registry],
+      collect() {
+        this.set(analyses().warm ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'verbund_analysis_thread_work',
+      help: 'Work of the analysis threads since start that later questions reuse: estate versions decoded, whole-estate verdicts computed',
+      labelNames: ['work'],
+      registers: [this.registry],
+      collect() {
+        const { work } = analyses();
+        this.set({ work: 'decoded' }, work.decoded);
+        this.set({ work: 'verdicts' }, work.verdicts);
       },
     });
     new Gauge({

@@ -47,6 +47,11 @@ export interface AppOptions {
   readonly netboxUrls?: readonly string[];
   /** Start the writer thread now (`verbund serve`), not on the first write: that one does not wait for it. */
   readonly warmWriter?: boolean;
+  /**
+   * Once the app listens, warm the analyses in the background (`verbund serve` unless
+   * `--no-warm`): the pool keeps its threads, each with the estate of now and its verdicts.
+   */
+  readonly warmAnalyses?: boolean;
 }
 
 /** Builds the app with every route; call `ready()` or `inject()` on it. */
@@ -69,12 +74,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
   });
   // A failed analysis thread is logged where the server logs (else on stderr, the pool's default).
-  const ctx = new ApiContext(opts.store, { ...(opts.logger && { onThreadError: (e: Error) => app.log.error({ err: e }, 'analysis thread failed') }), ...opts.analysis });
+  const ctx = new ApiContext(opts.store, { ...(opts.logger && { onThreadError: (e: Error) => app.log.error({ err: e }, 'analysis thread failed') }), ...opts.analysis, ...(opts.warmAnalyses && { keepThreads: true }) });
   if (opts.warmWriter) ctx.writes.warm();
 
   installValidation(app);
   // While closing, in-flight requests finish and new ones (on kept-alive connections) are refused.
   let closing = false;
+  // After listening, not before: /healthz and the light requests answer from the first moment.
+  // A shutdown stops the warm-up; that is no failure.
+  if (opts.warmAnalyses) app.addHook('onListen', async () => ctx.warm((e) => closing || app.log.error({ err: e }, 'warming the analyses failed')));
   app.addHook('preClose', async () => {
     closing = true;
     // Analyses in flight are stopped (they answer UNAVAILABLE): a shutdown never waits for one.

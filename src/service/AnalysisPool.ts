@@ -11,7 +11,7 @@ import { VerbundError } from '../model/errors.js';
 import type { RestoreSolution } from '../planning/solveRestore.js';
 import type { WaveSolution } from '../planning/solveWaves.js';
 import { errorIn, type ErrorOut } from './errorData.js';
-import type { AnalysisRunner, RestoreTask, ResultOf, SnapshotTask, TimelineTask, WaveTask } from './analysisTask.js';
+import { ThreadWork, type AnalysisRunner, type RestoreTask, type ResultOf, type SnapshotTask, type TimelineTask, type WaveTask } from './analysisTask.js';
 import type { WorkerMessage } from './analysisWorker.js';
 import type { Snapshot } from './Snapshot.js';
 import type { TimelineCheckReport } from './timelineCheckReport.js';
@@ -29,6 +29,11 @@ export interface AnalysisPoolOptions {
    * two tasks); the pool replaces the thread. Default: a line on stderr.
    */
   readonly onThreadError?: ((e: Error) => void) | undefined;
+  /**
+   * Keep every thread for the server's life (`serve`, warming at start): the estate versions
+   * they hold stay decoded. Default false: a thread idle for a minute ends.
+   */
+  readonly keepThreads?: boolean | undefined;
 }
 
 /** The defaults of {@link AnalysisPoolOptions} (documented in docs/api.md). */
@@ -43,6 +48,8 @@ export class AnalysisPool implements AnalysisRunner {
   private closing = false;
   /** Analyses posted and not yet answered: running and waiting. */
   private active = 0;
+  /** Counters of {@link ThreadWork}, shared with every thread. */
+  private readonly work = new Int32Array(new SharedArrayBuffer(Object.keys(ThreadWork).length * Int32Array.BYTES_PER_ELEMENT));
 
   constructor(opts: AnalysisPoolOptions = {}) {
     this.parallelism = Math.max(1, opts.threads ?? availableParallelism());
@@ -55,12 +62,13 @@ export class AnalysisPool implements AnalysisRunner {
     const fromSource = import.meta.url.endsWith('.ts');
     this.pool = new Piscina({
       filename: new URL(fromSource ? './analysisWorkerFromSource.mjs' : './analysisWorker.js', import.meta.url).href,
-      minThreads: 0,
+      minThreads: opts.keepThreads ? this.parallelism : 0,
       maxThreads: this.parallelism,
       // Threads that idle for a minute are ended (with the estates they hold).
       idleTimeout: 60_000,
       // The analyses yield the cores to the thread that answers light requests.
       niceIncrement: 5,
+      workerData: { work: this.work.buffer },
     });
     // Without a listener, piscina's 'error' event would end the whole server; one failed
     // thread is only that thread (its tasks, if any, fail on their own).
@@ -70,6 +78,22 @@ export class AnalysisPool implements AnalysisRunner {
 
   run<T extends SnapshotTask>(snap: Snapshot, task: T, signal?: AbortSignal): Promise<ResultOf<T>> {
     return this.post({ task, key: snap.key, at: snap.at, plan: snap.plan, problems: snap.problems, estate: snap.encoded() }, signal) as Promise<ResultOf<T>>;
+  }
+
+  /**
+   * Runs a task on every thread (one copy each, held until all have started), for what it
+   * leaves there: the version decoded and projected, its memoized verdicts. Resolves once
+   * every copy ran; their results are dropped.
+   */
+  async everyThread(snap: Snapshot, task: SnapshotTask): Promise<void> {
+    const everyThread = { gate: new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT), threads: this.parallelism };
+    const message = { task, key: snap.key, at: snap.at, plan: snap.plan, problems: snap.problems, estate: snap.encoded(), everyThread };
+    await Promise.all(Array.from({ length: this.parallelism }, () => this.post(message)));
+  }
+
+  /** What the threads did so far that later questions reuse (see {@link ThreadWork}). */
+  threadWork(): Record<keyof typeof ThreadWork, number> {
+    return { decoded: Atomics.load(this.work, ThreadWork.decoded), verdicts: Atomics.load(this.work, ThreadWork.verdicts) };
   }
 
   timeline(task: TimelineTask, signal?: AbortSignal): Promise<TimelineCheckReport> {

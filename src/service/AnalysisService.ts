@@ -63,6 +63,8 @@ export class AnalysisService {
   private readonly keepResults: boolean;
   /** Snapshots being read, by key: requests that arrive meanwhile wait for the same read. */
   private readonly loading = new Map<string, Promise<Snapshot>>();
+  /** The warm-up under way ({@link warm}): the key of the version it warms (once read) and its end. */
+  private warmUp: { readonly key: Promise<string>; readonly done: Promise<void> } | null = null;
 
   constructor(
     readonly estates: EstateService,
@@ -83,16 +85,24 @@ export class AnalysisService {
    * it need not wait until this thread has parsed the objects (see `offThread`).
    */
   async snapshot(view: ViewOptions = {}, opts: { estate?: boolean } = {}): Promise<Snapshot> {
+    return this.snapshotOfVersion(await this.versionOf(view), view.plan, opts);
+  }
+
+  /** The instant of a view and the key of its estate version (see {@link snapshot}). */
+  private async versionOf(view: ViewOptions): Promise<{ at: TimeKey; key: string; version: string }> {
     const at = this.estates.instant(view.at);
     const headers = await listChangeSetHeaders(this.estates.store.db);
     let last = '';
     for (const h of headers) if (h.effectiveKey <= at && h.effectiveKey > last && inView(h, view.plan)) last = h.effectiveKey;
-    const key = `${last}|${view.plan ?? ''}|${versionOf(headers)}`;
+    return { at, key: `${last}|${view.plan ?? ''}|${versionOf(headers)}`, version: versionOf(headers) };
+  }
+
+  private async snapshotOfVersion({ at, key, version }: { at: TimeKey; key: string; version: string }, plan: string | undefined, opts: { estate?: boolean }): Promise<Snapshot> {
     let snap = this.snapshots.get(key);
     if (!snap) {
       let loading = this.loading.get(key);
       if (!loading) {
-        this.loading.set(key, (loading = this.load(key, at, view.plan, versionOf(headers))));
+        this.loading.set(key, (loading = this.load(key, at, plan, version)));
         loading.then(
           (s) => this.snapshots.set(key, s),
           () => {},
@@ -105,6 +115,30 @@ export class AnalysisService {
     // first needed: not while the analysis threads need the cores for a fresh version.
     if (opts.estate !== false) await snap.parsed();
     return snap.withAt(at);
+  }
+
+  /**
+   * Warms the analyses of the baseline estate of now (`serve` at start, docs/api.md "Heavy
+   * analyses"): reads it and has the runner decode it, project it and compute its whole-estate
+   * verdicts wherever later questions run (on every thread of a pool), so that any question
+   * about that version costs only its own report. A question about it asked meanwhile waits
+   * for the warm-up and then finds that work done, instead of doing it a second time. One
+   * warm-up at a time: a second call joins the first.
+   */
+  warm(): Promise<void> {
+    if (this.warmUp) return this.warmUp.done;
+    let known!: (key: string) => void;
+    const key = new Promise<string>((resolve) => (known = resolve));
+    const done = (async () => {
+      const version = await this.versionOf({});
+      known(version.key);
+      await this.runner.everyThread(await this.snapshotOfVersion(version, undefined, { estate: false }), wholeCheck);
+    })().finally(() => {
+      known(''); // failed before the version was known: nobody waits
+      this.warmUp = null;
+    });
+    this.warmUp = { key, done };
+    return done;
   }
 
   /** Reads a view's estate: off this thread when it can (the baseline of a large store). */
@@ -167,6 +201,7 @@ export class AnalysisService {
     // itself as "i of n" there.
     // `sources` counted over the services' regions must see all of them: one part then.
     const n = query.sourcesOf === 'services' ? 1 : this.runner.parallelism;
+    await this.afterWarmUp(snap, view.signal);
     const parts = Array.from({ length: n }, (_, i) => this.runner.run(snap, { op: 'availability', query, ...(n > 1 && { part: [i, n] as const }) }, view.signal));
     return this.remember(snap, { op: 'availability', query }, mergeAvailability(await Promise.all(parts)));
   }
@@ -212,7 +247,28 @@ export class AnalysisService {
     const snap = await this.snapshotOf(view);
     const cached = this.cached(snap, task);
     if (cached) return cached;
+    await this.afterWarmUp(snap, view.signal);
     return this.remember(snap, task, await this.runner.run(snap, task, view.signal));
+  }
+
+  /**
+   * Waits for a warm-up of the snapshot's version under way: its work (the estate decoded and
+   * projected, the whole-estate verdicts, on every thread) is this question's too. A failed
+   * warm-up is no answer: the question then runs as without one.
+   */
+  private async afterWarmUp(snap: Snapshot, signal?: AbortSignal): Promise<void> {
+    const warmUp = this.warmUp;
+    if (!warmUp || (await warmUp.key) !== snap.key) return;
+    const done = warmUp.done.catch(() => {});
+    if (!signal) return done;
+    if (signal.aborted) throw cancelled();
+    let onAbort!: () => void;
+    const aborted = new Promise<never>((_, reject) => signal.addEventListener('abort', (onAbort = () => reject(cancelled())), { once: true }));
+    try {
+      await Promise.race([done, aborted]);
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
   }
 
   private cached<T extends SnapshotTask>(snap: Snapshot, task: T): ResultOf<T> | undefined {
@@ -225,6 +281,17 @@ export class AnalysisService {
     if (this.keepResults) this.results.set(`${snap.key}|${JSON.stringify(task)}`, { value: result });
     return result;
   }
+}
+
+/**
+ * The warm-up's question: the whole estate's check, without its lists (the verdicts of every
+ * service are computed and kept by the thread; the report is dropped).
+ */
+const wholeCheck: SnapshotTask = { op: 'check', query: { limit: 0, spofLimit: 0, breaksLimit: 0, networkCounts: true }, georedundancy: BSI_GEO_THRESHOLDS };
+
+/** The error of a question whose client went away (as the pool's, docs/errors.md). */
+function cancelled(): VerbundError {
+  return new VerbundError('UNAVAILABLE', 'the analysis was cancelled: the client went away');
 }
 
 /** Changes whenever a change set is added or changes status. */

@@ -54,6 +54,13 @@ export type ResultOf<T extends SnapshotTask> = T extends { op: 'check' }
       ? PathsReport
       : AvailabilityResult;
 
+/**
+ * What the threads of a pool did that a later question need not do again, counted in shared
+ * memory (the pool's `workerData.work`, an Int32Array of these indices): estate versions
+ * decoded, and whole-estate verdicts (survivability of every service) computed.
+ */
+export const ThreadWork = { decoded: 0, verdicts: 1 } as const;
+
 /** Runs a snapshot task in this thread. */
 export function runTask<T extends SnapshotTask>(snap: Snapshot, task: T): ResultOf<T> {
   switch (task.op) {
@@ -94,6 +101,11 @@ export interface AnalysisRunner {
   timeline(task: TimelineTask, signal?: AbortSignal): Promise<TimelineCheckReport>;
   waves(task: WaveTask, signal?: AbortSignal): Promise<WaveSolution>;
   restore(task: RestoreTask, signal?: AbortSignal): Promise<RestoreSolution>;
+  /**
+   * Runs a snapshot task for what it leaves behind (the version decoded and projected, its
+   * memoized verdicts) wherever later questions run: on every thread of a pool.
+   */
+  everyThread(snap: Snapshot, task: SnapshotTask): Promise<void>;
 }
 
 /** Runs every analysis in the calling thread. */
@@ -103,5 +115,6 @@ export const inProcess: AnalysisRunner = {
   timeline: async (task) => runTimelineTask(task),
   waves: (task) => runWaveTask(task),
   restore: (task) => runRestoreTask(task),
+  everyThread: async (snap, task) => void runTask(snap, task),
 };
 

@@ -20,6 +20,8 @@ interface ServeOptions extends GlobalOptions {
   readonly logLevel: string;
   readonly mapStyle?: string;
   readonly netboxUrl?: readonly string[];
+  /** False with `--no-warm`; default true. */
+  readonly warm?: boolean;
 }
 
 /** A positive integer option, or undefined when not given. */
@@ -46,7 +48,7 @@ export async function run(opts: ServeOptions): Promise<number> {
   const store = await openStore(resolveLocation(opts));
   // Loaded here, not at the top: other commands never load Fastify.
   const { buildApp } = await import('../../api/buildApp.js');
-  const app = await buildApp({ store, logger: { level: opts.logLevel }, bodyLimit, trustProxy: opts.trustProxy === true, analysis, netboxUrls, warmWriter: true, ...(baseMap && { baseMap }) });
+  const app = await buildApp({ store, logger: { level: opts.logLevel }, bodyLimit, trustProxy: opts.trustProxy === true, analysis, netboxUrls, warmWriter: true, warmAnalyses: opts.warm !== false, ...(baseMap && { baseMap }) });
   const address = await app.listen({ host: opts.host, port });
   out(`verbund serves ${address} (${store.dialect}); API docs at ${address}/api/docs`);
   const accounts = new AccountService(store);

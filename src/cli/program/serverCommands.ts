@@ -14,6 +14,7 @@ export function declareServerCommands(program: Command, action: LazyAction): voi
     .option('--analysis-threads <n>', 'worker threads for the analyses (default: the number of cores)')
     .option('--analysis-queue <n>', 'analyses that may wait for a thread before OVERLOADED (default 4 per thread)')
     .option('--analysis-timeout <seconds>', 'deadline of one analysis, waiting included (default 120)')
+    .option('--no-warm', 'do not warm the analyses at start (default: once listening, every analysis thread gets the estate of now with its whole-estate verdicts; /healthz says warm: true when done)')
     .option('--netbox-url <url...>', 'a NetBox the web UI\'s sync may pull (repeatable; default: $VERBUND_NETBOX_URLS, space-separated; none: the sync over the API is off)')
     .option('--map-style <url|file>', 'base map of the web map: a MapLibre style URL, or a style JSON file the server serves (default: $VERBUND_MAP_STYLE; none)')
     .addOption(new Option('--log-level <level>', 'JSON log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'))
