@@ -2,7 +2,8 @@
  * Analyses at state scale (`npm run bench:analyses`): on the generated `state` preset
  * (SQLite), the CLI's `check` and `timeline check` end to end (a fresh process, reading the
  * estate included), and over `verbund serve` (the built package, its analysis pool): the
- * check's summary cold and warm, one municipality cold (a fresh server) and warm, the
+ * check's summary cold and warm, one municipality cold (a fresh server with --no-warm), after
+ * the warm-up at start (its duration too), asked as the server listens, and warm, the
  * availability of every service, and the server's memory after 100 mixed requests. Prints
  * each figure beside the goal of docs/api.md ("Analyses at state scale").
  *
@@ -10,7 +11,7 @@
  * which takes minutes); BENCH_SKIP: comma-separated steps to leave out (cli, timeline,
  * server, availability, memory).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
@@ -112,6 +113,13 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** Stops a server and waits until it has exited. */
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
 function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return Number(m![1]) / 1024;
@@ -135,22 +143,47 @@ try {
     const token = await viewerToken(db);
     // Read here, not from the server: its first request must be the municipality's check.
     const usages = await firstUsages(db, 1000);
-    let tenant = '';
-    // One municipality on a fresh server: nothing of the whole estate computed yet.
+    const tenant = usages[0]!.tenant;
+    // One municipality on a fresh server without warm-up: nothing of the whole estate computed yet.
     {
-      const { url, child } = await serveProcess(db);
-      tenant = usages[0]!.tenant;
+      const { url, child } = await serveProcess(db, 'warn', ['--no-warm']);
       const before = cpuSeconds(child.pid!);
       const cold = await timedGet(`${url}/api/v1/check?tenant=${tenant}`, token);
       const cpu = cpuSeconds(child.pid!) - before;
       const warm = await timedGet(`${url}/api/v1/check?tenant=${tenant}`, token);
-      report(`GET /check?tenant=${tenant}, fresh server (estate read included)`, `${cold.s.toFixed(2)} s, ${(cold.bytes / 1024).toFixed(0)} KB (server CPU ${cpu.toFixed(1)} s, load ${load()})`, '< 0.5 s', cold.s < 0.5);
+      report(`GET /check?tenant=${tenant}, fresh server --no-warm (estate read included)`, `${cold.s.toFixed(2)} s, ${(cold.bytes / 1024).toFixed(0)} KB (server CPU ${cpu.toFixed(1)} s, load ${load()})`, '< 0.5 s', cold.s < 0.5);
       report('  … again (cached)', `${warm.s.toFixed(3)} s`, '< 0.5 s', warm.s < 0.5);
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await stop(child);
     }
-    // A deadline that lets the availability of every service finish, to measure it.
-    const { url, child } = await serveProcess(db, 'warn', ['--analysis-timeout', '900']);
+    // The same on a fresh server that warms itself at start (the default): first the warm-up, then the municipality.
+    {
+      const { url, child } = await serveProcess(db);
+      const t = performance.now();
+      const before = cpuSeconds(child.pid!);
+      let healthz = 0;
+      while (!(JSON.parse((await timedGet(`${url}/healthz`, token)).body) as { warm: boolean }).warm) {
+        healthz++;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const warmUp = (performance.now() - t) / 1000;
+      const warmCpu = cpuSeconds(child.pid!) - before;
+      report('warm-up after listening (until /healthz says warm)', `${warmUp.toFixed(2)} s (server CPU ${warmCpu.toFixed(1)} s, ${healthz} /healthz meanwhile, load ${load()}); RSS then ${rssMb(child.pid!).toFixed(0)} MB`, '–', true);
+      const cpuBefore = cpuSeconds(child.pid!);
+      const first = await timedGet(`${url}/api/v1/check?tenant=${tenant}`, token);
+      const cpu = cpuSeconds(child.pid!) - cpuBefore;
+      report(`GET /check?tenant=${tenant}, fresh server once warm (first question)`, `${first.s.toFixed(3)} s, ${(first.bytes / 1024).toFixed(0)} KB (server CPU ${cpu.toFixed(2)} s, load ${load()})`, '< 0.5 s', first.s < 0.5);
+      await stop(child);
+    }
+    // A question at once after start: it joins the warm-up (its read, decode, projection and verdicts).
+    {
+      const { url, child } = await serveProcess(db);
+      const first = await timedGet(`${url}/api/v1/check?tenant=${tenant}`, token);
+      report(`GET /check?tenant=${tenant}, fresh server, asked as it listens (joins the warm-up)`, `${first.s.toFixed(2)} s (load ${load()})`, '–', true);
+      await stop(child);
+    }
+    // A deadline that lets the availability of every service finish, to measure it; no
+    // warm-up, so that the first check is the estate's read and whole check.
+    const { url, child } = await serveProcess(db, 'warn', ['--analysis-timeout', '900', '--no-warm']);
     try {
       const cold = await timedGet(`${url}/api/v1/check?form=summary`, token);
       report('GET /check?form=summary, first (estate read and whole check)', `${cold.s.toFixed(1)} s, ${(cold.bytes / 1024).toFixed(0)} KB (load ${load()})`, '–', true);
@@ -179,8 +212,7 @@ try {
         report('server RSS after 100 mixed requests', `${mb.toFixed(0)} MB`, '< 1.5 GB', mb < 1536);
       }
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await stop(child);
     }
   }
 } finally {

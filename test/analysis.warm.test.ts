@@ -3,8 +3,8 @@
  * decode and project the estate of now and compute its whole-estate verdicts once it
  * listens. The first municipality's check after it is answered from that warm state (no
  * thread decodes the estate or computes verdicts again) and equals the answer of a server
- * without warm-up; a question asked during the warm-up waits for it instead of doing its
- * work a second time; a question about another estate version does not wait.
+ * without warm-up; a question asked during the warm-up waits until a thread is warm instead
+ * of doing its work a second time; a question about another estate version does not wait.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -37,21 +37,24 @@ describe('warming the analyses at start', () => {
     await cleanup();
   });
 
-  test('a question during the warm-up waits for it; one about another version does not; both answer as without warm-up', async () => {
+  test('a question during the warm-up waits for the first warm thread; one about another version does not; both answer as without warm-up', async () => {
     const events: string[] = [];
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
+    // Two threads' copies of the warm-up, each held until released.
+    const releases: (() => void)[] = [];
+    const holds = [0, 1].map(() => new Promise<void>((resolve) => releases.push(resolve)));
     const runner: AnalysisRunner = {
       ...inProcess,
       run: async (snap, task, signal) => {
         events.push(`run ${snap.key === warmKey ? 'now' : 'other'}`);
         return inProcess.run(snap, task, signal);
       },
-      everyThread: async (snap, task) => {
+      everyThread: (snap, task) => {
         events.push('warm-up starts');
-        await held;
-        await inProcess.everyThread(snap, task);
-        events.push('warm-up ends');
+        return holds.map(async (held, i) => {
+          await held;
+          await Promise.all(inProcess.everyThread(snap, task));
+          events.push(`thread ${i} warm`);
+        });
       },
     };
     const warmed = new AnalysisService(estates, { runner });
@@ -69,10 +72,12 @@ describe('warming the analyses at start', () => {
     const question = warmed.check({ at }, { tenant });
     const other = await warmed.check({ at: earlier }, { tenant });
     assert.deepEqual(events, ['warm-up starts', 'run other'], 'the other version is answered while the warm-up holds');
-    release();
-    await warming;
+    releases[1]!();
     const answer = await question;
-    assert.deepEqual(events, ['warm-up starts', 'run other', 'warm-up ends', 'run now'], 'the question ran after the warm-up');
+    assert.deepEqual(events, ['warm-up starts', 'run other', 'thread 1 warm', 'run now'], 'the question ran once a thread was warm');
+    releases[0]!();
+    await warming;
+    assert.deepEqual(events.slice(4), ['thread 0 warm']);
     assert.deepEqual(answer, await cold.check({ at }, { tenant }));
     assert.deepEqual(other, await cold.check({ at: earlier }, { tenant }));
     assert.notEqual(answer.summary.services, 0);

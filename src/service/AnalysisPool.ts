@@ -82,13 +82,13 @@ export class AnalysisPool implements AnalysisRunner {
 
   /**
    * Runs a task on every thread (one copy each, held until all have started), for what it
-   * leaves there: the version decoded and projected, its memoized verdicts. Resolves once
-   * every copy ran; their results are dropped.
+   * leaves there: the version decoded and projected, its memoized verdicts. One promise per
+   * copy, settled when it ran; the results are dropped.
    */
-  async everyThread(snap: Snapshot, task: SnapshotTask): Promise<void> {
+  everyThread(snap: Snapshot, task: SnapshotTask): Promise<void>[] {
     const everyThread = { gate: new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT), threads: this.parallelism };
     const message = { task, key: snap.key, at: snap.at, plan: snap.plan, problems: snap.problems, estate: snap.encoded(), everyThread };
-    await Promise.all(Array.from({ length: this.parallelism }, () => this.post(message)));
+    return Array.from({ length: this.parallelism }, () => this.post(message).then(() => {}));
   }
 
   /** What the threads did so far that later questions reuse (see {@link ThreadWork}). */

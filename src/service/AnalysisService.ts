@@ -63,8 +63,8 @@ export class AnalysisService {
   private readonly keepResults: boolean;
   /** Snapshots being read, by key: requests that arrive meanwhile wait for the same read. */
   private readonly loading = new Map<string, Promise<Snapshot>>();
-  /** The warm-up under way ({@link warm}): the key of the version it warms (once read) and its end. */
-  private warmUp: { readonly key: Promise<string>; readonly done: Promise<void> } | null = null;
+  /** The warm-up under way ({@link warm}): the key of the version it warms (once read), when the first thread is warm, its end. */
+  private warmUp: { readonly key: Promise<string>; readonly first: Promise<void>; readonly done: Promise<void> } | null = null;
 
   constructor(
     readonly estates: EstateService,
@@ -122,22 +122,29 @@ export class AnalysisService {
    * analyses"): reads it and has the runner decode it, project it and compute its whole-estate
    * verdicts wherever later questions run (on every thread of a pool), so that any question
    * about that version costs only its own report. A question about it asked meanwhile waits
-   * for the warm-up and then finds that work done, instead of doing it a second time. One
-   * warm-up at a time: a second call joins the first.
+   * until the first thread is warm and runs there (the others are still busy warming), instead
+   * of doing that work a second time. Resolves once every thread is warm. One warm-up at a
+   * time: a second call joins the first.
    */
   warm(): Promise<void> {
     if (this.warmUp) return this.warmUp.done;
     let known!: (key: string) => void;
     const key = new Promise<string>((resolve) => (known = resolve));
+    let firstWarm!: () => void;
+    const first = new Promise<void>((resolve) => (firstWarm = resolve));
     const done = (async () => {
       const version = await this.versionOf({});
       known(version.key);
-      await this.runner.everyThread(await this.snapshotOfVersion(version, undefined, { estate: false }), wholeCheck);
+      const copies = this.runner.everyThread(await this.snapshotOfVersion(version, undefined, { estate: false }), wholeCheck);
+      for (const copy of copies) copy.then(firstWarm, () => {});
+      await Promise.all(copies);
     })().finally(() => {
-      known(''); // failed before the version was known: nobody waits
+      // Failed before the version was known, or on every thread: nobody waits any longer.
+      known('');
+      firstWarm();
       this.warmUp = null;
     });
-    this.warmUp = { key, done };
+    this.warmUp = { key, first, done };
     return done;
   }
 
@@ -252,14 +259,15 @@ export class AnalysisService {
   }
 
   /**
-   * Waits for a warm-up of the snapshot's version under way: its work (the estate decoded and
-   * projected, the whole-estate verdicts, on every thread) is this question's too. A failed
-   * warm-up is no answer: the question then runs as without one.
+   * Waits for a warm-up of the snapshot's version under way until a thread is warm: its work
+   * (the estate decoded and projected, the whole-estate verdicts) is this question's too, and
+   * that thread, done warming, takes the question. A failed warm-up is no answer: the
+   * question then runs as without one.
    */
   private async afterWarmUp(snap: Snapshot, signal?: AbortSignal): Promise<void> {
     const warmUp = this.warmUp;
     if (!warmUp || (await warmUp.key) !== snap.key) return;
-    const done = warmUp.done.catch(() => {});
+    const done = warmUp.first;
     if (!signal) return done;
     if (signal.aborted) throw cancelled();
     let onAbort!: () => void;

@@ -103,9 +103,10 @@ export interface AnalysisRunner {
   restore(task: RestoreTask, signal?: AbortSignal): Promise<RestoreSolution>;
   /**
    * Runs a snapshot task for what it leaves behind (the version decoded and projected, its
-   * memoized verdicts) wherever later questions run: on every thread of a pool.
+   * memoized verdicts) wherever later questions run: on every thread of a pool. One promise
+   * per copy (per thread), each settled when its copy has run.
    */
-  everyThread(snap: Snapshot, task: SnapshotTask): Promise<void>;
+  everyThread(snap: Snapshot, task: SnapshotTask): Promise<void>[];
 }
 
 /** Runs every analysis in the calling thread. */
@@ -115,6 +116,6 @@ export const inProcess: AnalysisRunner = {
   timeline: async (task) => runTimelineTask(task),
   waves: (task) => runWaveTask(task),
   restore: (task) => runRestoreTask(task),
-  everyThread: async (snap, task) => void runTask(snap, task),
+  everyThread: (snap, task) => [Promise.resolve().then(() => void runTask(snap, task))],
 };
 
