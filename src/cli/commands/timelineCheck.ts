@@ -1,12 +1,17 @@
 /** `verbund timeline check [--plan P]`: the verdicts at every date where the estate changes. */
+import { availableParallelism } from 'node:os';
 import { AnalysisService } from '../../service/AnalysisService.js';
 import { displayInstant } from '../../timeline/time.js';
 import { io, out, outJson, withService, type GlobalOptions } from '../context.js';
 import { table } from '../table.js';
 
+/** Threads at most: each replays the timeline and analyses one date whole, and holds its own estate (about 1 GB at state scale). */
+const MAX_THREADS = 4;
+
 export async function run(opts: GlobalOptions): Promise<number> {
   return withService(opts, async (service) => {
-    const r = await new AnalysisService(service).timelineCheck(opts.plan);
+    // Runs of dates side by side on the cores (a large view only): each thread more holds an estate more.
+    const r = await new AnalysisService(service, { timelineThreads: Math.min(availableParallelism(), MAX_THREADS) }).timelineCheck(opts.plan);
     for (const p of r.problems) io.stderr(`verbund: warning: ${p.changeset ? `change set ${p.changeset}: ` : ''}${p.id ? `${p.id}: ` : ''}${p.message}\n`);
     // A date that costs any service redundancy (a new single point of failure) fails the check.
     const lost = r.steps.some((s) => s.lost.length > 0 || s.weakened.length > 0);
