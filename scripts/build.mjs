@@ -8,7 +8,7 @@ rmSync('dist', { recursive: true, force: true });
 await build({
   // The worker threads (the analysis pool's, the estate reader's, the writer's) are entries of their own: they are
   // loaded by file, not imported.
-  entryPoints: { main: 'src/cli/main.ts', analysisWorker: 'src/service/analysisWorker.ts', estateBytesWorker: 'src/store/estateBytesWorker.ts', writerWorker: 'src/service/writerWorker.ts' },
+  entryPoints: { main: 'src/cli/main.ts', analysisWorker: 'src/service/analysisWorker.ts', estateBytesWorker: 'src/store/estateBytesWorker.ts', writerWorker: 'src/service/writerWorker.ts', timelinePartWorker: 'src/service/timelinePartWorker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

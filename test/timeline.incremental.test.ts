@@ -10,7 +10,8 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { generateEstate } from '../src/synthetic/generateEstate.js';
 import { toEstateDocument } from '../src/interop/toEstateDocument.js';
-import { timelineCheckReport } from '../src/service/timelineCheckReport.js';
+import { mergeTimelineParts, timelineCheckReport } from '../src/service/timelineCheckReport.js';
+import { timelineCheckSideBySide } from '../src/service/timelineCheckSideBySide.js';
 import { IncrementalVerdicts } from '../src/service/IncrementalVerdicts.js';
 import { IncrementalServices } from '../src/engine/IncrementalServices.js';
 import { buildProjection, type Projection } from '../src/engine/projection.js';
@@ -36,6 +37,8 @@ function compare(changeSets: readonly ChangeSet[], plan?: string): { steps: numb
   const fresh = timelineCheckReport(included, plan ?? null, undefined, { incremental: false });
   const incremental = timelineCheckReport(included, plan ?? null);
   assert.deepEqual(incremental, fresh);
+  // Runs of dates checked apart (side by side in threads) and joined: the same answer.
+  for (const n of [2, 3]) assert.deepEqual(mergeTimelineParts(Array.from({ length: n }, (_, i) => timelineCheckReport(included, plan ?? null, undefined, { part: [i, n] }))), incremental);
   // The same walk through the tracker, counting what it did not analyse again.
   const tracker = new IncrementalVerdicts();
   let delta = new TimelineDelta();
@@ -109,6 +112,17 @@ describe('incremental timeline check equals the check from scratch', () => {
       assert.ok(base.steps >= 8 && base.reused > 0, `${preset} ${seed}: ${base.steps} dates, ${base.reused} of ${base.later} verdicts taken over`);
       for (const plan of plans) compare(changeSets, plan);
     }
+  });
+
+  test('side by side in worker threads: the same answer as one walk', async () => {
+    const doc = generateEstate({ seed: 2, preset: 'small' });
+    const read = toEstateDocument(JSON.parse(JSON.stringify(doc)), 'generated.json');
+    const included = walk(changeSetsOf({ ...read.doc, initial: doc.initial }));
+    const whole = timelineCheckReport(included, null);
+    assert.ok(whole.steps.length >= 8);
+    assert.deepEqual(await timelineCheckSideBySide(included, null, { threads: 3, minChanges: 0 }), whole);
+    // Below the size that pays for a thread: checked here, the same.
+    assert.deepEqual(await timelineCheckSideBySide(included, null, { threads: 3 }), whole);
   });
 
   test('a risk group that gains two links of a ring through its member list: the ring breaks', () => {

@@ -19,6 +19,7 @@ import type { EstateService, ViewOptions } from './EstateService.js';
 import { requirePlan } from './readView.js';
 import { Snapshot } from './Snapshot.js';
 import { timelineCheckReport, type TimelineCheckReport } from './timelineCheckReport.js';
+import { timelineCheckSideBySide } from './timelineCheckSideBySide.js';
 import { availabilityAgainstTargets, recoveryAgainstRestore, targetFlags, type TargetsReport } from './recoveryTargets.js';
 import type { RestorePlanOptions } from './restorePlan.js';
 import type { Scope } from './tenantScope.js';
@@ -45,6 +46,11 @@ export interface AnalysisServiceOptions {
    * 50,000; below, a thread costs more than it saves and the estate is read here).
    */
   readonly offThread?: { read(at: TimeKey): Promise<EstateBytes>; readonly minRows?: number };
+  /**
+   * Threads the timeline check of a large view may use side by side, this one included
+   * (timelineCheckSideBySide; the CLI: its runner is this thread). Default 1: the runner's.
+   */
+  readonly timelineThreads?: number;
 }
 
 /** Seconds the restore MIP of `check`'s targets may take per scenario. */
@@ -65,6 +71,7 @@ export class AnalysisService {
   private readonly loading = new Map<string, Promise<Snapshot>>();
   /** The warm-up under way ({@link warm}): the key of the version it warms (once read), when the first thread is warm, its end. */
   private warmUp: { readonly key: Promise<string>; readonly first: Promise<void>; readonly done: Promise<void> } | null = null;
+  private readonly timelineThreads: number;
 
   constructor(
     readonly estates: EstateService,
@@ -72,6 +79,7 @@ export class AnalysisService {
   ) {
     this.runner = opts.runner ?? inProcess;
     this.offThread = opts.offThread;
+    this.timelineThreads = opts.timelineThreads ?? 1;
     this.snapshots = new LRUCache({ maxSize: opts.snapshotBytes ?? cacheDefaults.snapshotBytes, sizeCalculation: (s) => Math.max(1, s.bytes()) });
     this.keepResults = opts.resultBytes !== 0;
     this.results = new LRUCache({ maxSize: opts.resultBytes || cacheDefaults.resultBytes, sizeCalculation: (r) => Math.max(1, JSON.stringify(r.value).length) });
@@ -241,6 +249,7 @@ export class AnalysisService {
     const changeSets = timelineOrder(await this.estates.changeSetsWithChanges((h) => inView(h, plan)));
     // A caller that also reads each date's estate does it in the same walk, in this thread.
     if (onStep) return timelineCheckReport(changeSets, plan ?? null, onStep);
+    if (this.timelineThreads > 1) return timelineCheckSideBySide(changeSets, plan ?? null, { threads: this.timelineThreads });
     return this.runner.timeline({ op: 'timelineCheck', plan: plan ?? null, changeSets }, signal);
   }
 

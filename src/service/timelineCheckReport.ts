@@ -22,6 +22,31 @@ export interface TimelineCheckOptions {
    * scratch — the reference the tests compare it with.
    */
   readonly incremental?: boolean;
+  /**
+   * `[i, n]`: only the i-th of n consecutive runs of dates (see {@link timelinePartSteps}),
+   * so that threads can check the runs side by side ({@link mergeTimelineParts} joins them).
+   * The walk replays the dates before the run without analysing them, analyses the date
+   * just before it whole and goes on incrementally from there: the same answer as one walk,
+   * because the incremental check equals the check from scratch at every date.
+   */
+  readonly part?: readonly [number, number] | undefined;
+}
+
+/** Dates of the i-th of n runs of a walk with `steps` dates: `[from, to)`, about equal counts. */
+export function timelinePartSteps(steps: number, [i, n]: readonly [number, number]): [number, number] {
+  return [Math.round((i * steps) / n), Math.round(((i + 1) * steps) / n)];
+}
+
+/** The number of dates (distinct instants) of a view's change sets in timeline order. */
+export function timelineDates(included: readonly WalkChangeSet[]): number {
+  let dates = 0;
+  for (let i = 0; i < included.length; i++) if (i === 0 || included[i]!.effectiveKey !== included[i - 1]!.effectiveKey) dates++;
+  return dates;
+}
+
+/** The check of the whole walk from the checks of its runs, in run order. */
+export function mergeTimelineParts(parts: readonly TimelineCheckReport[]): TimelineCheckReport {
+  return { plan: parts[0]!.plan, steps: parts.flatMap((r) => r.steps), problems: parts.flatMap((r) => r.problems) };
 }
 
 /**
@@ -38,9 +63,20 @@ export function timelineCheckReport(
   const steps: TimelineCheckStep[] = [];
   const problems: Problem[] = [];
   const tracker = new IncrementalVerdicts();
-  // The first date is analysed whole: what its change sets touch (often the whole estate) is not noted.
+  const [from, to] = options.part ? timelinePartSteps(timelineDates(included), options.part) : [0, Number.POSITIVE_INFINITY];
+  // The first date analysed is analysed whole: what its change sets touch (often the whole estate) is not noted.
   let delta: TimelineDelta | undefined;
+  let index = -1;
+  if (from >= to) return { plan, steps, problems };
   for (const step of walkChangeSets(included, (cs, estate) => delta?.note(cs, estate))) {
+    index++;
+    // Dates before the run are only replayed; the one just before it is the reference of its first date.
+    if (index < from - 1) continue;
+    if (index === from - 1) {
+      tracker.next(step.estate, undefined);
+      delta = new TimelineDelta();
+      continue;
+    }
     onStep?.(step);
     for (const p of step.problems) problems.push(p);
     const { projection, services: m, datacenter: dc, verdicts, analysed, before: previous, inOrderBefore, removed } = tracker.next(step.estate, incremental ? delta?.close(step.estate) : undefined);
@@ -91,6 +127,8 @@ export function timelineCheckReport(
       added,
       removed,
     });
+    // The dates after the run are another's.
+    if (index === to - 1) break;
   }
   return { plan, steps, problems };
 }
