@@ -59,11 +59,13 @@ export class CutAlgebra {
 
   /** The element codes of a set, ascending, into `out` (length ≥ 3); returns the order. */
   codes(key: number, out: number[] | Int32Array): number {
+    // Digits by division, not `%`: on numbers above 2³¹ V8's `%` is a call to fmod.
+    const B = this.base;
     let n = 0;
     while (key > 0) {
-      const d = key % this.base;
-      out[n++] = d - 1;
-      key = (key - d) / this.base;
+      const rest = quotient(key, B);
+      out[n++] = key - rest * B - 1;
+      key = rest;
     }
     return n;
   }
@@ -194,34 +196,73 @@ export class CutAlgebra {
     return k;
   }
 
+  /** Per element code + 1: `epoch` when it is a set of order 1 of the list {@link minimal} is on. */
+  private singles?: Int32Array;
+  private epoch = 0;
+
   /**
    * The minimal sets of a sorted list (duplicates allowed): a set goes when one of its
-   * proper subsets is in the list (the empty set dominates everything).
+   * proper subsets is in the list (the empty set dominates everything). The sets of order 1
+   * come first in the list, then those of order 2 (numbers below base²): a set's subsets
+   * are looked up among those before it. The result has its own buffer of its exact size
+   * (families are kept: a view into a larger buffer would keep all of it).
    */
   minimal(sorted: Float64Array): CutFamily {
     if (sorted.length === 0) return NEVER;
     if (sorted[0] === 0) return DOWN;
-    const small = new Set<number>();
-    for (const k of sorted) if (k < this.base2) small.add(k);
+    const B = this.base;
+    const B2 = this.base2;
+    const singles = (this.singles ??= new Int32Array(B));
+    const epoch = ++this.epoch;
+    // [0, end1): order 1; [end1, end2): order 2.
+    let end1 = 0;
+    while (end1 < sorted.length && sorted[end1]! < B) singles[sorted[end1++]!] = epoch;
+    let end2 = end1;
+    while (end2 < sorted.length && sorted[end2]! < B2) end2++;
     const out = new Float64Array(sorted.length);
     let n = 0;
     let prev = -1;
-    const c = [0, 0, 0];
-    const B = this.base;
-    for (const k of sorted) {
+    for (let i = 0; i < sorted.length; i++) {
+      const k = sorted[i]!;
       if (k === prev) continue;
       prev = k;
-      const order = this.codes(k, c);
       let dominated = false;
-      if (order >= 2) {
-        for (let t = 0; t < order && !dominated; t++) if (small.has(c[t]! + 1)) dominated = true;
-        if (order === 3 && !dominated) {
-          const [p, q, r] = [c[0]! + 1, c[1]! + 1, c[2]! + 1];
-          dominated = small.has(q * B + p) || small.has(r * B + p) || small.has(r * B + q);
-        }
+      if (k >= B2) {
+        const r = quotient(k, B2);
+        const rest = k - r * B2;
+        const q = quotient(rest, B);
+        const p = rest - q * B;
+        dominated = singles[p] === epoch || singles[q] === epoch || singles[r] === epoch;
+        if (!dominated && end2 > end1) dominated = has(sorted, end1, end2, q * B + p) || has(sorted, end1, end2, r * B + p) || has(sorted, end1, end2, r * B + q);
+      } else if (k >= B) {
+        const q = quotient(k, B);
+        dominated = singles[k - q * B] === epoch || singles[q] === epoch;
       }
       if (!dominated) out[n++] = k;
     }
-    return out.subarray(0, n);
+    return n === out.length ? out : out.slice(0, n);
   }
+}
+
+/** ⌊x / d⌋ for integers 0 ≤ x < 2⁵³, 0 < d (the division rounds; the remainder checks it). */
+function quotient(x: number, d: number): number {
+  let q = Math.floor(x / d);
+  const r = x - q * d;
+  if (r < 0) q--;
+  else if (r >= d) q++;
+  return q;
+}
+
+/** Whether `key` is in the ascending `sorted[from, to)`. */
+function has(sorted: Float64Array, from: number, to: number, key: number): boolean {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = sorted[mid]!;
+    if (x === key) return true;
+    if (x < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
 }

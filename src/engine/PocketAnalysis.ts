@@ -74,6 +74,7 @@ export class PocketAnalysis {
   private sourceModel?: { key: string; reusable: Reusable };
   private readonly middles = new Map<string, Part>();
   private readonly behind = new Map<string, Part>();
+  /** Models behind the data-center boundaries, by their pockets and boundary nodes. */
   private readonly targetModels = new Map<string, Reusable>();
   private readonly toApp = new Map<string, Part>();
   private readonly toNeeds = new Map<string, Part>();
@@ -241,10 +242,14 @@ export class PocketAnalysis {
     const key = `${d}>${tKey}`;
     let part = this.behind.get(key);
     if (part) return part;
-    let r = this.targetModels.get(tKey);
+    // The graph depends only on the pockets and D: applications with instances in the same
+    // data centers share one model (a data center's interior is large; one model each would
+    // hold hundreds of megabytes at state scale).
+    const modelKey = `${[...pks].sort((x, y) => x - y).join(',')}|${[...D].sort((x, y) => x - y).join(',')}`;
+    let r = this.targetModels.get(modelKey);
     if (!r) {
       r = this.pocketModel(pks, D, [d], [list]);
-      this.targetModels.set(tKey, r);
+      this.targetModels.set(modelKey, r);
     }
     part = this.enumerate(r, [d], [list]);
     this.behind.set(key, part);
