@@ -21,6 +21,12 @@
 /** A family: the numbers of its cut sets, ascending. */
 export type CutFamily = Float64Array;
 
+/**
+ * Numbers per slab of kept families (64 MiB): above the largest size the C allocator serves
+ * from its heaps (32 MiB), so a slab is mapped and unmapped on its own.
+ */
+const SLAB = 8 * 1024 * 1024;
+
 /** The family of a function that is down with nothing failed. */
 export const DOWN: CutFamily = Float64Array.of(0);
 /** The family of a function that no set of up to k elements brings down. */
@@ -43,6 +49,29 @@ export class CutAlgebra {
   ) {
     if (base > CutAlgebra.maxBase) throw new RangeError(`CutAlgebra: ${base} elements are more than ${CutAlgebra.maxBase}`);
     this.base2 = base * base;
+  }
+
+  /** The slab that {@link keep} fills, and how far. */
+  private slab: Float64Array = NEVER;
+  private slabAt = 0;
+
+  /**
+   * A copy of a family that is kept for long (a part that later services reuse), in a slab
+   * of {@link SLAB} numbers shared with other kept families. The many families of a large
+   * analysis each in an allocation of its own stay, once freed, with the allocator of the
+   * thread that made them (hundreds of megabytes per analysis thread at state scale); a slab
+   * is one mapping, given back whole when the analysis is done with it.
+   */
+  keep(f: CutFamily): CutFamily {
+    if (f.length <= 1) return f.length === 0 ? NEVER : f[0] === 0 ? DOWN : f;
+    if (this.slabAt + f.length > this.slab.length) {
+      this.slab = new Float64Array(Math.max(SLAB, f.length));
+      this.slabAt = 0;
+    }
+    const out = this.slab.subarray(this.slabAt, this.slabAt + f.length);
+    out.set(f);
+    this.slabAt += f.length;
+    return out;
   }
 
   /** The number of a set of element codes (ascending, distinct). */
@@ -81,15 +110,9 @@ export class CutAlgebra {
     const live = families.filter((f) => f.length > 0);
     if (live.length === 0) return NEVER;
     if (live.length === 1) return live[0]!;
-    let total = 0;
-    for (const f of live) total += f.length;
-    const all = new Float64Array(total);
-    let at = 0;
-    for (const f of live) {
-      all.set(f, at);
-      at += f.length;
-    }
-    all.sort();
+    // The families are sorted: merged, not sorted again.
+    let all = live[0]!;
+    for (let i = 1; i < live.length; i++) all = merge(all, live[i]!);
     return this.minimal(all);
   }
 
@@ -251,6 +274,18 @@ function quotient(x: number, d: number): number {
   if (r < 0) q--;
   else if (r >= d) q++;
   return q;
+}
+
+/** The ascending merge of two ascending lists (duplicates kept). */
+function merge(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) out[n++] = a[i]! <= b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) out[n++] = a[i++]!;
+  while (j < b.length) out[n++] = b[j++]!;
+  return out;
 }
 
 /** Whether `key` is in the ascending `sorted[from, to)`. */

@@ -123,6 +123,11 @@ export class PocketAnalysis {
     return { family, truncated };
   }
 
+  /** A part as it is kept for later services: its family in the algebra's slabs (see CutAlgebra.keep). */
+  private kept(part: Part): Part {
+    return { family: this.alg.keep(part.family), truncated: part.truncated };
+  }
+
   private boundaryOf(pk: number): Int32Array {
     const { boundary } = this.pockets;
     return boundary.members.subarray(boundary.offsets[pk]!, boundary.offsets[pk + 1]!);
@@ -195,6 +200,7 @@ export class PocketAnalysis {
     if (part) return part;
     if (this.sourceModel?.key !== sourceKey) this.sourceModel = { key: sourceKey, reusable: this.pocketModel(own, K, A, [[k]]) };
     part = this.enumerate(this.sourceModel.reusable, A, [[k]]);
+    part = this.kept(part);
     this.sources.set(key, part);
     return part;
   }
@@ -206,6 +212,7 @@ export class PocketAnalysis {
     if (part) return part;
     const parts = T.map((list) => this.toInstances(k, list));
     part = { family: this.alg.series(parts.map((x) => x.family)), truncated: parts.some((x) => x.truncated) };
+    part = this.kept(part);
     this.toNeeds.set(key, part);
     return part;
   }
@@ -233,6 +240,7 @@ export class PocketAnalysis {
       truncated ||= mid.truncated || end.truncated;
     }
     part = { family, truncated };
+    part = this.kept(part);
     this.toApp.set(key, part);
     return part;
   }
@@ -252,6 +260,7 @@ export class PocketAnalysis {
       this.targetModels.set(modelKey, r);
     }
     part = this.enumerate(r, [d], [list]);
+    part = this.kept(part);
     this.behind.set(key, part);
     return part;
   }
@@ -263,6 +272,7 @@ export class PocketAnalysis {
     if (part) return part;
     part = this.enumerate((this.core ??= this.buildCore()), [k], [[d]]);
     if (this.coreTruncated) part = { family: part.family, truncated: true };
+    part = this.kept(part);
     this.middles.set(key, part);
     return part;
   }

@@ -94,6 +94,8 @@ export interface AnalysisRunner {
   timeline(task: TimelineTask, signal?: AbortSignal): Promise<TimelineCheckReport>;
   waves(task: WaveTask, signal?: AbortSignal): Promise<WaveSolution>;
   restore(task: RestoreTask, signal?: AbortSignal): Promise<RestoreSolution>;
+  /** Told that a large question is answered: what the runner holds for it may go (see AnalysisPool.release). */
+  release?(): void;
 }
 
 /** Runs every analysis in the calling thread. */
