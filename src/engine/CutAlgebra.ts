@@ -221,6 +221,8 @@ export class CutAlgebra {
 
   /** Per element code + 1: `epoch` when it is a set of order 1 of the list {@link minimal} is on. */
   private singles?: Int32Array;
+  /** Per element code + 1: `epoch` when it is in a set of order 2 of that list. */
+  private paired?: Int32Array;
   private epoch = 0;
 
   /**
@@ -240,8 +242,15 @@ export class CutAlgebra {
     // [0, end1): order 1; [end1, end2): order 2.
     let end1 = 0;
     while (end1 < sorted.length && sorted[end1]! < B) singles[sorted[end1++]!] = epoch;
+    // A set of order 3 can hold one of order 2 only if two of its elements are in one.
+    const paired = (this.paired ??= new Int32Array(B));
     let end2 = end1;
-    while (end2 < sorted.length && sorted[end2]! < B2) end2++;
+    for (; end2 < sorted.length && sorted[end2]! < B2; end2++) {
+      const k = sorted[end2]!;
+      const q = quotient(k, B);
+      paired[q] = epoch;
+      paired[k - q * B] = epoch;
+    }
     const out = new Float64Array(sorted.length);
     let n = 0;
     let prev = -1;
@@ -256,7 +265,12 @@ export class CutAlgebra {
         const q = quotient(rest, B);
         const p = rest - q * B;
         dominated = singles[p] === epoch || singles[q] === epoch || singles[r] === epoch;
-        if (!dominated && end2 > end1) dominated = has(sorted, end1, end2, q * B + p) || has(sorted, end1, end2, r * B + p) || has(sorted, end1, end2, r * B + q);
+        if (!dominated && end2 > end1) {
+          const pp = paired[p] === epoch;
+          const pq = paired[q] === epoch;
+          const pr = paired[r] === epoch;
+          dominated = (pp && pq && has(sorted, end1, end2, q * B + p)) || (pp && pr && has(sorted, end1, end2, r * B + p)) || (pq && pr && has(sorted, end1, end2, r * B + q));
+        }
       } else if (k >= B) {
         const q = quotient(k, B);
         dominated = singles[k - q * B] === epoch || singles[q] === epoch;
