@@ -84,3 +84,28 @@ test('the empty set and the empty family: down with nothing failed, and never do
   assert.equal(big.codes(big.key(codes), out), 3);
   assert.deepEqual(out, codes);
 });
+
+test('at the largest base, numbers decode to their codes and minimal keeps exactly the sets with no subset in the list', () => {
+  const B = CutAlgebra.maxBase;
+  const alg = new CutAlgebra(B, 3);
+  // Codes at both ends of the range, where a rounded division would be off by one digit.
+  const pool = [0, 1, 2, 1000, B - 5, B - 4, B - 3, B - 2];
+  const set = fc.uniqueArray(fc.constantFrom(...pool), { minLength: 1, maxLength: 3 }).map((s) => s.sort((a, b) => a - b));
+  fc.assert(
+    fc.property(fc.array(set, { maxLength: 12 }), (sets) => {
+      const out = [0, 0, 0];
+      for (const s of sets) {
+        const n = alg.codes(alg.key(s), out);
+        assert.deepEqual(out.slice(0, n), s);
+      }
+      const keys = Float64Array.from(sets, (s) => alg.key(s)).sort();
+      const subsetOf = (a: number[], b: number[]): boolean => a.length < b.length && a.every((x) => b.includes(x));
+      const expected = [...new Set(sets.filter((s) => !sets.some((t) => subsetOf(t, s))).map((s) => alg.key(s)))].sort((a, b) => a - b);
+      const got = alg.minimal(keys);
+      assert.deepEqual(Array.from(got), expected);
+      // Its own buffer, of its own size.
+      assert.equal(got.buffer.byteLength, got.byteLength);
+    }),
+    { numRuns: 1000, seed: 11 },
+  );
+});

@@ -21,6 +21,12 @@
 /** A family: the numbers of its cut sets, ascending. */
 export type CutFamily = Float64Array;
 
+/**
+ * Numbers per slab of kept families (64 MiB): above the largest size the C allocator serves
+ * from its heaps (32 MiB), so a slab is mapped and unmapped on its own.
+ */
+const SLAB = 8 * 1024 * 1024;
+
 /** The family of a function that is down with nothing failed. */
 export const DOWN: CutFamily = Float64Array.of(0);
 /** The family of a function that no set of up to k elements brings down. */
@@ -45,6 +51,29 @@ export class CutAlgebra {
     this.base2 = base * base;
   }
 
+  /** The slab that {@link keep} fills, and how far. */
+  private slab: Float64Array = NEVER;
+  private slabAt = 0;
+
+  /**
+   * A copy of a family that is kept for long (a part that later services reuse), in a slab
+   * of {@link SLAB} numbers shared with other kept families. The many families of a large
+   * analysis each in an allocation of its own stay, once freed, with the allocator of the
+   * thread that made them (hundreds of megabytes per analysis thread at state scale); a slab
+   * is one mapping, given back whole when the analysis is done with it.
+   */
+  keep(f: CutFamily): CutFamily {
+    if (f.length <= 1) return f.length === 0 ? NEVER : f[0] === 0 ? DOWN : f;
+    if (this.slabAt + f.length > this.slab.length) {
+      this.slab = new Float64Array(Math.max(SLAB, f.length));
+      this.slabAt = 0;
+    }
+    const out = this.slab.subarray(this.slabAt, this.slabAt + f.length);
+    out.set(f);
+    this.slabAt += f.length;
+    return out;
+  }
+
   /** The number of a set of element codes (ascending, distinct). */
   key(codes: ArrayLike<number>): number {
     let k = 0;
@@ -59,11 +88,13 @@ export class CutAlgebra {
 
   /** The element codes of a set, ascending, into `out` (length ≥ 3); returns the order. */
   codes(key: number, out: number[] | Int32Array): number {
+    // Digits by division, not `%`: on numbers above 2³¹ V8's `%` is a call to fmod.
+    const B = this.base;
     let n = 0;
     while (key > 0) {
-      const d = key % this.base;
-      out[n++] = d - 1;
-      key = (key - d) / this.base;
+      const rest = quotient(key, B);
+      out[n++] = key - rest * B - 1;
+      key = rest;
     }
     return n;
   }
@@ -79,15 +110,9 @@ export class CutAlgebra {
     const live = families.filter((f) => f.length > 0);
     if (live.length === 0) return NEVER;
     if (live.length === 1) return live[0]!;
-    let total = 0;
-    for (const f of live) total += f.length;
-    const all = new Float64Array(total);
-    let at = 0;
-    for (const f of live) {
-      all.set(f, at);
-      at += f.length;
-    }
-    all.sort();
+    // The families are sorted: merged, not sorted again.
+    let all = live[0]!;
+    for (let i = 1; i < live.length; i++) all = merge(all, live[i]!);
     return this.minimal(all);
   }
 
@@ -194,34 +219,99 @@ export class CutAlgebra {
     return k;
   }
 
+  /** Per element code + 1: `epoch` when it is a set of order 1 of the list {@link minimal} is on. */
+  private singles?: Int32Array;
+  /** Per element code + 1: `epoch` when it is in a set of order 2 of that list. */
+  private paired?: Int32Array;
+  private epoch = 0;
+
   /**
    * The minimal sets of a sorted list (duplicates allowed): a set goes when one of its
-   * proper subsets is in the list (the empty set dominates everything).
+   * proper subsets is in the list (the empty set dominates everything). The sets of order 1
+   * come first in the list, then those of order 2 (numbers below base²): a set's subsets
+   * are looked up among those before it. The result has its own buffer of its exact size
+   * (families are kept: a view into a larger buffer would keep all of it).
    */
   minimal(sorted: Float64Array): CutFamily {
     if (sorted.length === 0) return NEVER;
     if (sorted[0] === 0) return DOWN;
-    const small = new Set<number>();
-    for (const k of sorted) if (k < this.base2) small.add(k);
+    const B = this.base;
+    const B2 = this.base2;
+    const singles = (this.singles ??= new Int32Array(B));
+    const epoch = ++this.epoch;
+    // [0, end1): order 1; [end1, end2): order 2.
+    let end1 = 0;
+    while (end1 < sorted.length && sorted[end1]! < B) singles[sorted[end1++]!] = epoch;
+    // A set of order 3 can hold one of order 2 only if two of its elements are in one.
+    const paired = (this.paired ??= new Int32Array(B));
+    let end2 = end1;
+    for (; end2 < sorted.length && sorted[end2]! < B2; end2++) {
+      const k = sorted[end2]!;
+      const q = quotient(k, B);
+      paired[q] = epoch;
+      paired[k - q * B] = epoch;
+    }
     const out = new Float64Array(sorted.length);
     let n = 0;
     let prev = -1;
-    const c = [0, 0, 0];
-    const B = this.base;
-    for (const k of sorted) {
+    for (let i = 0; i < sorted.length; i++) {
+      const k = sorted[i]!;
       if (k === prev) continue;
       prev = k;
-      const order = this.codes(k, c);
       let dominated = false;
-      if (order >= 2) {
-        for (let t = 0; t < order && !dominated; t++) if (small.has(c[t]! + 1)) dominated = true;
-        if (order === 3 && !dominated) {
-          const [p, q, r] = [c[0]! + 1, c[1]! + 1, c[2]! + 1];
-          dominated = small.has(q * B + p) || small.has(r * B + p) || small.has(r * B + q);
+      if (k >= B2) {
+        const r = quotient(k, B2);
+        const rest = k - r * B2;
+        const q = quotient(rest, B);
+        const p = rest - q * B;
+        dominated = singles[p] === epoch || singles[q] === epoch || singles[r] === epoch;
+        if (!dominated && end2 > end1) {
+          const pp = paired[p] === epoch;
+          const pq = paired[q] === epoch;
+          const pr = paired[r] === epoch;
+          dominated = (pp && pq && has(sorted, end1, end2, q * B + p)) || (pp && pr && has(sorted, end1, end2, r * B + p)) || (pq && pr && has(sorted, end1, end2, r * B + q));
         }
+      } else if (k >= B) {
+        const q = quotient(k, B);
+        dominated = singles[k - q * B] === epoch || singles[q] === epoch;
       }
       if (!dominated) out[n++] = k;
     }
-    return out.subarray(0, n);
+    return n === out.length ? out : out.slice(0, n);
   }
+}
+
+/** ⌊x / d⌋ for integers 0 ≤ x < 2⁵³, 0 < d (the division rounds; the remainder checks it). */
+function quotient(x: number, d: number): number {
+  let q = Math.floor(x / d);
+  const r = x - q * d;
+  if (r < 0) q--;
+  else if (r >= d) q++;
+  return q;
+}
+
+/** The ascending merge of two ascending lists (duplicates kept). */
+function merge(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) out[n++] = a[i]! <= b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) out[n++] = a[i++]!;
+  while (j < b.length) out[n++] = b[j++]!;
+  return out;
+}
+
+/** Whether `key` is in the ascending `sorted[from, to)`. */
+function has(sorted: Float64Array, from: number, to: number, key: number): boolean {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = sorted[mid]!;
+    if (x === key) return true;
+    if (x < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
 }

@@ -534,8 +534,13 @@ export class LocalModel {
   }
 }
 
-/** Surviving path sets kept per local model (a multiple of 32). */
-const CACHE_SIZE = 256;
+/**
+ * Surviving path sets kept per local model (a multiple of 32). 1024, not 256: on the core
+ * graph of a state-scale estate (docs/availability.md, "Composed from pockets") the larger
+ * cache answers enough more checks to save ~15 % of the availability of every service,
+ * for 128 bytes per element and model.
+ */
+const CACHE_SIZE = 1024;
 
 /**
  * The inverse relation of CSR groups: member → the groups holding it.

@@ -74,6 +74,7 @@ export class PocketAnalysis {
   private sourceModel?: { key: string; reusable: Reusable };
   private readonly middles = new Map<string, Part>();
   private readonly behind = new Map<string, Part>();
+  /** Models behind the data-center boundaries, by their pockets and boundary nodes. */
   private readonly targetModels = new Map<string, Reusable>();
   private readonly toApp = new Map<string, Part>();
   private readonly toNeeds = new Map<string, Part>();
@@ -120,6 +121,11 @@ export class PocketAnalysis {
       truncated ||= g.truncated || h.truncated;
     }
     return { family, truncated };
+  }
+
+  /** A part as it is kept for later services: its family in the algebra's slabs (see CutAlgebra.keep). */
+  private kept(part: Part): Part {
+    return { family: this.alg.keep(part.family), truncated: part.truncated };
   }
 
   private boundaryOf(pk: number): Int32Array {
@@ -194,6 +200,7 @@ export class PocketAnalysis {
     if (part) return part;
     if (this.sourceModel?.key !== sourceKey) this.sourceModel = { key: sourceKey, reusable: this.pocketModel(own, K, A, [[k]]) };
     part = this.enumerate(this.sourceModel.reusable, A, [[k]]);
+    part = this.kept(part);
     this.sources.set(key, part);
     return part;
   }
@@ -205,6 +212,7 @@ export class PocketAnalysis {
     if (part) return part;
     const parts = T.map((list) => this.toInstances(k, list));
     part = { family: this.alg.series(parts.map((x) => x.family)), truncated: parts.some((x) => x.truncated) };
+    part = this.kept(part);
     this.toNeeds.set(key, part);
     return part;
   }
@@ -232,6 +240,7 @@ export class PocketAnalysis {
       truncated ||= mid.truncated || end.truncated;
     }
     part = { family, truncated };
+    part = this.kept(part);
     this.toApp.set(key, part);
     return part;
   }
@@ -241,12 +250,17 @@ export class PocketAnalysis {
     const key = `${d}>${tKey}`;
     let part = this.behind.get(key);
     if (part) return part;
-    let r = this.targetModels.get(tKey);
+    // The graph depends only on the pockets and D: applications with instances in the same
+    // data centers share one model (a data center's interior is large; one model each would
+    // hold hundreds of megabytes at state scale).
+    const modelKey = `${[...pks].sort((x, y) => x - y).join(',')}|${[...D].sort((x, y) => x - y).join(',')}`;
+    let r = this.targetModels.get(modelKey);
     if (!r) {
       r = this.pocketModel(pks, D, [d], [list]);
-      this.targetModels.set(tKey, r);
+      this.targetModels.set(modelKey, r);
     }
     part = this.enumerate(r, [d], [list]);
+    part = this.kept(part);
     this.behind.set(key, part);
     return part;
   }
@@ -258,6 +272,7 @@ export class PocketAnalysis {
     if (part) return part;
     part = this.enumerate((this.core ??= this.buildCore()), [k], [[d]]);
     if (this.coreTruncated) part = { family: part.family, truncated: true };
+    part = this.kept(part);
     this.middles.set(key, part);
     return part;
   }

@@ -74,8 +74,17 @@ export function enumerateCutSets(model: LocalModel, maxOrder: number, limit: num
   const big = k >= 1 << 17;
   const searched = new Set<number | string>();
   const pairDone = new Set<number>();
-  const partners: number[][] = Array.from({ length: k }, () => []);
-  for (const [x, y] of cuts[1]! as [number, number][]) (partners[x]!.push(y), partners[y]!.push(x));
+  // Each element's partners in cut pairs; only elements in one have a list (a core model
+  // has thousands of elements and few pairs).
+  const partners = new Map<number, number[]>();
+  const none: number[] = [];
+  const partnersOf = (x: number): number[] => partners.get(x) ?? none;
+  const pair = (x: number, y: number): void => {
+    const list = partners.get(x);
+    if (list) list.push(y);
+    else partners.set(x, [y]);
+  };
+  for (const [x, y] of cuts[1]! as [number, number][]) (pair(x, y), pair(y, x));
   const markA = new Int32Array(k);
   const markB = new Int32Array(k);
   const free = new Uint32Array(model.cacheWordCount);
@@ -83,14 +92,14 @@ export function enumerateCutSets(model: LocalModel, maxOrder: number, limit: num
   const three = [0, 0, 0];
   for (const a of firsts) {
     const ea = ++epoch;
-    for (const x of partners[a]!) markA[x] = ea;
+    for (const x of partnersOf(a)) markA[x] = ea;
     for (const b of w1Of.get(a)!) {
       if (b === a || single[b] || markA[b] === ea) continue;
       const pk = pairKey(a, b);
       if (pairDone.has(pk)) continue;
       pairDone.add(pk);
       const eb = ++epoch;
-      for (const x of partners[b]!) markB[x] = eb;
+      for (const x of partnersOf(b)) markB[x] = eb;
       const w2 = model.witnessUnder([a, b])!;
       let freeVersion = -1;
       for (const c of w2) {

@@ -43,13 +43,18 @@ export const poolDefaults = { queuePerThread: 4, deadlineMs: 120_000 } as const;
 export class AnalysisPool implements AnalysisRunner {
   readonly parallelism: number;
   readonly deadlineMs: number;
-  private readonly pool: Piscina<WorkerMessage, unknown>;
+  private pool: Piscina<WorkerMessage, unknown>;
   private readonly capacity: number;
+  private readonly onThreadError: (e: Error) => void;
   private closing = false;
   /** Analyses posted and not yet answered: running and waiting. */
   private active = 0;
   /** Counters of {@link ThreadWork}, shared with every thread. */
   private readonly work = new Int32Array(new SharedArrayBuffer(Object.keys(ThreadWork).length * Int32Array.BYTES_PER_ELEMENT));
+  /** Set by {@link release}: the threads are replaced as soon as no analysis is posted. */
+  private releasing = false;
+  /** The threads started with the pool and kept (see {@link AnalysisPoolOptions.keepThreads}). */
+  private readonly minThreads: number;
 
   constructor(opts: AnalysisPoolOptions = {}) {
     this.parallelism = Math.max(1, opts.threads ?? availableParallelism());
@@ -57,12 +62,20 @@ export class AnalysisPool implements AnalysisRunner {
     // Bounded here, not by piscina's maxQueue: piscina keeps cancellable tasks (ours all are)
     // in a queue of their own that maxQueue does not count.
     this.capacity = this.parallelism + (opts.queue ?? poolDefaults.queuePerThread * this.parallelism);
+    // Without a listener, piscina's 'error' event would end the whole server; one failed
+    // thread is only that thread (its tasks, if any, fail on their own).
+    this.onThreadError = opts.onThreadError ?? ((e: Error) => process.stderr.write(`analysis thread failed: ${e.stack ?? e.message}\n`));
+    this.minThreads = opts.keepThreads ? this.parallelism : 0;
+    this.pool = this.threads();
+  }
+
+  private threads(): Piscina<WorkerMessage, unknown> {
     // From the sources (tests, tsx) the entry is a loader shim; built, dist/analysisWorker.js
     // beside the chunk that holds this code.
     const fromSource = import.meta.url.endsWith('.ts');
-    this.pool = new Piscina({
+    const pool = new Piscina<WorkerMessage, unknown>({
       filename: new URL(fromSource ? './analysisWorkerFromSource.mjs' : './analysisWorker.js', import.meta.url).href,
-      minThreads: opts.keepThreads ? this.parallelism : 0,
+      minThreads: this.minThreads,
       maxThreads: this.parallelism,
       // Threads that idle for a minute are ended (with the estates they hold).
       idleTimeout: 60_000,
@@ -70,10 +83,29 @@ export class AnalysisPool implements AnalysisRunner {
       niceIncrement: 5,
       workerData: { work: this.work.buffer },
     });
-    // Without a listener, piscina's 'error' event would end the whole server; one failed
-    // thread is only that thread (its tasks, if any, fail on their own).
-    const onThreadError = opts.onThreadError ?? ((e: Error) => process.stderr.write(`analysis thread failed: ${e.stack ?? e.message}\n`));
-    this.pool.on('error', onThreadError);
+    pool.on('error', this.onThreadError);
+    return pool;
+  }
+
+  /**
+   * Lets go of the threads once no analysis is posted (now, or when the last one in flight is
+   * answered): new threads start with the next analysis. After a question as large as the
+   * availability of every service of a state, a thread keeps hundreds of megabytes that its
+   * allocator does not give back; an ended thread gives back all of it. The next analysis
+   * pays for reading the estate into its new thread again (about a second at state scale).
+   */
+  release(): void {
+    this.releasing = true;
+    if (this.active === 0) this.replaceThreads();
+  }
+
+  private replaceThreads(): void {
+    this.releasing = false;
+    if (this.closing) return;
+    const old = this.pool;
+    this.pool = this.threads();
+    // Nothing is posted to it any more, and nothing runs on it.
+    old.destroy().catch(this.onThreadError);
   }
 
   run<T extends SnapshotTask>(snap: Snapshot, task: T, signal?: AbortSignal): Promise<ResultOf<T>> {
@@ -136,6 +168,7 @@ export class AnalysisPool implements AnalysisRunner {
     } finally {
       this.active--;
       clearTimeout(timer);
+      if (this.releasing && this.active === 0) this.replaceThreads();
     }
     if (result && typeof result === 'object' && 'error' in result) throw errorIn(result as ErrorOut);
     return result;

@@ -53,6 +53,12 @@ export interface AnalysisServiceOptions {
   readonly timelineThreads?: number;
 }
 
+/**
+ * Services from which an availability answer lets the runner's threads go (AnalysisPool.release):
+ * a municipality's few hundred do not, a whole state's 58,269 do.
+ */
+export const RELEASE_AFTER_SERVICES = 10_000;
+
 /** Seconds the restore MIP of `check`'s targets may take per scenario. */
 export const CHECK_RESTORE_SECONDS = 5;
 
@@ -63,7 +69,7 @@ export const cacheDefaults = { snapshotBytes: 768 * 1024 ** 2, resultBytes: 64 *
 export class AnalysisService {
   private readonly runner: AnalysisRunner;
   private readonly snapshots: LRUCache<string, Snapshot>;
-  private readonly results: LRUCache<string, { value: object }>;
+  private readonly results: LRUCache<string, Kept>;
   private readonly offThread: AnalysisServiceOptions['offThread'];
   /** False: results are not kept (measuring one costs a JSON encoding of it: seconds for a whole state-scale check). */
   private readonly keepResults: boolean;
@@ -71,6 +77,8 @@ export class AnalysisService {
   private readonly loading = new Map<string, Promise<Snapshot>>();
   /** The warm-up under way ({@link warm}): the key of the version it warms (once read), when the first thread is warm, its end. */
   private warmUp: { readonly key: Promise<string>; readonly first: Promise<void>; readonly done: Promise<void> } | null = null;
+  /** Whether this server warms its analyses (once warmed, it warms new threads again after a {@link AnalysisRunner.release}). */
+  private warmed = false;
   private readonly timelineThreads: number;
 
   constructor(
@@ -82,7 +90,7 @@ export class AnalysisService {
     this.timelineThreads = opts.timelineThreads ?? 1;
     this.snapshots = new LRUCache({ maxSize: opts.snapshotBytes ?? cacheDefaults.snapshotBytes, sizeCalculation: (s) => Math.max(1, s.bytes()) });
     this.keepResults = opts.resultBytes !== 0;
-    this.results = new LRUCache({ maxSize: opts.resultBytes || cacheDefaults.resultBytes, sizeCalculation: (r) => Math.max(1, JSON.stringify(r.value).length) });
+    this.results = new LRUCache({ maxSize: opts.resultBytes || cacheDefaults.resultBytes, sizeCalculation: (r) => Math.max(1, 'json' in r ? r.json.length : JSON.stringify(r.value).length) });
   }
 
   /**
@@ -136,6 +144,7 @@ export class AnalysisService {
    */
   warm(): Promise<void> {
     if (this.warmUp) return this.warmUp.done;
+    this.warmed = true;
     let known!: (key: string) => void;
     const key = new Promise<string>((resolve) => (known = resolve));
     let firstWarm!: () => void;
@@ -218,7 +227,15 @@ export class AnalysisService {
     const n = query.sourcesOf === 'services' ? 1 : this.runner.parallelism;
     await this.afterWarmUp(snap, view.signal);
     const parts = Array.from({ length: n }, (_, i) => this.runner.run(snap, { op: 'availability', query, ...(n > 1 && { part: [i, n] as const }) }, view.signal));
-    return this.remember(snap, { op: 'availability', query }, mergeAvailability(await Promise.all(parts)));
+    const result = mergeAvailability(await Promise.all(parts));
+    // The threads that computed this many services hold far more than their estate now.
+    if (result.summary.services >= RELEASE_AFTER_SERVICES && this.runner.release) {
+      this.runner.release();
+      // A warmed server warms its new threads again (when nothing else ran meanwhile, the old
+      // threads are gone by now and the warm-up goes to the new ones).
+      if (this.warmed) this.warm().catch(() => {});
+    }
+    return this.remember(snap, { op: 'availability', query }, result);
   }
 
   /**
@@ -232,7 +249,7 @@ export class AnalysisService {
     if (snap.plan !== null) return null;
     const key = `${snap.key}|${snap.at}|targets|${scope.tenant}|${JSON.stringify(o)}`;
     const hit = this.results.get(key);
-    if (hit) return hit.value as TargetsReport;
+    if (hit) return keptValue(hit) as TargetsReport;
     const nameOf = (id: string): string => (snap.estate.get(id)?.name as string | undefined) ?? id;
     const recovery = await recoveryAgainstRestore(this.estates, snap.estate, scope, snap.at, { scenario: o.scenario, timeLimit: o.timeLimit ?? CHECK_RESTORE_SECONDS, missedOnly: true, runner: this.runner, signal: view.signal });
     // The availability analysis only when some application has a target to compare with.
@@ -291,11 +308,14 @@ export class AnalysisService {
   private cached<T extends SnapshotTask>(snap: Snapshot, task: T): ResultOf<T> | undefined {
     const hit = this.results.get(`${snap.key}|${JSON.stringify(task)}`);
     // The same estate version seen at another instant: the same result, at that instant.
-    return hit ? ({ ...hit.value, at: snap.at } as ResultOf<T>) : undefined;
+    return hit ? ({ ...keptValue(hit), at: snap.at } as ResultOf<T>) : undefined;
   }
 
   private remember<T extends SnapshotTask>(snap: Snapshot, task: T, result: ResultOf<T>): ResultOf<T> {
-    if (this.keepResults) this.results.set(`${snap.key}|${JSON.stringify(task)}`, { value: result });
+    // An availability result is kept as its JSON (which measuring it costs anyway): at state
+    // scale its 58,269 services are 45 MB of JSON but several times that as objects, kept
+    // for as long as the entry lives (docs/api.md, "Analyses at state scale").
+    if (this.keepResults) this.results.set(`${snap.key}|${JSON.stringify(task)}`, task.op === 'availability' ? { json: JSON.stringify(result) } : { value: result });
     return result;
   }
 }
@@ -309,6 +329,13 @@ const wholeCheck: SnapshotTask = { op: 'check', query: { limit: 0, spofLimit: 0,
 /** The error of a question whose client went away (as the pool's, docs/errors.md). */
 function cancelled(): VerbundError {
   return new VerbundError('UNAVAILABLE', 'the analysis was cancelled: the client went away');
+}
+
+/** A kept result: the object, or its JSON (parsed again on each hit). */
+type Kept = { readonly value: object } | { readonly json: string };
+
+function keptValue(k: Kept): object {
+  return 'json' in k ? (JSON.parse(k.json) as object) : k.value;
 }
 
 /** Changes whenever a change set is added or changes status. */

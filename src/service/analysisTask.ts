@@ -107,6 +107,8 @@ export interface AnalysisRunner {
    * per copy (per thread), each settled when its copy has run.
    */
   everyThread(snap: Snapshot, task: SnapshotTask): Promise<void>[];
+  /** Told that a large question is answered: what the runner holds for it may go (see AnalysisPool.release). */
+  release?(): void;
 }
 
 /** Runs every analysis in the calling thread. */
