@@ -120,4 +120,26 @@ describe('warming the analyses at start', () => {
       await Promise.all([warm.close(), cold.close()]);
     }
   });
+  test('after a large availability lets the threads go, a warmed server warms the new ones again; one never warmed does not', async () => {
+    for (const warmFirst of [true, false]) {
+      const events: string[] = [];
+      const runner: AnalysisRunner = {
+        ...inProcess,
+        everyThread: (snap, task) => {
+          events.push('warm-up');
+          return inProcess.everyThread(snap, task);
+        },
+        release: () => void events.push('release'),
+      };
+      // Every availability answer counts as large here (at state scale: 10,000 services and more).
+      const service = new AnalysisService(estates, { runner, releaseAfterServices: 1 });
+      if (warmFirst) await service.warm();
+      const result = await service.availability({});
+      assert.ok(result.summary.services > 0);
+      // The second warm-up is started by the answer, not awaited by it: under way now, and a call joins it.
+      assert.equal(Reflect.get(service, 'warmUp') !== null, warmFirst, 'a warm-up under way after the answer');
+      if (warmFirst) await service.warm();
+      assert.deepEqual(events, warmFirst ? ['warm-up', 'release', 'warm-up'] : ['release']);
+    }
+  });
 });

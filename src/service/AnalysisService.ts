@@ -51,6 +51,8 @@ export interface AnalysisServiceOptions {
    * (timelineCheckSideBySide; the CLI: its runner is this thread). Default 1: the runner's.
    */
   readonly timelineThreads?: number;
+  /** Services from which an availability answer releases the runner's threads; default {@link RELEASE_AFTER_SERVICES}. */
+  readonly releaseAfterServices?: number;
 }
 
 /**
@@ -79,6 +81,7 @@ export class AnalysisService {
   private warmUp: { readonly key: Promise<string>; readonly first: Promise<void>; readonly done: Promise<void> } | null = null;
   /** Whether this server warms its analyses (once warmed, it warms new threads again after a {@link AnalysisRunner.release}). */
   private warmed = false;
+  private readonly releaseAfterServices: number;
   private readonly timelineThreads: number;
 
   constructor(
@@ -88,6 +91,7 @@ export class AnalysisService {
     this.runner = opts.runner ?? inProcess;
     this.offThread = opts.offThread;
     this.timelineThreads = opts.timelineThreads ?? 1;
+    this.releaseAfterServices = opts.releaseAfterServices ?? RELEASE_AFTER_SERVICES;
     this.snapshots = new LRUCache({ maxSize: opts.snapshotBytes ?? cacheDefaults.snapshotBytes, sizeCalculation: (s) => Math.max(1, s.bytes()) });
     this.keepResults = opts.resultBytes !== 0;
     this.results = new LRUCache({ maxSize: opts.resultBytes || cacheDefaults.resultBytes, sizeCalculation: (r) => Math.max(1, 'json' in r ? r.json.length : JSON.stringify(r.value).length) });
@@ -229,7 +233,7 @@ export class AnalysisService {
     const parts = Array.from({ length: n }, (_, i) => this.runner.run(snap, { op: 'availability', query, ...(n > 1 && { part: [i, n] as const }) }, view.signal));
     const result = mergeAvailability(await Promise.all(parts));
     // The threads that computed this many services hold far more than their estate now.
-    if (result.summary.services >= RELEASE_AFTER_SERVICES && this.runner.release) {
+    if (result.summary.services >= this.releaseAfterServices && this.runner.release) {
       this.runner.release();
       // A warmed server warms its new threads again (when nothing else ran meanwhile, the old
       // threads are gone by now and the warm-up goes to the new ones).
