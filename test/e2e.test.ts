@@ -139,6 +139,17 @@ describe('web UI end to end', { skip: executable === null && !process.env.CI && 
     assert.equal(await changesets.getByText('(cs-2017-12-gruendung-owl-it)').count(), 0);
     await page.getByRole('heading', { name: /^Unterschied zum / }).waitFor();
     await page.locator('.figure').getByText(/^\d+ \/ \d+$/).waitFor();
+    // The diff in the user's language: the edit form's field labels, numbers with the locale's
+    // separator and the form's unit, references by name; no field key of the model.
+    const diff = page.getByRole('region', { name: /^Unterschied zum / });
+    const line = diff.getByRole('listitem').filter({ hasText: 'Länge: 21 km → 12,1 km' });
+    await line.waitFor();
+    await line.getByText('Ende B: Router Netzknoten Paderborn-West (rt-pb-west) → Router Netzknoten Bad Lippspringe (rt-bad-lippspringe)').waitFor();
+    assert.doesNotMatch((await diff.textContent()) ?? '', /length_km|\bb: /);
+    await page.getByLabel('Sprache').selectOption('en');
+    await page.getByRole('region', { name: /^Difference from / }).getByText('Length: 21 km → 12.1 km').waitFor();
+    await page.getByLabel('Language').selectOption('de');
+    await diff.waitFor();
     await accessible('timeline');
   });
 
