@@ -122,6 +122,11 @@ describe('server texts in API answers', () => {
     });
     const plans = json((await f.call('viewer', { method: 'GET', url: '/api/v1/plans' })).body).items;
     assert.deepEqual(plans.find((p: { id: string }) => p.id === 'texts').text, show.plan.text);
+    // One of its change sets on its own, with its changes (whose ids the server keeps beside the fields).
+    const one = await f.call('viewer', { method: 'GET', url: `/api/v1/changesets/${show.steps[0].changeset}` });
+    assert.equal(one.statusCode, 200, one.body);
+    assert.deepEqual(json(one.body).text, show.steps[0].text);
+    assert.ok(json(one.body).changes.every((c: { update?: { id?: string } }) => typeof c.update?.id === 'string'));
   });
 
   test('a restore plan: its title, its incident and each step carry their codes', async () => {
