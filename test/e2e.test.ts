@@ -232,10 +232,15 @@ describe('web UI end to end', { skip: executable === null && !process.env.CI && 
     await dialog.getByText(/finanzwesen: 15\. Dez\.? – 31\. Jan\.? \(Jahresabschluss/).waitFor();
     await dialog.getByLabel('Stichtag').fill('2027-05-08');
     await dialog.getByText(/Geschrieben wird cs-2027-05-08-joint-infoma-newsystem zum 08\.05\.2027/).waitFor();
+    // What the change set frees: the server's notes in German, numbers as German writes them.
+    await dialog.getByText(/^\d+ Nutzungen wechseln zu finanzwesen(-lippe)?; frei werden \d+(,\d+)? vCPU, \d+(,\d+)? GB RAM, \d+(,\d+)? TB Speicher/).waitFor();
     assert.equal(await dialog.getByRole('alert').count(), 0);
     await dialog.getByRole('button', { name: 'Als Plan anlegen' }).click();
     await page.getByText(/^Plan joint-infoma-newsystem angelegt/).waitFor();
     await page.getByRole('combobox', { name: /^Plan/ }).locator('option[value=joint-infoma-newsystem]').waitFor({ state: 'attached' });
+    // The plan page shows the plan's notes the server wrote in German.
+    await go('/plans?show=joint-infoma-newsystem');
+    await page.getByText(/^Führt finanzwesen, finanzwesen-lippe \(Infoma newsystem\) auf finanzwesen(-lippe)? zusammen\.$/).waitFor();
     await go('/municipalities');
     await page.getByRole('combobox', { name: /^Organisation/ }).selectOption('detmold');
     const detmold = page.getByRole('table', { name: 'Dienste nach Fachanwendung und Standort' });

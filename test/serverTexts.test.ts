@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { readGraphml } from '../src/interop/readGraphml.js';
 import { readSndlib } from '../src/interop/readSndlib.js';
 import { snapshotDocument } from '../src/interop/toFileDocument.js';
+import { describeBlackout } from '../src/planning/calendar.js';
 import { english, serverTextCodes, textOf, type ServerTextCode } from '../src/service/serverTexts.js';
 import de from '../web/src/i18n/de.js';
 import en from '../web/src/i18n/en.js';
@@ -38,6 +39,13 @@ const samples: Record<ServerTextCode, Record<string, string | number>> = {
   'restore.dependencies': { step: 1, steps: 9 },
   'restore.stepServed': { step: 2, steps: 9, applications: 'verzeichnisdienst, datenbank-lemgo', tenants: 3 },
   'restore.step': { step: 2, steps: 9, applications: 'verzeichnisdienst' },
+  'joint.consolidates': { applications: 'finanzwesen, finanzwesen-lippe', product: 'Infoma newsystem (Kommunal)', keep: 'finanzwesen' },
+  'joint.frees': { usages: 17, keep: 'finanzwesen', vcpu: 12, ram: 48.5, storage: 0.25 },
+  'joint.freesInstances': { usages: 1, keep: 'loga', vcpu: 4, ram: 16, storage: 1, instances: 'vm-loga-2, krz.vm-3' },
+  'joint.freesCheck': { usages: 3, keep: 'loga', vcpu: 0, ram: 0, storage: 0, versions: '2016 vs 2023' },
+  'joint.freesInstancesCheck': { usages: 3, keep: 'loga', vcpu: 2, ram: 8, storage: 0.5, instances: 'vm-a', versions: '2016 vs 2023' },
+  'joint.blackout': { at: '2027-12-20', application: 'finanzwesen', from: '--12-15', to: '--01-31' },
+  'joint.blackoutReason': { at: '2027-12-20', application: 'finanzwesen', from: '2027-12-01', to: '2028-01-10', reason: 'Jahresabschluss' },
   'waves.tightToTarget': { from: 'a', to: 'b', site: 'lemgo-dc' },
   'waves.alreadyScheduled': { applications: 'x, y', count: 2, plan: 'future', changesets: 'w-1, w-2', dates: '2031-02-01, 2031-02-08' },
   'waves.resolved': { count: 2 },
@@ -49,7 +57,7 @@ describe('server texts', () => {
     for (const code of serverTextCodes) {
       const text = english(code, samples[code]);
       const back = textOf(text);
-      if (code.startsWith('waves.')) assert.equal(back, null, `${code} is a warning, never stored as a title`);
+      if (code.startsWith('waves.') || code.startsWith('joint.blackout')) assert.equal(back, null, `${code} is a warning, never stored`);
       else assert.deepEqual(back, { code, params: samples[code] }, text);
     }
   });
@@ -114,6 +122,11 @@ describe('server texts in API answers', () => {
     });
     const plans = json((await f.call('viewer', { method: 'GET', url: '/api/v1/plans' })).body).items;
     assert.deepEqual(plans.find((p: { id: string }) => p.id === 'texts').text, show.plan.text);
+    // One of its change sets on its own, with its changes (whose ids the server keeps beside the fields).
+    const one = await f.call('viewer', { method: 'GET', url: `/api/v1/changesets/${show.steps[0].changeset}` });
+    assert.equal(one.statusCode, 200, one.body);
+    assert.deepEqual(json(one.body).text, show.steps[0].text);
+    assert.ok(json(one.body).changes.every((c: { update?: { id?: string } }) => typeof c.update?.id === 'string'));
   });
 
   test('a restore plan: its title, its incident and each step carry their codes', async () => {
@@ -137,5 +150,63 @@ describe('server texts in API answers', () => {
       const code = s.restored.length ? (tenants ? 'restore.stepServed' : 'restore.step') : tenants ? 'restore.dependenciesServed' : 'restore.dependencies';
       assert.deepEqual(text, { code, params: { step: s.step, steps: restore.steps.length, ...(tenants && { tenants }), ...(s.restored.length && { applications: s.restored.join(', ') }) } }, title);
     }
+  });
+
+  test('a joint operation: its plan and change set carry their titles\' and notes\' codes, answered and stored; its warnings are notices', async () => {
+    type Text = { code: string; params: Record<string, string | number> } | null;
+    type Answer = {
+      plan: { title: string; text: Text; notes: string; notesText: Text };
+      changeset: { id: string; title: string; text: Text; notes: string; notesText: Text };
+      candidate: { product: string; keep: string; applications: { id: string }[]; note: string | null; frees: { applications: string[]; instances: string[]; size: { vcpu: number; ram_gb: number; storage_tb: number } } };
+      usages: string[];
+      warnings: string[];
+      notices: { code: string; params: Record<string, string | number>; message: string }[];
+      blackouts: { application: string; from: string; to: string; reason: string | null }[];
+    };
+    // 20 December falls in the finance applications' year-end closing: warnings, as notices too.
+    const dry = await f.call('planner', { method: 'POST', url: '/api/v1/joint', payload: { plan: 'joint-texts-dry', product: 'Infoma newsystem', effective: '2027-12-20', dryRun: true } });
+    assert.equal(dry.statusCode, 200, dry.body);
+    const d = json(dry.body) as Answer;
+    assert.ok(d.blackouts.length > 0);
+    // The English text as it was written before the codes (the CLI prints it).
+    const before = d.blackouts.map((b) => `2027-12-20 falls in a blackout of ${b.application}: ${describeBlackout({ from: b.from, to: b.to, ...(b.reason && { reason: b.reason }) })}`);
+    assert.deepEqual(d.warnings, before);
+    assert.deepEqual(d.notices.map((n) => n.message), before);
+    assert.deepEqual(
+      d.notices.map((n) => [n.code, n.params]),
+      d.blackouts.map((b) => [b.reason ? 'joint.blackoutReason' : 'joint.blackout', { at: '2027-12-20', application: b.application, from: b.from, to: b.to, ...(b.reason && { reason: b.reason }) }]),
+    );
+
+    const w = await f.call('planner', { method: 'POST', url: '/api/v1/joint', payload: { plan: 'joint-texts', product: 'Infoma newsystem', effective: '2028-01-01' } });
+    assert.equal(w.statusCode, 201, w.body);
+    const r = json(w.body) as Answer;
+    const c = r.candidate;
+    const fr = c.frees;
+    // Unchanged English: the notes as jointOperation wrote them before they had codes.
+    const planNotes = `Consolidates ${c.applications.map((a) => a.id).join(', ')} (${c.product}) onto ${c.keep}.`;
+    const notes = `${r.usages.length} usages move to ${c.keep}; frees ${fr.size.vcpu} vCPU, ${fr.size.ram_gb} GB RAM, ${fr.size.storage_tb} TB storage${fr.instances.length ? ` and the instances ${fr.instances.join(', ')}` : ''}.${c.note ? ` Check first: ${c.note}.` : ''}`;
+    assert.deepEqual([r.plan.notes, r.changeset.notes], [planNotes, notes]);
+    assert.deepEqual(r.plan.text, { code: 'plan.joint', params: { product: c.product } });
+    assert.deepEqual(r.changeset.text, { code: 'plan.jointChange', params: { product: c.product, keep: c.keep, retired: fr.applications.join(', ') } });
+    assert.deepEqual(r.plan.notesText, { code: 'joint.consolidates', params: { applications: c.applications.map((a) => a.id).join(', '), product: c.product, keep: c.keep } });
+    const code = fr.instances.length ? (c.note ? 'joint.freesInstancesCheck' : 'joint.freesInstances') : c.note ? 'joint.freesCheck' : 'joint.frees';
+    assert.deepEqual(r.changeset.notesText, {
+      code,
+      params: { usages: r.usages.length, keep: c.keep, vcpu: fr.size.vcpu, ram: fr.size.ram_gb, storage: fr.size.storage_tb, ...(fr.instances.length && { instances: fr.instances.join(', ') }), ...(c.note && { versions: c.note.replace(/^versions differ: /, '') }) },
+    });
+    // Stored: the plan (list and report) and the change set answer the same codes when read back.
+    const plans = json((await f.call('viewer', { method: 'GET', url: '/api/v1/plans' })).body).items as { id: string; notes: string; notesText: Text; text: Text }[];
+    const listed = plans.find((p) => p.id === 'joint-texts')!;
+    assert.deepEqual([listed.notes, listed.text, listed.notesText], [planNotes, r.plan.text, r.plan.notesText]);
+    const show = json((await f.call('viewer', { method: 'GET', url: '/api/v1/plans/joint-texts' })).body);
+    assert.deepEqual([show.plan.notes, show.plan.notesText], [planNotes, r.plan.notesText]);
+    const got = await f.call('viewer', { method: 'GET', url: `/api/v1/changesets/${r.changeset.id}` });
+    assert.equal(got.statusCode, 200, got.body);
+    const cs = json(got.body);
+    assert.deepEqual([cs.title, cs.text, cs.notes, cs.notesText], [r.changeset.title, r.changeset.text, notes, r.changeset.notesText]);
+    // A user's own notes have no code.
+    const own = await f.call('planner', { method: 'POST', url: '/api/v1/changesets', payload: { changesets: [{ id: 'own-notes', title: 'Mine', effective: '2031-01-01', status: 'scheduled', notes: 'Consolidates by hand.', changes: [] }] } });
+    assert.equal(own.statusCode, 201, own.body);
+    assert.equal(json(own.body).changesets[0].notesText, null);
   });
 });

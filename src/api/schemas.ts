@@ -27,8 +27,10 @@ export function page<T>(list: readonly T[], q: { limit: number; offset: number }
  * passed: still in the baseline, waiting for an operator to mark it done or cancel it
  * (docs/api.md, "Present and past").
  */
-export function presentHeader<H extends { readonly plan?: string | undefined; readonly status: string; readonly effectiveKey: string; readonly title: string }>(h: H): Omit<H, 'plan'> & { plan: string | null; overdue: boolean; text: ServerText | null } {
-  return { ...h, plan: h.plan ?? null, overdue: isOverdue(h, nowKey()), text: textOf(h.title) };
+export function presentHeader<H extends { readonly plan?: string | undefined; readonly status: string; readonly effectiveKey: string; readonly title: string; readonly notes?: string | undefined }>(
+  h: H,
+): Omit<H, 'plan'> & { plan: string | null; overdue: boolean; text: ServerText | null; notesText?: ServerText | null } {
+  return { ...h, plan: h.plan ?? null, overdue: isOverdue(h, nowKey()), text: textOf(h.title), ...(h.notes !== undefined && { notesText: textOf(h.notes) }) };
 }
 
 export const changeSetHeaderSchema = {
@@ -44,6 +46,7 @@ export const changeSetHeaderSchema = {
     plan: { type: ['string', 'null'] },
     author: { type: 'string' },
     notes: { type: 'string' },
+    notesText: { ...serverTextSchema, description: 'The notes as a code with parameters when the server wrote them (docs/api.md, "Texts the server writes"); null for notes of a user\'s own.' },
     seq: { type: 'integer', description: 'Recording order.' },
     revision: { type: 'integer', description: 'Grows with every status change; send it back in If-Match.' },
     overdue: { type: 'boolean', description: 'Scheduled, and its date has passed: in the baseline, waiting for an operator to mark it done or cancel it.' },

@@ -29,7 +29,8 @@ export interface ChangeSetHeaderOut {
   /** Scheduled and its date has passed: waiting for an operator to mark it done. */
   readonly overdue: boolean;
   /** The title as a code with parameters when the server wrote it. */
-  readonly text: ServerText | null;
+  readonly text: ServerText | null;  /** The notes as a code with parameters when the server wrote them (`plan joint`); absent without notes. */
+  readonly notesText?: ServerText | null;
 }
 
 /** The query of a list of objects (`GET /sites`, …): the view, a search, an order, a page and filters by field. */

@@ -17,7 +17,7 @@ export interface PlanInfo {
 }
 
 /** A plan as the API answers it: with its title as a code with parameters when the server wrote it. */
-export type PlanOut = PlanInfo & { readonly text: ServerText | null };
+export type PlanOut = PlanInfo & { readonly text: ServerText | null; readonly notesText?: ServerText | null };
 
 /** vCPU, RAM and storage, zero where not given. */
 export interface Size {
@@ -209,8 +209,10 @@ export type ApplyJointOptions = Readonly<JointApplyBody> & { readonly title?: st
 
 /** What a consolidation wrote (or, on a dry run, would write). */
 export interface ApplyJointResult {
-  readonly plan: { readonly id: string; readonly title: string };
-  readonly changeset: { readonly id: string; readonly title: string; readonly effective: string; readonly changes: number };
+  /** The plan, its title and notes also as codes with parameters (docs/api.md, "Texts the server writes"). */
+  readonly plan: { readonly id: string; readonly title: string; readonly text: ServerText | null; readonly notes: string; readonly notesText: ServerText | null };
+  /** The change set, its title and notes (what moves, what it frees) also as codes with parameters. */
+  readonly changeset: { readonly id: string; readonly title: string; readonly text: ServerText | null; readonly effective: string; readonly changes: number; readonly notes: string; readonly notesText: ServerText | null };
   readonly candidate: JointCandidate;
   readonly usages: string[];
   readonly dependents: string[];
@@ -218,6 +220,8 @@ export interface ApplyJointResult {
   readonly warnings: string[];
   /** The same blackouts as data (for a UI in the user's language). */
   readonly blackouts: { application: string; from: string; to: string; reason: string | null }[];
+  /** The warnings as codes with parameters (`joint.blackout`, `joint.blackoutReason`). */
+  readonly notices: ServerNotice[];
   readonly written: boolean;
 }
 

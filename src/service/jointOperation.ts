@@ -7,12 +7,12 @@ import { VerbundError } from '../model/errors.js';
 import { ID_RULE, idSchema } from '../model/objectSchemas.js';
 import { consolidation, jointCandidates as findCandidates, productKey, type JointCandidate } from '../planning/jointCandidates.js';
 import { jointChanges } from '../planning/jointChanges.js';
-import { dayOf, describeBlackout, inBlackout } from '../planning/calendar.js';
+import { dayOf, inBlackout } from '../planning/calendar.js';
 import type { Application } from '../model/objectSchemas.js';
 import { displayInstant, formatInstant, nowKey, parseInstant, type TimeKey } from '../timeline/time.js';
 import type { Estate } from '../timeline/Estate.js';
 import type { EstateService } from './EstateService.js';
-import { english } from './serverTexts.js';
+import { english, notice, textOf } from './serverTexts.js';
 // The results are the API's contract: declared in src/contracts.
 import type { ApplyJointOptions, ApplyJointResult, JointCandidatesReport } from '../contracts/index.js';
 export type { ApplyJointOptions, ApplyJointResult, JointCandidatesReport };
@@ -83,13 +83,32 @@ export async function applyJoint(service: EstateService, opts: ApplyJointOptions
   const blackouts = candidate.applications.flatMap((a) =>
     ((estate.get(a.id) as Application | undefined)?.blackouts ?? []).filter((b) => inBlackout(day, b)).map((b) => ({ application: a.id, from: b.from, to: b.to, reason: b.reason ?? null })),
   );
-  const warnings = blackouts.map((b) => `${displayInstant(at)} falls in a blackout of ${b.application}: ${describeBlackout({ ...b, reason: b.reason ?? undefined })}`);
-  const notes = `${usages.length} usages move to ${keep}; frees ${f.size.vcpu} vCPU, ${f.size.ram_gb} GB RAM, ${f.size.storage_tb} TB storage${f.instances.length ? ` and the instances ${f.instances.join(', ')}` : ''}.${candidate.note ? ` Check first: ${candidate.note}.` : ''}`;
+  const notices = blackouts.map((b) => {
+    const params = { at: displayInstant(at), application: b.application, from: b.from, to: b.to };
+    return b.reason ? notice('joint.blackoutReason', { ...params, reason: b.reason }) : notice('joint.blackout', params);
+  });
+  // The notes are stored in English (the fallback) and answered with their code, as titles are.
+  const planNotes = english('joint.consolidates', { applications: candidate.applications.map((a) => a.id).join(', '), product: candidate.product, keep });
+  const instances = f.instances.join(', ');
+  // The candidate's note says the versions differ (jointCandidates): its text is the code's.
+  const versions = candidate.compatible ? '' : candidate.versions.join(' vs ');
+  const freesCode = instances ? (versions ? 'joint.freesInstancesCheck' : 'joint.freesInstances') : versions ? 'joint.freesCheck' : 'joint.frees';
+  const notes = english(freesCode, { usages: usages.length, keep, vcpu: f.size.vcpu, ram: f.size.ram_gb, storage: f.size.storage_tb, instances, versions });
   if (!opts.dryRun) await service.addChangeSets({
-    plans: [{ id: opts.plan, title, notes: `Consolidates ${candidate.applications.map((a) => a.id).join(', ')} (${candidate.product}) onto ${keep}.` }],
+    plans: [{ id: opts.plan, title, notes: planNotes }],
     changesets: [{ id, title: csTitle, effective, status: 'proposed', plan: opts.plan, notes, changes }],
   });
-  return { plan: { id: opts.plan, title }, changeset: { id, title: csTitle, effective: formatInstant(at), changes: changes.length }, candidate, usages, dependents, warnings, blackouts, written: !opts.dryRun };
+  return {
+    plan: { id: opts.plan, title, text: textOf(title), notes: planNotes, notesText: textOf(planNotes) },
+    changeset: { id, title: csTitle, text: textOf(csTitle), effective: formatInstant(at), changes: changes.length, notes, notesText: textOf(notes) },
+    candidate,
+    usages,
+    dependents,
+    warnings: notices.map((n) => n.message),
+    notices,
+    blackouts,
+    written: !opts.dryRun,
+  };
 }
 
 /** The candidate of `product`, or the only one when no product is given. */

@@ -5,7 +5,7 @@
  * describes hand-written or edited plans. Accepting and dropping move all of a plan's
  * proposed change sets at once.
  */
-import { textOf } from './serverTexts.js';
+import { textOf, withPlanTexts } from './serverTexts.js';
 import { VerbundError } from '../model/errors.js';
 import type { Application, Device } from '../model/objectSchemas.js';
 import { dependencyOf } from '../model/dependency.js';
@@ -82,7 +82,7 @@ export async function planReport(service: EstateService, name: string): Promise<
         verdict: verdictOf.get(c.id) ?? null,
       };
     });
-  return { plan: { ...plan, text: textOf(plan.title) }, steps, problems: check.problems };
+  return { plan: withPlanTexts(plan), steps, problems: check.problems };
 }
 
 /** Options of {@link setPlanStatus}. */

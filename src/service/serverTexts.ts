@@ -1,6 +1,6 @@
 /**
- * Texts the server writes itself — titles of the plans and change sets it generates, the
- * warnings of `plan waves` — as a code with parameters, so that a client shows them in its
+ * Texts the server writes itself — titles (and `plan joint`'s notes) of the plans and change sets it generates, the
+ * warnings of `plan waves` and `plan joint` — as a code with parameters, so that a client shows them in its
  * user's language; the English text stays the fallback (and is what the database stores).
  *
  * Each template formats its English text and recognizes it again: a stored title is matched
@@ -11,6 +11,7 @@
  */
 
 import type { ServerText } from '../contracts/common.js';
+import { describeBlackout } from '../planning/calendar.js';
 
 /** A server text as a code and its parameters (docs/api.md, "Texts the server writes"): part of the API's contract. */
 export type { ServerText };
@@ -22,6 +23,24 @@ interface Template {
   /** Recognizes the English text; its named groups are the parameters (numbers where `numbers` says). */
   readonly re?: RegExp;
   readonly numbers?: readonly string[];
+}
+
+const FREES_NUMBERS = ['usages', 'vcpu', 'ram', 'storage'] as const;
+
+/** What a joint operation's change set does and frees; `instances` and `versions` only when given. */
+function freesText(p: Params): string {
+  const instances = p.instances ? ` and the instances ${p.instances}` : '';
+  const check = p.versions ? ` Check first: versions differ: ${p.versions}.` : '';
+  return `${p.usages} usages move to ${p.keep}; frees ${p.vcpu} vCPU, ${p.ram} GB RAM, ${p.storage} TB storage${instances}.${check}`;
+}
+
+/** Recognizes {@link freesText} with or without its instances and its check. */
+function freesRe(instances: boolean, check: boolean): RegExp {
+  const n = '-?\\d+(?:\\.\\d+)?';
+  return new RegExp(
+    `^(?<usages>\\d+) usages move to (?<keep>\\S+); frees (?<vcpu>${n}) vCPU, (?<ram>${n}) GB RAM, (?<storage>${n}) TB storage` +
+      `${instances ? ' and the instances (?<instances>\\S+(?:, \\S+)*)' : ''}\\.${check ? ' Check first: versions differ: (?<versions>.+)\\.' : ''}$`,
+  );
 }
 
 const templates = {
@@ -50,6 +69,15 @@ const templates = {
   // text and are recognized here (test/serverTexts.test.ts reads their real output back).
   'import.network': { en: (p) => `Network ${p.network} (${p.format}, ${p.file})`, re: /^Network (?<network>.+) \((?<format>GraphML|SNDlib (?:XML|native)), (?<file>[^,()]+)\)$/ },
   'estate.snapshot': { en: (p) => `Estate at ${p.at}`, re: /^Estate at (?<at>\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})? UTC)?)$/ },
+  // `plan joint --apply` (src/service/jointOperation.ts): the plan's notes and its change
+  // set's. What the change set frees names the instances only when there are any and asks to
+  // check the versions only when they differ: four texts, so that each language writes its
+  // own sentence (numbers are parameters, shown in the locale).
+  'joint.consolidates': { en: (p) => `Consolidates ${p.applications} (${p.product}) onto ${p.keep}.`, re: /^Consolidates (?<applications>[^()]+) \((?<product>.+)\) onto (?<keep>\S+)\.$/ },
+  'joint.frees': { en: (p) => freesText(p), re: freesRe(false, false), numbers: FREES_NUMBERS },
+  'joint.freesInstances': { en: (p) => freesText(p), re: freesRe(true, false), numbers: FREES_NUMBERS },
+  'joint.freesCheck': { en: (p) => freesText(p), re: freesRe(false, true), numbers: FREES_NUMBERS },
+  'joint.freesInstancesCheck': { en: (p) => freesText(p), re: freesRe(true, true), numbers: FREES_NUMBERS },
   // `plan restore` (src/service/restorePlan.ts): the plan, its incident and its steps. A step
   // restores applications or only brings dependencies back, and serves tenants again or none:
   // four texts, the more specific first (the first template that reads a title back wins).
@@ -80,6 +108,9 @@ const templates = {
   'waves.lateOverrun': {
     en: (p) => `${p.device} has ${p.free} ${p.dimension} free from ${p.date} (after --end ${p.end}), less than the ${p.placed} this plan places on it (${p.applications})`,
   },
+  // Warnings of `plan joint --apply` (answered, never stored). With a reason and without.
+  'joint.blackout': { en: (p) => `${p.at} falls in a blackout of ${p.application}: ${describeBlackout({ from: String(p.from), to: String(p.to) })}` },
+  'joint.blackoutReason': { en: (p) => `${p.at} falls in a blackout of ${p.application}: ${describeBlackout({ from: String(p.from), to: String(p.to), reason: String(p.reason) })}` },
 } satisfies Record<string, Template>;
 
 /** The codes of the server's texts. */
@@ -109,6 +140,11 @@ export function textOf(title: string): ServerText | null {
     if (t.en(params) === title) return { code, params };
   }
   return null;
+}
+
+/** A plan as answered: its title and its notes with their codes (null for a user's own text). */
+export function withPlanTexts<P extends { readonly title: string; readonly notes?: string | undefined }>(p: P): P & { text: ServerText | null; notesText: ServerText | null } {
+  return { ...p, text: textOf(p.title), notesText: p.notes === undefined ? null : textOf(p.notes) };
 }
 
 /** The JSON schema of a server text (nullable: a user's own title has none). */

@@ -1,5 +1,5 @@
 /**
- * Texts the server wrote (plan and change-set titles it generated, warnings of `plan waves`)
+ * Texts the server wrote (plan and change-set titles it generated, `plan joint`'s notes, warnings)
  * in the user's language: the API answers them as a code with parameters beside the English
  * text (docs/api.md, "Texts the server writes"); the text under `server.<code>` is filled with
  * the parameters — dates and numbers in the locale (`date`, `dates`, `end`, `at` hold dates). Without a code, or for a code this UI does

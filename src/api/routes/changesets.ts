@@ -20,7 +20,8 @@ const fullSchema = { ...changeSetHeaderSchema, required: [...changeSetHeaderSche
 
 
 function fileShape(c: Change): Record<string, unknown> {
-  return c.op === 'delete' ? { delete: c.id } : { [c.op]: c.fields };
+  // The id leads: the changes the server writes (plan joint, waves, restore) keep it beside the fields, not in them.
+  return c.op === 'delete' ? { delete: c.id } : { [c.op]: { id: c.id, ...c.fields } };
 }
 
 /** Marking a change set done records that it happened: operators only (planners propose and schedule). */

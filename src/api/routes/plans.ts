@@ -4,7 +4,7 @@
  * one as a plan) and progress. Reads need a viewer, writes a planner; plans concern the whole
  * operator, so tenants get 404 as for any route not meant for them.
  */
-import { serverTextSchema, textOf } from '../../service/serverTexts.js';
+import { serverTextSchema, withPlanTexts } from '../../service/serverTexts.js';
 import { jointApplyBody, jointQuerystring, planAcceptBody, progressQuerystring, restorePlanBody, wavePlanBody, type PlanAcceptBody } from '../../contracts/requests/plans.js';
 import { idParams } from '../../contracts/requests/shared.js';
 import { VerbundError } from '../../model/errors.js';
@@ -34,12 +34,12 @@ export const planRoutes: RoutePlugin = async (app, { ctx }) => {
           200: {
             type: 'object',
             required: ['items'],
-            properties: { items: { type: 'array', items: { type: 'object', required: ['id', 'title'], properties: { id: { type: 'string' }, title: { type: 'string' }, text: serverTextSchema, notes: { type: 'string' }, createdBy: { type: 'string' }, createdAt: { type: 'string' } } } } },
+            properties: { items: { type: 'array', items: { type: 'object', required: ['id', 'title'], properties: { id: { type: 'string' }, title: { type: 'string' }, text: serverTextSchema, notes: { type: 'string' }, notesText: serverTextSchema, createdBy: { type: 'string' }, createdAt: { type: 'string' } } } } },
           },
         },
       },
     },
-    async () => ({ items: (await ctx.estates.plans()).map((p) => ({ ...p, text: textOf(p.title) })) }),
+    async () => ({ items: (await ctx.estates.plans()).map(withPlanTexts) }),
   );
 
   app.get(

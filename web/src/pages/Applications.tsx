@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { Pager, usePageParam } from '../components/Pager.js';
 import { choiceColour, choices, useI18n } from '../i18n/index.js';
 import { canPlan, useApp, useLarge, useLoad, useOnDemand } from '../state.js';
+import { useServerText } from '../serverText.js';
 
 /** A candidate with the plans that consolidate an application of it already. */
 type JointCandidate = JointCandidatesReport['candidates'][number];
@@ -204,6 +205,7 @@ function Joint({ candidates }: { candidates: JointCandidate[] }) {
  */
 function WriteJoint({ product, onCancel, onWritten }: { product: string; onCancel: () => void; onWritten: (r: JointApplied) => void }) {
   const { t, date, locale } = useI18n();
+  const st = useServerText();
   // An annual end (--12-15) as day and month in the locale, a dated one as a date.
   const day = (d: string) => (d.startsWith('--') ? new Date(`2000${d.slice(1)}T00:00:00Z`).toLocaleDateString(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }) : date(d));
   const slug = product.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -230,6 +232,7 @@ function WriteJoint({ product, onCancel, onWritten }: { product: string; onCance
       {preview.data && (
         <>
           <p>{t('apps.writes', { changeset: preview.data.changeset.id, date: date(preview.data.changeset.effective), keep: preview.data.candidate.keep, retired: preview.data.candidate.frees.applications.join(', '), usages: preview.data.usages.length })}</p>
+          <p className="muted">{st(preview.data.changeset.notesText, preview.data.changeset.notes)}</p>
           {preview.data.blackouts.length > 0 && (
             <div role="alert" className="bad">
               <p>{t('apps.blackoutWarning', { date: date(preview.data.changeset.effective) })}</p>

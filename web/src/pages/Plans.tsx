@@ -89,7 +89,7 @@ function PlanView({ id, onChanged }: { id: string; onChanged: () => void }) {
             <h2 id="h-plan">
               {r.plan.id}: {st(r.plan.text, r.plan.title)}
             </h2>
-            {r.plan.notes && <p className="muted">{r.plan.notes}</p>}
+            {r.plan.notes && <p className="muted">{st(r.plan.notesText, r.plan.notes)}</p>}
             {r.steps[0]?.changeset === `${r.plan.id}-incident` ? <RestoreGantt rows={restoreRows(r, apps.data ?? [])} start={r.steps[0].date} /> : <Gantt rows={rows} start={r.steps[0]?.date ?? ''} />}
             <table>
               <caption>{t('plans.steps')}</caption>
