@@ -245,4 +245,14 @@ async function checkNarrow(page: Page, what: string): Promise<void> {
   assert.ok(m.items >= 3, `${what}: the header's items are found (${m.items})`);
   assert.ok(m.rows <= 2, `${what}: the header takes ${m.rows} rows`);
   assert.equal(m.outside, 0, `${what}: header items past the right edge`);
+  // Each of the header's choices shows what is chosen whole (the text measured in the select's
+  // font against the room left of its arrow), not cut mid-word.
+  const cut = (await page.evaluate(`Array.from(document.querySelectorAll('header.top .controls select')).filter((s) => {
+    const cs = getComputedStyle(s);
+    const ctx = document.createElement('canvas').getContext('2d');
+    ctx.font = cs.font;
+    const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 14;
+    return ctx.measureText(s.options[s.selectedIndex]?.text ?? '').width > room;
+  }).map((s) => s.options[s.selectedIndex]?.text)`)) as string[];
+  assert.deepEqual(cut, [], `${what}: choices in the header cut off`);
 }

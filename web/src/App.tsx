@@ -177,7 +177,7 @@ function PlanSelect() {
   const { plan, setPlan, plansVersion } = useApp();
   const plans = useLoad((s) => api.plans(s), [plansVersion]);
   return (
-    <label>
+    <label className="plan-choice">
       <span className="ctl-label">{t('plan')} </span>
       <select value={plan} onChange={(e) => setPlan(e.target.value)}>
         <option value="">{t('plan.baseline')}</option>
