@@ -28,8 +28,6 @@ export class ApiContext {
   readonly metrics: Metrics;
   /** The thread every write of the timeline runs in; closed with the app. */
   readonly writes: TimelineWriter;
-  /** Where the warm-up at start ({@link warm}) is: `off` when there is none (tests, `serve --no-warm`). */
-  warmUp: 'off' | 'warming' | 'warm' | 'failed' = 'off';
 
   constructor(
     readonly store: Store,
@@ -47,7 +45,7 @@ export class ApiContext {
       const counts = Object.fromEntries(kinds.map((k) => [k, 0])) as Record<Kind, number>;
       for (const o of (await this.analysis.snapshot({})).estate.values()) counts[o.kind]++;
       return counts;
-    }, () => ({ ...this.pool.load(), warm: this.warmUp === 'warm', work: this.pool.threadWork() }));
+    }, () => ({ ...this.pool.load(), warm: this.analysis.warmedUp, work: this.pool.threadWork() }));
   }
 
   /**
@@ -57,16 +55,7 @@ export class ApiContext {
    * analyses as cold as without a warm-up.
    */
   warm(onError: (e: Error) => void): void {
-    this.warmUp = 'warming';
-    this.analysis.warm().then(
-      () => {
-        this.warmUp = 'warm';
-      },
-      (e: unknown) => {
-        this.warmUp = 'failed';
-        onError(e as Error);
-      },
-    );
+    this.analysis.warm().catch((e: unknown) => onError(e as Error));
   }
 
   /** An estate service that records writes as the caller; below operator, it may change only the future. */

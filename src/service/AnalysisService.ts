@@ -79,8 +79,11 @@ export class AnalysisService {
   private readonly loading = new Map<string, Promise<Snapshot>>();
   /** The warm-up under way ({@link warm}): the key of the version it warms (once read), when the first thread is warm, its end. */
   private warmUp: { readonly key: Promise<string>; readonly first: Promise<void>; readonly done: Promise<void> } | null = null;
-  /** Whether this server warms its analyses (once warmed, it warms new threads again after a {@link AnalysisRunner.release}). */
-  private warmed = false;
+  /**
+   * Where the warm-up is: `off` when there was none (tests, `serve --no-warm`); once warmed,
+   * new threads are warmed again after a {@link AnalysisRunner.release} (`warming` meanwhile).
+   */
+  private warmth: 'off' | 'warming' | 'warm' | 'failed' = 'off';
   private readonly releaseAfterServices: number;
   private readonly timelineThreads: number;
 
@@ -105,16 +108,17 @@ export class AnalysisService {
    * it need not wait until this thread has parsed the objects (see `offThread`).
    */
   async snapshot(view: ViewOptions = {}, opts: { estate?: boolean } = {}): Promise<Snapshot> {
-    return this.snapshotOfVersion(await this.versionOf(view), view.plan, opts);
+    return this.snapshotOfVersion(await this.viewVersion(view), view.plan, opts);
   }
 
   /** The instant of a view and the key of its estate version (see {@link snapshot}). */
-  private async versionOf(view: ViewOptions): Promise<{ at: TimeKey; key: string; version: string }> {
+  private async viewVersion(view: ViewOptions): Promise<{ at: TimeKey; key: string; version: string }> {
     const at = this.estates.instant(view.at);
     const headers = await listChangeSetHeaders(this.estates.store.db);
     let last = '';
     for (const h of headers) if (h.effectiveKey <= at && h.effectiveKey > last && inView(h, view.plan)) last = h.effectiveKey;
-    return { at, key: `${last}|${view.plan ?? ''}|${versionOf(headers)}`, version: versionOf(headers) };
+    const version = versionOf(headers);
+    return { at, key: `${last}|${view.plan ?? ''}|${version}`, version };
   }
 
   private async snapshotOfVersion({ at, key, version }: { at: TimeKey; key: string; version: string }, plan: string | undefined, opts: { estate?: boolean }): Promise<Snapshot> {
@@ -148,18 +152,20 @@ export class AnalysisService {
    */
   warm(): Promise<void> {
     if (this.warmUp) return this.warmUp.done;
-    this.warmed = true;
+    this.warmth = 'warming';
     let known!: (key: string) => void;
     const key = new Promise<string>((resolve) => (known = resolve));
     let firstWarm!: () => void;
     const first = new Promise<void>((resolve) => (firstWarm = resolve));
     const done = (async () => {
-      const version = await this.versionOf({});
+      const version = await this.viewVersion({});
       known(version.key);
       const copies = this.runner.everyThread(await this.snapshotOfVersion(version, undefined, { estate: false }), wholeCheck);
       for (const copy of copies) copy.then(firstWarm, () => {});
       await Promise.all(copies);
+      this.warmth = 'warm';
     })().finally(() => {
+      if (this.warmth === 'warming') this.warmth = 'failed';
       // Failed before the version was known, or on every thread: nobody waits any longer.
       known('');
       firstWarm();
@@ -167,6 +173,11 @@ export class AnalysisService {
     });
     this.warmUp = { key, first, done };
     return done;
+  }
+
+  /** Whether the warm-up ({@link warm}) has finished and no new threads are being warmed: what `/healthz` says as `warm`. */
+  get warmedUp(): boolean {
+    return this.warmth === 'warm';
   }
 
   /** Reads a view's estate: off this thread when it can (the baseline of a large store). */
@@ -237,7 +248,7 @@ export class AnalysisService {
       this.runner.release();
       // A warmed server warms its new threads again (when nothing else ran meanwhile, the old
       // threads are gone by now and the warm-up goes to the new ones).
-      if (this.warmed) this.warm().catch(() => {});
+      if (this.warmth !== 'off') this.warm().catch(() => {});
     }
     return this.remember(snap, { op: 'availability', query }, result);
   }

@@ -15,7 +15,7 @@ const healthSchema = {
 
 /** Registers the health routes. */
 export function healthRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  app.get('/healthz', { config: { auth: 'public' }, schema: { tags: ['operations'], summary: 'The process answers', response: { 200: healthSchema } } }, async () => ({ status: 'ok', warm: ctx.warmUp === 'warm' }));
+  app.get('/healthz', { config: { auth: 'public' }, schema: { tags: ['operations'], summary: 'The process answers', response: { 200: healthSchema } } }, async () => ({ status: 'ok', warm: ctx.analysis.warmedUp }));
   app.get('/readyz', { config: { auth: 'public' }, schema: { tags: ['operations'], summary: 'The database answers', response: { 200: statusSchema } } }, async () => {
     try {
       await ctx.estates.ping();
